@@ -1,0 +1,107 @@
+# thidua — build, test, demo, benchmark.
+#
+#   make           bin/thidua (optimized)
+#   make deps      install missing Debian packages (apt-get; nothing when all present)
+#   make demo      deps + build + index corpus/ into thidua.db + example searches
+#   make test      deps + unit (cmocka) and CLI tests, all under ASan+UBSan
+#   make bench     throughput/size/latency against stock FTS5 (not a test)
+#   make install   PREFIX=/usr/local
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+BASE    := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread -Ilib -Ibuild/gen $(WARN)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+REL_CFLAGS  := -O2 -g
+ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+LIB_SRC  := $(wildcard lib/*.c)
+IDX_SRC  := $(wildcard indexer/*.c)
+QRY_SRC  := $(wildcard query/*.c)
+CORE_SRC := $(LIB_SRC) $(IDX_SRC) $(QRY_SRC)
+DATA     := $(sort $(wildcard data/*.tsv data/*.txt data/codepages/*.tsv schema/*.sql))
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+
+REL_OBJ  := $(CORE_SRC:%.c=build/rel/%.o) build/rel/gen/embedded.o
+ASAN_OBJ := $(CORE_SRC:%.c=build/asan/%.o) build/asan/gen/embedded.o
+TESTS    := $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
+
+all: bin/thidua
+
+deps:
+	@tools/deps.sh
+
+build/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -o $@ $<
+
+build/gen/embedded.c: build/tools/embed $(DATA) Makefile
+	@mkdir -p $(@D)
+	build/tools/embed $@ $(foreach f,$(DATA),$(f)=$(f))
+
+build/rel/gen/embedded.o: build/gen/embedded.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE) $(REL_CFLAGS) -c -o $@ $<
+build/asan/gen/embedded.o: build/gen/embedded.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE) $(ASAN_CFLAGS) -c -o $@ $<
+
+build/rel/%.o: %.c build/gen/embedded.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -MMD -MP -c -o $@ $<
+build/asan/%.o: %.c build/gen/embedded.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/rel/libthidua.a: $(REL_OBJ)
+	rm -f $@ && ar rcs $@ $^
+build/asan/libthidua.a: $(ASAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+bin/thidua: build/rel/thidua.o build/rel/libthidua.a
+	@mkdir -p $(@D)
+	$(CC) $(REL_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) -lm
+build/asan/thidua: build/asan/thidua.o build/asan/libthidua.a
+	$(CC) $(ASAN_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) -lm
+
+build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
+	@mkdir -p $(@D)
+	$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -o $@ $< build/asan/libthidua.a \
+		$(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
+
+# Tests run the sanitized binary; unit tests first, then the CLI scripts.
+test: deps
+	@$(MAKE) --no-print-directory build/asan/thidua $(TESTS)
+	@tests/run.sh build/asan $(TESTS)
+
+demo: deps
+	@$(MAKE) --no-print-directory bin/thidua
+	@tools/demo.sh bin/thidua
+
+bench: deps
+	@$(MAKE) --no-print-directory bin/thidua build/rel/bench
+	@tools/bench.sh
+
+build/rel/bench: tools/bench.c build/rel/libthidua.a
+	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
+
+install: bin/thidua
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 bin/thidua $(DESTDIR)$(PREFIX)/bin/thidua
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+		--std=c11 --inline-suppr -Ilib -Ibuild/gen lib indexer query thidua.c tools
+
+format:
+	clang-format -i $(CORE_SRC) thidua.c lib/*.h indexer/*.h query/*.h tests/unit/*.c
+
+clean:
+	rm -rf build bin
+
+.PHONY: all deps test demo bench install lint format clean
+.SECONDARY:
+
+-include $(shell find build -name '*.d' 2>/dev/null)

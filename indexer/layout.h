@@ -1,0 +1,24 @@
+/*
+ * layout: decoded text -> passages. A passage is a paragraph:
+ *
+ *   - blank lines separate paragraphs, and so does every line of a block that starts a
+ *     list item or a heading, or that follows a short line (Word exports put one paragraph
+ *     per line); lines of hard-wrapped text (a long line that does not end a sentence,
+ *     followed by one starting in lower case) are joined again;
+ *   - markdown emphasis left by converters is removed: `**3,232 tỷ đồng**³` ->
+ *     `3,232 tỷ đồng³`, `“*Vì nhân dân phục vụ*”` -> `“Vì nhân dân phục vụ”`; an asterisk
+ *     with spaces on both sides is text and stays; `* ` opening a line is a bullet, `- `;
+ *   - headings (PHẦN I, I., 1., 2.1., a)) open sections; each passage records the path of
+ *     headings above it, e.g. "PHẦN I › III › 1".
+ */
+#ifndef THIDUA_LAYOUT_H
+#define THIDUA_LAYOUT_H
+#include "doc.h"
+
+/* Split d->text into d->passages (and free d->text). */
+void layout_text(struct doc *d);
+
+/* Remove markdown emphasis residue from one line (exposed for tests). */
+char *layout_strip_markdown(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * `thidua text FILE`: the text thidua would index, without indexing it — extracted,
+ * decoded, repaired and laid out, one paragraph per line. For users checking what the
+ * indexer sees, and for measuring extraction against transcripts.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "doc.h"
+#include "extract.h"
+#include "layout.h"
+
+static const char usage[] =
+	"usage: thidua text FILE\n"
+	"\n"
+	"Print the extracted and repaired text of FILE (UTF-8, NFC, reading order), one\n"
+	"paragraph per line, without indexing it.\n";
+
+int cmd_text(int argc, char **argv)
+{
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	struct extractor *x;
+	struct doc d;
+	struct err e;
+	char *data;
+	size_t n, i;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage, stdout);
+			return EXIT_OK;
+		}
+		return cli_usage_error("text", "unknown option");
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("text", "expected exactly one FILE");
+	if (read_file(argv[optind], (size_t)1 << 30, &data, &n, &e) != 0)
+		return cli_error("text", "%s: %s", argv[optind], e.msg);
+	x = extractor_new(&e);
+	if (!x) {
+		free(data);
+		return cli_error("text", "%s", e.msg);
+	}
+	memset(&d, 0, sizeof(d));
+	if (extract_bytes(x, data, n, &d, &e) != 0) {
+		free(data);
+		extractor_free(x);
+		doc_free(&d);
+		cli_error("text", "%s: %s", argv[optind], e.msg);
+		return EXIT_PARTIAL;
+	}
+	free(data);
+	layout_text(&d);
+	for (i = 0; i < d.npassages; i++)
+		printf("%s\n", d.passages[i].text);
+	doc_free(&d);
+	extractor_free(x);
+	return EXIT_OK;
+}

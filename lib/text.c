@@ -1,0 +1,63 @@
+#include "text.h"
+
+#include <stdint.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+size_t text_display_width(const char *s, size_t n)
+{
+	int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+	size_t w = 0;
+
+	while (i < len) {
+		UChar32 c;
+		U8_NEXT(s, i, len, c);
+		if (c < 0) {
+			w++;
+			continue;
+		}
+		if (c < 0x20 || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK ||
+		    u_charType(c) == U_FORMAT_CHAR)
+			continue;
+		switch (u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH)) {
+		case U_EA_WIDE:
+		case U_EA_FULLWIDTH:
+			w += 2;
+			break;
+		default:
+			w += 1;
+		}
+	}
+	return w;
+}
+
+int text_all_caps(const char *s, size_t n)
+{
+	int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+	int upper = 0;
+
+	while (i < len) {
+		UChar32 c;
+		U8_NEXT(s, i, len, c);
+		if (c < 0)
+			continue;
+		if (u_isULowercase(c))
+			return 0;
+		if (u_isUUppercase(c))
+			upper++;
+	}
+	return upper > 0;
+}
+
+int text_starts_lower(const char *s, size_t n)
+{
+	int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+
+	while (i < len) {
+		UChar32 c;
+		U8_NEXT(s, i, len, c);
+		if (c >= 0 && u_isalpha(c))
+			return u_isULowercase(c);
+	}
+	return 0;
+}

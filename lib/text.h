@@ -1,0 +1,19 @@
+/*
+ * text: small questions about UTF-8 text that several modules ask, answered with ICU's
+ * character properties.
+ */
+#ifndef THIDUA_TEXT_H
+#define THIDUA_TEXT_H
+#include <stddef.h>
+
+/* Terminal columns taken by s[0..n): combining marks and format characters take none,
+ * East Asian wide characters two. */
+size_t text_display_width(const char *s, size_t n);
+
+/* 1 if s[0..n) has at least one letter and no lower-case letter ("KẾT QUẢ CÔNG TÁC"). */
+int text_all_caps(const char *s, size_t n);
+
+/* 1 if the first letter of s[0..n) is lower case. */
+int text_starts_lower(const char *s, size_t n);
+
+#endif

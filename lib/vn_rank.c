@@ -1,0 +1,246 @@
+#include "vn_rank.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vn_tok.h"
+
+struct phrase {
+	char mode; /* 'x' check accents, 'a' expansion, 'n' negated, '-' plain */
+	int prefix;
+	char **canon; /* canonical tokens as typed */
+	int ntok;
+	double idf;
+};
+
+struct rankdata {
+	struct phrase *ph;
+	int nph;
+	int (*pairs)[2];
+	int npairs;
+	double avgdl;
+	int any_x;
+};
+
+static void rankdata_free(void *p)
+{
+	struct rankdata *r = p;
+	int i, k;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->nph; i++) {
+		for (k = 0; k < r->ph[i].ntok; k++)
+			free(r->ph[i].canon[k]);
+		free(r->ph[i].canon);
+	}
+	free(r->ph);
+	free(r->pairs);
+	free(r);
+}
+
+static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *user)
+{
+	(void)api;
+	(void)fts;
+	(*(sqlite3_int64 *)user)++;
+	return SQLITE_OK;
+}
+
+/* Parse the description and compute per-phrase IDF once per query. */
+static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, const char *desc)
+{
+	struct rankdata *r = xcalloc(1, sizeof(*r));
+	sqlite3_int64 nrows = 0, ntok = 0;
+	int nph = api->xPhraseCount(fts), i;
+	size_t pcap = 0;
+	const char *s = desc ? desc : "";
+
+	r->nph = nph;
+	r->ph = xcalloc((size_t)nph + 1, sizeof(*r->ph));
+	for (i = 0; i < nph; i++)
+		r->ph[i].mode = '-';
+	i = 0;
+	while (*s) {
+		const char *eol = strchr(s, '\n');
+		size_t len = eol ? (size_t)(eol - s) : strlen(s);
+		char *line = xstrndup(s, len), *save = NULL, *f;
+		f = strtok_r(line, "\t", &save);
+		if (f && f[0] == 'P' && i < nph) {
+			struct phrase *p = &r->ph[i++];
+			char *mode = strtok_r(NULL, "\t", &save), *pre = strtok_r(NULL, "\t", &save);
+			char *toks = strtok_r(NULL, "\t", &save), *ts = NULL, *t;
+			size_t tcap = 0;
+			p->mode = mode ? mode[0] : '-';
+			p->prefix = pre ? atoi(pre) : 0;
+			for (t = toks ? strtok_r(toks, " ", &ts) : NULL; t; t = strtok_r(NULL, " ", &ts)) {
+				p->canon = xgrow(p->canon, &tcap, (size_t)p->ntok + 1, sizeof(*p->canon));
+				p->canon[p->ntok++] = xstrdup(t);
+			}
+			if (p->mode == 'x' && !p->prefix)
+				r->any_x = 1;
+		} else if (f && f[0] == 'A') {
+			char *a = strtok_r(NULL, "\t", &save), *b = strtok_r(NULL, "\t", &save);
+			if (a && b && atoi(a) < nph && atoi(b) < nph) {
+				r->pairs = xgrow(r->pairs, &pcap, (size_t)r->npairs + 1, sizeof(*r->pairs));
+				r->pairs[r->npairs][0] = atoi(a);
+				r->pairs[r->npairs][1] = atoi(b);
+				r->npairs++;
+			}
+		}
+		free(line);
+		s += len + (eol ? 1 : 0);
+	}
+
+	api->xRowCount(fts, &nrows);
+	api->xColumnTotalSize(fts, 0, &ntok);
+	r->avgdl = nrows > 0 ? (double)ntok / (double)nrows : 1.0;
+	if (r->avgdl <= 0)
+		r->avgdl = 1.0;
+	for (i = 0; i < nph; i++) {
+		sqlite3_int64 hits = 0;
+		double idf;
+		if (r->ph[i].mode != 'n')
+			api->xQueryPhrase(fts, i, &hits, count_row);
+		idf = log(((double)nrows - (double)hits + 0.5) / ((double)hits + 0.5));
+		r->ph[i].idf = idf > 1e-6 ? idf : 1e-6;
+	}
+	return r;
+}
+
+/* Collects the canonical token at each position the accent check asks about. */
+struct tokscan {
+	int pos;
+	int want_from, want_to; /* positions of interest [from, to) */
+	char **got;
+};
+
+static int scan_token(void *ctx, int tflags, const char *tok, int ntok, int a, int b)
+{
+	struct tokscan *ts = ctx;
+	(void)a;
+	(void)b;
+	if (tflags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	if (ts->pos >= ts->want_from && ts->pos < ts->want_to)
+		ts->got[ts->pos - ts->want_from] = xstrndup(tok, (size_t)ntok);
+	ts->pos++;
+	return ts->pos >= ts->want_to ? SQLITE_DONE : SQLITE_OK;
+}
+
+#define MAX_INST 512
+
+static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+		       int nval, sqlite3_value **val)
+{
+	struct rankdata *r = api->xGetAuxdata(fts, 0);
+	int ninst = 0, i, k, col, off, phr, dl = 0, pairs_found = 0, checked = 0, exact = 0;
+	int inst_ph[MAX_INST], inst_off[MAX_INST], inst_col[MAX_INST], n;
+	double bm25 = 0, score;
+	double *freq;
+
+	if (!r) {
+		r = prepare(api, fts, nval > 0 ? (const char *)sqlite3_value_text(val[0]) : "");
+		if (api->xSetAuxdata(fts, r, rankdata_free) != SQLITE_OK) {
+			rankdata_free(r);
+			sqlite3_result_error(ctx, "vn_rank: out of memory", -1);
+			return;
+		}
+	}
+	if (api->xInstCount(fts, &ninst) != SQLITE_OK) {
+		sqlite3_result_error(ctx, "vn_rank: cannot read matches", -1);
+		return;
+	}
+	freq = xcalloc((size_t)r->nph + 1, sizeof(*freq));
+	n = 0;
+	for (i = 0; i < ninst; i++) {
+		if (api->xInst(fts, i, &phr, &col, &off) != SQLITE_OK || phr >= r->nph)
+			continue;
+		freq[phr] += 1;
+		if (n < MAX_INST) {
+			inst_ph[n] = phr;
+			inst_col[n] = col;
+			inst_off[n] = off;
+			n++;
+		}
+	}
+	api->xColumnSize(fts, 0, &dl);
+	for (i = 0; i < r->nph; i++) {
+		double f = freq[i];
+		if (f > 0)
+			bm25 += r->ph[i].idf * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * dl / r->avgdl));
+	}
+
+	/* adjacency: phrase b starts right where phrase a ends */
+	for (k = 0; k < r->npairs; k++) {
+		int a = r->pairs[k][0], b = r->pairs[k][1], found = 0, x, y;
+		int size = api->xPhraseSize(fts, a);
+		for (x = 0; x < n && !found; x++) {
+			if (inst_ph[x] != a)
+				continue;
+			for (y = 0; y < n && !found; y++)
+				if (inst_ph[y] == b && inst_col[y] == inst_col[x] &&
+				    inst_off[y] == inst_off[x] + size)
+					found = 1;
+		}
+		pairs_found += found;
+	}
+
+	/* accents: only words typed without diacritics can match other spellings */
+	if (r->any_x) {
+		int lo = -1, hi = -1;
+		for (i = 0; i < n; i++) {
+			struct phrase *p = &r->ph[inst_ph[i]];
+			if (p->mode != 'x' || p->prefix)
+				continue;
+			if (lo < 0 || inst_off[i] < lo)
+				lo = inst_off[i];
+			if (inst_off[i] + p->ntok > hi)
+				hi = inst_off[i] + p->ntok;
+		}
+		if (lo >= 0) {
+			const char *text = NULL;
+			int ntext = 0;
+			struct tokscan ts = {0, lo, hi, NULL};
+			ts.got = xcalloc((size_t)(hi - lo) + 1, sizeof(*ts.got));
+			if (api->xColumnText(fts, 0, &text, &ntext) == SQLITE_OK && text)
+				api->xTokenize(fts, text, ntext, &ts, scan_token);
+			for (i = 0; i < n; i++) {
+				struct phrase *p = &r->ph[inst_ph[i]];
+				int ok = 1;
+				if (p->mode != 'x' || p->prefix)
+					continue;
+				for (k = 0; k < p->ntok; k++) {
+					const char *g = ts.got[inst_off[i] + k - lo];
+					if (!g || strcmp(g, p->canon[k]) != 0)
+						ok = 0;
+				}
+				checked++;
+				exact += ok;
+			}
+			for (i = 0; i < hi - lo; i++)
+				free(ts.got[i]);
+			free(ts.got);
+		}
+	}
+
+	score = (bm25 < 99.0 ? bm25 : 99.0);
+	if (r->npairs > 0)
+		score += 200.0 * pairs_found / r->npairs;
+	if (checked > 0)
+		score += 100.0 * exact / checked;
+	free(freq);
+	sqlite3_result_double(ctx, score);
+}
+
+int vn_rank_register(sqlite3 *db, struct err *e)
+{
+	fts5_api *api = vn_tok_fts5_api(db);
+
+	if (!api)
+		return err_set(e, "this SQLite has no FTS5");
+	if (api->xCreateFunction(api, "vn_rank", NULL, vn_rank_fn, NULL) != SQLITE_OK)
+		return err_set(e, "cannot register vn_rank: %s", sqlite3_errmsg(db));
+	return 0;
+}

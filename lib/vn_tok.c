@@ -1,0 +1,223 @@
+#include "vn_tok.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+enum { C_SEP, C_LETTER, C_DIGIT };
+
+/*
+ * Character classes. ASCII is decided inline because it is most of the bytes; anything else
+ * asks ICU: letters and combining marks make words (a mark continues the word it follows,
+ * which is how NFD text stays one token), ASCII decimal digits make numbers, and everything
+ * else — punctuation, symbols, superscript digits (footnote markers), format characters
+ * such as the soft hyphen or zero-width space — separates tokens.
+ */
+static int cls(UChar32 c)
+{
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			return C_LETTER;
+		if (c >= '0' && c <= '9')
+			return C_DIGIT;
+		return C_SEP;
+	}
+	if (u_isalpha(c))
+		return C_LETTER;
+	switch (u_charType(c)) {
+	case U_NON_SPACING_MARK:
+	case U_COMBINING_SPACING_MARK:
+	case U_ENCLOSING_MARK:
+		return C_LETTER;
+	default:
+		return C_SEP;
+	}
+}
+
+static int digit_at(const char *s, size_t n, size_t i)
+{
+	return i < n && s[i] >= '0' && s[i] <= '9';
+}
+
+static size_t digit_run(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	while (digit_at(s, n, j))
+		j++;
+	return j - i;
+}
+
+/*
+ * End of a number starting at i. Separators '.' and ',' join digit runs: any number of
+ * three-digit groups, then at most one decimal part of another length, and the number must
+ * not go on with yet another separated run after that (that is a list such as "2,3,4",
+ * whose items are separate numbers). A number that follows "d," or "d." is itself an item
+ * of such a list, so it takes no separators at all.
+ */
+static size_t number_end(const char *s, size_t n, size_t i)
+{
+	size_t j = i + digit_run(s, n, i);
+
+	if (i >= 2 && (s[i - 1] == '.' || s[i - 1] == ',') && digit_at(s, n, i - 2))
+		return j;
+	for (;;) {
+		size_t k;
+		if (j + 1 >= n || (s[j] != '.' && s[j] != ',') || !digit_at(s, n, j + 1))
+			return j;
+		k = digit_run(s, n, j + 1);
+		if (k == 3) {
+			j += 1 + k;
+			continue;
+		}
+		/* a decimal part only if nothing separated follows it */
+		if (j + 1 + k + 1 < n && (s[j + 1 + k] == '.' || s[j + 1 + k] == ',') &&
+		    digit_at(s, n, j + 2 + k))
+			return j;
+		return j + 1 + k;
+	}
+}
+
+int vn_tok_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
+{
+	size_t i = *pos;
+	int32_t len;
+
+	/* ICU's UTF-8 macros take int32 indexes; passages are far below that. */
+	len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+	while ((size_t)i < (size_t)len) {
+		int32_t at = (int32_t)i, j = (int32_t)i;
+		UChar32 c;
+		int k;
+		U8_NEXT(s, j, len, c);
+		k = c < 0 ? C_SEP : cls(c);
+		if (k == C_SEP) {
+			i = (size_t)j;
+			continue;
+		}
+		*start = (size_t)at;
+		if (k == C_DIGIT) {
+			*end = *pos = number_end(s, (size_t)len, (size_t)at);
+			return 1;
+		}
+		for (;;) {
+			int32_t next = j;
+			if (j >= len)
+				break;
+			U8_NEXT(s, next, len, c);
+			if (c < 0 || cls(c) != C_LETTER)
+				break;
+			j = next;
+		}
+		*end = *pos = (size_t)j;
+		return 1;
+	}
+	*pos = (size_t)len;
+	return 0;
+}
+
+int vn_tok_each(struct vn_norm *nm, const char *s, size_t n, vn_tok_fn fn, void *ctx)
+{
+	size_t pos = 0, a, b;
+	struct vn_word w;
+	int rc;
+
+	while (vn_tok_next(s, n, &pos, &a, &b)) {
+		if (vn_norm_word(nm, s + a, b - a, &w) != 0)
+			continue;
+		rc = fn(ctx, &w, a, b);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- FTS5 glue */
+
+struct tokenizer {
+	struct vn_norm *nm;
+};
+
+static int tok_create(void *user, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	struct tokenizer *t;
+	struct err e;
+
+	(void)user;
+	(void)argv;
+	if (argc > 0)
+		return SQLITE_ERROR; /* no options yet; refuse rather than ignore them */
+	t = xcalloc(1, sizeof(*t));
+	t->nm = vn_norm_new(&e);
+	if (!t->nm) {
+		free(t);
+		return SQLITE_ERROR;
+	}
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *p)
+{
+	struct tokenizer *t = (struct tokenizer *)p;
+	if (!t)
+		return;
+	vn_norm_free(t->nm);
+	free(t);
+}
+
+struct emit {
+	void *ctx;
+	int (*xToken)(void *, int, const char *, int, int, int);
+	int document;
+};
+
+static int emit_token(void *ctx, const struct vn_word *w, size_t a, size_t b)
+{
+	struct emit *em = ctx;
+	int rc = em->xToken(em->ctx, 0, w->canon, (int)w->ncanon, (int)a, (int)b);
+
+	/* Only documents carry the folded twin: a query word is matched as typed, and a
+	 * folded query word (no diacritics) then meets the folded twins in the index. */
+	if (rc == SQLITE_OK && em->document && (w->flags & VN_WORD_ACCENTED))
+		rc = em->xToken(em->ctx, FTS5_TOKEN_COLOCATED, w->fold, (int)w->nfold, (int)a,
+				(int)b);
+	return rc;
+}
+
+static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntext,
+			int (*xToken)(void *, int, const char *, int, int, int))
+{
+	struct tokenizer *t = (struct tokenizer *)p;
+	struct emit em = {ctx, xToken, (flags & FTS5_TOKENIZE_DOCUMENT) != 0};
+
+	if (ntext <= 0)
+		return SQLITE_OK;
+	return vn_tok_each(t->nm, text, (size_t)ntext, emit_token, &em);
+}
+
+fts5_api *vn_tok_fts5_api(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	return api;
+}
+
+int vn_tok_register(sqlite3 *db, struct err *e)
+{
+	static fts5_tokenizer vt = {tok_create, tok_delete, tok_tokenize};
+	fts5_api *api = vn_tok_fts5_api(db);
+
+	if (!api)
+		return err_set(e, "this SQLite has no FTS5");
+	if (api->xCreateTokenizer(api, "vietnamese", NULL, &vt, NULL) != SQLITE_OK)
+		return err_set(e, "cannot register the vietnamese tokenizer: %s",
+			       sqlite3_errmsg(db));
+	return 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * vn_tok: where words are, and the FTS5 tokenizer "vietnamese" built on vn_norm.
+ *
+ * A token is a run of letters and combining marks, or a number: digits joined by '.' or ','
+ * (1.419, 146,8, 82,295.000). Letters and digits are split from each other (đồng3, the
+ * footnote digit glued to a word in plain-text exports, is "đồng" and "3"). Everything
+ * else separates tokens: spaces, punctuation, superscripts (⁽¹⁾, ³), format characters.
+ *
+ * The FTS5 tokenizer, registered as `vietnamese`:
+ *   - indexing a document: the canonical form of each token and, when the word carries
+ *     diacritics, its folded form as a colocated token (FTS5_TOKEN_COLOCATED);
+ *   - tokenizing a query: the canonical form only.
+ * So `dong` (no diacritics) finds đồng, động, đông…, while `đồng` finds only đồng; offsets
+ * always point into the original text so highlight() and snippet() show the report's own
+ * spelling.
+ */
+#ifndef THIDUA_VN_TOK_H
+#define THIDUA_VN_TOK_H
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "util.h"
+#include "vn_norm.h"
+
+/* Version of the tokenizer's output; stored in every database (see schema/). */
+#define VN_TOKENIZER_VERSION 1
+
+/*
+ * Find the next token at or after *pos in s[0..n). Returns 1 and sets [*start, *end) or
+ * returns 0 at the end. *pos is advanced past the token.
+ */
+int vn_tok_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end);
+
+/* Called for each token: the word, and its byte span in the original text. */
+typedef int (*vn_tok_fn)(void *ctx, const struct vn_word *w, size_t start, size_t end);
+
+/* Tokenize and normalize s[0..n), calling fn for each token; stops when fn returns non-0. */
+int vn_tok_each(struct vn_norm *nm, const char *s, size_t n, vn_tok_fn fn, void *ctx);
+
+/* The FTS5 API of db, or NULL when SQLite was built without FTS5. */
+fts5_api *vn_tok_fts5_api(sqlite3 *db);
+
+/* Register the `vietnamese` tokenizer with db's FTS5. */
+int vn_tok_register(sqlite3 *db, struct err *e);
+
+#endif

@@ -1,0 +1,165 @@
+/*
+ * `thidua search QUERY`: ranked passages. The query language and its expansion are
+ * vn_query's; ranking is vn_rank's; this file only binds filters and prints rows.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "db.h"
+#include "vn_query.h"
+
+static const char usage[] =
+	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID]\n"
+	"                     [--format table|json|csv|tsv] QUERY...\n"
+	"\n"
+	"Find passages. Words without diacritics match every accented form (dong: đồng,\n"
+	"động, đông…); words with diacritics match exactly, whatever the tone placement\n"
+	"(hoà = hòa) or i/y spelling (sỹ = sĩ). Abbreviations expand both ways\n"
+	"(THADS = thi hành án dân sự). Numbers match however they are grouped (1.419 = 1419).\n"
+	"\n"
+	"  word word      both words in the passage      \"a b\"   the phrase\n"
+	"  a OR b         either                         -a      without a (also NOT a)\n"
+	"  ( ... )        grouping                       khen*   prefix\n"
+	"\n"
+	"Passages where the words stand together, then those spelled as typed, come first.\n"
+	"\n"
+	"  --db FILE        database (default: $THIDUA_DB, else ./thidua.db)\n"
+	"  -n, --limit N    at most N passages (default 20; 0 = all)\n"
+	"  --year Y|Y1-Y2   only documents about that year or range\n"
+	"  --doc ID         only that document\n"
+	"  --format F       table (default), json, csv or tsv\n"
+	"  -h, --help       this help\n";
+
+static const struct col cols[] = {
+	{"rank", COL_INT, COL_BOTH, "#"},
+	{"passage", COL_INT, COL_MACHINE, NULL},
+	{"doc", COL_INT, COL_BOTH, NULL},
+	{"path", COL_STR, COL_MACHINE, NULL},
+	{"document", COL_STR, COL_TABLE, NULL},
+	{"year", COL_INT, COL_BOTH, NULL},
+	{"section", COL_STR, COL_BOTH, NULL},
+	{"score", COL_REAL, COL_MACHINE, NULL},
+	{"text", COL_STR, COL_MACHINE, NULL},
+	{"snippet", COL_STR, COL_BOTH, NULL},
+};
+
+static const char sql[] =
+	"SELECT p.id, p.doc, d.path, d.year, p.section, p.text,"
+	"  snippet(passages_fts, 0, char(1), char(2), '…', 24),"
+	"  vn_rank(passages_fts, ?1) AS score"
+	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+	" JOIN documents d ON d.id = p.doc"
+	" WHERE passages_fts MATCH ?2"
+	"   AND (?3 IS NULL OR d.year BETWEEN ?3 AND ?4)"
+	"   AND (?5 IS NULL OR p.doc = ?5)"
+	" ORDER BY score DESC, p.id LIMIT ?6";
+
+int cmd_search(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},	  {"limit", required_argument, NULL, 'n'},
+		{"year", required_argument, NULL, 'y'},	  {"doc", required_argument, NULL, 'D'},
+		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	const char *dbpath = NULL;
+	long limit = 20, docid = -1;
+	int fmt = FMT_TABLE, y0 = 0, y1 = 0, c, rank = 0, rc = EXIT_OK;
+	struct buf q = BUF_INIT;
+	struct vn_query vq;
+	struct vn_norm *nm;
+	struct err e;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct out *o;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			dbpath = optarg;
+			break;
+		case 'n':
+			if (cli_parse_count(optarg, &limit) != 0)
+				return cli_usage_error("search", "--limit wants a number (0 = all)");
+			break;
+		case 'y':
+			if (cli_parse_years(optarg, &y0, &y1) != 0)
+				return cli_usage_error("search", "--year wants Y or Y1-Y2, e.g. 2018-2022");
+			break;
+		case 'D':
+			if (cli_parse_count(optarg, &docid) != 0)
+				return cli_usage_error("search", "--doc wants a document id");
+			break;
+		case 'f':
+			if ((fmt = cli_parse_format(optarg)) < 0)
+				return cli_usage_error("search", "--format is table, json, csv or tsv");
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return EXIT_OK;
+		default:
+			return cli_usage_error("search", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("search", "no query");
+	for (c = optind; c < argc; c++) {
+		if (c > optind)
+			buf_addc(&q, ' ');
+		buf_adds(&q, argv[c]);
+	}
+	nm = vn_norm_new(&e);
+	if (!nm || vn_query_build(nm, q.p, &vq, &e) != 0) {
+		vn_norm_free(nm);
+		buf_free(&q);
+		return cli_error("search", "%s", e.msg);
+	}
+	vn_norm_free(nm);
+	buf_free(&q);
+	if (db_open(db_default_path(dbpath), DB_READONLY, &db, &e) != 0) {
+		vn_query_free(&vq);
+		return cli_error("search", "%s", e.msg);
+	}
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		rc = cli_error("search", "%s", sqlite3_errmsg(db));
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, vq.rank, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, vq.fts, -1, SQLITE_STATIC);
+	if (y0) {
+		sqlite3_bind_int(st, 3, y0);
+		sqlite3_bind_int(st, 4, y1);
+	}
+	if (docid >= 0)
+		sqlite3_bind_int64(st, 5, docid);
+	sqlite3_bind_int64(st, 6, limit == 0 ? -1 : limit);
+
+	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
+	while ((c = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 2);
+		const char *base = strrchr(path, '/');
+		out_int(o, ++rank);
+		out_int(o, sqlite3_column_int64(st, 0));
+		out_int(o, sqlite3_column_int64(st, 1));
+		out_str(o, path);
+		out_str(o, base ? base + 1 : path);
+		if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+			out_null(o);
+		else
+			out_int(o, sqlite3_column_int(st, 3));
+		out_str(o, (const char *)sqlite3_column_text(st, 4));
+		out_real(o, sqlite3_column_double(st, 7));
+		out_str(o, (const char *)sqlite3_column_text(st, 5));
+		out_str(o, (const char *)sqlite3_column_text(st, 6));
+	}
+	out_end(o);
+	if (c != SQLITE_DONE)
+		rc = cli_error("search", "%s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+out:
+	vn_query_free(&vq);
+	db_close(db);
+	return rc;
+}

@@ -1,0 +1,120 @@
+# Issue 2: index the seed report and search it the Vietnamese way.
+. "$TOP/tests/cli/lib.sh"
+
+run index --db seed.db "$SEED"
+expect_rc 0
+expect_err "1 indexed, 0 unchanged, 0 removed, 0 failed"
+
+run docs --db seed.db --format tsv
+expect_eq "$(tsv_col year)" "2020" "year of the seed"
+expect_eq "$(tsv_col date)" "2020-12-25" "date of the seed"
+expect_eq "$(tsv_col passages)" "132" "one passage per paragraph (line) of the seed"
+
+# --- dong finds every passage with đồng (and động, đông…): the issue counts 62
+run passages --db seed.db --format tsv
+# grep -i, not awk's tolower: mawk does not know that Đ is the capital of đ
+printf '%s\n' "$OUT" | tail -n +2 | cut -f1,6 | grep -i 'đồng' | cut -f1 | sort >with_dong_accented
+printf '%s\n' "$OUT" | tail -n +2 | cut -f1,6 | grep -i 'động' | cut -f1 | sort >with_dong_heavy
+run search --db seed.db --limit 0 --format tsv dong
+expect_rc 0
+tsv_col passage | sort >found_dong
+expect_eq "$(comm -23 with_dong_accented found_dong | wc -l)" "0" "passages with đồng missed by dong"
+expect_eq "$(comm -23 with_dong_heavy found_dong | wc -l)" "0" "passages with động missed by dong"
+expect_eq "$(wc -l <found_dong)" "62" "passages whose words fold to dong"
+# and with diacritics typed, only the exact word
+run search --db seed.db --limit 0 --format tsv đồng
+tsv_col passage | sort >found_exact
+expect_eq "$(comm -3 with_dong_accented found_exact | wc -l)" "0" "đồng finds exactly the passages with đồng"
+
+# --- "chien si thi dua" finds both Chiến sỹ thi đua and chiến sĩ thi đua
+cat >spell.txt <<'TXT'
+Tặng danh hiệu chiến sĩ thi đua cho 05 cá nhân.
+
+Công nhận Chiến sỹ thi đua cơ sở cho 12 cá nhân.
+
+Tòa án nhân dân huyện Chiêm Hoá.
+
+Toà án nhân dân tỉnh Tuyên Quang.
+TXT
+run index --db spell.db spell.txt
+expect_rc 0
+run search --db spell.db --format tsv '"chien si thi dua"'
+expect_out "chiến sĩ thi đua cho 05"
+expect_out "Chiến sỹ thi đua cơ sở"
+run search --db spell.db --format tsv '"chiến sỹ thi đua"'
+expect_out "chiến sĩ thi đua cho 05" "sỹ = sĩ"
+run search --db spell.db --format tsv 'chiêm hóa'
+expect_out "Chiêm Hoá" "hóa = hoá"
+
+# --- "toà án" and "tòa án" return the same passages (seed writes Tòa)
+run search --db seed.db --limit 0 --format tsv '"toà án"'
+tsv_col passage | sort >toa1
+run search --db seed.db --limit 0 --format tsv '"tòa án"'
+tsv_col passage | sort >toa2
+expect_eq "$(wc -l <toa1)" "$(grep -c -i 'tòa án' "$SEED")" "passages with tòa án"
+cmp -s toa1 toa2 || fail "toà án and tòa án differ"
+
+# --- THADS finds passages that only say Thi hành án dân sự
+run search --db seed.db --limit 0 --format tsv THADS
+tsv_col text >thads_texts
+grep -v 'THADS' thads_texts | grep -qi 'thi hành án dân sự' || fail "THADS did not find the full form"
+run search --db seed.db --limit 0 --format tsv '"viện kiểm sát nhân dân"'
+tsv_col text | grep -v -i 'viện kiểm sát nhân dân' | grep -q 'VKSND' || fail "full form did not find VKSND"
+
+# --- the NFD copy gives the same results as the NFC one
+run index --db nfd.db "$VARIANTS/seed.nfd.txt"
+expect_rc 0
+for q in dong '"tòa án"' THADS 'khen thưởng' '"chien si thi dua"' 1.419 'Quyết thắng'; do
+	run search --db seed.db --limit 0 --format tsv "$q"
+	tsv_col text >a
+	run search --db nfd.db --limit 0 --format tsv "$q"
+	tsv_col text >b
+	[ -s a ] || fail "no result for $q"
+	cmp -s a b || fail "NFC and NFD differ for $q"
+done
+
+# --- numbers however grouped
+run search --db seed.db --format tsv 1419
+expect_out "1.419 cá nhân"
+run search --db seed.db --format tsv '"01 tập thể"'
+expect_out "01 tập thể"
+run search --db seed.db --format tsv '"1 tập thể"'
+expect_out "01 tập thể" "01 = 1"
+
+# --- query language
+run search --db seed.db --limit 0 --format tsv 'Huân chương -"bảo vệ"'
+expect_rc 0
+expect_not_out "bảo vệ tổ quốc hạng"
+run search --db seed.db --limit 0 --format tsv '(Huân OR Huy) chương'
+expect_out "Huân chương"
+run search --db seed.db --limit 0 --format tsv 'khen thư*'
+expect_out "khen thưởng"
+run search --db seed.db --year 2021 dong
+expect_rc 0
+expect_eq "$OUT" "" "no document about 2021"
+run search --db seed.db -- -dong
+expect_rc 2
+expect_err "not negated"
+
+# --- ranking: the passage with the words adjacent comes first
+run search --db seed.db --format tsv --limit 1 cờ thi đua
+tsv_col text | grep -qi 'cờ thi đua' || fail "adjacent words not ranked first"
+
+# --- JSON fields (documented in README)
+run search --db seed.db --format json --limit 1 THADS
+for f in '"passage":' '"doc":' '"path":' '"year":2020' '"section":' '"text":' '"snippet":' '"rank":1'; do
+	expect_out "$f"
+done
+
+# --- incremental: unchanged files are skipped, changed ones replaced
+run index --db spell.db spell.txt
+expect_err "0 indexed, 1 unchanged"
+echo "Khen thưởng đột xuất." >>spell.txt
+run index --db spell.db spell.txt
+expect_err "1 indexed, 0 unchanged"
+run search --db spell.db --format tsv 'đột xuất'
+expect_out "Khen thưởng đột xuất"
+run docs --db spell.db --format tsv
+expect_eq "$(tsv_rows)" "1" "a changed file replaces its document"
+
+done_ok
