@@ -1,7 +1,46 @@
 #include "doc.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+struct block *doc_add_block(struct doc *d, enum block_kind kind, char *text, char *note)
+{
+	struct block *b;
+
+	d->blocks = xgrow(d->blocks, &d->bcap, d->nblocks + 1, sizeof(*d->blocks));
+	b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->text = text;
+	b->note = note;
+	return b;
+}
+
+void doc_add_note(struct doc *d, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	d->notes = xgrow(d->notes, &d->ncap, d->nnotes + 1, sizeof(*d->notes));
+	d->notes[d->nnotes++] = buf_detach(&b);
+}
+
+void doc_free_blocks(struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		free(d->blocks[i].text);
+		free(d->blocks[i].note);
+	}
+	free(d->blocks);
+	d->blocks = NULL;
+	d->nblocks = d->bcap = 0;
+}
 
 void doc_add_passage(struct doc *d, char *text, const char *section, const char *kind)
 {
@@ -25,8 +64,11 @@ void doc_free(struct doc *d)
 		free(d->passages[i].section);
 	}
 	free(d->passages);
+	doc_free_blocks(d);
+	for (i = 0; i < d->nnotes; i++)
+		free(d->notes[i]);
+	free(d->notes);
 	free(d->path);
-	free(d->text);
 	free(d->title);
 	memset(d, 0, sizeof(*d));
 }

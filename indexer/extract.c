@@ -4,9 +4,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formats.h"
+
 struct extractor {
 	magic_t magic;
 	struct vn_norm *nm;
+};
+
+/*
+ * MIME types (exact, or a prefix ending in '/') and their readers. The first match wins,
+ * so put exact types before prefixes.
+ */
+static const struct {
+	const char *mime;
+	fmt_read_fn read;
+} readers[] = {
+	{"application/json", fmt_text_read},
+	{"text/", fmt_text_read},
 };
 
 struct extractor *extractor_new(struct err *e)
@@ -46,40 +60,26 @@ struct vn_norm *extractor_norm(struct extractor *x)
 /* libmagic looks at the first bytes only; a large prefix is plenty and keeps it fast. */
 #define MAGIC_PREFIX (256 * 1024)
 
-static int decode_utf8(struct extractor *x, const char *data, size_t n, struct doc *d,
-		       struct err *e)
-{
-	struct buf out = BUF_INIT;
-	size_t bad;
-
-	d->encoding = "utf-8";
-	if (n >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
-		data += 3;
-		n -= 3;
-		d->encoding = "utf-8-bom";
-	}
-	bad = vn_utf8_check(data, n);
-	if (bad != n)
-		return err_set(e, "not UTF-8 text: invalid byte 0x%02X at offset %zu",
-			       (unsigned char)data[bad], bad);
-	vn_norm_nfc(x->nm, data, n, &out, NULL);
-	d->text = buf_detach(&out);
-	d->ntext = strlen(d->text);
-	d->format = "text";
-	return 0;
-}
-
 int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d,
 		  struct err *e)
 {
+	struct fmt_ctx cx;
 	const char *mime;
+	size_t i;
 
 	if (n == 0)
 		return err_set(e, "empty file");
 	mime = magic_buffer(x->magic, data, n < MAGIC_PREFIX ? n : MAGIC_PREFIX);
 	if (!mime)
 		return err_set(e, "libmagic failed: %s", magic_error(x->magic));
-	if (starts_with(mime, "text/") || strcmp(mime, "application/json") == 0)
-		return decode_utf8(x, data, n, d, e);
+	cx.nm = x->nm;
+	cx.mime = mime;
+	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
+		size_t len = strlen(readers[i].mime);
+		int prefix = readers[i].mime[len - 1] == '/';
+		if (prefix ? strncmp(mime, readers[i].mime, len) == 0
+			   : strcmp(mime, readers[i].mime) == 0)
+			return readers[i].read(&cx, data, n, d, e);
+	}
 	return err_set(e, "unsupported file type (libmagic says %s)", mime);
 }

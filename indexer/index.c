@@ -87,7 +87,7 @@ static int process(struct pipeline *pl, struct extractor *x, struct job *j)
 		return R_FAILED;
 	}
 	free(data);
-	layout_text(&j->doc);
+	layout_doc(&j->doc);
 	header_parse(&j->doc);
 	return R_INDEXED;
 }
@@ -335,6 +335,10 @@ int cmd_index(int argc, char **argv)
 				j->file->path, j->err.msg);
 			cnt.failed++;
 		} else {
+			size_t m;
+			for (m = 0; m < j->doc.nnotes; m++)
+				fprintf(stderr, "%sthidua index: %s: %s\n", tty ? "\r\033[K" : "",
+					j->file->path, j->doc.notes[m]);
 			if (!in_batch) {
 				if (store_begin(store, &e) != 0) {
 					rc = cli_error("index", "%s: %s", dbpath, e.msg);

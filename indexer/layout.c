@@ -202,10 +202,14 @@ static void trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-static void emit(struct doc *d, struct sections *sec, const char *raw, size_t n)
+/*
+ * One paragraph -> one passage. Markdown residue is only stripped from free text (a .docx
+ * asterisk is a real asterisk).
+ */
+static void emit(struct doc *d, struct sections *sec, const char *raw, size_t n, int markdown,
+		 const char *kind)
 {
-	char *text = layout_strip_markdown(raw, n), *path;
-	const char *kind = "body";
+	char *text = markdown ? layout_strip_markdown(raw, n) : xstrndup(raw, n), *path;
 	char label[64];
 	int level;
 	size_t len;
@@ -222,7 +226,9 @@ static void emit(struct doc *d, struct sections *sec, const char *raw, size_t n)
 		free(text);
 		return;
 	}
-	if (heading(text, &level, label, sizeof(label))) {
+	if (strcmp(kind, "footnote") == 0) {
+		/* a footnote body opens no section */
+	} else if (heading(text, &level, label, sizeof(label))) {
 		section_open(sec, level, label);
 		if (len < 160)
 			kind = "heading";
@@ -234,15 +240,14 @@ static void emit(struct doc *d, struct sections *sec, const char *raw, size_t n)
 	free(path);
 }
 
-void layout_text(struct doc *d)
+/* Free text (plain-text files): find the paragraphs, then emit them. */
+static void split_text(struct doc *d, struct sections *sec, const char *text, size_t ntext)
 {
-	const char *s = d->text, *end = d->text + d->ntext;
-	struct sections sec;
+	const char *s = text, *end = text + ntext;
 	struct buf para = BUF_INIT;
 	size_t prev_width = 0;
 	int prev_ended = 1;
 
-	memset(&sec, 0, sizeof(sec));
 	while (s < end) {
 		const char *eol = memchr(s, '\n', (size_t)(end - s)), *line = s;
 		size_t n;
@@ -253,7 +258,7 @@ void layout_text(struct doc *d)
 		trim(&line, &n);
 		if (n == 0) {
 			if (para.n)
-				emit(d, &sec, para.p, para.n);
+				emit(d, sec, para.p, para.n, 1, "body");
 			buf_reset(&para);
 			continue;
 		}
@@ -262,7 +267,7 @@ void layout_text(struct doc *d)
 		    !starts_item(line, n)) {
 			buf_addc(&para, ' ');
 		} else if (para.n) {
-			emit(d, &sec, para.p, para.n);
+			emit(d, sec, para.p, para.n, 1, "body");
 			buf_reset(&para);
 		}
 		buf_add(&para, line, n);
@@ -270,9 +275,31 @@ void layout_text(struct doc *d)
 		prev_ended = ends_sentence(line, n);
 	}
 	if (para.n)
-		emit(d, &sec, para.p, para.n);
+		emit(d, sec, para.p, para.n, 1, "body");
 	buf_free(&para);
-	free(d->text);
-	d->text = NULL;
-	d->ntext = 0;
+}
+
+void layout_doc(struct doc *d)
+{
+	struct sections sec;
+	size_t i;
+
+	memset(&sec, 0, sizeof(sec));
+	for (i = 0; i < d->nblocks; i++) {
+		const struct block *b = &d->blocks[i];
+		if (!b->text)
+			continue;
+		switch (b->kind) {
+		case BLK_TEXT:
+			split_text(d, &sec, b->text, strlen(b->text));
+			break;
+		case BLK_FOOTNOTE:
+			emit(d, &sec, b->text, strlen(b->text), 0, "footnote");
+			break;
+		default:
+			emit(d, &sec, b->text, strlen(b->text), 0, "body");
+			break;
+		}
+	}
+	doc_free_blocks(d);
 }

@@ -15,8 +15,8 @@
 #define THIDUA_LAYOUT_H
 #include "doc.h"
 
-/* Split d->text into d->passages (and free d->text). */
-void layout_text(struct doc *d);
+/* Turn d->blocks into d->passages (and free the blocks). */
+void layout_doc(struct doc *d);
 
 /* Remove markdown emphasis residue from one line (exposed for tests). */
 char *layout_strip_markdown(const char *s, size_t n);

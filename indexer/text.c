@@ -55,7 +55,9 @@ int cmd_text(int argc, char **argv)
 		return EXIT_PARTIAL;
 	}
 	free(data);
-	layout_text(&d);
+	for (i = 0; i < d.nnotes; i++)
+		fprintf(stderr, "thidua text: %s: %s\n", argv[optind], d.notes[i]);
+	layout_doc(&d);
 	for (i = 0; i < d.npassages; i++)
 		printf("%s\n", d.passages[i].text);
 	doc_free(&d);

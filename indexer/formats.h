@@ -1,0 +1,27 @@
+/*
+ * formats: one reader per file format, chosen by extract.c from libmagic's MIME type.
+ *
+ * A reader gets the whole file and fills d->blocks (NFC UTF-8, reading order), d->format
+ * and d->encoding; on failure it returns -1 with one line in e ("truncated docx: …").
+ * Readers never write files outside a private temporary folder and never run a shell.
+ */
+#ifndef THIDUA_FORMATS_H
+#define THIDUA_FORMATS_H
+#include <stddef.h>
+
+#include "doc.h"
+#include "util.h"
+#include "vn_norm.h"
+
+struct fmt_ctx {
+	struct vn_norm *nm; /* the worker's normalizer (NFC of decoded text) */
+	const char *mime;   /* what libmagic said */
+};
+
+typedef int (*fmt_read_fn)(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
+			   struct err *e);
+
+/* Plain text: UTF-8 with or without BOM (NFC or NFD). */
+int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
+
+#endif
