@@ -87,6 +87,34 @@ bench: deps
 build/rel/bench: tools/bench.c build/rel/libthidua.a
 	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
 
+# libFuzzer targets: fuzz/fuzz_NAME.c defines LLVMFuzzerTestOneInput; everything is rebuilt
+# with clang (the fuzzer runtime needs clang's sanitizers). `make fuzz` runs each target
+# for FUZZ_RUNS executions from its seed corpus fuzz/corpus/NAME/ (created if missing).
+FUZZ_SRC   := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BINS  := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_OBJ   := $(CORE_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/embedded.o
+FUZZ_CC    ?= clang
+FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_RUNS  ?= 1000000
+
+build/fuzz/obj/%.o: %.c build/gen/embedded.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(BASE) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/obj/gen/embedded.o: build/gen/embedded.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(BASE) $(FUZZ_FLAGS) -c -o $@ $<
+build/fuzz/libthidua.a: $(FUZZ_OBJ)
+	rm -f $@ && ar rcs $@ $^
+build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libthidua.a
+	$(FUZZ_CC) $(BASE) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
+		build/fuzz/libthidua.a $(PKG_LIBS) -lm
+
+fuzz: deps $(FUZZ_BINS)
+	@for f in $(FUZZ_BINS); do n=$$(basename $$f); mkdir -p fuzz/corpus/$$n build/fuzz/new/$$n; \
+		echo "== $$n ($(FUZZ_RUNS) runs)"; \
+		$$f -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=10 build/fuzz/new/$$n fuzz/corpus/$$n \
+			2>&1 | tail -n 3 || exit 1; done
+
 install: bin/thidua
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 bin/thidua $(DESTDIR)$(PREFIX)/bin/thidua
@@ -101,7 +129,7 @@ format:
 clean:
 	rm -rf build bin
 
-.PHONY: all deps test demo bench install lint format clean
+.PHONY: all deps test demo bench fuzz install lint format clean
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,68 @@
+/*
+ * vn_enc: legacy Vietnamese encodings — decoding, detection and repair.
+ *
+ * Reports from 1995–2010 were typed in 8-bit font encodings: TCVN3 (ABC; fonts .VnTime,
+ * .VnArial, upper-case fonts .VnTimeH, .VnArialH), VNI-Windows (VNI-Times, VNI-Helve…),
+ * VISCII, VPS, and Windows-1258. The byte tables are data files (data/codepages/), each
+ * checked in a unit test against an independent reference where one exists (glibc iconv:
+ * TCVN5712-1, VISCII, CP1258; ICU: windows-1258). ../shared/domain.md §7 has the tables,
+ * signatures and detection cues.
+ *
+ * Three situations, three entry points:
+ *   - raw bytes of unknown encoding (a .txt file): vn_enc_detect() then vn_enc_decode();
+ *   - bytes whose font says the encoding (an RTF or Word run in .VnTime): vn_enc_font()
+ *     then vn_enc_decode();
+ *   - text that is already Unicode but spells legacy bytes as cp1252 characters (Word's
+ *     8-bit pieces, PDF text layers, copy-paste: "Céng hoµ x· héi"), or UTF-8 read as
+ *     cp1252 ("Cá»™ng"): vn_enc_repair().
+ *
+ * All output is UTF-8 in NFC, appended to a struct buf.
+ */
+#ifndef THIDUA_VN_ENC_H
+#define THIDUA_VN_ENC_H
+#include <stddef.h>
+
+#include "util.h"
+
+enum vn_charset {
+	VN_CS_UNKNOWN = 0,
+	VN_CS_UTF8,
+	VN_CS_CP1252, /* Western: no Vietnamese decoding needed */
+	VN_CS_TCVN3,
+	VN_CS_VNI,
+	VN_CS_VISCII,
+	VN_CS_VPS,
+	VN_CS_CP1258,
+};
+
+/* "tcvn3", "vni", "viscii", "vps", "cp1258", "cp1252", "utf-8", "unknown": the names
+ * stored in documents.encoding. */
+const char *vn_enc_name(enum vn_charset cs);
+
+/*
+ * The charset a font name implies, from data/fonts.tsv (".VnTime" -> TCVN3,
+ * ".VnTimeH" -> TCVN3 upper case, "VNI-Times" -> VNI, "VPS Times" -> VPS; anything else
+ * VN_CS_UNKNOWN, i.e. the run is not legacy-encoded). *upper is set for the upper-case
+ * font variants, whose text must be upper-cased after decoding.
+ */
+enum vn_charset vn_enc_font(const char *font, int *upper);
+
+/* Decode legacy bytes in charset cs (upper: upper-case the result) and append NFC UTF-8. */
+void vn_enc_decode(enum vn_charset cs, const char *bytes, size_t n, int upper, struct buf *out);
+
+/*
+ * Guess the charset of raw bytes by scoring each candidate decoding: the share of words
+ * that are valid Vietnamese syllables (vn_syll) and hits on frequent words. *confidence is
+ * in [0, 1]. Valid UTF-8 with Vietnamese letters is VN_CS_UTF8.
+ */
+enum vn_charset vn_enc_detect(const char *bytes, size_t n, double *confidence);
+
+/*
+ * Repair Unicode text whose characters stand for legacy bytes. cs = VN_CS_UNKNOWN: detect
+ * (including UTF-8 read as cp1252) and leave the text as it is when no candidate beats it.
+ * Returns the charset used (VN_CS_UTF8 when nothing was changed).
+ */
+enum vn_charset vn_enc_repair(enum vn_charset cs, const char *utf8, size_t n, int upper,
+			      struct buf *out);
+
+#endif
