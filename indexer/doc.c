@@ -51,6 +51,16 @@ void doc_add_passage(struct doc *d, char *text, const char *section, const char 
 	p->text = text;
 	p->section = xstrdup(section ? section : "");
 	p->kind = kind;
+	memset(&p->toks, 0, sizeof(p->toks));
+}
+
+void doc_tokenize(struct doc *d, struct vn_norm *nm)
+{
+	size_t i;
+
+	for (i = 0; i < d->npassages; i++)
+		vn_tok_precompute(nm, d->passages[i].text, strlen(d->passages[i].text),
+				  &d->passages[i].toks);
 }
 
 void doc_free(struct doc *d)
@@ -62,6 +72,7 @@ void doc_free(struct doc *d)
 	for (i = 0; i < d->npassages; i++) {
 		free(d->passages[i].text);
 		free(d->passages[i].section);
+		vn_toks_free(&d->passages[i].toks);
 	}
 	free(d->passages);
 	doc_free_blocks(d);

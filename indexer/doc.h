@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "util.h"
+#include "vn_tok.h"
 
 /*
  * What an extractor delivers. Formats that know their paragraphs (docx, odt, html, pdf
@@ -38,7 +39,8 @@ struct block {
 struct passage {
 	char *text;    /* NFC UTF-8, one paragraph, residue removed */
 	char *section; /* heading path, e.g. "PHẦN I › III › 1" ("" before any heading) */
-	const char *kind; /* "body" | "heading" */
+	const char *kind; /* "body" | "heading" | "footnote" */
+	struct vn_toks toks; /* FTS5 tokens, computed in the worker (see vn_tok.h) */
 };
 
 struct doc {
@@ -71,6 +73,8 @@ struct block *doc_add_block(struct doc *d, enum block_kind kind, char *text, cha
 void doc_add_note(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void doc_free_blocks(struct doc *d);
 void doc_add_passage(struct doc *d, char *text, const char *section, const char *kind);
+/* Compute every passage's FTS5 tokens (in the worker thread, after layout). */
+void doc_tokenize(struct doc *d, struct vn_norm *nm);
 void doc_free(struct doc *d);
 
 #endif

@@ -82,7 +82,8 @@ static int create_schema(sqlite3 *db, struct err *e)
 {
 	char meta[256];
 
-	if (db_exec(db, "BEGIN", e) != 0)
+	/* 16 KiB pages: FTS5 leaves are 16 000 bytes (pgsz in the schema) */
+	if (db_exec(db, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; BEGIN", e) != 0)
 		return -1;
 	if (db_exec(db, schema_sql(), e) != 0)
 		goto fail;

@@ -130,6 +130,9 @@ static int scan_token(void *ctx, int tflags, const char *tok, int ntok, int a, i
 }
 
 #define MAX_INST 512
+/* UTF-8 bytes per token in Vietnamese report text (measured on the seed: 65 091 bytes,
+ * 10 812 tokens, colocated twins not counted) */
+#define BYTES_PER_TOKEN 6.0
 
 static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 		       int nval, sqlite3_value **val)
@@ -165,7 +168,18 @@ static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 			n++;
 		}
 	}
-	api->xColumnSize(fts, 0, &dl);
+	/* The table keeps no per-row sizes (columnsize=0): estimate the passage's length in
+	 * tokens from its bytes, passed by the caller or read from the content table. */
+	{
+		sqlite3_int64 nbytes = nval > 1 ? sqlite3_value_int64(val[1]) : 0;
+		if (nbytes <= 0) {
+			const char *text = NULL;
+			int ntext = 0;
+			if (api->xColumnText(fts, 0, &text, &ntext) == SQLITE_OK)
+				nbytes = ntext;
+		}
+		dl = (int)((double)nbytes / BYTES_PER_TOKEN) + 1;
+	}
 	for (i = 0; i < r->nph; i++) {
 		double f = freq[i];
 		if (f > 0)

@@ -48,7 +48,7 @@ static const struct col cols[] = {
 static const char sql[] =
 	"SELECT p.id, p.doc, d.path, d.year, p.section, p.text,"
 	"  snippet(passages_fts, 0, char(1), char(2), '…', 24),"
-	"  vn_rank(passages_fts, ?1) AS score"
+	"  vn_rank(passages_fts, ?1, length(CAST(p.text AS BLOB))) AS score"
 	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
 	" JOIN documents d ON d.id = p.doc"
 	" WHERE passages_fts MATCH ?2"
