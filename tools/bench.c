@@ -192,27 +192,38 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Median over REPS runs of one query; rows gets the result count. */
-static double time_query(sqlite3 *db, const char *sql, const char *match, const char *rank,
-			 int *rows)
+/*
+ * Median over REPS runs of one query: rank (ranking SQL, ?1 = match, ?2 = rank argument),
+ * then a snippet for each of the top rows (snippet SQL, ?1 = match, ?2 = rowid) — the way
+ * `thidua search` does it, applied to both databases alike. rows gets the result count.
+ */
+static double time_query(sqlite3 *db, const char *rank_sql, const char *snip_sql,
+			 const char *match, const char *rank, int *rows)
 {
 	double t[REPS];
 	int r;
 
 	for (r = 0; r < REPS; r++) {
-		sqlite3_stmt *st;
+		sqlite3_stmt *st, *sn;
 		double t0 = now_seconds();
 		*rows = 0;
-		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v2(db, rank_sql, -1, &st, NULL) != SQLITE_OK ||
+		    sqlite3_prepare_v2(db, snip_sql, -1, &sn, NULL) != SQLITE_OK) {
 			fprintf(stderr, "bench: %s\n", sqlite3_errmsg(db));
 			return -1;
 		}
 		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
 		if (rank)
 			sqlite3_bind_text(st, 2, rank, -1, SQLITE_STATIC);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			(*rows)++;
+		sqlite3_bind_text(sn, 1, match, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			sqlite3_bind_int64(sn, 2, sqlite3_column_int64(st, 0));
+			if (sqlite3_step(sn) == SQLITE_ROW)
+				(*rows)++;
+			sqlite3_reset(sn);
+		}
 		sqlite3_finalize(st);
+		sqlite3_finalize(sn);
 		t[r] = now_seconds() - t0;
 	}
 	qsort(t, REPS, sizeof(t[0]), cmp_double);
@@ -312,16 +323,19 @@ int main(int argc, char **argv)
 			return 2;
 		lat_t[i] = time_query(
 			dt,
-			"SELECT p.id, snippet(passages_fts, 0, '[', ']', '…', 24),"
-			" vn_rank(passages_fts, ?2, length(CAST(p.text AS BLOB))) AS s FROM passages_fts"
-			" JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH ?1"
-			" ORDER BY s DESC LIMIT 20",
+			"SELECT p.id, vn_rank(passages_fts, ?2, length(CAST(p.text AS BLOB))) AS s"
+			" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+			" WHERE passages_fts MATCH ?1 ORDER BY s DESC LIMIT 20",
+			"SELECT snippet(passages_fts, 0, '[', ']', '…', 24) FROM passages_fts"
+			" WHERE passages_fts MATCH ?1 AND rowid = ?2",
 			q.fts, q.rank, &rows_t[i]);
 		vn_query_free(&q);
 		stock_match(queries[i], &m);
 		lat_s[i] = time_query(ds,
-				      "SELECT rowid, snippet(passages, 0, '[', ']', '…', 24) FROM passages"
-				      " WHERE passages MATCH ?1 ORDER BY rank LIMIT 20",
+				      "SELECT rowid FROM passages WHERE passages MATCH ?1"
+				      " ORDER BY rank LIMIT 20",
+				      "SELECT snippet(passages, 0, '[', ']', '…', 24) FROM passages"
+				      " WHERE passages MATCH ?1 AND rowid = ?2",
 				      m.p, NULL, &rows_s[i]);
 	}
 	vn_norm_free(nm);
