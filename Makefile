@@ -71,9 +71,10 @@ build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 	$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -o $@ $< build/asan/libthidua.a \
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
 
-# Tests run the sanitized binary; unit tests first, then the CLI scripts.
+# Tests run the sanitized binary; unit tests first, then the CLI scripts. cppcheck first:
+# a warning fails the build like a compiler warning does.
 test: deps
-	@$(MAKE) --no-print-directory build/asan/thidua $(TESTS)
+	@$(MAKE) --no-print-directory lint build/asan/thidua $(TESTS)
 	@tests/run.sh build/asan $(TESTS)
 
 demo: deps
@@ -119,9 +120,9 @@ install: bin/thidua
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 bin/thidua $(DESTDIR)$(PREFIX)/bin/thidua
 
-lint:
+lint: build/gen/embedded.c
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-		--std=c11 --inline-suppr -Ilib -Ibuild/gen lib indexer query thidua.c tools
+		--std=c11 --inline-suppr -Ilib -Ibuild/gen lib indexer query thidua.c tools fuzz
 
 format:
 	clang-format -i $(CORE_SRC) thidua.c lib/*.h indexer/*.h query/*.h tests/unit/*.c
