@@ -54,7 +54,8 @@ run search --db seed.db --limit 0 --format tsv '"toà án"'
 tsv_col passage | sort >toa1
 run search --db seed.db --limit 0 --format tsv '"tòa án"'
 tsv_col passage | sort >toa2
-expect_eq "$(wc -l <toa1)" "$(grep -c -i 'tòa án' "$SEED")" "passages with tòa án"
+# 9 lines of the seed; two pairs of them are one sentence cut by a page break, joined again
+expect_eq "$(wc -l <toa1)" "7" "passages with tòa án"
 cmp -s toa1 toa2 || fail "toà án and tòa án differ"
 
 # --- THADS finds passages that only say Thi hành án dân sự
