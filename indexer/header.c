@@ -1,6 +1,7 @@
 #include "header.h"
 
 #include <ctype.h>
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,19 +192,20 @@ static void header_passage(struct doc *d, struct vn_norm *nm, const char *text, 
 					words++;
 			if (words > 4) {
 				/* keep the last capitalised words: the place after the left column */
-				char *q = place + strlen(place);
+				char *e = place + strlen(place), *keep = e;
 				size_t k = 0;
-				while (q > place && k < 3) {
-					char *sp2 = q;
-					while (sp2 > place && sp2[-1] != ' ')
-						sp2--;
-					if (!(isupper((unsigned char)*sp2) || (unsigned char)*sp2 >= 0xC3) ||
-					    text_all_caps(sp2, strlen(sp2)))
+				while (e > place && k < 4) {
+					char *wb = e;
+					while (wb > place && wb[-1] != ' ')
+						wb--;
+					if (!(isupper((unsigned char)*wb) || (unsigned char)*wb >= 0xC3) ||
+					    text_all_caps(wb, (size_t)(e - wb)))
 						break;
-					q = sp2 > place ? sp2 - 1 : sp2;
+					keep = wb;
 					k++;
+					e = wb > place ? wb - 1 : wb;
 				}
-				sp = q == place ? place : q + 1;
+				sp = keep;
 				start += sp - place;
 			}
 			if (!text_all_caps(sp, strlen(sp)))
@@ -465,6 +467,17 @@ void header_parse(struct doc *d, struct vn_norm *nm)
 		}
 		free(d->title);
 		d->title = buf_detach(&t);
+	}
+	/* "ỦY BAN NHÂN DÂN" / "TỈNH TUYÊN QUANG": one name in two lines */
+	if (nleft >= 2 && (strncmp(left[nleft - 1], "TỈNH ", strlen("TỈNH ")) == 0 ||
+			   strncmp(left[nleft - 1], "HUYỆN ", strlen("HUYỆN ")) == 0 ||
+			   strncmp(left[nleft - 1], "THÀNH PHỐ ", strlen("THÀNH PHỐ ")) == 0)) {
+		char *joined = g_strdup_printf("%s %s", left[nleft - 2], left[nleft - 1]);
+		free(left[nleft - 2]);
+		free(left[nleft - 1]);
+		left[nleft - 2] = xstrdup(joined);
+		g_free(joined);
+		nleft--;
 	}
 	if (nleft) {
 		d->issuer = xstrdup(left[nleft - 1]);

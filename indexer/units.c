@@ -5,13 +5,19 @@
 
 #include "lexicons.h"
 
-/* "huyện", "quận", "thị xã", "thành phố": words taken, or 0 */
+static int fold_is(const struct vn_words *w, size_t i, const char *f)
+{
+	return i < w->n && strcmp(w->t[i].fold, f) == 0;
+}
+
+/* "huyện", "quận", "thị xã", "thành phố" (accents optional, as users type them): words
+ * taken, or 0 */
 static size_t district_word(const struct vn_words *w, size_t i)
 {
-	if (vn_words_is(w, i, "huyện") || vn_words_is(w, i, "quận"))
+	if (fold_is(w, i, "huyen") || fold_is(w, i, "quan"))
 		return 1;
-	if ((vn_words_is(w, i, "thị") && vn_words_is(w, i + 1, "xã")) ||
-	    (vn_words_is(w, i, "thành") && vn_words_is(w, i + 1, "phố")))
+	if ((fold_is(w, i, "thi") && fold_is(w, i + 1, "xa")) ||
+	    (fold_is(w, i, "thanh") && fold_is(w, i + 1, "pho")))
 		return 2;
 	return 0;
 }
@@ -40,7 +46,7 @@ static size_t branch_at(const struct vn_words *w, size_t i, const char *head, ch
 	if (!k)
 		return 0;
 	/* "thành phố Hà Nội" is a province of its own, not a branch of this one */
-	if (kw == 2 && vn_words_is(w, i, "thành")) {
+	if (kw == 2 && fold_is(w, i, "thanh")) {
 		size_t pl = lexicons_province_at(w, i + kw, &prov);
 		size_t p;
 		for (p = 0; pl && p < lx->nprovince; p++)

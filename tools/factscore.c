@@ -70,6 +70,18 @@ static int load_tsv(const char *path, struct rows *t)
 	return 0;
 }
 
+static void free_rows(struct rows *t)
+{
+	size_t i;
+	int k;
+	for (i = 0; i < t->n; i++) {
+		for (k = 0; k < t->ncol; k++)
+			free(t->r[i][k]);
+		free(t->r[i]);
+	}
+	free(t->r);
+}
+
 static void report(const char *kind, size_t tp, size_t fp, size_t fn)
 {
 	double p = tp + fp ? (double)tp / (double)(tp + fp) : 1.0;
@@ -255,5 +267,8 @@ int main(int argc, char **argv)
 	score_awards(db, &awards, verbose);
 	sqlite3_close(db);
 	vn_norm_free(nm);
+	free_rows(&units);
+	free_rows(&camps);
+	free_rows(&awards);
 	return 0;
 }
