@@ -69,6 +69,12 @@ bin/thidua: build/rel/thidua.o build/rel/libthidua.a
 build/asan/thidua: build/asan/thidua.o build/asan/libthidua.a
 	$(call say,LD,$@)$(CC) $(ASAN_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) -lm
 
+# The facts scorer (tests/cli/test_facts.sh, docs/facts.md).
+build/asan/factscore: tools/factscore.c build/asan/libthidua.a
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Iindexer -o $@ $< build/asan/libthidua.a $(PKG_LIBS) -lm
+build/rel/factscore: tools/factscore.c build/rel/libthidua.a
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -Iindexer -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
+
 build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 	@mkdir -p $(@D)
 	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -o $@ $< build/asan/libthidua.a \
@@ -77,7 +83,7 @@ build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 # Tests run the sanitized binary; unit tests first, then the CLI scripts. cppcheck first:
 # a warning fails the build like a compiler warning does.
 test: deps
-	@$(MAKE) --no-print-directory lint build/asan/thidua $(TESTS)
+	@$(MAKE) --no-print-directory lint build/asan/thidua build/asan/factscore $(TESTS)
 	@tests/run.sh build/asan $(TESTS)
 
 demo: deps

@@ -5,10 +5,12 @@
 #include <time.h>
 
 #include "db.h"
+#include "store_facts.h"
 
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts;
+	struct facts_store *facts;
 };
 
 static const char *const sql[] = {
@@ -20,7 +22,7 @@ static const char *const sql[] = {
 	"DELETE FROM documents WHERE id = ?",
 	"INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
 	" indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-	"INSERT INTO passages (doc, ordinal, section, kind, text) VALUES (?,?,?,?,?)",
+	"INSERT INTO passages (doc, ordinal, section, kind, text, note, unit) VALUES (?,?,?,?,?,?,?)",
 	"INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
 };
 
@@ -38,6 +40,11 @@ struct store *store_new(sqlite3 *db, struct err *e)
 			store_free(s);
 			return NULL;
 		}
+	s->facts = facts_store_new(db, e);
+	if (!s->facts) {
+		store_free(s);
+		return NULL;
+	}
 	return s;
 }
 
@@ -52,6 +59,7 @@ void store_free(struct store *s)
 	sqlite3_finalize(s->ins_doc);
 	sqlite3_finalize(s->ins_pass);
 	sqlite3_finalize(s->ins_fts);
+	facts_store_free(s->facts);
 	free(s);
 }
 
@@ -87,6 +95,8 @@ int store_remove(struct store *s, const char *path, struct err *e)
 	sqlite3_int64 id;
 	int rc;
 
+	if (facts_store_remove(s->facts, path, e) != 0)
+		return -1;
 	sqlite3_bind_text(s->find, 1, path, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s->find);
 	id = rc == SQLITE_ROW ? sqlite3_column_int64(s->find, 0) : -1;
@@ -111,7 +121,7 @@ int store_remove(struct store *s, const char *path, struct err *e)
  */
 int store_doc(struct store *s, const struct doc *d, struct err *e)
 {
-	sqlite3_int64 id;
+	sqlite3_int64 id, *pass;
 	size_t i;
 
 	if (store_remove(s, d->path, e) != 0)
@@ -132,18 +142,28 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 	if (step(s->db, s->ins_doc, e) != 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(s->db);
+	pass = xcalloc(d->npassages + 1, sizeof(*pass));
 	for (i = 0; i < d->npassages; i++) {
 		const struct passage *p = &d->passages[i];
+		sqlite3_int64 unit = facts_store_unit(s->facts, d, p->unit, e);
 		size_t n = strlen(p->text);
 		int rc;
+		if (unit < 0)
+			goto fail;
 		sqlite3_bind_int64(s->ins_pass, 1, id);
 		sqlite3_bind_int64(s->ins_pass, 2, (sqlite3_int64)i + 1);
 		sqlite3_bind_text(s->ins_pass, 3, p->section, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->ins_pass, 4, p->kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->ins_pass, 5, p->text, (int)n, SQLITE_STATIC);
+		bind_text_or_null(s->ins_pass, 6, p->note);
+		if (unit)
+			sqlite3_bind_int64(s->ins_pass, 7, unit);
+		else
+			sqlite3_bind_null(s->ins_pass, 7);
 		if (step(s->db, s->ins_pass, e) != 0)
-			return -1;
-		sqlite3_bind_int64(s->ins_fts, 1, sqlite3_last_insert_rowid(s->db));
+			goto fail;
+		pass[i] = sqlite3_last_insert_rowid(s->db);
+		sqlite3_bind_int64(s->ins_fts, 1, pass[i]);
 		sqlite3_bind_text(s->ins_fts, 2, p->text, (int)n, SQLITE_STATIC);
 		/* tokens were computed by the worker: the tokenizer replays them */
 		if (p->toks.data)
@@ -151,7 +171,13 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 		rc = step(s->db, s->ins_fts, e);
 		vn_tok_replay_end();
 		if (rc != 0)
-			return -1;
+			goto fail;
 	}
+	if (facts_store_doc(s->facts, d, id, pass, e) != 0)
+		goto fail;
+	free(pass);
 	return 0;
+fail:
+	free(pass);
+	return -1;
 }

@@ -8,10 +8,11 @@
 
 #include "cli.h"
 #include "db.h"
+#include "qopts.h"
 #include "vn_query.h"
 
 static const char usage[] =
-	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID]\n"
+	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID] [--unit NAME]\n"
 	"                     [--format table|json|csv|tsv] QUERY...\n"
 	"\n"
 	"Find passages. Words without diacritics match every accented form (dong: đồng,\n"
@@ -29,6 +30,8 @@ static const char usage[] =
 	"  -n, --limit N    at most N passages (default 20; 0 = all)\n"
 	"  --year Y|Y1-Y2   only documents about that year or range\n"
 	"  --doc ID         only that document\n"
+	"  --unit NAME      only passages about that unit (a list item \"- Công an tỉnh: …\"\n"
+	"                   and its footnotes); NAME without accents or as an alias (CA tỉnh)\n"
 	"  --format F       table (default), json, csv or tsv\n"
 	"  -h, --help       this help\n";
 
@@ -40,6 +43,8 @@ static const struct col cols[] = {
 	{"document", COL_STR, COL_TABLE, NULL},
 	{"year", COL_INT, COL_BOTH, NULL},
 	{"section", COL_STR, COL_BOTH, NULL},
+	{"unit", COL_STR, COL_BOTH, NULL},
+	{"kind", COL_STR, COL_MACHINE, NULL},
 	{"score", COL_REAL, COL_MACHINE, NULL},
 	{"text", COL_STR, COL_MACHINE, NULL},
 	{"snippet", COL_STR, COL_BOTH, NULL},
@@ -50,20 +55,19 @@ static const struct col cols[] = {
  * — a snippet re-reads and re-tokenizes its passage, and SQLite would otherwise compute it
  * for every match before sorting.
  */
-static const char rank_sql[] =
+static const char rank_head[] =
 	"SELECT p.id, vn_rank(passages_fts, ?1, length(CAST(p.text AS BLOB))) AS score"
 	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
 	" JOIN documents d ON d.id = p.doc"
 	" WHERE passages_fts MATCH ?2"
 	"   AND (?3 IS NULL OR d.year BETWEEN ?3 AND ?4)"
-	"   AND (?5 IS NULL OR p.doc = ?5)"
-	" ORDER BY score DESC, p.id LIMIT ?6";
+	"   AND (?5 IS NULL OR p.doc = ?5)";
 
 static const char row_sql[] =
 	"SELECT p.doc, d.path, d.year, p.section, p.text,"
-	"  snippet(passages_fts, 0, char(1), char(2), '…', 24)"
+	"  snippet(passages_fts, 0, char(1), char(2), '…', 24), u.name, p.kind"
 	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-	" JOIN documents d ON d.id = p.doc"
+	" JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
 	" WHERE passages_fts MATCH ?1 AND passages_fts.rowid = ?2";
 
 /* Adjacent highlighted words read better as one highlight: «chiến» «sỹ» -> «chiến sỹ». */
@@ -88,7 +92,9 @@ int cmd_search(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},	  {"limit", required_argument, NULL, 'n'},
 		{"year", required_argument, NULL, 'y'},	  {"doc", required_argument, NULL, 'D'},
 		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+		{"unit", required_argument, NULL, 'u'},	  {NULL, 0, NULL, 0}};
+	const char *unit = NULL;
+	struct buf sql = BUF_INIT;
 	const char *dbpath = NULL;
 	long limit = 20, docid = -1;
 	int fmt = FMT_TABLE, y0 = 0, y1 = 0, c, rank = 0, rc = EXIT_OK;
@@ -122,6 +128,9 @@ int cmd_search(int argc, char **argv)
 			if ((fmt = cli_parse_format(optarg)) < 0)
 				return cli_usage_error("search", "--format is table, json, csv or tsv");
 			break;
+		case 'u':
+			unit = optarg;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return EXIT_OK;
@@ -142,13 +151,21 @@ int cmd_search(int argc, char **argv)
 		buf_free(&q);
 		return cli_error("search", "%s", e.msg);
 	}
-	vn_norm_free(nm);
 	buf_free(&q);
 	if (db_open(db_default_path(dbpath), DB_READONLY, &db, &e) != 0) {
+		vn_norm_free(nm);
 		vn_query_free(&vq);
 		return cli_error("search", "%s", e.msg);
 	}
-	if (sqlite3_prepare_v2(db, rank_sql, -1, &st, NULL) != SQLITE_OK ||
+	buf_adds(&sql, rank_head);
+	if (unit) {
+		char *ids = qopts_unit_ids(db, nm, unit);
+		buf_printf(&sql, " AND p.unit IN (%s)", ids);
+		free(ids);
+	}
+	buf_adds(&sql, " ORDER BY score DESC, p.id LIMIT ?6");
+	vn_norm_free(nm);
+	if (sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, row_sql, -1, &row, NULL) != SQLITE_OK) {
 		rc = cli_error("search", "%s", sqlite3_errmsg(db));
 		sqlite3_finalize(st);
@@ -189,6 +206,8 @@ int cmd_search(int argc, char **argv)
 		else
 			out_int(o, sqlite3_column_int(row, 2));
 		out_str(o, (const char *)sqlite3_column_text(row, 3));
+		out_str(o, (const char *)sqlite3_column_text(row, 6));
+		out_str(o, (const char *)sqlite3_column_text(row, 7));
 		out_real(o, sqlite3_column_double(st, 1));
 		out_str(o, (const char *)sqlite3_column_text(row, 4));
 		out_str(o, snip);
@@ -201,6 +220,7 @@ int cmd_search(int argc, char **argv)
 	sqlite3_finalize(st);
 	sqlite3_finalize(row);
 out:
+	buf_free(&sql);
 	vn_query_free(&vq);
 	db_close(db);
 	return rc;
