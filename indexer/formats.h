@@ -16,12 +16,17 @@
 struct fmt_ctx {
 	struct vn_norm *nm; /* the worker's normalizer (NFC of decoded text) */
 	const char *mime;   /* what libmagic said */
+	int encoding;       /* enum vn_charset from --encoding; VN_CS_UNKNOWN: detect */
 };
 
 typedef int (*fmt_read_fn)(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
-			   struct err *e);
+                           struct err *e);
 
-/* Plain text: UTF-8 with or without BOM (NFC or NFD). */
+/* Plain text: UTF-8 with or without BOM (NFC or NFD), UTF-16 with BOM, legacy 8-bit
+ * Vietnamese (detected). */
 int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
+/* 1 if bytes libmagic calls application/octet-stream look like 8-bit text (no NUL, few
+ * controls): VN1 and VISCII text puts capitals in C0 slots, which libmagic takes for binary. */
+int fmt_text_sniff(const char *data, size_t n);
 
 #endif

@@ -22,9 +22,16 @@
 #include "vn_lex.h"
 
 static const char *const names[] = {
-    [VN_CS_UNKNOWN] = "unknown", [VN_CS_UTF8] = "utf-8",    [VN_CS_CP1252] = "cp1252",
-    [VN_CS_TCVN3] = "tcvn3",     [VN_CS_VNI] = "vni",       [VN_CS_VISCII] = "viscii",
-    [VN_CS_VPS] = "vps",         [VN_CS_CP1258] = "cp1258",
+    [VN_CS_UNKNOWN] = "unknown",
+    [VN_CS_UTF8] = "utf-8",
+    [VN_CS_CP1252] = "cp1252",
+    [VN_CS_TCVN3] = "tcvn3",
+    [VN_CS_VNI] = "vni",
+    [VN_CS_VISCII] = "viscii",
+    [VN_CS_VPS] = "vps",
+    [VN_CS_CP1258] = "cp1258",
+    [VN_CS_TCVN5712] = "tcvn5712-1",
+    [VN_CS_UTF8_CP1252] = "utf-8-as-cp1252",
 };
 
 const char *vn_enc_name(enum vn_charset cs)
@@ -41,7 +48,7 @@ enum vn_charset vn_enc_from_name(const char *name)
 		enum vn_charset cs;
 	} aliases[] = {
 	    {"tcvn", VN_CS_TCVN3},          {"abc", VN_CS_TCVN3},
-	    {"tcvn5712-1", VN_CS_TCVN3},    {"vni-windows", VN_CS_VNI},
+	    {"vn1", VN_CS_TCVN5712},        {"vni-windows", VN_CS_VNI},
 	    {"windows-1258", VN_CS_CP1258}, {"utf8", VN_CS_UTF8},
 	    {"windows-1252", VN_CS_CP1252}, {"latin1", VN_CS_CP1252},
 	    {"iso-8859-1", VN_CS_CP1252},
@@ -76,7 +83,7 @@ struct codepage {
 	int32_t nmark[256];
 };
 
-static struct codepage pages[VN_CS_CP1258 + 1];
+static struct codepage pages[VN_CS_TCVN5712 + 1];
 static UChar cp1252[256];
 static int cp1252_byte[0x2200]; /* code point -> cp1252 byte + 1 (0: none) */
 static int tables_ok;
@@ -184,6 +191,8 @@ static void load_tables(void)
 	load_page(VN_CS_VISCII, "codepages/viscii.tsv");
 	load_page(VN_CS_VPS, "codepages/vps.tsv");
 	load_page(VN_CS_CP1258, "codepages/cp1258.tsv");
+	load_page(VN_CS_TCVN5712, "codepages/tcvn3.tsv");
+	load_page(VN_CS_TCVN5712, "codepages/tcvn5712-1.tsv");
 	tables_ok = pages[VN_CS_TCVN3].nsingle[0xB8] && pages[VN_CS_VNI].npairs['a'];
 }
 
@@ -236,7 +245,7 @@ void vn_enc_decode_u(enum vn_charset cs, const unsigned char *s, size_t n, struc
 	size_t i;
 
 	tables();
-	if (cs < VN_CS_TCVN3 || cs > VN_CS_CP1258) {
+	if (cs < VN_CS_TCVN3 || cs > VN_CS_TCVN5712) {
 		for (i = 0; i < n; i++)
 			vn_ubuf_add(u, &cp1252[s[i]], 1);
 		return;
