@@ -20,8 +20,8 @@ static const struct {
 	const char *mime;
 	fmt_read_fn read;
 } readers[] = {
-    {"application/json", fmt_text_read},
-    {"text/", fmt_text_read},
+	{"application/json", fmt_text_read},
+	{"text/", fmt_text_read},
 };
 
 struct extractor *extractor_new(struct err *e)
@@ -31,7 +31,7 @@ struct extractor *extractor_new(struct err *e)
 	x->magic = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR);
 	if (!x->magic || magic_load(x->magic, NULL) != 0) {
 		err_set(e, "libmagic: cannot load its database: %s",
-		        x->magic ? magic_error(x->magic) : "out of memory");
+			x->magic ? magic_error(x->magic) : "out of memory");
 		extractor_free(x);
 		return NULL;
 	}
@@ -66,7 +66,8 @@ void extractor_set_encoding(struct extractor *x, int cs)
 /* libmagic looks at the first bytes only; a large prefix is plenty and keeps it fast. */
 #define MAGIC_PREFIX (256 * 1024)
 
-int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d, struct err *e)
+int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d,
+		  struct err *e)
 {
 	struct fmt_ctx cx;
 	const char *mime;
@@ -86,7 +87,7 @@ int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d
 		size_t len = strlen(readers[i].mime);
 		int prefix = readers[i].mime[len - 1] == '/';
 		if (prefix ? strncmp(mime, readers[i].mime, len) == 0
-		           : strcmp(mime, readers[i].mime) == 0)
+			   : strcmp(mime, readers[i].mime) == 0)
 			return readers[i].read(&cx, data, n, d, e);
 	}
 	return err_set(e, "unsupported file type (libmagic says %s)", mime);

@@ -25,6 +25,7 @@ void extractor_set_encoding(struct extractor *x, int cs);
  * returns -1 with one line in e saying what is wrong ("empty file", "not UTF-8 text:
  * invalid byte 0xC3 at offset 1234", "unsupported file type (libmagic says …)").
  */
-int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d, struct err *e);
+int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d,
+		  struct err *e);
 
 #endif

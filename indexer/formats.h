@@ -20,7 +20,7 @@ struct fmt_ctx {
 };
 
 typedef int (*fmt_read_fn)(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
-                           struct err *e);
+			   struct err *e);
 
 /* Plain text: UTF-8 with or without BOM (NFC or NFD), UTF-16 with BOM, legacy 8-bit
  * Vietnamese (detected). */
