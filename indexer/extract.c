@@ -10,6 +10,7 @@ struct extractor {
 	magic_t magic;
 	struct vn_norm *nm;
 	int encoding;
+	int typed_case;
 };
 
 /*
@@ -21,6 +22,8 @@ static const struct {
 	fmt_read_fn read;
 } readers[] = {
 	{"application/json", fmt_text_read},
+	{"text/rtf", fmt_rtf_read},
+	{"application/rtf", fmt_rtf_read},
 	{"text/", fmt_text_read},
 };
 
@@ -63,6 +66,11 @@ void extractor_set_encoding(struct extractor *x, int cs)
 	x->encoding = cs;
 }
 
+void extractor_set_typed_case(struct extractor *x, int on)
+{
+	x->typed_case = on;
+}
+
 /* libmagic looks at the first bytes only; a large prefix is plenty and keeps it fast. */
 #define MAGIC_PREFIX (256 * 1024)
 
@@ -81,6 +89,7 @@ int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d
 	cx.nm = x->nm;
 	cx.mime = mime;
 	cx.encoding = x->encoding;
+	cx.typed_case = x->typed_case;
 	if (strcmp(mime, "application/octet-stream") == 0 && fmt_text_sniff(data, n))
 		return fmt_text_read(&cx, data, n, d, e);
 	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {

@@ -17,6 +17,7 @@ struct fmt_ctx {
 	struct vn_norm *nm; /* the worker's normalizer (NFC of decoded text) */
 	const char *mime;   /* what libmagic said */
 	int encoding;       /* enum vn_charset from --encoding; VN_CS_UNKNOWN: detect */
+	int typed_case;     /* --typed-case: leave text in upper-case fonts (.VnTimeH) as typed */
 };
 
 typedef int (*fmt_read_fn)(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
@@ -28,5 +29,8 @@ int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 /* 1 if bytes libmagic calls application/octet-stream look like 8-bit text (no NUL, few
  * controls): VN1 and VISCII text puts capitals in C0 slots, which libmagic takes for binary. */
 int fmt_text_sniff(const char *data, size_t n);
+
+/* RTF, font-aware: runs in legacy Vietnamese fonts decoded with their table. */
+int fmt_rtf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
 
 #endif

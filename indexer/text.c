@@ -15,20 +15,23 @@
 #include "vn_enc.h"
 
 static const char usage[] =
-	"usage: thidua text [--encoding NAME] FILE\n"
+	"usage: thidua text [--encoding NAME] [--typed-case] FILE\n"
 	"\n"
 	"Print the extracted and repaired text of FILE (UTF-8, NFC, reading order), one\n"
 	"paragraph per line, without indexing it.\n"
 	"\n"
 	"  --encoding NAME  read a legacy text file as NAME (tcvn3, vni, viscii, vps, cp1258,\n"
-	"                   tcvn5712-1, utf-8) instead of detecting it\n";
+	"                   tcvn5712-1, utf-8) instead of detecting it\n"
+	"  --typed-case     leave text in upper-case legacy fonts (.VnTimeH, .VnArialH) in\n"
+	"                   the case it was typed instead of upper-casing it as shown\n";
 
 int cmd_text(int argc, char **argv)
 {
 	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
 					     {"encoding", required_argument, NULL, 'E'},
+					     {"typed-case", no_argument, NULL, 'T'},
 					     {NULL, 0, NULL, 0}};
-	int encoding = VN_CS_UNKNOWN;
+	int encoding = VN_CS_UNKNOWN, typed_case = 0;
 	struct extractor *x;
 	struct doc d;
 	struct err e;
@@ -41,6 +44,10 @@ int cmd_text(int argc, char **argv)
 		if (c == 'h') {
 			fputs(usage, stdout);
 			return EXIT_OK;
+		}
+		if (c == 'T') {
+			typed_case = 1;
+			continue;
 		}
 		if (c == 'E') {
 			encoding = vn_enc_from_name(optarg);
@@ -61,6 +68,7 @@ int cmd_text(int argc, char **argv)
 		return cli_error("text", "%s", e.msg);
 	}
 	extractor_set_encoding(x, encoding);
+	extractor_set_typed_case(x, typed_case);
 	memset(&d, 0, sizeof(d));
 	if (extract_bytes(x, data, n, &d, &e) != 0) {
 		free(data);

@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -313,11 +314,42 @@ void vn_ubuf_emit(const UChar *s, size_t n, int upper, struct buf *out)
 	free(a);
 }
 
+/*
+ * TCVN3's lower-case fonts have no capital toned letters, so typists wrote "THUÕ" (THUế)
+ * and "§ÞNH" (ĐịNH) for THUẾ, ĐỊNH: in a word with two or more capitals and no lower-case
+ * ASCII letter, the lower-case legacy letters are capitals the font could not show.
+ */
+void vn_enc_fix_caps(UChar *u, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t s = i, k;
+		int up = 0, ascii_low = 0, legacy_low = 0;
+		while (i < n && (u_isalpha(u[i]) || u_getCombiningClass(u[i]))) {
+			up += u_isupper(u[i]) != 0;
+			ascii_low += u[i] >= 'a' && u[i] <= 'z';
+			legacy_low += u[i] >= 0x80 && u_islower(u[i]);
+			i++;
+		}
+		if (i == s) {
+			i++;
+			continue;
+		}
+		if (up >= 2 && !ascii_low && legacy_low)
+			for (k = s; k < i; k++)
+				if (u[k] >= 0x80 && u_islower(u[k]))
+					u[k] = (UChar)u_toupper(u[k]);
+	}
+}
+
 void vn_enc_decode(enum vn_charset cs, const char *bytes, size_t n, int upper, struct buf *out)
 {
 	struct vn_ubuf u = {NULL, 0, 0};
 
 	vn_enc_decode_u(cs, (const unsigned char *)bytes, n, &u);
+	if (!upper && (cs == VN_CS_TCVN3 || cs == VN_CS_TCVN5712))
+		vn_enc_fix_caps(u.p, u.n);
 	vn_ubuf_emit(u.p, u.n, upper, out);
 	free(u.p);
 }
@@ -432,6 +464,8 @@ void vn_enc_repair_as(enum vn_charset cs, const char *utf8, size_t n, int upper,
 		}
 	}
 	vn_enc_decode_u(cs, bytes, nb, &u);
+	if (!upper && (cs == VN_CS_TCVN3 || cs == VN_CS_TCVN5712))
+		vn_enc_fix_caps(u.p, u.n);
 	vn_ubuf_emit(u.p, u.n, upper, out);
 	free(u.p);
 	free(bytes);
