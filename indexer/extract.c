@@ -23,6 +23,7 @@ static const struct {
 } readers[] = {
 	{"application/json", fmt_text_read},
 	{"text/rtf", fmt_rtf_read},
+	{"application/pdf", fmt_pdf_read},
 	{"application/rtf", fmt_rtf_read},
 	{"text/", fmt_text_read},
 };
@@ -90,6 +91,8 @@ int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d
 	cx.mime = mime;
 	cx.encoding = x->encoding;
 	cx.typed_case = x->typed_case;
+	if (strcmp(mime, "application/octet-stream") == 0 && fmt_pdf_sniff(data, n))
+		return fmt_pdf_read(&cx, data, n, d, e);
 	if (strcmp(mime, "application/octet-stream") == 0 && fmt_text_sniff(data, n))
 		return fmt_text_read(&cx, data, n, d, e);
 	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {

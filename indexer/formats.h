@@ -30,6 +30,16 @@ int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
  * controls): VN1 and VISCII text puts capitals in C0 slots, which libmagic takes for binary. */
 int fmt_text_sniff(const char *data, size_t n);
 
+/* PDF (poppler-glib): text layer per page in reading order, legacy-font runs repaired. */
+int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
+/* 1 if %PDF- starts within the first KiB (junk before the header, libmagic says octet-stream). */
+int fmt_pdf_sniff(const char *data, size_t n);
+/*
+ * The OCR seam: 1-based numbers of the pages without a usable text layer, in *pages
+ * (malloc'd, *npages of them). -1 with e set when the PDF cannot be opened.
+ */
+int fmt_pdf_textless_pages(const char *data, size_t n, int **pages, int *npages, struct err *e);
+
 /* RTF, font-aware: runs in legacy Vietnamese fonts decoded with their table. */
 int fmt_rtf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
 
