@@ -111,7 +111,7 @@ static int substitute(gunichar c)
 
 /* Append text[s..e) (UTF-8 character offsets) of a run in font `font` to out. */
 static void add_run(const char *text, long s, long e, const char *font, int typed_case,
-		    struct buf *out)
+                    struct buf *out, const char **legacy)
 {
 	const char *a = g_utf8_offset_to_pointer(text, s), *b = g_utf8_offset_to_pointer(text, e);
 	int upper = 0;
@@ -123,6 +123,10 @@ static void add_run(const char *text, long s, long e, const char *font, int type
 		buf_add(out, a, (size_t)(b - a));
 		return;
 	}
+	if (!*legacy)
+		*legacy = vn_enc_name(cs);
+	else if (strcmp(*legacy, vn_enc_name(cs)) != 0)
+		*legacy = "mixed";
 	/* legacy font: map substituted code points back to the bytes they stand for */
 	for (p = a; p < b; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
@@ -139,7 +143,7 @@ static void add_run(const char *text, long s, long e, const char *font, int type
 	buf_free(&tmp);
 }
 
-static void page_text(PopplerPage *pg, int typed_case, struct buf *out)
+static void page_text(PopplerPage *pg, int typed_case, struct buf *out, const char **legacy)
 {
 	char *text = poppler_page_get_text(pg);
 	GList *attrs, *l;
@@ -159,12 +163,12 @@ static void page_text(PopplerPage *pg, int typed_case, struct buf *out)
 		if (s >= e)
 			continue;
 		if (s > pos)
-			add_run(text, pos, s, NULL, typed_case, out);
-		add_run(text, s, e, a->font_name, typed_case, out);
+			add_run(text, pos, s, NULL, typed_case, out, legacy);
+		add_run(text, s, e, a->font_name, typed_case, out, legacy);
 		pos = e;
 	}
 	if (pos < len)
-		add_run(text, pos, len, NULL, typed_case, out);
+		add_run(text, pos, len, NULL, typed_case, out, legacy);
 	poppler_page_free_text_attributes(attrs);
 	g_free(text);
 }
@@ -172,10 +176,11 @@ static void page_text(PopplerPage *pg, int typed_case, struct buf *out)
 int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e)
 {
 	PopplerDocument *doc;
-	int i, count, empty = 0;
+	int i, count;
+	const char *legacy = NULL;
 
 	d->format = "pdf";
-	d->encoding = "pdf";
+	d->encoding = "unicode";
 	doc = open_pdf(data, n, e);
 	if (!doc)
 		return -1;
@@ -189,11 +194,10 @@ int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 			doc_add_note(d, "page %d cannot be read", i + 1);
 			continue;
 		}
-		page_text(pg, cx->typed_case, &raw);
+		page_text(pg, cx->typed_case, &raw, &legacy);
 		g_object_unref(pg);
 		if (usable_chars(raw.p) < MIN_PAGE_CHARS) {
 			doc_add_note(d, "page %d has no text layer", i + 1);
-			empty++;
 			buf_free(&raw);
 			continue;
 		}
@@ -205,7 +209,8 @@ int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 	g_object_unref(doc);
 	if (count == 0)
 		doc_add_note(d, "the PDF has no pages");
-	(void)empty;
+	if (legacy)
+		d->encoding = legacy;
 	return 0;
 }
 

@@ -59,7 +59,10 @@ struct rtf {
 	size_t nnotes;
 	int nfoot;
 	int intbl, row_no, col;
-	int skipchars; /* \uc bytes still to skip */
+	int skipchars;      /* \uc bytes still to skip */
+	const char *legacy; /* legacy charset met in font runs, for documents.encoding */
+	UConverter *cv;     /* code page converter of the last non-legacy run */
+	int cv_cp;
 };
 
 static struct group *top(struct rtf *r)
@@ -95,6 +98,12 @@ static void flush(struct rtf *r)
 	if (r->bytes.n == 0)
 		return;
 	if (f && f->cs != VN_CS_UNKNOWN) {
+		/* documents.encoding: the legacy charset of the text, "mixed" for several */
+		const char *name = vn_enc_name((enum vn_charset)f->cs);
+		if (!r->legacy)
+			r->legacy = name;
+		else if (strcmp(r->legacy, name) != 0)
+			r->legacy = "mixed";
 		vn_enc_decode((enum vn_charset)f->cs, r->bytes.p, r->bytes.n,
 		              f->upper && !r->cx->typed_case, o);
 	} else {
@@ -563,6 +572,14 @@ int fmt_rtf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 			doc_add_note(d, "no text in the RTF body");
 	}
 	emit_notes(&r);
+	if (r.legacy)
+		d->encoding = r.legacy;
+	else if (r.ansicpg == 1252)
+		d->encoding = "cp1252";
+	else if (r.ansicpg == 1258)
+		d->encoding = "cp1258";
+	if (r.cv)
+		ucnv_close(r.cv);
 	buf_free(&r.name);
 	buf_free(&r.bytes);
 	buf_free(&r.para);

@@ -35,6 +35,7 @@ run index --db rtf.db mixed.rtf
 expect_rc 0
 run docs --db rtf.db --format tsv
 expect_eq "$(tsv_col format)" "rtf" "format of an RTF file"
+expect_eq "$(tsv_col encoding)" "mixed" "encoding of a file with TCVN3 and VNI runs"
 run search --db rtf.db --format tsv "chương trình"
 expect_out "Chương trình năm 2005"
 
