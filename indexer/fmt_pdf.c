@@ -23,6 +23,8 @@
 
 /* A page with fewer letters or digits than this has no usable text layer. */
 #define MIN_PAGE_CHARS 3
+/* Runs in unknown fonts shorter than this are not checked for legacy bytes. */
+#define MIN_REPAIR_RUN 16
 
 static PopplerDocument *open_pdf(const char *data, size_t n, struct err *e)
 {
@@ -109,6 +111,14 @@ static int substitute(gunichar c)
 	return -1;
 }
 
+static void note_legacy(const char **legacy, const char *name)
+{
+	if (!*legacy)
+		*legacy = name;
+	else if (strcmp(*legacy, name) != 0)
+		*legacy = "mixed";
+}
+
 /* Append text[s..e) (UTF-8 character offsets) of a run in font `font` to out. */
 static void add_run(const char *text, long s, long e, const char *font, int typed_case,
                     struct buf *out, const char **legacy)
@@ -120,13 +130,18 @@ static void add_run(const char *text, long s, long e, const char *font, int type
 	const char *p;
 
 	if (cs == VN_CS_UNKNOWN) {
-		buf_add(out, a, (size_t)(b - a));
+		/* an unknown font may still hold legacy bytes: repair when a reading scores
+		 * better (short runs say too little to judge) */
+		enum vn_charset got = VN_CS_UTF8;
+		if (e - s >= MIN_REPAIR_RUN)
+			got = vn_enc_repair(VN_CS_UNKNOWN, a, (size_t)(b - a), 0, out);
+		else
+			buf_add(out, a, (size_t)(b - a));
+		if (got != VN_CS_UTF8)
+			note_legacy(legacy, vn_enc_name(got));
 		return;
 	}
-	if (!*legacy)
-		*legacy = vn_enc_name(cs);
-	else if (strcmp(*legacy, vn_enc_name(cs)) != 0)
-		*legacy = "mixed";
+	note_legacy(legacy, vn_enc_name(cs));
 	/* legacy font: map substituted code points back to the bytes they stand for */
 	for (p = a; p < b; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);

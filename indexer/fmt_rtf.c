@@ -26,6 +26,8 @@
 
 #define MAX_DEPTH 256
 #define MAX_FONTS 4096
+/* Runs in unknown fonts shorter than this are not checked for legacy bytes. */
+#define MIN_REPAIR_RUN 16
 
 struct font {
 	int num;
@@ -89,6 +91,15 @@ static int find_font(struct rtf *r, int num)
 	return -1;
 }
 
+/* documents.encoding: the legacy charset of the text, "mixed" for several */
+static void note_legacy(struct rtf *r, const char *name)
+{
+	if (!r->legacy)
+		r->legacy = name;
+	else if (strcmp(r->legacy, name) != 0)
+		r->legacy = "mixed";
+}
+
 /* Decode the pending 8-bit run into the current output. */
 static void flush(struct rtf *r)
 {
@@ -98,12 +109,7 @@ static void flush(struct rtf *r)
 	if (r->bytes.n == 0)
 		return;
 	if (f && f->cs != VN_CS_UNKNOWN) {
-		/* documents.encoding: the legacy charset of the text, "mixed" for several */
-		const char *name = vn_enc_name((enum vn_charset)f->cs);
-		if (!r->legacy)
-			r->legacy = name;
-		else if (strcmp(r->legacy, name) != 0)
-			r->legacy = "mixed";
+		note_legacy(r, vn_enc_name((enum vn_charset)f->cs));
 		vn_enc_decode((enum vn_charset)f->cs, r->bytes.p, r->bytes.n,
 		              f->upper && !r->cx->typed_case, o);
 	} else {
@@ -125,14 +131,27 @@ static void flush(struct rtf *r)
 		ucnv_close(cv);
 		if (U_SUCCESS(st)) {
 			/* cp1258 decodes to combining tones; NFC happens at the block level */
+			struct buf run = BUF_INIT;
 			u_strToUTF8(NULL, 0, &n8, u, nu, &st);
 			st = U_ZERO_ERROR;
-			buf_reserve(o, (size_t)n8 + 1);
-			u_strToUTF8(o->p + o->n, n8 + 1, &n8, u, nu, &st);
+			buf_reserve(&run, (size_t)n8 + 1);
+			u_strToUTF8(run.p, n8 + 1, &n8, u, nu, &st);
 			if (U_SUCCESS(st)) {
-				o->n += (size_t)n8;
-				o->p[o->n] = 0;
+				enum vn_charset cs;
+				run.n = (size_t)n8;
+				run.p[run.n] = 0;
+				/*
+				 * A run in a font fonts.tsv does not know may still hold legacy
+				 * bytes (a font changed after typing): repair it when a legacy
+				 * reading scores better. Short runs say too little to judge.
+				 */
+				cs = run.n >= MIN_REPAIR_RUN
+				         ? vn_enc_repair(VN_CS_UNKNOWN, run.p, run.n, 0, o)
+				         : (buf_add(o, run.p, run.n), VN_CS_UTF8);
+				if (cs != VN_CS_UTF8)
+					note_legacy(r, vn_enc_name(cs));
 			}
+			buf_free(&run);
 		}
 		free(u);
 	}
@@ -281,33 +300,99 @@ static void end_row(struct rtf *r)
 	emit_notes(r);
 }
 
-/* Destinations whose text is not body text. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Destinations whose text is not body text (sorted, for bsearch: strcmp order). */
 static int skipped_destination(const char *w)
 {
 	static const char *const dests[] = {
-	    "colortbl",   "stylesheet",   "info",        "pict",          "object",
-	    "header",     "headerl",      "headerr",     "headerf",       "footer",
-	    "footerl",    "footerr",      "footerf",     "listtable",     "listoverridetable",
-	    "rsidtbl",    "generator",    "xmlnstbl",    "themedata",     "colorschememapping",
-	    "datastore",  "latentstyles", "pntext",      "pntxta",        "pntxtb",
-	    "pn",         "listtext",     "fldinst",     "bkmkstart",     "bkmkend",
-	    "revtbl",     "filetbl",      "pgdsctbl",    "nonshppict",    "template",
-	    "userprops",  "docvar",       "ftnsep",      "ftnsepc",       "ftncn",
-	    "aftnsep",    "aftnsepc",     "aftncn",      "annotation",    "atnid",
-	    "atnauthor",  "xe",           "tc",          "private",       "mmathPr",
-	    "fchars",     "lchars",       "protusertbl", "wgrffmtfilter", "shpinst",
-	    "sp",         "sn",           "sv",          "blipuid",       "objdata",
-	    "objclass",   "defchp",       "defpap",      "panose",        "falt",
-	    "fontemb",    "fontfile",     "operator",    "author",        "title",
-	    "subject",    "keywords",     "comment",     "doccomm",       "company",
-	    "category",   "manager",      "hlinkbase",   "formfield",     "datafield",
+	    "aftncn",
+	    "aftnsep",
+	    "aftnsepc",
+	    "annotation",
+	    "atnauthor",
+	    "atnid",
+	    "author",
 	    "background",
+	    "bkmkend",
+	    "bkmkstart",
+	    "blipuid",
+	    "category",
+	    "colorschememapping",
+	    "colortbl",
+	    "comment",
+	    "company",
+	    "datafield",
+	    "datastore",
+	    "defchp",
+	    "defpap",
+	    "doccomm",
+	    "docvar",
+	    "falt",
+	    "fchars",
+	    "filetbl",
+	    "fldinst",
+	    "fontemb",
+	    "fontfile",
+	    "footer",
+	    "footerf",
+	    "footerl",
+	    "footerr",
+	    "formfield",
+	    "ftncn",
+	    "ftnsep",
+	    "ftnsepc",
+	    "generator",
+	    "header",
+	    "headerf",
+	    "headerl",
+	    "headerr",
+	    "hlinkbase",
+	    "info",
+	    "keywords",
+	    "latentstyles",
+	    "lchars",
+	    "listoverridetable",
+	    "listtable",
+	    "listtext",
+	    "manager",
+	    "mmathPr",
+	    "nonshppict",
+	    "objclass",
+	    "objdata",
+	    "object",
+	    "operator",
+	    "panose",
+	    "pgdsctbl",
+	    "pict",
+	    "pn",
+	    "pntext",
+	    "pntxta",
+	    "pntxtb",
+	    "private",
+	    "protusertbl",
+	    "revtbl",
+	    "rsidtbl",
+	    "shpinst",
+	    "sn",
+	    "sp",
+	    "stylesheet",
+	    "subject",
+	    "sv",
+	    "tc",
+	    "template",
+	    "themedata",
+	    "title",
+	    "userprops",
+	    "wgrffmtfilter",
+	    "xe",
+	    "xmlnstbl",
 	};
-	size_t i;
-	for (i = 0; i < sizeof(dests) / sizeof(dests[0]); i++)
-		if (strcmp(w, dests[i]) == 0)
-			return 1;
-	return 0;
+	return bsearch(&w, dests, sizeof(dests) / sizeof(dests[0]), sizeof(dests[0]), cmp_str) !=
+	       NULL;
 }
 
 static void end_font_def(struct rtf *r)
