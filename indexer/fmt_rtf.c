@@ -28,12 +28,15 @@
 #define MAX_FONTS 4096
 /* Runs in unknown fonts shorter than this are not checked for legacy bytes. */
 #define MIN_REPAIR_RUN 16
+/* A run this long decides whether its font holds legacy bytes. */
+#define DECIDE_RUN 64
 
 struct font {
 	int num;
 	int cs;       /* enum vn_charset of a legacy font, else VN_CS_UNKNOWN */
 	int upper;    /* .VnTimeH and friends */
 	int codepage; /* from \fcharset; 0 = the document's \ansicpg */
+	int decided;  /* 1 + the charset a long run of this font was repaired with; 0: not yet */
 };
 
 struct group {
@@ -65,6 +68,7 @@ struct rtf {
 	const char *legacy; /* legacy charset met in font runs, for documents.encoding */
 	UConverter *cv;     /* code page converter of the last non-legacy run */
 	int cv_cp;
+	int default_decided; /* as font.decided, for text before any \f */
 };
 
 static struct group *top(struct rtf *r)
@@ -143,11 +147,20 @@ static void flush(struct rtf *r)
 				/*
 				 * A run in a font fonts.tsv does not know may still hold legacy
 				 * bytes (a font changed after typing): repair it when a legacy
-				 * reading scores better. Short runs say too little to judge.
+				 * reading scores better. The first run long enough to judge
+				 * decides for its font; shorter runs say too little.
 				 */
-				cs = run.n >= MIN_REPAIR_RUN
-				         ? vn_enc_repair(VN_CS_UNKNOWN, run.p, run.n, 0, o)
-				         : (buf_add(o, run.p, run.n), VN_CS_UTF8);
+				int *decided =
+				    f ? &r->fonts[r->run_font].decided : &r->default_decided;
+				if (*decided)
+					cs = vn_enc_repair((enum vn_charset)(*decided - 1), run.p,
+					                   run.n, 0, o);
+				else if (run.n >= MIN_REPAIR_RUN)
+					cs = vn_enc_repair(VN_CS_UNKNOWN, run.p, run.n, 0, o);
+				else
+					cs = (buf_add(o, run.p, run.n), VN_CS_UTF8);
+				if (!*decided && run.n >= DECIDE_RUN)
+					*decided = (int)cs + 1;
 				if (cs != VN_CS_UTF8)
 					note_legacy(r, vn_enc_name(cs));
 			}
@@ -432,6 +445,7 @@ static void control(struct rtf *r, const char *w, int has_arg, long arg, int sta
 			r->fonts[r->nfonts].cs = VN_CS_UNKNOWN;
 			r->fonts[r->nfonts].upper = 0;
 			r->fonts[r->nfonts].codepage = 0;
+			r->fonts[r->nfonts].decided = 0;
 			r->nfonts++;
 			g->fontdef = 1;
 			buf_reset(&r->name);
