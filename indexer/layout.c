@@ -324,8 +324,12 @@ static int sup_at(const char *s, size_t *len)
 }
 
 /*
- * A footnote marker at s — ⁽¹⁾, ¹²³, [1] — its number and length; -1 if none. Plain digits
- * count only when plain is set (a footnote body line in plain-text output, "1 Chỉ thị …").
+ * A footnote marker at s — ⁽¹⁾, ¹²³, [1] — its number and length; -1 if none. "(¹)" is
+ * ⁽¹⁾ after a code page without superscript parentheses (cp1252, cp1258) transliterated it.
+ * Plain digits count only when plain is set (a footnote body line in plain-text output,
+ * "1 Chỉ thị …", or "(1) Chỉ thị …" after VISCII lost the superscripts); the caller takes
+ * those only for a footnote cited and not yet started, as "(1)" numbers list items far more
+ * often than footnotes.
  */
 static int marker_at(const char *s, size_t *len, int plain)
 {
@@ -334,15 +338,26 @@ static int marker_at(const char *s, size_t *len, int plain)
 
 	if (strncmp(s, "⁽", 3) == 0)
 		i = 3, paren = 1;
+	else if (s[0] == '(' && (sup_at(s + 1, &k) >= 0 || (plain && isdigit((unsigned char)s[1]))))
+		i = 1, paren = 2;
 	while ((d = sup_at(s + i, &k)) >= 0 && v < 1000) {
 		v = (v < 0 ? 0 : v * 10) + d;
 		i += k;
 	}
+	if (v < 0 && paren == 2) {
+		for (k = i; k < i + 2 && isdigit((unsigned char)s[k]); k++)
+			v = (v < 0 ? 0 : v * 10) + (s[k] - '0');
+		i = k;
+	}
 	if (v >= 0) {
-		if (paren) {
+		if (paren == 1) {
 			if (strncmp(s + i, "⁾", 3) != 0)
 				return -1;
 			i += 3;
+		} else if (paren == 2) {
+			if (s[i] != ')')
+				return -1;
+			i += 1;
 		}
 		*len = i;
 		return v;
@@ -399,6 +414,24 @@ static char *cite_markers(const char *t, int *cited)
 			buf_add(&b, t + i, len);
 			i += len;
 			continue;
+		}
+		/* "(2)" glued to a word: ⁽²⁾ after a code page without superscripts (VISCII)
+		 * transliterated it — a marker only when it is the next footnote expected */
+		if (t[i] == '(' && i > 0 &&
+		    ((unsigned char)t[i - 1] >= 0x80 || isalpha((unsigned char)t[i - 1])) &&
+		    isdigit((unsigned char)t[i + 1])) {
+			size_t j = i + 1;
+			while (j < n && isdigit((unsigned char)t[j]))
+				j++;
+			v = atoi(t + i + 1);
+			if (j - i - 1 <= 2 && j < n && t[j] == ')' && v == *cited + 1) {
+				char sup[32];
+				sup_string(v, sup, sizeof(sup));
+				buf_adds(&b, sup);
+				*cited = v;
+				i = j + 1;
+				continue;
+			}
 		}
 		if (isdigit((unsigned char)t[i]) && i > 0 && !isdigit((unsigned char)t[i - 1]) &&
 		    ((unsigned char)t[i - 1] >= 0x80 || isalpha((unsigned char)t[i - 1]))) {
@@ -527,7 +560,9 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		if (!pp->heading_block)
 			m = marker_at(t, &mlen, 1);
 		/* plain digits start a footnote only when cited and not started yet */
-		if (m >= 0 && isdigit((unsigned char)t[0]) && (m > cited || m <= started))
+		if (m >= 0 && (isdigit((unsigned char)t[0]) ||
+			       (t[0] == '(' && isdigit((unsigned char)t[1]))) &&
+		    (m > cited || m <= started))
 			m = -1;
 		if (m >= 0 && m > 0) {
 			char note[16];
