@@ -71,9 +71,17 @@ build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 	$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -o $@ $< build/asan/libthidua.a \
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
 
+# Scorers in tools/ link the library; the CLI tests use the sanitized builds.
+build/asan/tools/figscore: tools/figscore.c build/asan/libthidua.a
+	@mkdir -p $(@D)
+	$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -o $@ $< build/asan/libthidua.a $(PKG_LIBS) -lm
+build/rel/tools/figscore: tools/figscore.c build/rel/libthidua.a
+	@mkdir -p $(@D)
+	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
+
 # Tests run the sanitized binary; unit tests first, then the CLI scripts.
 test: deps
-	@$(MAKE) --no-print-directory build/asan/thidua $(TESTS)
+	@$(MAKE) --no-print-directory build/asan/thidua $(TESTS) build/asan/tools/figscore
 	@tests/run.sh build/asan $(TESTS)
 
 demo: deps

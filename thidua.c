@@ -19,6 +19,7 @@ const struct command commands[] = {
 	{"docs", cmd_docs, "list indexed documents"},
 	{"passages", cmd_passages, "dump passages of the index"},
 	{"stats", cmd_stats, "counts, sizes, schema and tokenizer versions"},
+	{"figures", cmd_figures, "numbers with what they count: money, scores, ratios…"},
 	{NULL, NULL, NULL},
 };
 

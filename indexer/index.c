@@ -17,6 +17,7 @@
 #include "db.h"
 #include "doc.h"
 #include "extract.h"
+#include "figures.h"
 #include "header.h"
 #include "layout.h"
 #include "store.h"
@@ -89,6 +90,7 @@ static int process(struct pipeline *pl, struct extractor *x, struct job *j)
 	free(data);
 	layout_doc(&j->doc);
 	header_parse(&j->doc);
+	figures_extract(&j->doc);
 	return R_INDEXED;
 }
 

@@ -7,7 +7,7 @@
 
 struct store {
 	sqlite3 *db;
-	sqlite3_stmt *del, *ins_doc, *ins_pass;
+	sqlite3_stmt *del, *ins_doc, *ins_pass, *ins_fig;
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
@@ -23,7 +23,12 @@ struct store *store_new(sqlite3 *db, struct err *e)
 	    sqlite3_prepare_v2(db,
 			       "INSERT INTO passages (doc, ordinal, section, kind, text)"
 			       " VALUES (?,?,?,?,?)",
-			       -1, &s->ins_pass, NULL)) {
+			       -1, &s->ins_pass, NULL) ||
+	    sqlite3_prepare_v2(db,
+			       "INSERT INTO figures (doc, passage, char_start, char_end, kind, value,"
+			       " maximum, times, noun, qualifier, raw, flags, year)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			       -1, &s->ins_fig, NULL)) {
 		err_set(e, "cannot prepare statements: %s", sqlite3_errmsg(db));
 		store_free(s);
 		return NULL;
@@ -38,6 +43,7 @@ void store_free(struct store *s)
 	sqlite3_finalize(s->del);
 	sqlite3_finalize(s->ins_doc);
 	sqlite3_finalize(s->ins_pass);
+	sqlite3_finalize(s->ins_fig);
 	free(s);
 }
 
@@ -74,10 +80,42 @@ int store_remove(struct store *s, const char *path, struct err *e)
 	return step(s->db, s->del, e);
 }
 
+static void bind_real_or_null(sqlite3_stmt *st, int i, double v)
+{
+	if (v != 0)
+		sqlite3_bind_double(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int store_figure(struct store *s, sqlite3_int64 doc, sqlite3_int64 passage,
+			const struct figure *f, struct err *e)
+{
+	sqlite3_stmt *st = s->ins_fig;
+
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, passage);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->start);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)f->end);
+	sqlite3_bind_text(st, 5, f->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 6, f->value);
+	bind_real_or_null(st, 7, f->of);
+	bind_real_or_null(st, 8, f->times);
+	sqlite3_bind_text(st, 9, f->noun, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, f->qualifier, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, f->raw, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, f->flags, -1, SQLITE_STATIC);
+	if (f->year)
+		sqlite3_bind_int(st, 13, f->year);
+	else
+		sqlite3_bind_null(st, 13);
+	return step(s->db, st, e);
+}
+
 int store_doc(struct store *s, const struct doc *d, struct err *e)
 {
-	sqlite3_int64 id;
-	size_t i;
+	sqlite3_int64 id, pid;
+	size_t i, f = 0;
 
 	if (db_exec(s->db, "SAVEPOINT doc", e) != 0)
 		return -1;
@@ -108,6 +146,10 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 		sqlite3_bind_text(s->ins_pass, 5, p->text, -1, SQLITE_STATIC);
 		if (step(s->db, s->ins_pass, e) != 0)
 			goto fail;
+		pid = sqlite3_last_insert_rowid(s->db);
+		for (; f < d->nfigures && d->figures[f].passage == i; f++)
+			if (store_figure(s, id, pid, &d->figures[f], e) != 0)
+				goto fail;
 	}
 	return db_exec(s->db, "RELEASE doc", e);
 fail:

@@ -130,10 +130,11 @@ static void lex_load(void)
 		while (en->nw < MAXW && vn_tok_next(p, len, &pos, &s, &end))
 			if (canon(nm, p + s, end - s, en->w[en->nw]) == 0)
 				en->nw++;
-		if (en->nw == 0)
-			continue;
-		index_add(lex.first, en->w[0], en);
-		index_add(lex.last, en->w[en->nw - 1], en);
+		/* a phrase without letters (₫) is only ever matched byte for byte */
+		if (en->nw > 0) {
+			index_add(lex.first, en->w[0], en);
+			index_add(lex.last, en->w[en->nw - 1], en);
+		}
 		lex.n++;
 	}
 	vn_norm_free(nm);
@@ -1298,6 +1299,11 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 			out->kind = VN_NUM_LABEL;
 			return out->end = s[e] == ' ' ? e : e + 1;
 		}
+		/* a small number alone on its line: a page number left by text extraction */
+		if (t.ng == 1 && glen(&t, 0) <= 3 && !r->dvt_on && skip_spaces(s, n, e) == n) {
+			out->kind = VN_NUM_LABEL;
+			return e;
+		}
 		if (t.ng == 1 && v >= 1 && v < r->next_note && glen(&t, 0) <= 2 && e < n &&
 		    s[e] == ' ' && (upper_at(s, n, e + 1) || s[e + 1] == '-')) {
 			out->kind = VN_NUM_FOOTNOTE;
@@ -1485,7 +1491,18 @@ static size_t read_right(struct vn_num_reader *r, const char *s, size_t n, const
 		out->scale = scale;
 		out->value = token_value(s, t, read_decimal(r, shape, scale, 0, &out->flags), scale);
 		snprintf(out->noun, sizeof(out->noun), "%s", en->value);
-		return out->end = q;
+		out->end = q;
+		/* 160.000 tấn/năm: a capacity, a rate of the unit */
+		nwa = words_after(r, s, n, q, wa, 1);
+		if (q + 1 < n && s[q] == '/' && nwa && wa[0].s == q + 1) {
+			size_t m = strlen(out->noun);
+			out->kind = VN_NUM_RATE;
+			snprintf(out->per, sizeof(out->per), "%s", wa[0].canon);
+			copy_text(s, wa[0].s, wa[0].e, perbuf, sizeof(perbuf));
+			snprintf(out->noun + m, sizeof(out->noun) - m, "/%s", perbuf);
+			out->end = wa[0].e;
+		}
+		return out->end;
 	}
 	/* 250.000/suất: a rate with the currency implied */
 	if (cur_end == e && e + 1 < n && s[e] == '/' && nwa && wa[0].s == e + 1) {

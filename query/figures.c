@@ -1,0 +1,349 @@
+/*
+ * `thidua figures [QUERY]`: the numbers reports give, with what they count. Extraction is
+ * indexer/figures.c (lib/vn_num); this file only filters and prints rows.
+ *
+ * QUERY is the search language of `thidua search`. It is matched against the figures'
+ * nouns first ("suất quà" -> gifts counted); when no noun matches, against the passages
+ * the figures stand in ("Covid" -> figures in passages about Covid).
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "db.h"
+#include "vn_num.h"
+#include "vn_query.h"
+#include "vn_tok.h"
+
+static const char usage[] =
+	"usage: thidua figures [--db FILE] [--kind K[,K…]] [--min X] [--max X] [--year Y|Y1-Y2]\n"
+	"                      [--unit NAME] [--doc ID] [--limit N]\n"
+	"                      [--format table|json|csv|tsv] [QUERY...]\n"
+	"\n"
+	"List the figures reports give: counts, money, scores, ratios, percentages, rates and\n"
+	"measures, each with the noun it counts, read the Vietnamese way (1.419 = 1419;\n"
+	"3,232 tỷ đồng = 3 232 000 000; 994/1000 điểm = 994 of 1000). Dates, years, document\n"
+	"numbers and labels are not figures.\n"
+	"\n"
+	"QUERY (the search language of `thidua search`) matches the noun counted (\"suất quà\");\n"
+	"when no noun matches, the passage the figure stands in (Covid).\n"
+	"\n"
+	"  --kind K         count, money, score, ratio, percent, rate, measure, number\n"
+	"                   (several with commas: --kind score,ratio)\n"
+	"  --min X, --max X value at least / at most X (money in đồng; 1.000.000 or 1000000)\n"
+	"  --year Y|Y1-Y2   figures about that year or range\n"
+	"  --unit NAME      figures of that unit (accent-insensitive)\n"
+	"  --doc ID         only that document\n"
+	"  -n, --limit N    at most N figures (default 0 = all)\n"
+	"  --db FILE        database (default: $THIDUA_DB, else ./thidua.db)\n"
+	"  --format F       table (default), json, csv or tsv\n"
+	"  -h, --help       this help\n"
+	"\n"
+	"Example: which unit scored below 1000?   thidua figures --kind score --max 999\n";
+
+static const struct col cols[] = {
+	{"doc", COL_INT, COL_BOTH, NULL},	     {"path", COL_STR, COL_MACHINE, NULL},
+	{"year", COL_INT, COL_BOTH, NULL},	     {"unit", COL_STR, COL_BOTH, NULL},
+	{"kind", COL_STR, COL_BOTH, NULL},	     {"value", COL_REAL, COL_BOTH, NULL},
+	{"of", COL_REAL, COL_BOTH, NULL},	     {"times", COL_REAL, COL_MACHINE, NULL},
+	{"noun", COL_STR, COL_BOTH, NULL},	     {"qualifier", COL_STR, COL_BOTH, NULL},
+	{"raw", COL_STR, COL_BOTH, NULL},	     {"flags", COL_STR, COL_BOTH, NULL},
+	{"passage", COL_INT, COL_BOTH, NULL},	     {"start", COL_INT, COL_MACHINE, NULL},
+	{"end", COL_INT, COL_MACHINE, NULL},
+};
+
+/* ?1 kinds (",count,money,"), ?2 min, ?3 max, ?4-?5 years, ?6 doc, ?7 FTS query */
+static const char select_sql[] =
+	"SELECT f.doc, d.path, f.year, f.unit, f.kind, f.value, f.maximum, f.times, f.noun,"
+	"  f.qualifier, f.raw, f.flags, f.passage, f.char_start, f.char_end"
+	" FROM figures f JOIN documents d ON d.id = f.doc"
+	" WHERE (?1 IS NULL OR instr(?1, ',' || f.kind || ',') > 0)"
+	"   AND (?2 IS NULL OR f.value >= ?2) AND (?3 IS NULL OR f.value <= ?3)"
+	"   AND (?4 IS NULL OR f.year BETWEEN ?4 AND ?5)"
+	"   AND (?6 IS NULL OR f.doc = ?6)";
+static const char by_noun[] =
+	"   AND f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?7)";
+static const char by_passage[] =
+	"   AND f.passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?7)";
+static const char order_sql[] = " ORDER BY f.doc, f.passage, f.char_start";
+
+struct filter {
+	const char *kinds;
+	int has_min, has_max;
+	double min, max;
+	int y0, y1;
+	long docid, limit;
+	char *unit; /* folded, or NULL */
+	const char *fts;
+};
+
+static int fold_word(void *ctx, const struct vn_word *w, size_t start, size_t end)
+{
+	struct buf *b = ctx;
+	(void)start;
+	(void)end;
+	if (b->n)
+		buf_addc(b, ' ');
+	buf_add(b, w->fold, w->nfold);
+	return 0;
+}
+
+/* "Công an tỉnh" -> "cong an tinh": words folded, one space apart. */
+static char *fold(struct vn_norm *nm, const char *s)
+{
+	struct buf b = BUF_INIT;
+	vn_tok_each(nm, s, strlen(s), fold_word, &b);
+	return buf_detach(&b);
+}
+
+/* Integral values print as integers: 3232000000, not 3232000000.0000. */
+static void out_number(struct out *o, sqlite3_stmt *st, int col)
+{
+	double v;
+	if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+		out_null(o);
+		return;
+	}
+	v = sqlite3_column_double(st, col);
+	if (v == floor(v) && fabs(v) < 9e15)
+		out_int(o, (long long)v);
+	else
+		out_real(o, v);
+}
+
+static void out_text_or_null(struct out *o, sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		out_null(o);
+	else
+		out_str(o, (const char *)sqlite3_column_text(st, col));
+}
+
+/*
+ * Run one query; print the rows that pass the unit filter. Returns the number printed, or -1
+ * on a database error.
+ */
+static long run(sqlite3 *db, const char *mode, const struct filter *fl, struct vn_norm *nm,
+		struct out *o, long printed)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st;
+	long n = 0;
+	int rc;
+
+	buf_adds(&sql, select_sql);
+	if (mode)
+		buf_adds(&sql, mode);
+	buf_adds(&sql, order_sql);
+	rc = sqlite3_prepare_v2(db, sql.p, -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK)
+		return -1;
+	if (fl->kinds)
+		sqlite3_bind_text(st, 1, fl->kinds, -1, SQLITE_STATIC);
+	if (fl->has_min)
+		sqlite3_bind_double(st, 2, fl->min);
+	if (fl->has_max)
+		sqlite3_bind_double(st, 3, fl->max);
+	if (fl->y0) {
+		sqlite3_bind_int(st, 4, fl->y0);
+		sqlite3_bind_int(st, 5, fl->y1);
+	}
+	if (fl->docid >= 0)
+		sqlite3_bind_int64(st, 6, fl->docid);
+	if (mode)
+		sqlite3_bind_text(st, 7, fl->fts, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (fl->limit && printed + n >= fl->limit)
+			break;
+		if (fl->unit) {
+			const char *u = (const char *)sqlite3_column_text(st, 3);
+			char *fu;
+			int keep;
+			if (!u)
+				continue;
+			fu = fold(nm, u);
+			keep = strstr(fu, fl->unit) != NULL;
+			free(fu);
+			if (!keep)
+				continue;
+		}
+		out_int(o, sqlite3_column_int64(st, 0));
+		out_str(o, (const char *)sqlite3_column_text(st, 1));
+		out_number(o, st, 2);
+		out_text_or_null(o, st, 3);
+		out_str(o, (const char *)sqlite3_column_text(st, 4));
+		out_number(o, st, 5);
+		out_number(o, st, 6);
+		out_number(o, st, 7);
+		out_str(o, (const char *)sqlite3_column_text(st, 8));
+		out_str(o, (const char *)sqlite3_column_text(st, 9));
+		out_str(o, (const char *)sqlite3_column_text(st, 10));
+		out_str(o, (const char *)sqlite3_column_text(st, 11));
+		out_int(o, sqlite3_column_int64(st, 12));
+		out_int(o, sqlite3_column_int64(st, 13));
+		out_int(o, sqlite3_column_int64(st, 14));
+		n++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? n : -1;
+}
+
+/* "score,ratio" -> ",score,ratio," after checking each name; NULL on a bad name. */
+static char *parse_kinds(const char *s)
+{
+	struct buf b = BUF_INIT;
+	char *copy = xstrdup(s), *save = NULL, *k;
+
+	buf_addc(&b, ',');
+	for (k = strtok_r(copy, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
+		int kind = vn_num_kind_parse(k);
+		if (kind < 0 || !VN_NUM_IS_FIGURE(kind)) {
+			free(copy);
+			buf_free(&b);
+			return NULL;
+		}
+		buf_adds(&b, k);
+		buf_addc(&b, ',');
+	}
+	free(copy);
+	if (b.n < 2) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+/* A number option: 1000000, 1.000.000 or 0,5 (Vietnamese notation, lib/vn_num). */
+static int parse_value(const char *s, double *v)
+{
+	unsigned flags;
+	return vn_num_value(s, strlen(s), v, &flags);
+}
+
+int cmd_figures(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},	  {"kind", required_argument, NULL, 'k'},
+		{"min", required_argument, NULL, 'm'},	  {"max", required_argument, NULL, 'M'},
+		{"year", required_argument, NULL, 'y'},	  {"unit", required_argument, NULL, 'u'},
+		{"doc", required_argument, NULL, 'D'},	  {"limit", required_argument, NULL, 'n'},
+		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	const char *dbpath = NULL, *unit = NULL;
+	char *kinds = NULL;
+	int fmt = FMT_TABLE, c, rc = EXIT_OK;
+	struct filter fl;
+	struct buf q = BUF_INIT;
+	struct vn_query vq = {NULL, NULL, 0};
+	struct vn_norm *nm = NULL;
+	struct err e;
+	sqlite3 *db = NULL;
+	struct out *o;
+	long n;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.docid = -1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			dbpath = optarg;
+			break;
+		case 'k':
+			free(kinds);
+			if (!(kinds = parse_kinds(optarg)))
+				return cli_usage_error("figures", "--kind is count, money, score, ratio,"
+								  " percent, rate, measure or number");
+			break;
+		case 'm':
+		case 'M':
+			if (parse_value(optarg, c == 'm' ? &fl.min : &fl.max) != 0) {
+				free(kinds);
+				return cli_usage_error("figures", "--%s wants a number, e.g. 999 or 1.000.000",
+						       c == 'm' ? "min" : "max");
+			}
+			*(c == 'm' ? &fl.has_min : &fl.has_max) = 1;
+			break;
+		case 'y':
+			if (cli_parse_years(optarg, &fl.y0, &fl.y1) != 0) {
+				free(kinds);
+				return cli_usage_error("figures", "--year wants Y or Y1-Y2, e.g. 2018-2022");
+			}
+			break;
+		case 'u':
+			unit = optarg;
+			break;
+		case 'D':
+			if (cli_parse_count(optarg, &fl.docid) != 0) {
+				free(kinds);
+				return cli_usage_error("figures", "--doc wants a document id");
+			}
+			break;
+		case 'n':
+			if (cli_parse_count(optarg, &fl.limit) != 0) {
+				free(kinds);
+				return cli_usage_error("figures", "--limit wants a number (0 = all)");
+			}
+			break;
+		case 'f':
+			if ((fmt = cli_parse_format(optarg)) < 0) {
+				free(kinds);
+				return cli_usage_error("figures", "--format is table, json, csv or tsv");
+			}
+			break;
+		case 'h':
+			free(kinds);
+			fputs(usage, stdout);
+			return EXIT_OK;
+		default:
+			free(kinds);
+			return cli_usage_error("figures", "unknown option");
+		}
+	}
+	fl.kinds = kinds;
+	for (c = optind; c < argc; c++) {
+		if (c > optind)
+			buf_addc(&q, ' ');
+		buf_adds(&q, argv[c]);
+	}
+	if (!(nm = vn_norm_new(&e))) {
+		rc = cli_error("figures", "%s", e.msg);
+		goto out;
+	}
+	if (q.n && vn_query_build(nm, q.p, &vq, &e) != 0) {
+		rc = cli_error("figures", "%s", e.msg);
+		goto out;
+	}
+	fl.fts = vq.fts;
+	if (unit && !*(fl.unit = fold(nm, unit))) {
+		rc = cli_usage_error("figures", "--unit wants a unit name");
+		goto out;
+	}
+	if (db_open(db_default_path(dbpath), DB_READONLY, &db, &e) != 0) {
+		rc = cli_error("figures", "%s", e.msg);
+		goto out;
+	}
+	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
+	if (!q.n) {
+		n = run(db, NULL, &fl, nm, o, 0);
+	} else {
+		/* the noun first; the passages only when no noun matches */
+		n = run(db, by_noun, &fl, nm, o, 0);
+		if (n == 0)
+			n = run(db, by_passage, &fl, nm, o, 0);
+	}
+	out_end(o);
+	if (n < 0)
+		rc = cli_error("figures", "%s", sqlite3_errmsg(db));
+out:
+	db_close(db);
+	vn_query_free(&vq);
+	vn_norm_free(nm);
+	buf_free(&q);
+	free(fl.unit);
+	free(kinds);
+	return rc;
+}
