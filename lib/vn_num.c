@@ -61,6 +61,7 @@ struct entry {
 	int nw;
 	char w[MAXW][WLEN]; /* canonical words */
 	const char *raw;    /* the phrase as written in the file (for byte matching) */
+	size_t rawlen;
 	const char *value;
 };
 
@@ -68,6 +69,7 @@ static struct {
 	struct entry *e;
 	size_t n;
 	GHashTable *first, *last; /* canonical word -> GPtrArray of struct entry * */
+	GPtrArray *by_role[NROLES];
 } lex;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
@@ -102,6 +104,8 @@ static void lex_load(void)
 
 	lex.first = g_hash_table_new(g_str_hash, g_str_equal);
 	lex.last = g_hash_table_new(g_str_hash, g_str_equal);
+	for (i = 0; i < NROLES; i++)
+		lex.by_role[i] = g_ptr_array_new();
 	nm = vn_norm_new(&e);
 	if (!t || !nm) {
 		vn_norm_free(nm);
@@ -124,12 +128,14 @@ static void lex_load(void)
 			continue;
 		en->role = r;
 		en->raw = row->fields[1];
+		en->rawlen = strlen(en->raw);
 		en->value = row->nfields > 2 ? row->fields[2] : "";
 		p = row->fields[1];
 		len = strlen(p);
 		while (en->nw < MAXW && vn_tok_next(p, len, &pos, &s, &end))
 			if (canon(nm, p + s, end - s, en->w[en->nw]) == 0)
 				en->nw++;
+		g_ptr_array_add(lex.by_role[r], en);
 		/* a phrase without letters (₫) is only ever matched byte for byte */
 		if (en->nw > 0) {
 			index_add(lex.first, en->w[0], en);
@@ -436,12 +442,13 @@ static int match_before(const struct word *w, size_t nw, unsigned roles, const s
 static const struct entry *match_raw(const char *s, size_t n, size_t i, int role, size_t *end)
 {
 	const struct entry *best = NULL;
-	size_t blen = 0, k;
+	size_t blen = 0, next;
+	guint k;
 
-	for (k = 0; k < lex.n; k++) {
-		const struct entry *en = &lex.e[k];
-		size_t len = strlen(en->raw), next;
-		if (en->role != role || len <= blen || i + len > n || memcmp(s + i, en->raw, len) != 0)
+	for (k = 0; k < lex.by_role[role]->len; k++) {
+		const struct entry *en = g_ptr_array_index(lex.by_role[role], k);
+		size_t len = en->rawlen;
+		if (len <= blen || i + len > n || memcmp(s + i, en->raw, len) != 0)
 			continue;
 		if (i + len < n && (is_letter(cp_at(s, n, i + len, &next)) || is_digit(s[i + len])))
 			continue;
@@ -1677,32 +1684,42 @@ static void find_unit_line(struct vn_num_reader *r, const char *s, size_t n)
 /*
  * A rate goes with the count of its "per" noun in the same sentence: "trao 23 suất quà trị
  * giá 700.000đ/suất" is 23 x 700 000. The nearest such count before the rate wins, else
- * the nearest after it.
+ * the nearest after it; only a few figures either side are looked at, so a passage of
+ * thousands of numbers stays linear.
  */
+#define RATE_REACH 16
+
 static void link_rates(const char *s, struct vn_num *v, size_t nv)
 {
-	size_t i, j, k;
+	size_t *sent = xcalloc(nv + 1, sizeof(*sent)), i, k = 0, id = 0;
+	long j;
 
+	/* sentence number of each figure: '.' or ';' between two figures starts a new one */
+	for (i = 0; i < nv; i++) {
+		for (; k < v[i].start; k++)
+			if (s[k] == ';' || (s[k] == '.' && (s[k + 1] == ' ' || s[k + 1] == 0)))
+				id++;
+		k = v[i].end > k ? v[i].end : k;
+		sent[i] = id;
+	}
 	for (i = 0; i < nv; i++) {
 		long best = -1;
 		if (v[i].kind != VN_NUM_RATE || !v[i].per[0])
 			continue;
-		for (j = 0; j < nv; j++) {
-			size_t a = j < i ? v[j].end : v[i].end, b = j < i ? v[i].start : v[j].start;
-			int broken = 0;
-			if (j == i || v[j].kind != VN_NUM_COUNT || strcmp(v[j].head, v[i].per) != 0)
-				continue;
-			for (k = a; k < b; k++)
-				if (s[k] == '.' || s[k] == ';')
-					broken = 1;
-			if (broken)
-				continue;
-			if (j < i || best < 0)
-				best = (long)j;
-		}
+		for (j = (long)i - 1; j >= 0 && j + RATE_REACH >= (long)i && sent[j] == sent[i]; j--)
+			if (v[j].kind == VN_NUM_COUNT && strcmp(v[j].head, v[i].per) == 0) {
+				best = j;
+				break;
+			}
+		for (j = (long)i + 1; best < 0 && j < (long)nv && j <= (long)i + RATE_REACH &&
+				      sent[j] == sent[i];
+		     j++)
+			if (v[j].kind == VN_NUM_COUNT && strcmp(v[j].head, v[i].per) == 0)
+				best = j;
 		if (best >= 0)
 			v[i].times = v[best].value;
 	}
+	free(sent);
 }
 
 int vn_num_scan(struct vn_num_reader *r, const char *s, size_t n, vn_num_fn fn, void *ctx)

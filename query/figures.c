@@ -2,9 +2,11 @@
  * `thidua figures [QUERY]`: the numbers reports give, with what they count. Extraction is
  * indexer/figures.c (lib/vn_num); this file only filters and prints rows.
  *
- * QUERY is the search language of `thidua search`. It is matched against the figures'
- * nouns first ("suất quà" -> gifts counted); when no noun matches, against the passages
- * the figures stand in ("Covid" -> figures in passages about Covid).
+ * QUERY is the search language of `thidua search`, matched against the passages through
+ * their FTS index. Of the figures in matching passages, those whose noun holds the query's
+ * words (folded: "suat qua" = "suất quà") are shown; when no noun does, all of them are
+ * ("Covid" -> the figures of passages about Covid). Nouns have no index of their own: an
+ * FTS5 row per figure doubled the indexer's time, and nouns are a few words long.
  */
 #include <getopt.h>
 #include <math.h>
@@ -27,8 +29,9 @@ static const char usage[] =
 	"3,232 tỷ đồng = 3 232 000 000; 994/1000 điểm = 994 of 1000). Dates, years, document\n"
 	"numbers and labels are not figures.\n"
 	"\n"
-	"QUERY (the search language of `thidua search`) matches the noun counted (\"suất quà\");\n"
-	"when no noun matches, the passage the figure stands in (Covid).\n"
+	"QUERY (the search language of `thidua search`) selects passages; of their figures,\n"
+	"those whose noun holds the query's words are shown (\"suất quà\", also typed \"suat qua\"),\n"
+	"or all of them when no noun does (Covid: the figures of passages about Covid).\n"
 	"\n"
 	"  --kind K         count, money, score, ratio, percent, rate, measure, number\n"
 	"                   (several with commas: --kind score,ratio)\n"
@@ -63,8 +66,6 @@ static const char select_sql[] =
 	"   AND (?2 IS NULL OR f.value >= ?2) AND (?3 IS NULL OR f.value <= ?3)"
 	"   AND (?4 IS NULL OR f.year BETWEEN ?4 AND ?5)"
 	"   AND (?6 IS NULL OR f.doc = ?6)";
-static const char by_noun[] =
-	"   AND f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?7)";
 static const char by_passage[] =
 	"   AND f.passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?7)";
 static const char order_sql[] = " ORDER BY f.doc, f.passage, f.char_start";
@@ -77,6 +78,8 @@ struct filter {
 	long docid, limit;
 	char *unit; /* folded, or NULL */
 	const char *fts;
+	char **words; /* the query's words, folded, that a noun must hold (NULL-terminated) */
+	int *prefix;  /* words[i] was typed as a prefix (khen*) */
 };
 
 static int fold_word(void *ctx, const struct vn_word *w, size_t start, size_t end)
@@ -96,6 +99,60 @@ static char *fold(struct vn_norm *nm, const char *s)
 	struct buf b = BUF_INIT;
 	vn_tok_each(nm, s, strlen(s), fold_word, &b);
 	return buf_detach(&b);
+}
+
+/*
+ * The plain words of a query, folded: operators (OR, NOT, AND), negated terms (-x),
+ * quotes and parentheses dropped; "khen*" kept as a prefix.
+ */
+static void query_words(struct vn_norm *nm, const char *q, struct filter *fl)
+{
+	char *copy = xstrdup(q), *save = NULL, *t;
+	size_t n = 0, cap = 0, icap = 0;
+
+	for (t = strtok_r(copy, " \t\"()", &save); t; t = strtok_r(NULL, " \t\"()", &save)) {
+		size_t len = strlen(t);
+		int pre = len > 1 && t[len - 1] == '*';
+		char *f, *w, *save2 = NULL;
+		if (t[0] == '-' || strcmp(t, "OR") == 0 || strcmp(t, "NOT") == 0 ||
+		    strcmp(t, "AND") == 0)
+			continue;
+		if (pre)
+			t[len - 1] = 0;
+		f = fold(nm, t);
+		for (w = strtok_r(f, " ", &save2); w; w = strtok_r(NULL, " ", &save2)) {
+			fl->words = xgrow(fl->words, &cap, n + 2, sizeof(*fl->words));
+			fl->prefix = xgrow(fl->prefix, &icap, n + 2, sizeof(*fl->prefix));
+			fl->prefix[n] = pre;
+			fl->words[n++] = xstrdup(w);
+			fl->words[n] = NULL;
+		}
+		free(f);
+	}
+	free(copy);
+}
+
+/* Whether the folded noun holds every query word (as a whole word, or a prefix). */
+static int noun_matches(const struct filter *fl, struct vn_norm *nm, const char *noun)
+{
+	char *f = fold(nm, noun);
+	int ok = 1;
+	size_t i;
+
+	for (i = 0; ok && fl->words && fl->words[i]; i++) {
+		const char *p = f;
+		size_t len = strlen(fl->words[i]);
+		ok = 0;
+		while ((p = strstr(p, fl->words[i])) != NULL) {
+			if ((p == f || p[-1] == ' ') && (fl->prefix[i] || p[len] == ' ' || !p[len])) {
+				ok = 1;
+				break;
+			}
+			p++;
+		}
+	}
+	free(f);
+	return ok;
 }
 
 /* Integral values print as integers: 3232000000, not 3232000000.0000. */
@@ -125,8 +182,8 @@ static void out_text_or_null(struct out *o, sqlite3_stmt *st, int col)
  * Run one query; print the rows that pass the unit filter. Returns the number printed, or -1
  * on a database error.
  */
-static long run(sqlite3 *db, const char *mode, const struct filter *fl, struct vn_norm *nm,
-		struct out *o, long printed)
+static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter *fl,
+		struct vn_norm *nm, struct out *o)
 {
 	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st;
@@ -156,8 +213,10 @@ static long run(sqlite3 *db, const char *mode, const struct filter *fl, struct v
 	if (mode)
 		sqlite3_bind_text(st, 7, fl->fts, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (fl->limit && printed + n >= fl->limit)
+		if (fl->limit && n >= fl->limit)
 			break;
+		if (by_noun && !noun_matches(fl, nm, (const char *)sqlite3_column_text(st, 8)))
+			continue;
 		if (fl->unit) {
 			const char *u = (const char *)sqlite3_column_text(st, 3);
 			char *fu;
@@ -328,12 +387,13 @@ int cmd_figures(int argc, char **argv)
 	}
 	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	if (!q.n) {
-		n = run(db, NULL, &fl, nm, o, 0);
+		n = run(db, NULL, 0, &fl, nm, o);
 	} else {
-		/* the noun first; the passages only when no noun matches */
-		n = run(db, by_noun, &fl, nm, o, 0);
+		/* the figures whose noun holds the query; all of the passages' when none does */
+		query_words(nm, q.p, &fl);
+		n = fl.words ? run(db, by_passage, 1, &fl, nm, o) : 0;
 		if (n == 0)
-			n = run(db, by_passage, &fl, nm, o, 0);
+			n = run(db, by_passage, 0, &fl, nm, o);
 	}
 	out_end(o);
 	if (n < 0)
@@ -343,6 +403,10 @@ out:
 	vn_query_free(&vq);
 	vn_norm_free(nm);
 	buf_free(&q);
+	for (c = 0; fl.words && fl.words[c]; c++)
+		free(fl.words[c]);
+	free(fl.words);
+	free(fl.prefix);
 	free(fl.unit);
 	free(kinds);
 	return rc;

@@ -81,18 +81,3 @@ CREATE TABLE figures (
 );
 CREATE INDEX figures_doc ON figures(doc);
 CREATE INDEX figures_kind_value ON figures(kind, value);
-
--- The nouns, for `thidua figures QUERY` (the same tokenizer as the passages).
-CREATE VIRTUAL TABLE figures_fts USING fts5(
-    noun,
-    content = 'figures',
-    content_rowid = 'id',
-    tokenize = 'vietnamese'
-);
-
-CREATE TRIGGER figures_ai AFTER INSERT ON figures BEGIN
-    INSERT INTO figures_fts(rowid, noun) VALUES (new.id, new.noun);
-END;
-CREATE TRIGGER figures_ad AFTER DELETE ON figures BEGIN
-    INSERT INTO figures_fts(figures_fts, rowid, noun) VALUES ('delete', old.id, old.noun);
-END;
