@@ -66,6 +66,12 @@ bin/thidua: build/rel/thidua.o build/rel/libthidua.a
 build/asan/thidua: build/asan/thidua.o build/asan/libthidua.a
 	$(CC) $(ASAN_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) -lm
 
+# The facts scorer (tests/cli/test_facts.sh, docs/facts.md).
+build/asan/factscore: tools/factscore.c build/asan/libthidua.a
+	$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Iindexer -o $@ $< build/asan/libthidua.a $(PKG_LIBS) -lm
+build/rel/factscore: tools/factscore.c build/rel/libthidua.a
+	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -Iindexer -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
+
 build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 	@mkdir -p $(@D)
 	$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -o $@ $< build/asan/libthidua.a \
@@ -81,7 +87,8 @@ build/rel/tools/figscore: tools/figscore.c build/rel/libthidua.a
 
 # Tests run the sanitized binary; unit tests first, then the CLI scripts.
 test: deps
-	@$(MAKE) --no-print-directory build/asan/thidua $(TESTS) build/asan/tools/figscore
+	@$(MAKE) --no-print-directory build/asan/thidua build/asan/factscore $(TESTS) \
+		build/asan/tools/figscore
 	@tests/run.sh build/asan $(TESTS)
 
 demo: deps

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "doc.h"
 #include "extract.h"
+#include "facts.h"
 #include "figures.h"
 #include "header.h"
 #include "layout.h"
@@ -88,8 +89,9 @@ static int process(struct pipeline *pl, struct extractor *x, struct job *j)
 		return R_FAILED;
 	}
 	free(data);
-	layout_doc(&j->doc);
-	header_parse(&j->doc);
+	layout_doc(&j->doc, extractor_norm(x));
+	header_parse(&j->doc, extractor_norm(x));
+	facts_extract(&j->doc, extractor_norm(x));
 	figures_extract(&j->doc);
 	return R_INDEXED;
 }

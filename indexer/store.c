@@ -4,10 +4,12 @@
 #include <time.h>
 
 #include "db.h"
+#include "store_facts.h"
 
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *del, *ins_doc, *ins_pass, *ins_fig;
+	struct facts_store *facts;
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
@@ -21,14 +23,16 @@ struct store *store_new(sqlite3 *db, struct err *e)
 			       " title, date, year, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
 			       -1, &s->ins_doc, NULL) ||
 	    sqlite3_prepare_v2(db,
-			       "INSERT INTO passages (doc, ordinal, section, kind, text)"
-			       " VALUES (?,?,?,?,?)",
+			       "INSERT INTO passages (doc, ordinal, section, kind, text, note, unit)"
+			       " VALUES (?,?,?,?,?,?,?)",
 			       -1, &s->ins_pass, NULL) ||
 	    sqlite3_prepare_v2(db,
 			       "INSERT INTO figures (doc, passage, char_start, char_end, kind, value,"
-			       " maximum, times, noun, qualifier, raw, flags, year)"
-			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-			       -1, &s->ins_fig, NULL)) {
+			       " maximum, times, noun, qualifier, raw, flags, year, unit)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,"
+			       " (SELECT unit FROM passages WHERE id = ?2))",
+			       -1, &s->ins_fig, NULL) ||
+	    !(s->facts = facts_store_new(db, e))) {
 		err_set(e, "cannot prepare statements: %s", sqlite3_errmsg(db));
 		store_free(s);
 		return NULL;
@@ -44,6 +48,7 @@ void store_free(struct store *s)
 	sqlite3_finalize(s->ins_doc);
 	sqlite3_finalize(s->ins_pass);
 	sqlite3_finalize(s->ins_fig);
+	facts_store_free(s->facts);
 	free(s);
 }
 
@@ -76,6 +81,8 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 
 int store_remove(struct store *s, const char *path, struct err *e)
 {
+	if (facts_store_remove(s->facts, path, e) != 0)
+		return -1;
 	sqlite3_bind_text(s->del, 1, path, -1, SQLITE_STATIC);
 	return step(s->db, s->del, e);
 }
@@ -114,7 +121,7 @@ static int store_figure(struct store *s, sqlite3_int64 doc, sqlite3_int64 passag
 
 int store_doc(struct store *s, const struct doc *d, struct err *e)
 {
-	sqlite3_int64 id, pid;
+	sqlite3_int64 id, *pass;
 	size_t i, f = 0;
 
 	if (db_exec(s->db, "SAVEPOINT doc", e) != 0)
@@ -137,21 +144,35 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 	if (step(s->db, s->ins_doc, e) != 0)
 		goto fail;
 	id = sqlite3_last_insert_rowid(s->db);
+	pass = xcalloc(d->npassages + 1, sizeof(*pass));
 	for (i = 0; i < d->npassages; i++) {
 		const struct passage *p = &d->passages[i];
+		sqlite3_int64 unit = facts_store_unit(s->facts, d, p->unit, e);
+		if (unit < 0)
+			goto fail_pass;
 		sqlite3_bind_int64(s->ins_pass, 1, id);
 		sqlite3_bind_int64(s->ins_pass, 2, (sqlite3_int64)i + 1);
 		sqlite3_bind_text(s->ins_pass, 3, p->section, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->ins_pass, 4, p->kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->ins_pass, 5, p->text, -1, SQLITE_STATIC);
+		bind_text_or_null(s->ins_pass, 6, p->note);
+		if (unit)
+			sqlite3_bind_int64(s->ins_pass, 7, unit);
+		else
+			sqlite3_bind_null(s->ins_pass, 7);
 		if (step(s->db, s->ins_pass, e) != 0)
-			goto fail;
-		pid = sqlite3_last_insert_rowid(s->db);
+			goto fail_pass;
+		pass[i] = sqlite3_last_insert_rowid(s->db);
 		for (; f < d->nfigures && d->figures[f].passage == i; f++)
-			if (store_figure(s, id, pid, &d->figures[f], e) != 0)
-				goto fail;
+			if (store_figure(s, id, pass[i], &d->figures[f], e) != 0)
+				goto fail_pass;
 	}
+	if (facts_store_doc(s->facts, d, id, pass, e) != 0)
+		goto fail_pass;
+	free(pass);
 	return db_exec(s->db, "RELEASE doc", e);
+fail_pass:
+	free(pass);
 fail:
 	sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
 	return -1;

@@ -57,7 +57,7 @@ int cmd_text(int argc, char **argv)
 	free(data);
 	for (i = 0; i < d.nnotes; i++)
 		fprintf(stderr, "thidua text: %s: %s\n", argv[optind], d.notes[i]);
-	layout_doc(&d);
+	layout_doc(&d, extractor_norm(x));
 	for (i = 0; i < d.npassages; i++)
 		printf("%s\n", d.passages[i].text);
 	doc_free(&d);

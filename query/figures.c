@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "db.h"
+#include "qopts.h"
 #include "vn_num.h"
 #include "vn_query.h"
 #include "vn_tok.h"
@@ -37,7 +38,8 @@ static const char usage[] =
 	"                   (several with commas: --kind score,ratio)\n"
 	"  --min X, --max X value at least / at most X (money in đồng; 1.000.000 or 1000000)\n"
 	"  --year Y|Y1-Y2   figures about that year or range\n"
-	"  --unit NAME      figures of that unit (accent-insensitive)\n"
+	"  --unit NAME      figures of that unit, by name or alias, accents optional\n"
+	"                   (\"CA tinh\" = Công an tỉnh)\n"
 	"  --doc ID         only that document\n"
 	"  -n, --limit N    at most N figures (default 0 = all)\n"
 	"  --db FILE        database (default: $THIDUA_DB, else ./thidua.db)\n"
@@ -59,9 +61,9 @@ static const struct col cols[] = {
 
 /* ?1 kinds (",count,money,"), ?2 min, ?3 max, ?4-?5 years, ?6 doc, ?7 FTS query */
 static const char select_sql[] =
-	"SELECT f.doc, d.path, f.year, f.unit, f.kind, f.value, f.maximum, f.times, f.noun,"
+	"SELECT f.doc, d.path, f.year, u.name, f.kind, f.value, f.maximum, f.times, f.noun,"
 	"  f.qualifier, f.raw, f.flags, f.passage, f.char_start, f.char_end"
-	" FROM figures f JOIN documents d ON d.id = f.doc"
+	" FROM figures f JOIN documents d ON d.id = f.doc LEFT JOIN units u ON u.id = f.unit"
 	" WHERE (?1 IS NULL OR instr(?1, ',' || f.kind || ',') > 0)"
 	"   AND (?2 IS NULL OR f.value >= ?2) AND (?3 IS NULL OR f.value <= ?3)"
 	"   AND (?4 IS NULL OR f.year BETWEEN ?4 AND ?5)"
@@ -76,7 +78,7 @@ struct filter {
 	double min, max;
 	int y0, y1;
 	long docid, limit;
-	char *unit; /* folded, or NULL */
+	char *unit_ids; /* "1,4": the units --unit means (qopts_unit_ids), or NULL */
 	const char *fts;
 	char **words; /* the query's words, folded, that a noun must hold (NULL-terminated) */
 	int *prefix;  /* words[i] was typed as a prefix (khen*) */
@@ -191,6 +193,8 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 	int rc;
 
 	buf_adds(&sql, select_sql);
+	if (fl->unit_ids)
+		buf_printf(&sql, "   AND f.unit IN (%s)", fl->unit_ids);
 	if (mode)
 		buf_adds(&sql, mode);
 	buf_adds(&sql, order_sql);
@@ -217,18 +221,6 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 			break;
 		if (by_noun && !noun_matches(fl, nm, (const char *)sqlite3_column_text(st, 8)))
 			continue;
-		if (fl->unit) {
-			const char *u = (const char *)sqlite3_column_text(st, 3);
-			char *fu;
-			int keep;
-			if (!u)
-				continue;
-			fu = fold(nm, u);
-			keep = strstr(fu, fl->unit) != NULL;
-			free(fu);
-			if (!keep)
-				continue;
-		}
 		out_int(o, sqlite3_column_int64(st, 0));
 		out_str(o, (const char *)sqlite3_column_text(st, 1));
 		out_number(o, st, 2);
@@ -377,14 +369,12 @@ int cmd_figures(int argc, char **argv)
 		goto out;
 	}
 	fl.fts = vq.fts;
-	if (unit && !*(fl.unit = fold(nm, unit))) {
-		rc = cli_usage_error("figures", "--unit wants a unit name");
-		goto out;
-	}
 	if (db_open(db_default_path(dbpath), DB_READONLY, &db, &e) != 0) {
 		rc = cli_error("figures", "%s", e.msg);
 		goto out;
 	}
+	if (unit)
+		fl.unit_ids = qopts_unit_ids(db, nm, unit);
 	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	if (!q.n) {
 		n = run(db, NULL, 0, &fl, nm, o);
@@ -407,7 +397,7 @@ out:
 		free(fl.words[c]);
 	free(fl.words);
 	free(fl.prefix);
-	free(fl.unit);
+	free(fl.unit_ids);
 	free(kinds);
 	return rc;
 }

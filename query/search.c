@@ -8,10 +8,11 @@
 
 #include "cli.h"
 #include "db.h"
+#include "qopts.h"
 #include "vn_query.h"
 
 static const char usage[] =
-	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID]\n"
+	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID] [--unit NAME]\n"
 	"                     [--format table|json|csv|tsv] QUERY...\n"
 	"\n"
 	"Find passages. Words without diacritics match every accented form (dong: đồng,\n"
@@ -29,6 +30,8 @@ static const char usage[] =
 	"  -n, --limit N    at most N passages (default 20; 0 = all)\n"
 	"  --year Y|Y1-Y2   only documents about that year or range\n"
 	"  --doc ID         only that document\n"
+	"  --unit NAME      only passages about that unit (a list item \"- Công an tỉnh: …\"\n"
+	"                   and its footnotes); NAME without accents or as an alias (CA tỉnh)\n"
 	"  --format F       table (default), json, csv or tsv\n"
 	"  -h, --help       this help\n";
 
@@ -40,21 +43,22 @@ static const struct col cols[] = {
 	{"document", COL_STR, COL_TABLE, NULL},
 	{"year", COL_INT, COL_BOTH, NULL},
 	{"section", COL_STR, COL_BOTH, NULL},
+	{"unit", COL_STR, COL_BOTH, NULL},
+	{"kind", COL_STR, COL_MACHINE, NULL},
 	{"score", COL_REAL, COL_MACHINE, NULL},
 	{"text", COL_STR, COL_MACHINE, NULL},
 	{"snippet", COL_STR, COL_BOTH, NULL},
 };
 
-static const char sql[] =
+static const char sql_head[] =
 	"SELECT p.id, p.doc, d.path, d.year, p.section, p.text,"
 	"  snippet(passages_fts, 0, char(1), char(2), '…', 24),"
-	"  vn_rank(passages_fts, ?1) AS score"
+	"  vn_rank(passages_fts, ?1) AS score, u.name, p.kind"
 	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-	" JOIN documents d ON d.id = p.doc"
+	" JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
 	" WHERE passages_fts MATCH ?2"
 	"   AND (?3 IS NULL OR d.year BETWEEN ?3 AND ?4)"
-	"   AND (?5 IS NULL OR p.doc = ?5)"
-	" ORDER BY score DESC, p.id LIMIT ?6";
+	"   AND (?5 IS NULL OR p.doc = ?5)";
 
 int cmd_search(int argc, char **argv)
 {
@@ -62,7 +66,9 @@ int cmd_search(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},	  {"limit", required_argument, NULL, 'n'},
 		{"year", required_argument, NULL, 'y'},	  {"doc", required_argument, NULL, 'D'},
 		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+		{"unit", required_argument, NULL, 'u'},	  {NULL, 0, NULL, 0}};
+	const char *unit = NULL;
+	struct buf sql = BUF_INIT;
 	const char *dbpath = NULL;
 	long limit = 20, docid = -1;
 	int fmt = FMT_TABLE, y0 = 0, y1 = 0, c, rank = 0, rc = EXIT_OK;
@@ -96,6 +102,9 @@ int cmd_search(int argc, char **argv)
 			if ((fmt = cli_parse_format(optarg)) < 0)
 				return cli_usage_error("search", "--format is table, json, csv or tsv");
 			break;
+		case 'u':
+			unit = optarg;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return EXIT_OK;
@@ -116,13 +125,21 @@ int cmd_search(int argc, char **argv)
 		buf_free(&q);
 		return cli_error("search", "%s", e.msg);
 	}
-	vn_norm_free(nm);
 	buf_free(&q);
 	if (db_open(db_default_path(dbpath), DB_READONLY, &db, &e) != 0) {
+		vn_norm_free(nm);
 		vn_query_free(&vq);
 		return cli_error("search", "%s", e.msg);
 	}
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+	buf_adds(&sql, sql_head);
+	if (unit) {
+		char *ids = qopts_unit_ids(db, nm, unit);
+		buf_printf(&sql, " AND p.unit IN (%s)", ids);
+		free(ids);
+	}
+	buf_adds(&sql, " ORDER BY score DESC, p.id LIMIT ?6");
+	vn_norm_free(nm);
+	if (sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("search", "%s", sqlite3_errmsg(db));
 		goto out;
 	}
@@ -150,6 +167,8 @@ int cmd_search(int argc, char **argv)
 		else
 			out_int(o, sqlite3_column_int(st, 3));
 		out_str(o, (const char *)sqlite3_column_text(st, 4));
+		out_str(o, (const char *)sqlite3_column_text(st, 8));
+		out_str(o, (const char *)sqlite3_column_text(st, 9));
 		out_real(o, sqlite3_column_double(st, 7));
 		out_str(o, (const char *)sqlite3_column_text(st, 5));
 		out_str(o, (const char *)sqlite3_column_text(st, 6));
@@ -159,6 +178,7 @@ int cmd_search(int argc, char **argv)
 		rc = cli_error("search", "%s", sqlite3_errmsg(db));
 	sqlite3_finalize(st);
 out:
+	buf_free(&sql);
 	vn_query_free(&vq);
 	db_close(db);
 	return rc;

@@ -30,7 +30,9 @@ run figures --db seed.db --kind score --max 999 --format tsv
 expect_rc 0
 expect_eq "$(tsv_col value | tr '\n' ' ')" "994 995 995 " "scores below 1000"
 expect_eq "$(tsv_col of | sort -u)" "1000" "out of 1000"
-# each points at its passage: Công an, Viện Kiểm sát, Bộ Chỉ huy Quân sự
+expect_eq "$(tsv_col unit | tr '\n' ',')" "Công an tỉnh,Viện kiểm sát nhân dân tỉnh,Bộ Chỉ huy Quân sự tỉnh," \
+	"the units below 1000 (passages attributed by the facts extraction)"
+# and each points at its own line of the report
 tsv_col passage >below
 run passages --db seed.db --format tsv
 for p in $(cat below); do
@@ -79,11 +81,14 @@ expect_out "lượt cá nhân"
 run figures --db seed.db --year 2015-2021 --limit 5 --format tsv
 expect_eq "$(tsv_rows)" "5" "--limit"
 
-# --- --unit (units come from the facts extraction; set one by hand here)
-sqlite3 seed.db "UPDATE figures SET unit = 'Công an tỉnh' WHERE noun = 'điểm' AND value = 994" ||
-	fail "sqlite3"
-run figures --db seed.db --unit "cong an" --format tsv
-expect_eq "$(tsv_col value)" "994" "--unit, accent-insensitive"
+# --- --unit: by name or alias, accents optional
+run figures --db seed.db --unit "CA tinh" --kind score --format tsv
+expect_eq "$(tsv_col value)" "994" "--unit by alias"
+run figures --db seed.db --unit "Thanh tra tỉnh" --kind money --format tsv
+expect_out "82295000" "footnote 3's Thanh tra money belongs to Thanh tra tỉnh"
+run figures --db seed.db --unit "Không có đơn vị này"
+expect_rc 0
+expect_eq "$OUT" "" "an unknown unit matches nothing"
 
 # --- JSON fields (docs/figures.md)
 run figures --db seed.db --kind score --max 994 --format json
