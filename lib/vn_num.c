@@ -1311,7 +1311,7 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 			out->kind = VN_NUM_LABEL;
 			return e;
 		}
-		if (t.ng == 1 && v >= 1 && v < r->next_note && glen(&t, 0) <= 2 && e < n &&
+		if (t.ng == 1 && v >= 1 && v < r->next_note && glen(&t, 0) <= 2 && e + 1 < n &&
 		    s[e] == ' ' && (upper_at(s, n, e + 1) || s[e + 1] == '-')) {
 			out->kind = VN_NUM_FOOTNOTE;
 			return e;

@@ -636,6 +636,50 @@ static void test_nouns(void **state)
 	check("số lượng là 12 và", "12", VN_NUM_NUMBER, 12, 0, "");
 }
 
+/* ---------------------------------------------------------------- bounds */
+
+/*
+ * Passages are not NUL-terminated where the indexer or a fuzzer hands them over: every
+ * input here is scanned from a heap buffer of exactly its length, with the reader's
+ * document state both fresh and carried over (a table unit on, footnotes counted), so
+ * AddressSanitizer sees any read past the end. "5 " once read one byte too far (found by
+ * fuzz/fuzz_vn_num.c).
+ */
+static void test_bounds(void **state)
+{
+	static const char *const inputs[] = {
+		"1 ", "2 ", "5 ", "5", "12 ", "1.", "2.1", "1,", "3/", "3/4", "3/4/", "1-", "34-C", "9:", "9:1",
+		"100%", "100 ", "5 m", "5 m²", "700.000đ/", "700.000đ/s", "2,3,", "1,I", "1,II",
+		"ngày 2", "ngày 25 tháng", "ngày 25 tháng 12 năm", "tháng 5/", "đồng3", "(1", "a(1",
+		"Covid-", "Covid-1", "2015-", "2015 - 20", "01 “Tủ", "01 “Tủ đồ", "01, Huân", "⁽¹",
+		"mỗi suất trị giá 1", "trị giá 3 tr", "3 tr.", "ĐVT:", "ĐVT: triệu", "Â " "1",
+		"1Â ", "1Â " "41", "1â¯", "â", "1â",
+	};
+	size_t i, k;
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		struct all a = {.n = 0};
+		vn_num_doc_begin(r);
+		if (k) {
+			figures_in("ĐVT: triệu đồng", &a);
+			figures_in("khen thưởng⁽¹⁾ và⁽²⁾", &a);
+		}
+		for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
+			size_t n = strlen(inputs[i]);
+			char *exact = malloc(n ? n : 1);
+			double v;
+			unsigned f;
+			memcpy(exact, inputs[i], n);
+			vn_num_vote(r, exact, n);
+			vn_num_scan(r, exact, n, collect, &a);
+			a.n = 0;
+			vn_num_value(exact, n, &v, &f);
+			vn_num_roman(exact, n);
+			free(exact);
+		}
+	}
+}
+
 /* ---------------------------------------------------------------- value, names */
 
 static void test_value_alone(void **state)
@@ -698,6 +742,7 @@ int main(void)
 		cmocka_unit_test(test_rule13_not_numbers),
 		cmocka_unit_test(test_seed_money),
 		cmocka_unit_test(test_nouns),
+		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_value_alone),
 		cmocka_unit_test(test_names),
 	};
