@@ -47,14 +47,14 @@ enum role {
 };
 
 static const char *const role_names[NROLES] = {
-	"noun",	 "classifier", "stop",	   "qualifier", "filler",     "scale", "money-scale",
-	"currency", "measure",    "label",	   "date",	"year",	      "list",  "idiom",
-	"timeunit", "place",	  "determiner", "per",	"award-class",
+    "noun",     "classifier", "stop",       "qualifier", "filler",      "scale", "money-scale",
+    "currency", "measure",    "label",      "date",      "year",        "list",  "idiom",
+    "timeunit", "place",      "determiner", "per",       "award-class",
 };
 
 #define RB(r) (1u << (r))
-#define MAXW 6  /* words in a phrase */
-#define WLEN 48 /* bytes of a canonical word */
+#define MAXW  6  /* words in a phrase */
+#define WLEN  48 /* bytes of a canonical word */
 
 struct entry {
 	int role;
@@ -259,8 +259,8 @@ static void word_fill(struct vn_num_reader *r, const char *s, struct word *w);
 /* Punctuation that ends a clause: nothing before it qualifies a number after it. */
 static int is_clause_end(UChar32 c)
 {
-	return c == '.' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' ||
-	       c == '!' || c == '?' || c == '[' || c == ']';
+	return c == '.' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' ||
+	       c == '?' || c == '[' || c == ']';
 }
 
 struct gapinfo {
@@ -302,7 +302,7 @@ static void gap_describe(const char *s, size_t a, size_t b, struct gapinfo *g)
  * than a few characters; each word records the gap before it.
  */
 static size_t words_after(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
-			  struct word *w, size_t max)
+                          struct word *w, size_t max)
 {
 	size_t k = 0, i = pos;
 
@@ -342,7 +342,7 @@ static size_t words_after(struct vn_num_reader *r, const char *s, size_t n, size
  * word read).
  */
 static size_t words_before(struct vn_num_reader *r, const char *s, size_t pos, struct word *w,
-			   size_t max)
+                           size_t max)
 {
 	size_t k = 0, i = pos;
 
@@ -385,7 +385,7 @@ static size_t words_before(struct vn_num_reader *r, const char *s, size_t pos, s
 
 /* Match a phrase of one of `roles` starting at w[i] (words after a number); longest wins. */
 static int match_after(const struct word *w, size_t nw, size_t i, unsigned roles,
-		       const struct entry **best)
+                       const struct entry **best)
 {
 	GPtrArray *a;
 	int len = 0;
@@ -761,12 +761,12 @@ static int roman_digit(char c)
 
 int vn_num_roman(const char *s, size_t n)
 {
-	static const char *const units[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII",
-					    "IX"};
-	static const char *const tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX",
-					   "XC"};
-	static const char *const hundreds[] = {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC",
-					       "CM"};
+	static const char *const units[] = {"",  "I",  "II",  "III",  "IV",
+	                                    "V", "VI", "VII", "VIII", "IX"};
+	static const char *const tens[] = {"",  "X",  "XX",  "XXX",  "XL",
+	                                   "L", "LX", "LXX", "LXXX", "XC"};
+	static const char *const hundreds[] = {"",  "C",  "CC",  "CCC",  "CD",
+	                                       "D", "DC", "DCC", "DCCC", "CM"};
 	char canon_form[32];
 	int v = 0;
 	size_t i;
@@ -782,16 +782,16 @@ int vn_num_roman(const char *s, size_t n)
 	if (v <= 0 || v >= 4000)
 		return -1;
 	/* only the canonical spelling counts (IIII, VX are not numerals) */
-	snprintf(canon_form, sizeof(canon_form), "%.*s%s%s%s", v / 1000, "MMM", hundreds[v / 100 % 10],
-		 tens[v / 10 % 10], units[v % 10]);
+	snprintf(canon_form, sizeof(canon_form), "%.*s%s%s%s", v / 1000, "MMM",
+	         hundreds[v / 100 % 10], tens[v / 10 % 10], units[v % 10]);
 	return strlen(canon_form) == n && memcmp(canon_form, s, n) == 0 ? v : -1;
 }
 
 /* ---------------------------------------------------------------- names */
 
 static const char *const kind_names[] = {
-	"none", "count", "money", "score", "ratio",  "percent", "rate",  "measure",  "number",
-	"date", "year",	 "years", "docnum", "label", "list",    "idiom", "code",     "footnote",
+    "none", "count", "money", "score",  "ratio", "percent", "rate",  "measure", "number",
+    "date", "year",  "years", "docnum", "label", "list",    "idiom", "code",    "footnote",
 };
 
 const char *vn_num_kind_name(enum vn_num_kind k)
@@ -811,11 +811,11 @@ int vn_num_kind_parse(const char *name)
 void vn_num_flags_str(unsigned flags, char *buf, size_t cap)
 {
 	snprintf(buf, cap, "%s%s%s%s%s", flags & VN_NUM_MALFORMED ? "malformed" : "",
-		 (flags & VN_NUM_MALFORMED) && (flags & (VN_NUM_EN_STYLE | VN_NUM_AMBIGUOUS)) ? ","
-											       : "",
-		 flags & VN_NUM_EN_STYLE ? "en_style" : "",
-		 (flags & VN_NUM_EN_STYLE) && (flags & VN_NUM_AMBIGUOUS) ? "," : "",
-		 flags & VN_NUM_AMBIGUOUS ? "ambiguous" : "");
+	         (flags & VN_NUM_MALFORMED) && (flags & (VN_NUM_EN_STYLE | VN_NUM_AMBIGUOUS)) ? ","
+	                                                                                      : "",
+	         flags & VN_NUM_EN_STYLE ? "en_style" : "",
+	         (flags & VN_NUM_EN_STYLE) && (flags & VN_NUM_AMBIGUOUS) ? "," : "",
+	         flags & VN_NUM_AMBIGUOUS ? "ambiguous" : "");
 }
 
 /* ---------------------------------------------------------------- nouns */
@@ -875,14 +875,14 @@ struct noun {
  * takes a number ("02 đợt năm 2020").
  */
 static void noun_at(const char *s, size_t n, const struct word *w, size_t nw, size_t i,
-		    struct noun *out)
+                    struct noun *out)
 {
 	size_t k = i, syl = 0;
 	int first = 1;
 
 	memset(out, 0, sizeof(*out));
 	if (i >= nw || (w[i].gap != GAP_SPACE && w[i].gap != GAP_NONE &&
-			!(w[i].gap == GAP_PUNCT && is_open_quote(w[i].gapc))))
+	                !(w[i].gap == GAP_PUNCT && is_open_quote(w[i].gapc))))
 		return;
 	if (w[i].gap == GAP_PUNCT) {
 		/* “Tủ đồ miễn phí”: the quoted name, up to the closing quote */
@@ -917,7 +917,8 @@ static void noun_at(const char *s, size_t n, const struct word *w, size_t nw, si
 			break;
 		if (len && en->role == R_NOUN) {
 			k += (size_t)len;
-			if (match_after(w, nw, k, RB(R_AWARD_CLASS), &en) > 0 && w[k].gap == GAP_SPACE)
+			if (match_after(w, nw, k, RB(R_AWARD_CLASS), &en) > 0 &&
+			    w[k].gap == GAP_SPACE)
 				k += (size_t)en->nw;
 			out->how = NOUN_LEX;
 			break;
@@ -957,7 +958,7 @@ static void noun_at(const char *s, size_t n, const struct word *w, size_t nw, si
 }
 
 static void set_noun(struct vn_num *out, const char *s, const struct noun *nn,
-		     const struct word *first)
+                     const struct word *first)
 {
 	snprintf(out->head, sizeof(out->head), "%s", first->ok ? first->canon : "");
 	copy_text(s, nn->s, nn->e, out->noun, sizeof(out->noun));
@@ -984,7 +985,7 @@ static void qual_push(char quals[][64], int *nq, const char *q)
  * động xã hội số tiền 82,295.000 đồng") qualifies its first number even from afar.
  */
 static void qualifiers(const struct word *wb, size_t nb, struct vn_num *out, char *per,
-		       size_t percap)
+                       size_t percap)
 {
 	char near[6][64];
 	int nq = 0, i, total_near = 0, total_far = 0;
@@ -995,7 +996,8 @@ static void qualifiers(const struct word *wb, size_t nb, struct vn_num *out, cha
 		const struct entry *en;
 		int len;
 		if (k + 1 < nb && wb[k + 1].gap == GAP_SPACE && wb[k + 1].ok &&
-		    strcmp(wb[k + 1].canon, "mỗi") == 0 && match_before(wb + k, 1, RB(R_PER), &en)) {
+		    strcmp(wb[k + 1].canon, "mỗi") == 0 &&
+		    match_before(wb + k, 1, RB(R_PER), &en)) {
 			char q[64];
 			snprintf(q, sizeof(q), "mỗi %s", wb[k].canon);
 			snprintf(per, percap, "%s", wb[k].canon);
@@ -1022,11 +1024,10 @@ static void qualifiers(const struct word *wb, size_t nb, struct vn_num *out, cha
 		}
 	}
 	/* found nearest first; written in reading order */
-	m = (size_t)snprintf(out->qualifier, sizeof(out->qualifier), "%s",
-			     total_far ? "tổng" : "");
+	m = (size_t)snprintf(out->qualifier, sizeof(out->qualifier), "%s", total_far ? "tổng" : "");
 	for (i = nq - 1; i >= 0 && m < sizeof(out->qualifier); i--)
 		m += (size_t)snprintf(out->qualifier + m, sizeof(out->qualifier) - m, "%s%s",
-				      m ? ", " : "", near[i]);
+		                      m ? ", " : "", near[i]);
 }
 
 /* ---------------------------------------------------------------- reading one number */
@@ -1040,7 +1041,7 @@ static size_t code_end(const char *s, size_t n, size_t i)
 		if (is_letter(c) || is_digit(s[i]) || c == '-' || c == '/' || c == '_' || c == '&')
 			i = next;
 		else if (c == '.' && next < n && !is_space_cp(cp_at(s, n, next, &next)) &&
-			 is_letter(cp_at(s, n, i + 1, &next)))
+		         is_letter(cp_at(s, n, i + 1, &next)))
 			i = i + 1;
 		else
 			break;
@@ -1108,7 +1109,7 @@ static long number_at(const char *s, size_t n, size_t i, struct tok *t)
  * "/Y", filling month and year; returns the end of the date.
  */
 static size_t date_tail(struct vn_num_reader *r, const char *s, size_t n, size_t i, int want_month,
-			struct vn_num *out)
+                        struct vn_num *out)
 {
 	struct word w[1];
 	struct tok t;
@@ -1137,7 +1138,7 @@ static size_t date_tail(struct vn_num_reader *r, const char *s, size_t n, size_t
 
 /* a/b (and a/b/c): scores, ratios, dates, idioms, document numbers (rule 7). */
 static size_t read_slash(struct vn_num_reader *r, const char *s, size_t n, const struct tok *t1,
-			 const struct word *wb, size_t nb, int date_before, struct vn_num *out)
+                         const struct word *wb, size_t nb, int date_before, struct vn_num *out)
 {
 	struct tok t2, t3;
 	struct word wa[8];
@@ -1227,7 +1228,7 @@ static size_t read_slash(struct vn_num_reader *r, const char *s, size_t n, const
 
 /* Whether the decimal reading of an ambiguous token wins (rules 1, 3, 5). */
 static int read_decimal(const struct vn_num_reader *r, int shape, int scale, int counted,
-			unsigned *flags)
+                        unsigned *flags)
 {
 	if (shape == SH_DECIMAL)
 		return 1;
@@ -1249,11 +1250,10 @@ static int read_decimal(const struct vn_num_reader *r, int shape, int scale, int
 }
 
 static size_t read_right(struct vn_num_reader *r, const char *s, size_t n, const struct tok *t,
-			 int shape, int year, const struct word *wb, size_t nb, const char *per,
-			 struct vn_num *out);
+                         int shape, int year, const struct word *wb, size_t nb, const char *per,
+                         struct vn_num *out);
 
-size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
-		   struct vn_num *out)
+size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos, struct vn_num *out)
 {
 	struct tok t;
 	struct word wb[16], wa[10];
@@ -1276,8 +1276,8 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 
 	/* --- rule 12 and rule 13: a number glued to a word on its left */
 	before = cp_before(s, pos, &start);
-	if (is_letter(before) || (before == '(' && is_letter(cp_before(s, start, &start)) &&
-				  e < n && s[e] == ')')) {
+	if (is_letter(before) ||
+	    (before == '(' && is_letter(cp_before(s, start, &start)) && e < n && s[e] == ')')) {
 		if (v >= 1 && v == r->next_note && glen(&t, 0) <= 2) {
 			r->next_note++;
 			out->kind = VN_NUM_FOOTNOTE;
@@ -1302,7 +1302,7 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 			if (t.sep[g] == ',' || t.sep[g] == ' ' || glen(&t, g) > 2)
 				outline = 0;
 		if (outline && ((e + 1 < n && (s[e] == '.' || s[e] == ')') && s[e + 1] == ' ') ||
-				(t.ng > 1 && e < n && s[e] == ' '))) {
+		                (t.ng > 1 && e < n && s[e] == ' '))) {
 			out->kind = VN_NUM_LABEL;
 			return out->end = s[e] == ' ' ? e : e + 1;
 		}
@@ -1322,7 +1322,8 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 
 	/* --- a/b, document numbers, codes, ranges, lists */
 	{
-		int date_before = nb && (wb[0].gap == GAP_SPACE) && match_before(wb, nb, RB(R_DATE), &en);
+		int date_before =
+		    nb && (wb[0].gap == GAP_SPACE) && match_before(wb, nb, RB(R_DATE), &en);
 		if (e + 1 < n && s[e] == '/' && is_digit(s[e + 1]) && t.ng == 1)
 			return read_slash(r, s, n, &t, wb, nb, date_before, out);
 	}
@@ -1333,9 +1334,9 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 	if (e + 1 < n && s[e] == ':' && is_digit(s[e + 1])) {
 		out->kind = VN_NUM_CODE; /* ISO 9001:2015; 8:30 */
 		out->end = e + 1;
-		while (out->end < n && (is_digit(s[out->end]) ||
-					((s[out->end] == ':' || s[out->end] == '.') &&
-					 out->end + 1 < n && is_digit(s[out->end + 1]))))
+		while (out->end < n &&
+		       (is_digit(s[out->end]) || ((s[out->end] == ':' || s[out->end] == '.') &&
+		                                  out->end + 1 < n && is_digit(s[out->end + 1]))))
 			out->end++;
 		return out->end;
 	}
@@ -1347,7 +1348,8 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 			size_t q = skip_spaces(s, n, next);
 			if (number_at(s, n, q, &t2) >= 0) {
 				int y2 = year_of(s, &t2);
-				if (y2 >= year && y2 <= year + 100 && !(t2.e < n && is_digit(s[t2.e]))) {
+				if (y2 >= year && y2 <= year + 100 &&
+				    !(t2.e < n && is_digit(s[t2.e]))) {
 					out->kind = VN_NUM_YEARS;
 					out->year_from = year;
 					out->year_to = y2;
@@ -1370,7 +1372,8 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 		return e;
 	}
 	if (shape == SH_DECIMAL && t.ng == 2 && glen(&t, 0) == 1 && glen(&t, 1) == 1 &&
-	    t.sep[1] == ',' && nb && wb[0].gap == GAP_SPACE && match_before(wb, nb, RB(R_LIST), &en)) {
+	    t.sep[1] == ',' && nb && wb[0].gap == GAP_SPACE &&
+	    match_before(wb, nb, RB(R_LIST), &en)) {
 		out->kind = VN_NUM_LIST; /* mức độ 2,3 */
 		return e;
 	}
@@ -1378,12 +1381,14 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 	/* --- dates and years named by the word before */
 	if (nb && wb[0].gap == GAP_SPACE && t.ng == 1) {
 		int m = match_before(wb, nb, RB(R_DATE) | RB(R_YEAR), &en);
-		if (m && en->role == R_DATE && strcmp(wb[0].canon, "tháng") == 0 && v >= 1 && v <= 12) {
+		if (m && en->role == R_DATE && strcmp(wb[0].canon, "tháng") == 0 && v >= 1 &&
+		    v <= 12) {
 			out->kind = VN_NUM_DATE;
 			out->month = (int)v;
 			return out->end = date_tail(r, s, n, e, 0, out);
 		}
-		if (m && en->role == R_DATE && strcmp(wb[0].canon, "tháng") != 0 && v >= 1 && v <= 31 &&
+		if (m && en->role == R_DATE && strcmp(wb[0].canon, "tháng") != 0 && v >= 1 &&
+		    v <= 31 &&
 		    (strcmp(en->w[en->nw - 1], "ngày") == 0 || strcmp(en->w[0], "mùng") == 0 ||
 		     strcmp(en->w[0], "mồng") == 0 || strcmp(en->w[0], "hôm") == 0)) {
 			out->kind = VN_NUM_DATE;
@@ -1408,8 +1413,8 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 		/* 100% các cơ quan: the determiner is skipped */
 		nwa = words_after(r, s, n, out->end, wa, 10);
 		d = match_after(wa, nwa, 0, RB(R_DETERMINER), &en);
-		if (nwa && wa[0].gap != GAP_PUNCT && (d == 0 || (size_t)d >= nwa ||
-						      wa[d].gap == GAP_SPACE)) {
+		if (nwa && wa[0].gap != GAP_PUNCT &&
+		    (d == 0 || (size_t)d >= nwa || wa[d].gap == GAP_SPACE)) {
 			noun_at(s, n, wa, nwa, (size_t)d, &nn);
 			if (nn.how != NOUN_NONE)
 				set_noun(out, s, &nn, &wa[d]);
@@ -1427,8 +1432,8 @@ static int adjacent(const struct word *w, size_t nw)
 
 /* Money, rates, measures, counts, labels: what the words after a number say it is. */
 static size_t read_right(struct vn_num_reader *r, const char *s, size_t n, const struct tok *t,
-			 int shape, int year, const struct word *wb, size_t nb, const char *per,
-			 struct vn_num *out)
+                         int shape, int year, const struct word *wb, size_t nb, const char *per,
+                         struct vn_num *out)
 {
 	struct word wa[10];
 	const struct entry *en, *cur = NULL;
@@ -1445,7 +1450,8 @@ static size_t read_right(struct vn_num_reader *r, const char *s, size_t n, const
 	} else {
 		for (;;) {
 			nwa = words_after(r, s, n, cur_end, wa, 4);
-			if (!adjacent(wa, nwa) || (len = match_after(wa, nwa, 0, RB(R_SCALE), &en)) == 0)
+			if (!adjacent(wa, nwa) ||
+			    (len = match_after(wa, nwa, 0, RB(R_SCALE), &en)) == 0)
 				break;
 			scale += atoi(en->value);
 			cur_end = wa[len - 1].e;
@@ -1468,7 +1474,8 @@ static size_t read_right(struct vn_num_reader *r, const char *s, size_t n, const
 	if (cur || money) {
 		out->kind = VN_NUM_MONEY;
 		out->scale = scale;
-		out->value = token_value(s, t, read_decimal(r, shape, scale, 1, &out->flags), scale);
+		out->value =
+		    token_value(s, t, read_decimal(r, shape, scale, 1, &out->flags), scale);
 		snprintf(out->noun, sizeof(out->noun), "%s", cur ? cur->value : "đồng");
 		out->end = cur_end;
 		nwa = words_after(r, s, n, cur_end, wa, 1);
@@ -1496,7 +1503,8 @@ static size_t read_right(struct vn_num_reader *r, const char *s, size_t n, const
 	    (adjacent(wa, nwa) && match_after(wa, nwa, 0, RB(R_MEASURE), &en) && (q = wa[0].e))) {
 		out->kind = VN_NUM_MEASURE;
 		out->scale = scale;
-		out->value = token_value(s, t, read_decimal(r, shape, scale, 0, &out->flags), scale);
+		out->value =
+		    token_value(s, t, read_decimal(r, shape, scale, 0, &out->flags), scale);
 		snprintf(out->noun, sizeof(out->noun), "%s", en->value);
 		out->end = q;
 		/* 160.000 tấn/năm: a capacity, a rate of the unit */
@@ -1563,9 +1571,10 @@ static size_t read_right(struct vn_num_reader *r, const char *s, size_t n, const
 		out->kind = VN_NUM_COUNT;
 		set_noun(out, s, &nn, &wa[0]);
 		out->value = token_value(
-			s, t, read_decimal(r, shape, scale, nn.how != NOUN_FREE, &out->flags), scale);
+		    s, t, read_decimal(r, shape, scale, nn.how != NOUN_FREE, &out->flags), scale);
 		/* 2 lần/năm: a count per something is a rate too */
-		if (nn.e + 1 < n && s[nn.e] == '/' && nn.nused < nwa && wa[nn.nused].s == nn.e + 1) {
+		if (nn.e + 1 < n && s[nn.e] == '/' && nn.nused < nwa &&
+		    wa[nn.nused].s == nn.e + 1) {
 			const struct word *pw = &wa[nn.nused];
 			size_t m = strlen(out->noun);
 			out->kind = VN_NUM_RATE;
@@ -1581,13 +1590,14 @@ static size_t read_right(struct vn_num_reader *r, const char *s, size_t n, const
 		out->kind = VN_NUM_MONEY;
 		out->scale = r->dvt_scale;
 		out->value = token_value(s, t, read_decimal(r, shape, r->dvt_scale, 1, &out->flags),
-					 r->dvt_scale);
+		                         r->dvt_scale);
 		snprintf(out->noun, sizeof(out->noun), "%s", r->dvt_currency);
 		return out->end;
 	}
 	if (scale && strstr(out->qualifier, "trị giá")) {
 		out->kind = VN_NUM_MONEY; /* trị giá 3 triệu */
-		out->value = token_value(s, t, read_decimal(r, shape, scale, 1, &out->flags), scale);
+		out->value =
+		    token_value(s, t, read_decimal(r, shape, scale, 1, &out->flags), scale);
 		snprintf(out->noun, sizeof(out->noun), "đồng");
 		return out->end;
 	}
@@ -1706,13 +1716,14 @@ static void link_rates(const char *s, struct vn_num *v, size_t nv)
 		long best = -1;
 		if (v[i].kind != VN_NUM_RATE || !v[i].per[0])
 			continue;
-		for (j = (long)i - 1; j >= 0 && j + RATE_REACH >= (long)i && sent[j] == sent[i]; j--)
+		for (j = (long)i - 1; j >= 0 && j + RATE_REACH >= (long)i && sent[j] == sent[i];
+		     j--)
 			if (v[j].kind == VN_NUM_COUNT && strcmp(v[j].head, v[i].per) == 0) {
 				best = j;
 				break;
 			}
-		for (j = (long)i + 1; best < 0 && j < (long)nv && j <= (long)i + RATE_REACH &&
-				      sent[j] == sent[i];
+		for (j = (long)i + 1;
+		     best < 0 && j < (long)nv && j <= (long)i + RATE_REACH && sent[j] == sent[i];
 		     j++)
 			if (v[j].kind == VN_NUM_COUNT && strcmp(v[j].head, v[i].per) == 0)
 				best = j;

@@ -42,7 +42,7 @@ enum vn_num_kind {
 	VN_NUM_SCORE,   /* 994/1000 điểm: value 994, of 1000 */
 	VN_NUM_RATIO,   /* 06/07 đơn vị: value 6, of 7 */
 	VN_NUM_PERCENT, /* 98,5%: value 98.5 */
-	VN_NUM_RATE,    /* 700.000đ/suất: value 700000 per noun "đồng/suất"; times = the count */
+	VN_NUM_RATE, /* 700.000đ/suất: value 700000 per noun "đồng/suất"; times = the count */
 	VN_NUM_MEASURE, /* 320 m²: value 320, noun "m²" */
 	VN_NUM_NUMBER,  /* a number with nothing to say what it counts */
 	/* numbers that are not figures */
@@ -71,7 +71,7 @@ struct vn_num {
 	double value; /* count, amount in đồng, score, percent, per-unit amount of a rate */
 	double of;    /* the maximum of a score or ratio; 0 for other kinds */
 	double times; /* a rate: the count it goes with (23 in "23 suất … 700.000đ/suất"), or 0 */
-	int scale;    /* power of ten a scale word applied (6 for triệu), 0 if none */
+	int scale; /* power of ten a scale word applied (6 for triệu), 0 if none */
 	unsigned flags;
 	int day, month;         /* VN_NUM_DATE */
 	int year_from, year_to; /* VN_NUM_YEAR, VN_NUM_YEARS, VN_NUM_DATE */
@@ -80,7 +80,7 @@ struct vn_num {
 	char per[48];           /* a rate: what it is per ("suất"), canonical form */
 	char qualifier[96];     /* "tổng, trên": the qualifier words, canonical, in text order */
 	/* byte offsets into the text */
-	size_t start, end;         /* the figure as written: "3,232 tỷ đồng", "700.000đ/suất" */
+	size_t start, end; /* the figure as written: "3,232 tỷ đồng", "700.000đ/suất" */
 	size_t tok_start, tok_end; /* the first numeric token: "3,232" */
 	size_t noun_start, noun_end;
 };
@@ -111,7 +111,7 @@ int vn_num_doc_english(const struct vn_num_reader *r);
  * a date or year range is consumed whole, a money figure through its scale and currency.
  */
 size_t vn_num_read(struct vn_num_reader *r, const char *text, size_t n, size_t pos,
-		   struct vn_num *out);
+                   struct vn_num *out);
 
 /*
  * Every number of one passage, in order, figures or not; fn returns non-zero to stop.

@@ -21,55 +21,55 @@
 #include "vn_tok.h"
 
 static const char usage[] =
-	"usage: thidua figures [--db FILE] [--kind K[,K…]] [--min X] [--max X] [--year Y|Y1-Y2]\n"
-	"                      [--unit NAME] [--doc ID] [--limit N]\n"
-	"                      [--format table|json|csv|tsv] [QUERY...]\n"
-	"\n"
-	"List the figures reports give: counts, money, scores, ratios, percentages, rates and\n"
-	"measures, each with the noun it counts, read the Vietnamese way (1.419 = 1419;\n"
-	"3,232 tỷ đồng = 3 232 000 000; 994/1000 điểm = 994 of 1000). Dates, years, document\n"
-	"numbers and labels are not figures.\n"
-	"\n"
-	"QUERY (the search language of `thidua search`) selects passages; of their figures,\n"
-	"those whose noun holds the query's words are shown (\"suất quà\", also typed \"suat qua\"),\n"
-	"or all of them when no noun does (Covid: the figures of passages about Covid).\n"
-	"\n"
-	"  --kind K         count, money, score, ratio, percent, rate, measure, number\n"
-	"                   (several with commas: --kind score,ratio)\n"
-	"  --min X, --max X value at least / at most X (money in đồng; 1.000.000 or 1000000)\n"
-	"  --year Y|Y1-Y2   figures about that year or range\n"
-	"  --unit NAME      figures of that unit, by name or alias, accents optional\n"
-	"                   (\"CA tinh\" = Công an tỉnh)\n"
-	"  --doc ID         only that document\n"
-	"  -n, --limit N    at most N figures (default 0 = all)\n"
-	"  --db FILE        database (default: $THIDUA_DB, else ./thidua.db)\n"
-	"  --format F       table (default), json, csv or tsv\n"
-	"  -h, --help       this help\n"
-	"\n"
-	"Example: which unit scored below 1000?   thidua figures --kind score --max 999\n";
+    "usage: thidua figures [--db FILE] [--kind K[,K…]] [--min X] [--max X] [--year Y|Y1-Y2]\n"
+    "                      [--unit NAME] [--doc ID] [--limit N]\n"
+    "                      [--format table|json|csv|tsv] [QUERY...]\n"
+    "\n"
+    "List the figures reports give: counts, money, scores, ratios, percentages, rates and\n"
+    "measures, each with the noun it counts, read the Vietnamese way (1.419 = 1419;\n"
+    "3,232 tỷ đồng = 3 232 000 000; 994/1000 điểm = 994 of 1000). Dates, years, document\n"
+    "numbers and labels are not figures.\n"
+    "\n"
+    "QUERY (the search language of `thidua search`) selects passages; of their figures,\n"
+    "those whose noun holds the query's words are shown (\"suất quà\", also typed \"suat qua\"),\n"
+    "or all of them when no noun does (Covid: the figures of passages about Covid).\n"
+    "\n"
+    "  --kind K         count, money, score, ratio, percent, rate, measure, number\n"
+    "                   (several with commas: --kind score,ratio)\n"
+    "  --min X, --max X value at least / at most X (money in đồng; 1.000.000 or 1000000)\n"
+    "  --year Y|Y1-Y2   figures about that year or range\n"
+    "  --unit NAME      figures of that unit, by name or alias, accents optional\n"
+    "                   (\"CA tinh\" = Công an tỉnh)\n"
+    "  --doc ID         only that document\n"
+    "  -n, --limit N    at most N figures (default 0 = all)\n"
+    "  --db FILE        database (default: $THIDUA_DB, else ./thidua.db)\n"
+    "  --format F       table (default), json, csv or tsv\n"
+    "  -h, --help       this help\n"
+    "\n"
+    "Example: which unit scored below 1000?   thidua figures --kind score --max 999\n";
 
 static const struct col cols[] = {
-	{"doc", COL_INT, COL_BOTH, NULL},	     {"path", COL_STR, COL_MACHINE, NULL},
-	{"year", COL_INT, COL_BOTH, NULL},	     {"unit", COL_STR, COL_BOTH, NULL},
-	{"kind", COL_STR, COL_BOTH, NULL},	     {"value", COL_REAL, COL_BOTH, NULL},
-	{"of", COL_REAL, COL_BOTH, NULL},	     {"times", COL_REAL, COL_MACHINE, NULL},
-	{"noun", COL_STR, COL_BOTH, NULL},	     {"qualifier", COL_STR, COL_BOTH, NULL},
-	{"raw", COL_STR, COL_BOTH, NULL},	     {"flags", COL_STR, COL_BOTH, NULL},
-	{"passage", COL_INT, COL_BOTH, NULL},	     {"start", COL_INT, COL_MACHINE, NULL},
-	{"end", COL_INT, COL_MACHINE, NULL},
+    {"doc", COL_INT, COL_BOTH, NULL},     {"path", COL_STR, COL_MACHINE, NULL},
+    {"year", COL_INT, COL_BOTH, NULL},    {"unit", COL_STR, COL_BOTH, NULL},
+    {"kind", COL_STR, COL_BOTH, NULL},    {"value", COL_REAL, COL_BOTH, NULL},
+    {"of", COL_REAL, COL_BOTH, NULL},     {"times", COL_REAL, COL_MACHINE, NULL},
+    {"noun", COL_STR, COL_BOTH, NULL},    {"qualifier", COL_STR, COL_BOTH, NULL},
+    {"raw", COL_STR, COL_BOTH, NULL},     {"flags", COL_STR, COL_BOTH, NULL},
+    {"passage", COL_INT, COL_BOTH, NULL}, {"start", COL_INT, COL_MACHINE, NULL},
+    {"end", COL_INT, COL_MACHINE, NULL},
 };
 
 /* ?1 kinds (",count,money,"), ?2 min, ?3 max, ?4-?5 years, ?6 doc, ?7 FTS query */
 static const char select_sql[] =
-	"SELECT f.doc, d.path, f.year, u.name, f.kind, f.value, f.maximum, f.times, f.noun,"
-	"  f.qualifier, f.raw, f.flags, f.passage, f.char_start, f.char_end"
-	" FROM figures f JOIN documents d ON d.id = f.doc LEFT JOIN units u ON u.id = f.unit"
-	" WHERE (?1 IS NULL OR instr(?1, ',' || f.kind || ',') > 0)"
-	"   AND (?2 IS NULL OR f.value >= ?2) AND (?3 IS NULL OR f.value <= ?3)"
-	"   AND (?4 IS NULL OR f.year BETWEEN ?4 AND ?5)"
-	"   AND (?6 IS NULL OR f.doc = ?6)";
+    "SELECT f.doc, d.path, f.year, u.name, f.kind, f.value, f.maximum, f.times, f.noun,"
+    "  f.qualifier, f.raw, f.flags, f.passage, f.char_start, f.char_end"
+    " FROM figures f JOIN documents d ON d.id = f.doc LEFT JOIN units u ON u.id = f.unit"
+    " WHERE (?1 IS NULL OR instr(?1, ',' || f.kind || ',') > 0)"
+    "   AND (?2 IS NULL OR f.value >= ?2) AND (?3 IS NULL OR f.value <= ?3)"
+    "   AND (?4 IS NULL OR f.year BETWEEN ?4 AND ?5)"
+    "   AND (?6 IS NULL OR f.doc = ?6)";
 static const char by_passage[] =
-	"   AND f.passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?7)";
+    "   AND f.passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?7)";
 static const char order_sql[] = " ORDER BY f.doc, f.passage, f.char_start";
 
 struct filter {
@@ -146,7 +146,8 @@ static int noun_matches(const struct filter *fl, struct vn_norm *nm, const char 
 		size_t len = strlen(fl->words[i]);
 		ok = 0;
 		while ((p = strstr(p, fl->words[i])) != NULL) {
-			if ((p == f || p[-1] == ' ') && (fl->prefix[i] || p[len] == ' ' || !p[len])) {
+			if ((p == f || p[-1] == ' ') &&
+			    (fl->prefix[i] || p[len] == ' ' || !p[len])) {
 				ok = 1;
 				break;
 			}
@@ -185,7 +186,7 @@ static void out_text_or_null(struct out *o, sqlite3_stmt *st, int col)
  * on a database error.
  */
 static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter *fl,
-		struct vn_norm *nm, struct out *o)
+                struct vn_norm *nm, struct out *o)
 {
 	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st;
@@ -276,13 +277,17 @@ static int parse_value(const char *s, double *v)
 
 int cmd_figures(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},	  {"kind", required_argument, NULL, 'k'},
-		{"min", required_argument, NULL, 'm'},	  {"max", required_argument, NULL, 'M'},
-		{"year", required_argument, NULL, 'y'},	  {"unit", required_argument, NULL, 'u'},
-		{"doc", required_argument, NULL, 'D'},	  {"limit", required_argument, NULL, 'n'},
-		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+	                                     {"kind", required_argument, NULL, 'k'},
+	                                     {"min", required_argument, NULL, 'm'},
+	                                     {"max", required_argument, NULL, 'M'},
+	                                     {"year", required_argument, NULL, 'y'},
+	                                     {"unit", required_argument, NULL, 'u'},
+	                                     {"doc", required_argument, NULL, 'D'},
+	                                     {"limit", required_argument, NULL, 'n'},
+	                                     {"format", required_argument, NULL, 'f'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *dbpath = NULL, *unit = NULL;
 	char *kinds = NULL;
 	int fmt = FMT_TABLE, c, rc = EXIT_OK;
@@ -306,22 +311,25 @@ int cmd_figures(int argc, char **argv)
 		case 'k':
 			free(kinds);
 			if (!(kinds = parse_kinds(optarg)))
-				return cli_usage_error("figures", "--kind is count, money, score, ratio,"
-								  " percent, rate, measure or number");
+				return cli_usage_error("figures",
+				                       "--kind is count, money, score, ratio,"
+				                       " percent, rate, measure or number");
 			break;
 		case 'm':
 		case 'M':
 			if (parse_value(optarg, c == 'm' ? &fl.min : &fl.max) != 0) {
 				free(kinds);
-				return cli_usage_error("figures", "--%s wants a number, e.g. 999 or 1.000.000",
-						       c == 'm' ? "min" : "max");
+				return cli_usage_error("figures",
+				                       "--%s wants a number, e.g. 999 or 1.000.000",
+				                       c == 'm' ? "min" : "max");
 			}
 			*(c == 'm' ? &fl.has_min : &fl.has_max) = 1;
 			break;
 		case 'y':
 			if (cli_parse_years(optarg, &fl.y0, &fl.y1) != 0) {
 				free(kinds);
-				return cli_usage_error("figures", "--year wants Y or Y1-Y2, e.g. 2018-2022");
+				return cli_usage_error("figures",
+				                       "--year wants Y or Y1-Y2, e.g. 2018-2022");
 			}
 			break;
 		case 'u':
@@ -336,13 +344,15 @@ int cmd_figures(int argc, char **argv)
 		case 'n':
 			if (cli_parse_count(optarg, &fl.limit) != 0) {
 				free(kinds);
-				return cli_usage_error("figures", "--limit wants a number (0 = all)");
+				return cli_usage_error("figures",
+				                       "--limit wants a number (0 = all)");
 			}
 			break;
 		case 'f':
 			if ((fmt = cli_parse_format(optarg)) < 0) {
 				free(kinds);
-				return cli_usage_error("figures", "--format is table, json, csv or tsv");
+				return cli_usage_error("figures",
+				                       "--format is table, json, csv or tsv");
 			}
 			break;
 		case 'h':

@@ -127,7 +127,7 @@ static int load(const char *path, struct vn_norm *nm, struct set *s, struct err 
 		{
 			struct buf b = BUF_INIT;
 			buf_printf(&b, "%s %s %s (%s)", fld[ck], cr >= 0 ? fld[cr] : fld[cv],
-				   fld[cn], fld[cv]);
+			           fld[cn], fld[cv]);
 			g->show = buf_detach(&b);
 		}
 	}
@@ -155,8 +155,8 @@ static void free_set(struct set *s)
 	free(s->f);
 }
 
-static const char *const kinds[] = {"count", "money",   "score", "ratio",
-				    "percent", "rate", "measure", "number"};
+static const char *const kinds[] = {"count",   "money", "score",   "ratio",
+                                    "percent", "rate",  "measure", "number"};
 
 static double ratio(size_t a, size_t b)
 {
@@ -198,9 +198,11 @@ int main(int argc, char **argv)
 				gold.f[i].matched = found.f[j].matched = 1;
 				matched++;
 				qual_same += strcmp(gold.f[i].qualifier, found.f[j].qualifier) == 0;
-				if (verbose && strcmp(gold.f[i].qualifier, found.f[j].qualifier) != 0)
-					printf("qualifier: %s: gold '%s', found '%s'\n", gold.f[i].show,
-					       gold.f[i].qualifier, found.f[j].qualifier);
+				if (verbose &&
+				    strcmp(gold.f[i].qualifier, found.f[j].qualifier) != 0)
+					printf("qualifier: %s: gold '%s', found '%s'\n",
+					       gold.f[i].show, gold.f[i].qualifier,
+					       found.f[j].qualifier);
 				break;
 			}
 	printf("%-8s %6s %6s %8s %10s %7s\n", "kind", "gold", "found", "matched", "precision",

@@ -59,18 +59,18 @@ static int near(double a, double b)
 }
 
 #define assert_value(v, x) assert_true(near((v).value, (double)(x)))
-#define assert_kind(v, k) assert_string_equal(vn_num_kind_name((v).kind), vn_num_kind_name(k))
+#define assert_kind(v, k)  assert_string_equal(vn_num_kind_name((v).kind), vn_num_kind_name(k))
 
 /* One figure: kind, value, of, noun. */
 static void check(const char *text, const char *at, enum vn_num_kind kind, double value, double of,
-		  const char *noun)
+                  const char *noun)
 {
 	struct vn_num v = rd(text, at);
 	if (v.kind != kind || fabs(v.value - value) > 1e-9 * fmax(1, fabs(value)) || v.of != of ||
 	    (noun && strcmp(v.noun, noun) != 0))
-		fail_msg("%s @ %s: got %s %.17g of %g noun '%s', want %s %.17g of %g noun '%s'", text,
-			 at, vn_num_kind_name(v.kind), v.value, v.of, v.noun, vn_num_kind_name(kind),
-			 value, of, noun ? noun : "(any)");
+		fail_msg("%s @ %s: got %s %.17g of %g noun '%s', want %s %.17g of %g noun '%s'",
+		         text, at, vn_num_kind_name(v.kind), v.value, v.of, v.noun,
+		         vn_num_kind_name(kind), value, of, noun ? noun : "(any)");
 }
 
 /* A number that is not a figure, of the given kind. */
@@ -79,7 +79,7 @@ static void check_not_figure(const char *text, const char *at, enum vn_num_kind 
 	struct vn_num v = rd(text, at);
 	if (v.kind != kind)
 		fail_msg("%s @ %s: got %s, want %s", text, at, vn_num_kind_name(v.kind),
-			 vn_num_kind_name(kind));
+		         vn_num_kind_name(kind));
 	assert_false(VN_NUM_IS_FIGURE(v.kind));
 }
 
@@ -120,9 +120,13 @@ static void test_conventions(void **state)
 	/* ₫ after the amount, no fraction digits */
 	check("ủng hộ 700.000 ₫ cho quỹ", "700.000", VN_NUM_MONEY, 700000, 0, "đồng");
 	/* a no-break space may group thousands too */
-	check("có 1\xc2\xa0" "419 cá nhân", "1", VN_NUM_COUNT, 1419, 0, "cá nhân");
-	check("quyên góp 35\xe2\x80\xaf" "171\xe2\x80\xaf" "000 đồng", "35", VN_NUM_MONEY, 35171000, 0,
-	      "đồng");
+	check("có 1\xc2\xa0"
+	      "419 cá nhân",
+	      "1", VN_NUM_COUNT, 1419, 0, "cá nhân");
+	check("quyên góp 35\xe2\x80\xaf"
+	      "171\xe2\x80\xaf"
+	      "000 đồng",
+	      "35", VN_NUM_MONEY, 35171000, 0, "đồng");
 	/* plain runs without separators */
 	check("tặng trên 1700 suất quà", "1700", VN_NUM_COUNT, 1700, 0, "suất quà");
 	/* years are never grouped: a bare 2020 is a year */
@@ -248,26 +252,26 @@ static void test_qualifiers(void **state)
 	static const struct {
 		const char *text, *at, *qual;
 	} cases[] = {
-		{"tặng trên 1700 suất quà", "1700", "trên"},
-		{"có hơn 200 cá nhân", "200", "hơn"},
-		{"gần 300 người tham gia", "300", "gần"},
-		{"khoảng 1.000.000 đồng", "1.000.000", "khoảng"},
-		{"tổng số 194 suất, trị giá", "194", "tổng"},
-		{"với tổng giá trị 19.500.000 đồng", "19.500.000", "tổng"},
-		{"Tổng trị giá 120.000.000 đồng.", "120.000.000", "tổng"},
-		{"với tổng trị giá trên 350 triệu đồng", "350", "tổng, trên"},
-		{"trị giá 140 triệu đồng", "140", "trị giá"},
-		{"trị giá là 3.200.000 đồng", "3.200.000", "trị giá"},
-		{"bình quân 2 triệu đồng", "2", "bình quân"},
-		{"mỗi suất trị giá 500.000 đồng", "500.000", "mỗi suất, trị giá"},
-		{"không quá 01 cuộc thanh tra", "01", "không quá"},
-		/* a clause that opens with a total qualifies its amount from afar */
-		{"Tổng giá trị các hoạt động xã hội số tiền 82,295.000 đồng.", "82,295.000", "tổng"},
-		{"tổng số tiền các đơn vị trong Khối đã ủng hộ 3,232 tỷ đồng", "3,232", "tổng"},
-		/* …but not across a clause, and "Tổng cục" is no total */
-		{"Tổng giá trị lớn, Khối tặng 02 cá nhân", "02", ""},
-		{"Tổng cục trưởng công nhận 01 cá nhân", "01", ""},
-		{"trên địa bàn 04 xã", "04", ""},
+	    {"tặng trên 1700 suất quà", "1700", "trên"},
+	    {"có hơn 200 cá nhân", "200", "hơn"},
+	    {"gần 300 người tham gia", "300", "gần"},
+	    {"khoảng 1.000.000 đồng", "1.000.000", "khoảng"},
+	    {"tổng số 194 suất, trị giá", "194", "tổng"},
+	    {"với tổng giá trị 19.500.000 đồng", "19.500.000", "tổng"},
+	    {"Tổng trị giá 120.000.000 đồng.", "120.000.000", "tổng"},
+	    {"với tổng trị giá trên 350 triệu đồng", "350", "tổng, trên"},
+	    {"trị giá 140 triệu đồng", "140", "trị giá"},
+	    {"trị giá là 3.200.000 đồng", "3.200.000", "trị giá"},
+	    {"bình quân 2 triệu đồng", "2", "bình quân"},
+	    {"mỗi suất trị giá 500.000 đồng", "500.000", "mỗi suất, trị giá"},
+	    {"không quá 01 cuộc thanh tra", "01", "không quá"},
+	    /* a clause that opens with a total qualifies its amount from afar */
+	    {"Tổng giá trị các hoạt động xã hội số tiền 82,295.000 đồng.", "82,295.000", "tổng"},
+	    {"tổng số tiền các đơn vị trong Khối đã ủng hộ 3,232 tỷ đồng", "3,232", "tổng"},
+	    /* …but not across a clause, and "Tổng cục" is no total */
+	    {"Tổng giá trị lớn, Khối tặng 02 cá nhân", "02", ""},
+	    {"Tổng cục trưởng công nhận 01 cá nhân", "01", ""},
+	    {"trên địa bàn 04 xã", "04", ""},
 	};
 	size_t i;
 	(void)state;
@@ -275,7 +279,7 @@ static void test_qualifiers(void **state)
 		struct vn_num v = rd(cases[i].text, cases[i].at);
 		if (strcmp(v.qualifier, cases[i].qual) != 0)
 			fail_msg("%s: qualifier '%s', want '%s'", cases[i].text, v.qualifier,
-				 cases[i].qual);
+			         cases[i].qual);
 	}
 }
 
@@ -353,8 +357,10 @@ static void test_rule4_mixed_separators(void **state)
 static void test_rule5_document_vote(void **state)
 {
 	struct vn_num v;
-	const char *en = "Thu 12,500,000 đồng; chi 3,750,000 đồng; tồn 1.5 triệu đồng; hệ số 3,232.";
-	const char *vi = "Thu 12.500.000 đồng; chi 3.750.000 đồng; tồn 1,5 triệu đồng; hệ số 3,232.";
+	const char *en =
+	    "Thu 12,500,000 đồng; chi 3,750,000 đồng; tồn 1.5 triệu đồng; hệ số 3,232.";
+	const char *vi =
+	    "Thu 12.500.000 đồng; chi 3.750.000 đồng; tồn 1,5 triệu đồng; hệ số 3,232.";
 	(void)state;
 	v = rd(en, "3,232");
 	assert_true(vn_num_doc_english(r));
@@ -400,9 +406,9 @@ static void test_rule7_slash(void **state)
 	check_not_figure("tặng quà nhân ngày 27/7 tại các xã", "27/7", VN_NUM_DATE);
 	check_not_figure("75 năm Cách mạng tháng Tám và Quốc Khánh 2/9...", "2/9", VN_NUM_DATE);
 	check_not_figure("Tòa án nhân dân (13/9/1945-13/9/2020), tiến tới", "13/9/1945",
-			 VN_NUM_DATE);
+	                 VN_NUM_DATE);
 	check_not_figure("Tòa án nhân dân (13/9/1945-13/9/2020), tiến tới", "13/9/2020",
-			 VN_NUM_DATE);
+	                 VN_NUM_DATE);
 	/* idioms and names */
 	check_not_figure("Xây dựng 01 ngôi nhà 19/8 cho 01 em", "19/8", VN_NUM_IDIOM);
 	check_not_figure("trao tặng mái ấm 19/8 cho", "19/8", VN_NUM_IDIOM);
@@ -445,7 +451,8 @@ static void test_rule7_dates_in_words(void **state)
 static void test_rule8_lists(void **state)
 {
 	(void)state;
-	check_not_figure("dịch vụ công trực tuyến mức độ 2,3,4 thuộc phạm vi", "2,3,4", VN_NUM_LIST);
+	check_not_figure("dịch vụ công trực tuyến mức độ 2,3,4 thuộc phạm vi", "2,3,4",
+	                 VN_NUM_LIST);
 	check_not_figure("máy lọc nước cho trường học cấp 1,II và 100 m²", "1,II", VN_NUM_LIST);
 	/* one comma, single digits, a list noun before */
 	check_not_figure("dịch vụ mức độ 3,4 và", "3,4", VN_NUM_LIST);
@@ -481,7 +488,8 @@ static void test_rule10_percent(void **state)
 	check("theo ngành: 100% các cơ quan, đơn vị tổ chức", "100", VN_NUM_PERCENT, 100, 0,
 	      "cơ quan");
 	check("Hoàn thành 100% các chỉ tiêu, nhiệm vụ", "100", VN_NUM_PERCENT, 100, 0, "chỉ tiêu");
-	check("phát động 100% công chức, người lao động", "100", VN_NUM_PERCENT, 100, 0, "công chức");
+	check("phát động 100% công chức, người lao động", "100", VN_NUM_PERCENT, 100, 0,
+	      "công chức");
 	check("đạt 75 % kế hoạch", "75", VN_NUM_PERCENT, 75, 0, "kế hoạch");
 }
 
@@ -501,9 +509,8 @@ static void test_rule11_roman(void **state)
 	assert_int_equal(vn_num_roman("Xa", 2), -1);
 	/* ordinals are never figures */
 	vn_num_doc_begin(r);
-	assert_int_equal(figures_in("Đại hội Đảng bộ tỉnh lần thứ XVII, khóa XII, PHẦN I, cấp II",
-				    &a),
-			 0);
+	assert_int_equal(
+	    figures_in("Đại hội Đảng bộ tỉnh lần thứ XVII, khóa XII, PHẦN I, cấp II", &a), 0);
 }
 
 static void test_rule12_footnotes(void **state)
@@ -581,8 +588,8 @@ static void test_seed_money(void **state)
 	      3232000000.0, 0, "đồng");
 	check("tổng số 194 suất, trị giá 146,8 triệu đồng;", "146,8", VN_NUM_MONEY, 146800000, 0,
 	      "đồng");
-	check("tổng số 9.131 suất, trị giá 1.449,2 triệu đồng.", "1.449,2", VN_NUM_MONEY, 1449200000,
-	      0, "đồng");
+	check("tổng số 9.131 suất, trị giá 1.449,2 triệu đồng.", "1.449,2", VN_NUM_MONEY,
+	      1449200000, 0, "đồng");
 	v = rd("Tổng giá trị các hoạt động xã hội của ngành số tiền trên 151.285.816 đồng.",
 	       "151.285.816");
 	assert_kind(v, VN_NUM_MONEY);
@@ -626,8 +633,8 @@ static void test_nouns(void **state)
 	check("trao tặng 01 “Tủ đồ miễn phí” (trị giá", "01", VN_NUM_COUNT, 1, 0, "Tủ đồ miễn phí");
 	/* a stray comma before the noun: read through it, flagged */
 	{
-		struct vn_num v = rd("Chủ tịch nước tặng 01, Huân chương Lao động hạng Nhì, 19",
-				     "01");
+		struct vn_num v =
+		    rd("Chủ tịch nước tặng 01, Huân chương Lao động hạng Nhì, 19", "01");
 		assert_kind(v, VN_NUM_COUNT);
 		assert_string_equal(v.noun, "Huân chương Lao động hạng Nhì");
 		assert_int_equal(v.flags, VN_NUM_MALFORMED);
@@ -648,12 +655,58 @@ static void test_nouns(void **state)
 static void test_bounds(void **state)
 {
 	static const char *const inputs[] = {
-		"1 ", "2 ", "5 ", "5", "12 ", "1.", "2.1", "1,", "3/", "3/4", "3/4/", "1-", "34-C", "9:", "9:1",
-		"100%", "100 ", "5 m", "5 m²", "700.000đ/", "700.000đ/s", "2,3,", "1,I", "1,II",
-		"ngày 2", "ngày 25 tháng", "ngày 25 tháng 12 năm", "tháng 5/", "đồng3", "(1", "a(1",
-		"Covid-", "Covid-1", "2015-", "2015 - 20", "01 “Tủ", "01 “Tủ đồ", "01, Huân", "⁽¹",
-		"mỗi suất trị giá 1", "trị giá 3 tr", "3 tr.", "ĐVT:", "ĐVT: triệu", "Â " "1",
-		"1Â ", "1Â " "41", "1â¯", "â", "1â",
+	    "1 ",
+	    "2 ",
+	    "5 ",
+	    "5",
+	    "12 ",
+	    "1.",
+	    "2.1",
+	    "1,",
+	    "3/",
+	    "3/4",
+	    "3/4/",
+	    "1-",
+	    "34-C",
+	    "9:",
+	    "9:1",
+	    "100%",
+	    "100 ",
+	    "5 m",
+	    "5 m²",
+	    "700.000đ/",
+	    "700.000đ/s",
+	    "2,3,",
+	    "1,I",
+	    "1,II",
+	    "ngày 2",
+	    "ngày 25 tháng",
+	    "ngày 25 tháng 12 năm",
+	    "tháng 5/",
+	    "đồng3",
+	    "(1",
+	    "a(1",
+	    "Covid-",
+	    "Covid-1",
+	    "2015-",
+	    "2015 - 20",
+	    "01 “Tủ",
+	    "01 “Tủ đồ",
+	    "01, Huân",
+	    "⁽¹",
+	    "mỗi suất trị giá 1",
+	    "trị giá 3 tr",
+	    "3 tr.",
+	    "ĐVT:",
+	    "ĐVT: triệu",
+	    "Â "
+	    "1",
+	    "1Â ",
+	    "1Â "
+	    "41",
+	    "1â¯",
+	    "â",
+	    "1â",
 	};
 	size_t i, k;
 	(void)state;
@@ -720,31 +773,31 @@ static void test_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_conventions),
-		cmocka_unit_test(test_scale_words),
-		cmocka_unit_test(test_currencies),
-		cmocka_unit_test(test_rates),
-		cmocka_unit_test(test_table_unit),
-		cmocka_unit_test(test_qualifiers),
-		cmocka_unit_test(test_rule1_dot_grouped),
-		cmocka_unit_test(test_rule2_comma_decimal),
-		cmocka_unit_test(test_rule3_decimal_before_scale),
-		cmocka_unit_test(test_rule4_mixed_separators),
-		cmocka_unit_test(test_rule5_document_vote),
-		cmocka_unit_test(test_rule6_leading_zeros),
-		cmocka_unit_test(test_rule7_slash),
-		cmocka_unit_test(test_rule7_dates_in_words),
-		cmocka_unit_test(test_rule8_lists),
-		cmocka_unit_test(test_rule9_ranges),
-		cmocka_unit_test(test_rule10_percent),
-		cmocka_unit_test(test_rule11_roman),
-		cmocka_unit_test(test_rule12_footnotes),
-		cmocka_unit_test(test_rule13_not_numbers),
-		cmocka_unit_test(test_seed_money),
-		cmocka_unit_test(test_nouns),
-		cmocka_unit_test(test_bounds),
-		cmocka_unit_test(test_value_alone),
-		cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_conventions),
+	    cmocka_unit_test(test_scale_words),
+	    cmocka_unit_test(test_currencies),
+	    cmocka_unit_test(test_rates),
+	    cmocka_unit_test(test_table_unit),
+	    cmocka_unit_test(test_qualifiers),
+	    cmocka_unit_test(test_rule1_dot_grouped),
+	    cmocka_unit_test(test_rule2_comma_decimal),
+	    cmocka_unit_test(test_rule3_decimal_before_scale),
+	    cmocka_unit_test(test_rule4_mixed_separators),
+	    cmocka_unit_test(test_rule5_document_vote),
+	    cmocka_unit_test(test_rule6_leading_zeros),
+	    cmocka_unit_test(test_rule7_slash),
+	    cmocka_unit_test(test_rule7_dates_in_words),
+	    cmocka_unit_test(test_rule8_lists),
+	    cmocka_unit_test(test_rule9_ranges),
+	    cmocka_unit_test(test_rule10_percent),
+	    cmocka_unit_test(test_rule11_roman),
+	    cmocka_unit_test(test_rule12_footnotes),
+	    cmocka_unit_test(test_rule13_not_numbers),
+	    cmocka_unit_test(test_seed_money),
+	    cmocka_unit_test(test_nouns),
+	    cmocka_unit_test(test_bounds),
+	    cmocka_unit_test(test_value_alone),
+	    cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
