@@ -55,7 +55,17 @@ struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 	p->kind = kind;
 	p->cites = -1;
 	p->cont = -1;
+	memset(&p->toks, 0, sizeof(p->toks));
 	return p;
+}
+
+void doc_tokenize(struct doc *d, struct vn_norm *nm)
+{
+	size_t i;
+
+	for (i = 0; i < d->npassages; i++)
+		vn_tok_precompute(nm, d->passages[i].text, strlen(d->passages[i].text),
+				  &d->passages[i].toks);
 }
 
 void doc_free(struct doc *d)
@@ -67,6 +77,7 @@ void doc_free(struct doc *d)
 	for (i = 0; i < d->npassages; i++) {
 		free(d->passages[i].text);
 		free(d->passages[i].section);
+		vn_toks_free(&d->passages[i].toks);
 		free(d->passages[i].note);
 		free(d->passages[i].unit);
 	}

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "util.h"
+#include "vn_tok.h"
 
 /*
  * What an extractor delivers. Formats that know their paragraphs (docx, odt, html, pdf
@@ -46,6 +47,7 @@ struct passage {
 			   * resumed after a page break), or -1 */
 	char *unit;	  /* the unit the passage is about (a list item "- Công an tỉnh:
 			   * …", its footnote), or NULL */
+	struct vn_toks toks; /* FTS5 tokens, computed in the worker (see vn_tok.h) */
 };
 
 /* A unit named in a passage (facts.c). */
@@ -142,6 +144,8 @@ void doc_free_blocks(struct doc *d);
 /* Append a passage (takes ownership of text); returns it for the facts fields. */
 struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 				const char *kind);
+/* Compute every passage's FTS5 tokens (in the worker thread, after layout). */
+void doc_tokenize(struct doc *d, struct vn_norm *nm);
 void doc_free(struct doc *d);
 
 #endif

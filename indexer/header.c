@@ -469,7 +469,7 @@ void header_parse(struct doc *d, struct vn_norm *nm)
 		d->title = buf_detach(&t);
 	}
 	/* "ỦY BAN NHÂN DÂN" / "TỈNH TUYÊN QUANG": one name in two lines */
-	if (nleft >= 2 && (strncmp(left[nleft - 1], "TỈNH ", strlen("TỈNH ")) == 0 ||
+	if (left && nleft >= 2 && (strncmp(left[nleft - 1], "TỈNH ", strlen("TỈNH ")) == 0 ||
 			   strncmp(left[nleft - 1], "HUYỆN ", strlen("HUYỆN ")) == 0 ||
 			   strncmp(left[nleft - 1], "THÀNH PHỐ ", strlen("THÀNH PHỐ ")) == 0)) {
 		char *joined = g_strdup_printf("%s %s", left[nleft - 2], left[nleft - 1]);
@@ -479,12 +479,12 @@ void header_parse(struct doc *d, struct vn_norm *nm)
 		g_free(joined);
 		nleft--;
 	}
-	if (nleft) {
+	if (left && nleft) {
 		d->issuer = xstrdup(left[nleft - 1]);
 		if (nleft > 1)
 			d->issuer_parent = xstrdup(left[0]);
 	}
-	for (i = 0; i < nleft; i++)
+	for (i = 0; left && i < nleft; i++)
 		free(left[i]);
 	free(left);
 	footer(d, nm);

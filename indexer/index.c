@@ -93,6 +93,7 @@ static int process(struct pipeline *pl, struct extractor *x, struct job *j)
 	header_parse(&j->doc, extractor_norm(x));
 	facts_extract(&j->doc, extractor_norm(x));
 	figures_extract(&j->doc);
+	doc_tokenize(&j->doc, extractor_norm(x));
 	return R_INDEXED;
 }
 
@@ -312,6 +313,9 @@ int cmd_index(int argc, char **argv)
 	seen = g_hash_table_new(g_str_hash, g_str_equal);
 	for (k = 0; k < w.nfiles; k++)
 		g_hash_table_add(seen, w.files[k].path);
+	/* Bulk writes: checkpoint every 256 MB of WAL rather than every 16 MB, so pages that
+	 * several batches rewrite (FTS5 segment merges) are copied into the database once. */
+	sqlite3_exec(db, "PRAGMA wal_autocheckpoint=16384", NULL, NULL, NULL);
 	store = store_new(db, &e);
 	if (!store || load_known(db, pl.known, &e) != 0) {
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
@@ -352,12 +356,17 @@ int cmd_index(int argc, char **argv)
 				last_commit = now_seconds();
 			}
 			if (store_doc(store, &j->doc, &e) != 0) {
-				fprintf(stderr, "thidua index: %s: %s\n", j->file->path, e.msg);
-				cnt.failed++;
-			} else {
-				cnt.indexed++;
-				batch_bytes += j->bytes;
+				/* the database itself failed (disk full, I/O): the batch is lost,
+				 * committed ones stay, and the next run picks up from there */
+				rc = cli_error("index", "%s: %s (while writing %s)", dbpath, e.msg,
+					       j->file->path);
+				sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+				in_batch = 0;
+				doc_free(&j->doc);
+				break;
 			}
+			cnt.indexed++;
+			batch_bytes += j->bytes;
 		}
 		doc_free(&j->doc);
 		if (in_batch &&
@@ -396,6 +405,7 @@ int cmd_index(int argc, char **argv)
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
 	if (rc != EXIT_USAGE && !keep && remove_missing(db, store, &w, seen, &cnt, &e) != 0)
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
+	sqlite3_exec(db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
 	if (tty)
 		progress(pl.njobs, pl.njobs, cnt.bytes, t0, 1);
 	if (!quiet)

@@ -33,11 +33,16 @@ char *layout_strip_markdown(const char *s, size_t n)
 		buf_addc(&b, '-');
 		i++;
 	}
+	buf_reserve(&b, n - i);
 	while (i < n) {
 		size_t j = i;
 		char before, after;
 		if (s[i] != '*' && s[i] != '_') {
-			buf_addc(&b, s[i++]);
+			/* copy the run up to the next emphasis mark in one go */
+			while (j < n && s[j] != '*' && s[j] != '_')
+				j++;
+			buf_add(&b, s + i, j - i);
+			i = j;
 			continue;
 		}
 		while (j < n && s[j] == s[i])
@@ -292,7 +297,7 @@ static void split_text(struct paras *ps, const char *text, size_t ntext)
 			buf_reset(&para);
 		}
 		buf_add(&para, line, n);
-		prev_width = text_display_width(line, n);
+		prev_width = text_count_chars(line, n);
 		prev_ended = ends_sentence(line, n);
 	}
 	if (para.n)

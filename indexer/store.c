@@ -1,6 +1,7 @@
 #include "store.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "db.h"
@@ -8,32 +9,46 @@
 
 struct store {
 	sqlite3 *db;
-	sqlite3_stmt *del, *ins_doc, *ins_pass, *ins_fig;
+	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts;
+	sqlite3_stmt *del_fig, *ins_fig;
 	struct facts_store *facts;
+};
+
+static const char *const sql[] = {
+	"SELECT id FROM documents WHERE path = ?",
+	/* FTS5 external content: a row leaves the index by handing back its exact text */
+	"INSERT INTO passages_fts(passages_fts, rowid, text)"
+	" SELECT 'delete', id, text FROM passages WHERE doc = ?",
+	"DELETE FROM passages WHERE doc = ?",
+	"DELETE FROM documents WHERE id = ?",
+	"INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
+	" indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+	"INSERT INTO passages (doc, ordinal, section, kind, text, note, unit) VALUES (?,?,?,?,?,?,?)",
+	"INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
+	/* figures (indexer/figures.c): foreign keys are off, so they go explicitly */
+	"DELETE FROM figures WHERE doc = ?",
+	"INSERT INTO figures (doc, passage, char_start, char_end, kind, value, maximum, times, noun,"
+	" qualifier, raw, flags, year, unit)"
+	" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT unit FROM passages WHERE id = ?2))",
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
+	sqlite3_stmt **st[] = {&s->find,    &s->fts_del,  &s->del_pass, &s->del_doc,
+			       &s->ins_doc, &s->ins_pass, &s->ins_fts, &s->del_fig,
+			       &s->ins_fig};
+	size_t i;
 
 	s->db = db;
-	if (sqlite3_prepare_v2(db, "DELETE FROM documents WHERE path = ?", -1, &s->del, NULL) ||
-	    sqlite3_prepare_v2(db,
-			       "INSERT INTO documents (path, sha256, size, mtime, format, encoding,"
-			       " title, date, year, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-			       -1, &s->ins_doc, NULL) ||
-	    sqlite3_prepare_v2(db,
-			       "INSERT INTO passages (doc, ordinal, section, kind, text, note, unit)"
-			       " VALUES (?,?,?,?,?,?,?)",
-			       -1, &s->ins_pass, NULL) ||
-	    sqlite3_prepare_v2(db,
-			       "INSERT INTO figures (doc, passage, char_start, char_end, kind, value,"
-			       " maximum, times, noun, qualifier, raw, flags, year, unit)"
-			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,"
-			       " (SELECT unit FROM passages WHERE id = ?2))",
-			       -1, &s->ins_fig, NULL) ||
-	    !(s->facts = facts_store_new(db, e))) {
-		err_set(e, "cannot prepare statements: %s", sqlite3_errmsg(db));
+	for (i = 0; i < sizeof(st) / sizeof(st[0]); i++)
+		if (sqlite3_prepare_v2(db, sql[i], -1, st[i], NULL) != SQLITE_OK) {
+			err_set(e, "cannot prepare statements: %s", sqlite3_errmsg(db));
+			store_free(s);
+			return NULL;
+		}
+	s->facts = facts_store_new(db, e);
+	if (!s->facts) {
 		store_free(s);
 		return NULL;
 	}
@@ -44,9 +59,14 @@ void store_free(struct store *s)
 {
 	if (!s)
 		return;
-	sqlite3_finalize(s->del);
+	sqlite3_finalize(s->find);
+	sqlite3_finalize(s->fts_del);
+	sqlite3_finalize(s->del_pass);
+	sqlite3_finalize(s->del_doc);
 	sqlite3_finalize(s->ins_doc);
 	sqlite3_finalize(s->ins_pass);
+	sqlite3_finalize(s->ins_fts);
+	sqlite3_finalize(s->del_fig);
 	sqlite3_finalize(s->ins_fig);
 	facts_store_free(s->facts);
 	free(s);
@@ -81,10 +101,27 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 
 int store_remove(struct store *s, const char *path, struct err *e)
 {
+	sqlite3_int64 id;
+	int rc;
+
 	if (facts_store_remove(s->facts, path, e) != 0)
 		return -1;
-	sqlite3_bind_text(s->del, 1, path, -1, SQLITE_STATIC);
-	return step(s->db, s->del, e);
+	sqlite3_bind_text(s->find, 1, path, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s->find);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(s->find, 0) : -1;
+	sqlite3_reset(s->find);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return err_set(e, "database read failed: %s", sqlite3_errmsg(s->db));
+	if (id < 0)
+		return 0;
+	sqlite3_bind_int64(s->fts_del, 1, id);
+	sqlite3_bind_int64(s->del_fig, 1, id);
+	sqlite3_bind_int64(s->del_pass, 1, id);
+	sqlite3_bind_int64(s->del_doc, 1, id);
+	if (step(s->db, s->fts_del, e) || step(s->db, s->del_fig, e) ||
+	    step(s->db, s->del_pass, e) || step(s->db, s->del_doc, e))
+		return -1;
+	return 0;
 }
 
 static void bind_real_or_null(sqlite3_stmt *st, int i, double v)
@@ -119,15 +156,19 @@ static int store_figure(struct store *s, sqlite3_int64 doc, sqlite3_int64 passag
 	return step(s->db, st, e);
 }
 
+/*
+ * No savepoint per document: an open savepoint makes FTS5 flush its in-memory index, which
+ * costs more than everything else here. Extraction failures never reach the store; a
+ * failure here (disk full, I/O error) is fatal for the batch, which the caller rolls back
+ * and reports, and the next run redoes.
+ */
 int store_doc(struct store *s, const struct doc *d, struct err *e)
 {
 	sqlite3_int64 id, *pass;
 	size_t i, f = 0;
 
-	if (db_exec(s->db, "SAVEPOINT doc", e) != 0)
-		return -1;
 	if (store_remove(s, d->path, e) != 0)
-		goto fail;
+		return -1;
 	sqlite3_bind_text(s->ins_doc, 1, d->path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s->ins_doc, 2, d->sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s->ins_doc, 3, d->size);
@@ -142,38 +183,47 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 		sqlite3_bind_null(s->ins_doc, 9);
 	sqlite3_bind_int64(s->ins_doc, 10, (sqlite3_int64)time(NULL));
 	if (step(s->db, s->ins_doc, e) != 0)
-		goto fail;
+		return -1;
 	id = sqlite3_last_insert_rowid(s->db);
 	pass = xcalloc(d->npassages + 1, sizeof(*pass));
 	for (i = 0; i < d->npassages; i++) {
 		const struct passage *p = &d->passages[i];
 		sqlite3_int64 unit = facts_store_unit(s->facts, d, p->unit, e);
+		size_t n = strlen(p->text);
+		int rc;
 		if (unit < 0)
-			goto fail_pass;
+			goto fail;
 		sqlite3_bind_int64(s->ins_pass, 1, id);
 		sqlite3_bind_int64(s->ins_pass, 2, (sqlite3_int64)i + 1);
 		sqlite3_bind_text(s->ins_pass, 3, p->section, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->ins_pass, 4, p->kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s->ins_pass, 5, p->text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s->ins_pass, 5, p->text, (int)n, SQLITE_STATIC);
 		bind_text_or_null(s->ins_pass, 6, p->note);
 		if (unit)
 			sqlite3_bind_int64(s->ins_pass, 7, unit);
 		else
 			sqlite3_bind_null(s->ins_pass, 7);
 		if (step(s->db, s->ins_pass, e) != 0)
-			goto fail_pass;
+			goto fail;
 		pass[i] = sqlite3_last_insert_rowid(s->db);
+		sqlite3_bind_int64(s->ins_fts, 1, pass[i]);
+		sqlite3_bind_text(s->ins_fts, 2, p->text, (int)n, SQLITE_STATIC);
+		/* tokens were computed by the worker: the tokenizer replays them */
+		if (p->toks.data)
+			vn_tok_replay_begin(p->text, n, &p->toks);
+		rc = step(s->db, s->ins_fts, e);
+		vn_tok_replay_end();
+		if (rc != 0)
+			goto fail;
 		for (; f < d->nfigures && d->figures[f].passage == i; f++)
 			if (store_figure(s, id, pass[i], &d->figures[f], e) != 0)
-				goto fail_pass;
+				goto fail;
 	}
 	if (facts_store_doc(s->facts, d, id, pass, e) != 0)
-		goto fail_pass;
+		goto fail;
 	free(pass);
-	return db_exec(s->db, "RELEASE doc", e);
-fail_pass:
-	free(pass);
+	return 0;
 fail:
-	sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
+	free(pass);
 	return -1;
 }

@@ -1,9 +1,9 @@
 /*
- * store: writing documents into the database. One writer per database; documents are
- * written inside batches (large transactions are what make FTS5 fast), each document under
- * its own savepoint so a failure rolls back that document only. A committed batch is
- * durable (WAL), so killing the indexer loses at most the open batch, which the next run
- * redoes: unchanged files are recognised by path and sha256.
+ * store: writing documents into the database — the only module that does, so it alone
+ * keeps passages and passages_fts in step. One writer per database; documents are written
+ * in batches (large transactions are what make FTS5 fast). A committed batch is durable
+ * (WAL), so killing the indexer loses at most the open batch, which the next run redoes:
+ * unchanged files are recognised by path and sha256.
  */
 #ifndef THIDUA_STORE_H
 #define THIDUA_STORE_H

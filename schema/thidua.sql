@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 3
+-- schema_version: 4
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -41,9 +41,12 @@ CREATE INDEX documents_sha256 ON documents(sha256);
 CREATE INDEX documents_year ON documents(year);
 
 -- A passage is a paragraph of repaired text (markdown residue removed), in reading order.
+-- Rows are written only by indexer/store.c, which also keeps passages_fts in step (no
+-- triggers: a trigger makes every insert a statement transaction, and FTS5 flushes its
+-- in-memory index at each one, which made indexing five times slower).
 CREATE TABLE passages (
     id      INTEGER PRIMARY KEY,
-    doc     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc     INTEGER NOT NULL,          -- documents.id
     ordinal INTEGER NOT NULL,          -- 1, 2, ... within the document
     section TEXT NOT NULL DEFAULT '',  -- heading path, e.g. "PHẦN I › III › 1"
     kind    TEXT NOT NULL DEFAULT 'body', -- body | heading | footnote | header | footer
@@ -51,29 +54,24 @@ CREATE TABLE passages (
     -- facts: footnotes and who the passage is about (indexer/layout.c, units.c)
     note    TEXT,                      -- kind footnote: its marker ("1")
     cites   INTEGER,                   -- kind footnote: the passage citing it
-    unit    INTEGER REFERENCES units(id), -- the unit a list item (and its footnote) is about
-    UNIQUE (doc, ordinal)
+    unit    INTEGER                    -- units.id: the unit a list item (and its footnote) is about
 );
+CREATE INDEX passages_doc ON passages(doc);
 CREATE INDEX passages_unit ON passages(unit);
 
--- Full-text index over passages.text, external content: the text is stored once.
+-- Full-text index over passages.text with the Vietnamese tokenizer (lib/vn_tok.h); external
+-- content, so the text is stored once. columnsize=0: no per-row size table (vn_rank
+-- estimates passage length from its bytes).
 CREATE VIRTUAL TABLE passages_fts USING fts5(
     text,
     content = 'passages',
     content_rowid = 'id',
-    tokenize = 'vietnamese'
+    tokenize = 'vietnamese',
+    columnsize = 0
 );
-
-CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
-    INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
-    INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-CREATE TRIGGER passages_au AFTER UPDATE OF text ON passages BEGIN
-    INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-    INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
-END;
+-- Larger in-memory batches before FTS5 writes a segment (fewer merges), larger leaf pages.
+INSERT INTO passages_fts(passages_fts, rank) VALUES ('hashsize', 33554432);
+INSERT INTO passages_fts(passages_fts, rank) VALUES ('pgsz', 16000);
 
 -- ---------------------------------------------------------------- facts (issue 6)
 -- Units, campaigns and awards found in the documents, each with its passage, character span
