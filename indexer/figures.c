@@ -111,13 +111,13 @@ static int on_number(void *ctx, const struct vn_num *v)
 	return 0;
 }
 
-void figures_extract(struct doc *d)
+void figures_extract(struct doc *d, struct vn_norm *nm)
 {
 	struct vn_num_reader *r;
 	struct err e;
 	size_t i;
 
-	if (!(r = vn_num_new(&e))) {
+	if (!(r = vn_num_new_with(nm, &e))) {
 		doc_add_note(d, "figures not read: %s", e.msg);
 		return;
 	}

@@ -10,8 +10,12 @@
 #ifndef THIDUA_FIGURES_H
 #define THIDUA_FIGURES_H
 #include "doc.h"
+#include "vn_norm.h"
 
-/* Fill d->figures from d->passages (after layout and header: it needs d->year). */
-void figures_extract(struct doc *d);
+/*
+ * Fill d->figures from d->passages (after layout, header and facts: it needs d->year and
+ * the passages' units). nm: the worker's normalizer, borrowed (NULL: use a fresh one).
+ */
+void figures_extract(struct doc *d, struct vn_norm *nm);
 
 #endif

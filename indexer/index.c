@@ -92,7 +92,7 @@ static int process(struct pipeline *pl, struct extractor *x, struct job *j)
 	layout_doc(&j->doc, extractor_norm(x));
 	header_parse(&j->doc, extractor_norm(x));
 	facts_extract(&j->doc, extractor_norm(x));
-	figures_extract(&j->doc);
+	figures_extract(&j->doc, extractor_norm(x));
 	doc_tokenize(&j->doc, extractor_norm(x));
 	return R_INDEXED;
 }

@@ -463,6 +463,7 @@ static const struct entry *match_raw(const char *s, size_t n, size_t i, int role
 
 struct vn_num_reader {
 	struct vn_norm *nm;
+	int own_nm;
 	long vote_vi, vote_en;
 	int next_note;
 	int dvt_on, dvt_scale;
@@ -491,7 +492,7 @@ static void word_fill(struct vn_num_reader *r, const char *s, struct word *w)
 	w->allcaps = letters >= 2 && uppers == letters;
 }
 
-struct vn_num_reader *vn_num_new(struct err *e)
+static struct vn_num_reader *reader_new(struct vn_norm *nm, struct err *e)
 {
 	struct vn_num_reader *r;
 
@@ -501,7 +502,8 @@ struct vn_num_reader *vn_num_new(struct err *e)
 		return NULL;
 	}
 	r = xcalloc(1, sizeof(*r));
-	if (!(r->nm = vn_norm_new(e))) {
+	r->own_nm = nm == NULL;
+	if (!(r->nm = nm ? nm : vn_norm_new(e))) {
 		free(r);
 		return NULL;
 	}
@@ -509,11 +511,22 @@ struct vn_num_reader *vn_num_new(struct err *e)
 	return r;
 }
 
+struct vn_num_reader *vn_num_new(struct err *e)
+{
+	return reader_new(NULL, e);
+}
+
+struct vn_num_reader *vn_num_new_with(struct vn_norm *nm, struct err *e)
+{
+	return reader_new(nm, e);
+}
+
 void vn_num_free(struct vn_num_reader *r)
 {
 	if (!r)
 		return;
-	vn_norm_free(r->nm);
+	if (r->own_nm)
+		vn_norm_free(r->nm);
 	free(r);
 }
 

@@ -33,6 +33,7 @@
 #include <stddef.h>
 
 #include "util.h"
+#include "vn_norm.h"
 
 enum vn_num_kind {
 	VN_NUM_NONE,
@@ -88,6 +89,8 @@ struct vn_num {
 struct vn_num_reader;
 
 struct vn_num_reader *vn_num_new(struct err *e);
+/* The same, borrowing a normalizer (its cache stays warm across documents; not freed). */
+struct vn_num_reader *vn_num_new_with(struct vn_norm *nm, struct err *e);
 void vn_num_free(struct vn_num_reader *r);
 
 /* Start a new document: forget the separator vote, footnote count and table unit. */
