@@ -80,10 +80,19 @@ build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -o $@ $< build/asan/libthidua.a \
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
 
+# The figures scorer (tests/cli/test_figures.sh, docs/figures.md).
+build/asan/tools/figscore: tools/figscore.c build/asan/libthidua.a
+	@mkdir -p $(@D)
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -o $@ $< build/asan/libthidua.a $(PKG_LIBS) -lm
+build/rel/tools/figscore: tools/figscore.c build/rel/libthidua.a
+	@mkdir -p $(@D)
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
+
 # Tests run the sanitized binary; unit tests first, then the CLI scripts. cppcheck first:
 # a warning fails the build like a compiler warning does.
 test: deps
-	@$(MAKE) --no-print-directory lint build/asan/thidua build/asan/factscore build/rel/score $(TESTS)
+	@$(MAKE) --no-print-directory lint build/asan/thidua build/asan/factscore build/rel/score \
+		build/asan/tools/figscore $(TESTS)
 	@tests/run.sh build/asan $(TESTS)
 
 demo: deps

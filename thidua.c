@@ -23,6 +23,7 @@ const struct command commands[] = {
 	{"units", cmd_units, "units named in the documents, with aliases"},
 	{"campaigns", cmd_campaigns, "campaigns named in quotes, across documents and years"},
 	{"awards", cmd_awards, "award facts: award, grantor, status, recipients"},
+	{"figures", cmd_figures, "numbers with what they count: money, scores, ratios…"},
 	{NULL, NULL, NULL},
 };
 

@@ -112,6 +112,13 @@ void doc_free(struct doc *d)
 	free(d->signer_authority);
 	free(d->province);
 	free(d->passages);
+	for (i = 0; i < d->nfigures; i++) {
+		free(d->figures[i].noun);
+		free(d->figures[i].qualifier);
+		free(d->figures[i].raw);
+		free(d->figures[i].flags);
+	}
+	free(d->figures);
 	doc_free_blocks(d);
 	for (i = 0; i < d->nnotes; i++)
 		free(d->notes[i]);

@@ -79,6 +79,16 @@ struct award_fact {
 	long collectives, individuals, count;
 };
 
+/* A number with what it counts, found in a passage by indexer/figures.c (lib/vn_num). */
+struct figure {
+	size_t passage;          /* index into passages */
+	size_t start, end;       /* characters (code points) of raw in the passage text */
+	const char *kind;        /* "count", "money", "score", … (static) */
+	double value, of, times; /* of: maximum of a score or ratio; times: a rate's count; 0 = none */
+	char *noun, *qualifier, *raw, *flags;
+	int year; /* the year the figure is about, 0 = unknown */
+};
+
 struct doc {
 	/* identity */
 	char *path; /* absolute */
@@ -122,6 +132,9 @@ struct doc {
 
 	struct passage *passages;
 	size_t npassages, cap;
+
+	struct figure *figures; /* in passage order */
+	size_t nfigures, fcap;
 };
 
 /* Append a block; takes ownership of text (and note). Returns the block for page/row/col. */

@@ -18,6 +18,7 @@
 #include "doc.h"
 #include "extract.h"
 #include "facts.h"
+#include "figures.h"
 #include "vn_enc.h"
 #include "header.h"
 #include "layout.h"
@@ -93,6 +94,7 @@ static int process(struct pipeline *pl, struct extractor *x, struct job *j)
 	layout_doc(&j->doc, extractor_norm(x));
 	header_parse(&j->doc, extractor_norm(x));
 	facts_extract(&j->doc, extractor_norm(x));
+	figures_extract(&j->doc, extractor_norm(x));
 	doc_tokenize(&j->doc, extractor_norm(x));
 	return R_INDEXED;
 }

@@ -10,6 +10,7 @@
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts;
+	sqlite3_stmt *del_fig, *ins_fig;
 	struct facts_store *facts;
 };
 
@@ -24,13 +25,19 @@ static const char *const sql[] = {
 	" indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO passages (doc, ordinal, section, kind, text, note, unit) VALUES (?,?,?,?,?,?,?)",
 	"INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
+	/* figures (indexer/figures.c): foreign keys are off, so they go explicitly */
+	"DELETE FROM figures WHERE doc = ?",
+	"INSERT INTO figures (doc, passage, char_start, char_end, kind, value, maximum, times, noun,"
+	" qualifier, raw, flags, year, unit)"
+	" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT unit FROM passages WHERE id = ?2))",
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
 	sqlite3_stmt **st[] = {&s->find,    &s->fts_del,  &s->del_pass, &s->del_doc,
-			       &s->ins_doc, &s->ins_pass, &s->ins_fts};
+			       &s->ins_doc, &s->ins_pass, &s->ins_fts, &s->del_fig,
+			       &s->ins_fig};
 	size_t i;
 
 	s->db = db;
@@ -59,6 +66,8 @@ void store_free(struct store *s)
 	sqlite3_finalize(s->ins_doc);
 	sqlite3_finalize(s->ins_pass);
 	sqlite3_finalize(s->ins_fts);
+	sqlite3_finalize(s->del_fig);
+	sqlite3_finalize(s->ins_fig);
 	facts_store_free(s->facts);
 	free(s);
 }
@@ -106,11 +115,45 @@ int store_remove(struct store *s, const char *path, struct err *e)
 	if (id < 0)
 		return 0;
 	sqlite3_bind_int64(s->fts_del, 1, id);
+	sqlite3_bind_int64(s->del_fig, 1, id);
 	sqlite3_bind_int64(s->del_pass, 1, id);
 	sqlite3_bind_int64(s->del_doc, 1, id);
-	if (step(s->db, s->fts_del, e) || step(s->db, s->del_pass, e) || step(s->db, s->del_doc, e))
+	if (step(s->db, s->fts_del, e) || step(s->db, s->del_fig, e) ||
+	    step(s->db, s->del_pass, e) || step(s->db, s->del_doc, e))
 		return -1;
 	return 0;
+}
+
+static void bind_real_or_null(sqlite3_stmt *st, int i, double v)
+{
+	if (v != 0)
+		sqlite3_bind_double(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int store_figure(struct store *s, sqlite3_int64 doc, sqlite3_int64 passage,
+			const struct figure *f, struct err *e)
+{
+	sqlite3_stmt *st = s->ins_fig;
+
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, passage);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->start);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)f->end);
+	sqlite3_bind_text(st, 5, f->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 6, f->value);
+	bind_real_or_null(st, 7, f->of);
+	bind_real_or_null(st, 8, f->times);
+	sqlite3_bind_text(st, 9, f->noun, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, f->qualifier, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, f->raw, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, f->flags, -1, SQLITE_STATIC);
+	if (f->year)
+		sqlite3_bind_int(st, 13, f->year);
+	else
+		sqlite3_bind_null(st, 13);
+	return step(s->db, st, e);
 }
 
 /*
@@ -122,7 +165,7 @@ int store_remove(struct store *s, const char *path, struct err *e)
 int store_doc(struct store *s, const struct doc *d, struct err *e)
 {
 	sqlite3_int64 id, *pass;
-	size_t i;
+	size_t i, f = 0;
 
 	if (store_remove(s, d->path, e) != 0)
 		return -1;
@@ -172,6 +215,9 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 		vn_tok_replay_end();
 		if (rc != 0)
 			goto fail;
+		for (; f < d->nfigures && d->figures[f].passage == i; f++)
+			if (store_figure(s, id, pass[i], &d->figures[f], e) != 0)
+				goto fail;
 	}
 	if (facts_store_doc(s->facts, d, id, pass, e) != 0)
 		goto fail;

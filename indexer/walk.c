@@ -90,7 +90,8 @@ static void visit_dir(struct state *s, const char *path, const struct stat *st, 
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_names);
+	if (n > 1) /* qsort(NULL, 0) is undefined */
+		qsort(names, n, sizeof(*names), cmp_names);
 	for (i = 0; i < n; i++) {
 		struct buf p = BUF_INIT;
 		buf_printf(&p, "%s/%s", strcmp(path, "/") == 0 ? "" : path, names[i]);

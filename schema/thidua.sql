@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 3
+-- schema_version: 4
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -158,3 +158,27 @@ CREATE TABLE doc_recipients (
     text    TEXT NOT NULL,
     PRIMARY KEY (doc, ordinal)
 ) WITHOUT ROWID;
+
+-- ---------------------------------------------------------------- figures (issue 6, numbers)
+-- Every number a report gives with what it counts, read by lib/vn_num (indexer/figures.c);
+-- the rules and the meaning of each field are in docs/figures.md. Dates, years, year ranges,
+-- document numbers, labels, lists, codes and footnote markers are not figures.
+CREATE TABLE figures (
+    id         INTEGER PRIMARY KEY,
+    doc        INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    passage    INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    char_start INTEGER NOT NULL,        -- characters of raw in the passage text, from 0
+    char_end   INTEGER NOT NULL,
+    kind       TEXT NOT NULL,           -- count|money|score|ratio|percent|rate|measure|number
+    value      REAL NOT NULL,           -- đồng for money and rates; 994 for 994/1000 điểm
+    maximum    REAL,                    -- "of": 1000 for 994/1000 điểm, 7 for 06/07 đơn vị
+    times      REAL,                    -- a rate: the count it goes with (23 suất)
+    noun       TEXT NOT NULL DEFAULT '', -- what is counted, as written ("đồng" for money)
+    qualifier  TEXT NOT NULL DEFAULT '', -- "tổng, trên": canonical qualifier words
+    raw        TEXT NOT NULL,           -- "3,232 tỷ đồng", "700.000đ/suất", "06/07"
+    flags      TEXT NOT NULL DEFAULT '', -- malformed, en_style, ambiguous (comma-separated)
+    year       INTEGER,                 -- the year it is about ("Năm 2019," overrides the doc's)
+    unit       INTEGER REFERENCES units(id) -- the unit of the figure's passage (facts)
+);
+CREATE INDEX figures_doc ON figures(doc);
+CREATE INDEX figures_kind_value ON figures(kind, value);

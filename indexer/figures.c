@@ -1,0 +1,140 @@
+#include "figures.h"
+
+#include <string.h>
+
+#include "vn_num.h"
+
+struct scan {
+	struct doc *d;
+	size_t passage;
+	const char *text;
+	size_t n;
+	int clause_year;       /* "Năm 2019," opening a clause: until the next one */
+	int sentence_year;     /* "năm 2019" inside a sentence … */
+	size_t sentence_until; /* … up to this byte */
+};
+
+/* Code points in s[0..n): figure spans are stored in characters, as SQL substr() counts. */
+static size_t chars(const char *s, size_t n)
+{
+	size_t i, k = 0;
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* "năm"/"Năm" right before the number at pos; *capital tells which. */
+static int nam_before(const char *s, size_t pos, int *capital)
+{
+	size_t i = pos;
+
+	while (i > 0 && is_space(s[i - 1]))
+		i--;
+	if (i < 4 || memcmp(s + i - 3, "\xc4\x83m", 3) != 0 || (s[i - 4] != 'n' && s[i - 4] != 'N'))
+		return 0;
+	if (i > 4 && (unsigned char)s[i - 5] >= 'A' && !is_space(s[i - 5]))
+		return 0; /* part of a longer word */
+	*capital = s[i - 4] == 'N';
+	return 1;
+}
+
+/* Whether the word ending at i (the "Năm") opens a clause: text start, or after : ; . , ( - */
+static int opens_clause(const char *s, size_t i)
+{
+	while (i > 0 && is_space(s[i - 1]))
+		i--;
+	return i == 0 || strchr(":;.,(-", s[i - 1]) != NULL;
+}
+
+static size_t sentence_end(const char *s, size_t n, size_t i)
+{
+	for (; i < n; i++)
+		if (s[i] == ';' || (s[i] == '.' && (i + 1 == n || is_space(s[i + 1]))))
+			return i;
+	return n;
+}
+
+static void note_year(struct scan *sc, const struct vn_num *v)
+{
+	int capital;
+	size_t w;
+
+	if (v->kind != VN_NUM_YEAR || !nam_before(sc->text, v->tok_start, &capital))
+		return;
+	w = v->tok_start;
+	while (w > 0 && is_space(sc->text[w - 1]))
+		w--;
+	if (capital && opens_clause(sc->text, w - 4)) {
+		sc->clause_year = v->year_from;
+		sc->sentence_year = 0;
+	} else {
+		sc->sentence_year = v->year_from;
+		sc->sentence_until = sentence_end(sc->text, sc->n, v->tok_end);
+	}
+}
+
+static int on_number(void *ctx, const struct vn_num *v)
+{
+	struct scan *sc = ctx;
+	struct doc *d = sc->d;
+	struct figure *f;
+	char flags[64];
+
+	if (!VN_NUM_IS_FIGURE(v->kind)) {
+		note_year(sc, v);
+		return 0;
+	}
+	d->figures = xgrow(d->figures, &d->fcap, d->nfigures + 1, sizeof(*d->figures));
+	f = &d->figures[d->nfigures++];
+	memset(f, 0, sizeof(*f));
+	f->passage = sc->passage;
+	f->start = chars(sc->text, v->start);
+	f->end = f->start + chars(sc->text + v->start, v->end - v->start);
+	f->kind = vn_num_kind_name(v->kind);
+	f->value = v->value;
+	f->of = v->of;
+	f->times = v->times;
+	f->noun = xstrdup(v->noun);
+	f->qualifier = xstrdup(v->qualifier);
+	f->raw = xstrndup(sc->text + v->start, v->end - v->start);
+	vn_num_flags_str(v->flags, flags, sizeof(flags));
+	f->flags = xstrdup(flags);
+	if (sc->sentence_year && v->start < sc->sentence_until)
+		f->year = sc->sentence_year;
+	else
+		f->year = sc->clause_year ? sc->clause_year : d->year;
+	return 0;
+}
+
+void figures_extract(struct doc *d, struct vn_norm *nm)
+{
+	struct vn_num_reader *r;
+	struct err e;
+	size_t i;
+
+	if (!(r = vn_num_new_with(nm, &e))) {
+		doc_add_note(d, "figures not read: %s", e.msg);
+		return;
+	}
+	vn_num_doc_begin(r);
+	for (i = 0; i < d->npassages; i++)
+		vn_num_vote(r, d->passages[i].text, strlen(d->passages[i].text));
+	for (i = 0; i < d->npassages; i++) {
+		struct scan sc;
+		memset(&sc, 0, sizeof(sc));
+		sc.d = d;
+		sc.passage = i;
+		sc.text = d->passages[i].text;
+		sc.n = strlen(sc.text);
+		/* a table's "ĐVT:" unit ends where the next section starts */
+		if (strcmp(d->passages[i].kind, "heading") == 0)
+			vn_num_clear_unit(r);
+		vn_num_scan(r, sc.text, sc.n, on_number, &sc);
+	}
+	vn_num_free(r);
+}
