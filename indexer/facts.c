@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vn_num.h"
+
 #include "units.h"
 
 char *facts_fold_key(struct vn_norm *nm, const char *s)
@@ -23,22 +25,17 @@ char *facts_fold_key(struct vn_norm *nm, const char *s)
 
 long facts_count_at(const struct vn_words *w, size_t i)
 {
-	const char *s;
-	long v = 0;
-	size_t k, len;
+	double v;
+	unsigned flags = 0;
 
 	if (i >= w->n || !(w->t[i].flags & VN_WORD_NUMBER))
 		return -1;
-	s = w->text + w->t[i].a;
-	len = w->t[i].b - w->t[i].a;
-	for (k = 0; k < len; k++) {
-		if (s[k] == '.')
-			continue;
-		if (s[k] < '0' || s[k] > '9' || v > 100000000)
-			return -1; /* a decimal comma: not a count */
-		v = v * 10 + (s[k] - '0');
-	}
-	return v;
+	if (vn_num_value(w->text + w->t[i].a, w->t[i].b - w->t[i].a, &v, &flags) != 0)
+		return -1;
+	/* a count is a whole number; a decimal (146,8) is an amount, not recipients */
+	if (v < 0 || v > 1e9 || v != (double)(long)v)
+		return -1;
+	return (long)v;
 }
 
 void facts_extract(struct doc *d, struct vn_norm *nm)

@@ -18,8 +18,8 @@ void awards_extract(struct doc *d, struct vn_norm *nm);
 char *facts_fold_key(struct vn_norm *nm, const char *s);
 
 /*
- * A count written in digits at word i ("05", "1.419", "06/07" -> 6): its value, or -1.
- * Stands in for lib/vn_num until that lands: zero-padded and dot-grouped integers only.
+ * A count written in digits at word i ("05", "1.419", "06/07" -> 6): its value read by
+ * lib/vn_num (vn_num_value), or -1 when the token is no whole number.
  */
 long facts_count_at(const struct vn_words *w, size_t i);
 
