@@ -812,7 +812,7 @@ static void elliptical(struct ctx *c)
 	for (k = 0; k < c->ns; k++) {
 		const struct smention *s = &c->s[k];
 		size_t i = s->i, len = 0;
-		const struct mention *prev = NULL;
+		size_t prev = (size_t)-1; /* an index: add_mention may move c->m */
 		int has = 0;
 		if (!s->value || strcmp(s->value, "granted") != 0)
 			continue;
@@ -825,12 +825,14 @@ static void elliptical(struct ctx *c)
 			if (c->m[j].clause == c->clause[i])
 				has = 1;
 			if (c->m[j].sentence == c->sentence[i] && c->m[j].clause < c->clause[i])
-				prev = &c->m[j];
+				prev = j;
 		}
-		if (!has && prev) {
-			struct mention *m = add_mention(c, i + len, prev->row);
+		if (!has && prev != (size_t)-1) {
+			const char *cls = c->m[prev].class_;
+			char *class_copy = cls ? xstrdup(cls) : NULL;
+			struct mention *m = add_mention(c, i + len, c->m[prev].row);
 			m->end = i + len;
-			m->class_ = prev->class_ ? xstrdup(prev->class_) : NULL;
+			m->class_ = class_copy;
 		}
 	}
 }
