@@ -14,7 +14,7 @@ say      = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 PREFIX  ?= /usr/local
 PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-BASE    := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread -Ilib -Ibuild/gen $(WARN)
+BASE    := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread -Ilib -Iindexer -Ibuild/gen $(WARN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 REL_CFLAGS  := -O2 -g
@@ -30,6 +30,8 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 REL_OBJ  := $(CORE_SRC:%.c=build/rel/%.o) build/rel/gen/embedded.o
 ASAN_OBJ := $(CORE_SRC:%.c=build/asan/%.o) build/asan/gen/embedded.o
 TESTS    := $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
+# every fuzz target also runs over its seed corpus in `make test` (tests/fuzz_replay.c)
+REPLAYS  := $(patsubst fuzz/fuzz_%.c,build/asan/replay/fuzz_%,$(wildcard fuzz/fuzz_*.c))
 
 all: bin/thidua
 
@@ -88,12 +90,17 @@ build/rel/tools/figscore: tools/figscore.c build/rel/libthidua.a
 	@mkdir -p $(@D)
 	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
 
+build/asan/replay/fuzz_%: fuzz/fuzz_%.c tests/fuzz_replay.c build/asan/libthidua.a
+	@mkdir -p $(@D)
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -o $@ $< tests/fuzz_replay.c \
+		build/asan/libthidua.a $(PKG_LIBS) -lm
+
 # Tests run the sanitized binary; unit tests first, then the CLI scripts. cppcheck first:
 # a warning fails the build like a compiler warning does.
 test: deps
 	@$(MAKE) --no-print-directory lint build/asan/thidua build/asan/factscore build/rel/score \
-		build/asan/tools/figscore $(TESTS)
-	@tests/run.sh build/asan $(TESTS)
+		build/asan/tools/figscore $(TESTS) $(REPLAYS)
+	@tests/run.sh build/asan $(TESTS) $(REPLAYS)
 
 demo: deps
 	@$(MAKE) --no-print-directory bin/thidua

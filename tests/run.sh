@@ -19,7 +19,11 @@ failed=""
 t0=$(date +%s)
 for t in "$@"; do
 	name=$(basename "$t")
-	if out=$("$t" 2>&1); then
+	arg=""
+	case "$t" in
+	*/replay/*) arg="$top/fuzz/corpus/$name" ;; # a fuzz target replaying its seeds
+	esac
+	if out=$("$t" ${arg:+"$arg"} 2>&1); then
 		pass=$((pass + 1))
 		printf 'ok    unit %s\n' "$name"
 	else
