@@ -19,8 +19,16 @@ static const struct {
 	const char *mime;
 	fmt_read_fn read;
 } readers[] = {
-	{"application/json", fmt_text_read},
-	{"text/", fmt_text_read},
+    {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", fmt_docx_read},
+    {"application/vnd.openxmlformats-officedocument.wordprocessingml.template", fmt_docx_read},
+    {"application/vnd.ms-word.document.macroenabled.12", fmt_docx_read},
+    {"application/vnd.ms-word.template.macroenabled.12", fmt_docx_read},
+    {"application/vnd.oasis.opendocument.text", fmt_odt_read},
+    {"application/vnd.oasis.opendocument.text-template", fmt_odt_read},
+    {"text/html", fmt_html_read},
+    {"application/xhtml+xml", fmt_html_read},
+    {"application/json", fmt_text_read},
+    {"text/", fmt_text_read},
 };
 
 struct extractor *extractor_new(struct err *e)
@@ -30,7 +38,7 @@ struct extractor *extractor_new(struct err *e)
 	x->magic = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR);
 	if (!x->magic || magic_load(x->magic, NULL) != 0) {
 		err_set(e, "libmagic: cannot load its database: %s",
-			x->magic ? magic_error(x->magic) : "out of memory");
+		        x->magic ? magic_error(x->magic) : "out of memory");
 		extractor_free(x);
 		return NULL;
 	}
@@ -60,8 +68,7 @@ struct vn_norm *extractor_norm(struct extractor *x)
 /* libmagic looks at the first bytes only; a large prefix is plenty and keeps it fast. */
 #define MAGIC_PREFIX (256 * 1024)
 
-int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d,
-		  struct err *e)
+int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d, struct err *e)
 {
 	struct fmt_ctx cx;
 	const char *mime;
@@ -74,11 +81,12 @@ int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d
 		return err_set(e, "libmagic failed: %s", magic_error(x->magic));
 	cx.nm = x->nm;
 	cx.mime = mime;
+	cx.budget = NULL;
 	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
 		size_t len = strlen(readers[i].mime);
 		int prefix = readers[i].mime[len - 1] == '/';
 		if (prefix ? strncmp(mime, readers[i].mime, len) == 0
-			   : strcmp(mime, readers[i].mime) == 0)
+		           : strcmp(mime, readers[i].mime) == 0)
 			return readers[i].read(&cx, data, n, d, e);
 	}
 	return err_set(e, "unsupported file type (libmagic says %s)", mime);

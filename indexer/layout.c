@@ -207,7 +207,7 @@ static void trim(const char **s, size_t *n)
  * asterisk is a real asterisk).
  */
 static void emit(struct doc *d, struct sections *sec, const char *raw, size_t n, int markdown,
-		 const char *kind)
+                 const char *kind)
 {
 	char *text = markdown ? layout_strip_markdown(raw, n) : xstrndup(raw, n), *path;
 	char label[64];
@@ -226,8 +226,8 @@ static void emit(struct doc *d, struct sections *sec, const char *raw, size_t n,
 		free(text);
 		return;
 	}
-	if (strcmp(kind, "footnote") == 0) {
-		/* a footnote body opens no section */
+	if (strcmp(kind, "footnote") == 0 || strcmp(kind, "cell") == 0) {
+		/* a footnote body or a table cell ("1.", "STT") opens no section */
 	} else if (heading(text, &level, label, sizeof(label))) {
 		section_open(sec, level, label);
 		if (len < 160)
@@ -295,6 +295,12 @@ void layout_doc(struct doc *d)
 			break;
 		case BLK_FOOTNOTE:
 			emit(d, &sec, b->text, strlen(b->text), 0, "footnote");
+			break;
+		case BLK_HEADING:
+			emit(d, &sec, b->text, strlen(b->text), 0, "heading");
+			break;
+		case BLK_CELL:
+			emit(d, &sec, b->text, strlen(b->text), 0, "cell");
 			break;
 		default:
 			emit(d, &sec, b->text, strlen(b->text), 0, "body");

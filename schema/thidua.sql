@@ -34,7 +34,7 @@ CREATE TABLE passages (
     doc     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL,          -- 1, 2, ... within the document
     section TEXT NOT NULL DEFAULT '',  -- heading path, e.g. "PHẦN I › III › 1"
-    kind    TEXT NOT NULL DEFAULT 'body', -- body | heading
+    kind    TEXT NOT NULL DEFAULT 'body', -- body | heading | footnote | cell
     text    TEXT NOT NULL,
     UNIQUE (doc, ordinal)
 );

@@ -1,0 +1,46 @@
+/*
+ * para: the text of one paragraph (or cell, or note) built from the runs of a structured
+ * format (docx, odt, html), then handed over as NFC UTF-8.
+ *
+ * Runs typed in a legacy Vietnamese font (.VnTime, VNI-Times: their characters stand for
+ * the font's bytes) are kept apart from Unicode runs so they can be repaired with the
+ * font's code page; neighbouring runs in the same font are repaired together, since a VNI
+ * letter can straddle two runs.
+ */
+#ifndef THIDUA_PARA_H
+#define THIDUA_PARA_H
+#include <stddef.h>
+
+#include "util.h"
+#include "vn_norm.h"
+
+struct para {
+	struct buf text;   /* finished UTF-8 */
+	struct buf legacy; /* pending text of a legacy-font run */
+	char *font;        /* that run's font */
+};
+
+#define PARA_INIT                                                                                  \
+	{                                                                                          \
+		BUF_INIT, BUF_INIT, NULL                                                           \
+	}
+
+/* Append run text; font is the run's font name (NULL: unknown / not legacy). */
+void para_add(struct para *p, const char *s, size_t n, const char *font);
+void para_adds(struct para *p, const char *s);
+/* Whether nothing but white space has been added. */
+int para_blank(const struct para *p);
+/*
+ * The paragraph as NFC UTF-8 with runs of spaces/tabs at both ends removed; NULL when it
+ * is blank. Resets p for the next paragraph.
+ */
+char *para_take(struct para *p, struct vn_norm *nm);
+void para_free(struct para *p);
+
+/*
+ * Append marker (ASCII digits or lower-case roman numerals) in Unicode superscript
+ * characters: "12" -> "¹²", "iv" -> "ⁱᵛ"; other characters are copied as they are.
+ */
+void para_superscript(struct buf *out, const char *marker);
+
+#endif
