@@ -37,6 +37,7 @@ void bld_para_begin(struct builder *b)
 		b->overflow++;
 		return;
 	}
+	init.detect = b->detect;
 	b->paras[b->npara++] = init;
 }
 
@@ -71,6 +72,8 @@ void bld_para_end(struct builder *b, int heading)
 		return;
 	b->npara--;
 	text = para_take(&b->paras[b->npara], b->nm);
+	if (!b->legacy)
+		b->legacy = b->paras[b->npara].used;
 	para_free(&b->paras[b->npara]);
 	if (text && b->conts[b->ncont - 1].kind != C_BODY) {
 		cont_append(b, text);

@@ -39,6 +39,8 @@ struct builder {
 	} * pend;
 	size_t npend, pcap;
 	int overflow; /* nesting deeper than BLD_DEPTH: inner structure ignored */
+	int detect;   /* paragraphs repair mojibake by detection (para.detect) */
+	int legacy;   /* the first legacy charset a paragraph was repaired from, 0 if none */
 };
 
 void bld_init(struct builder *b, struct doc *d, struct vn_norm *nm);

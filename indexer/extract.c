@@ -9,6 +9,7 @@
 struct extractor {
 	magic_t magic;
 	struct vn_norm *nm;
+	int encoding;
 };
 
 /*
@@ -65,6 +66,11 @@ struct vn_norm *extractor_norm(struct extractor *x)
 	return x->nm;
 }
 
+void extractor_set_encoding(struct extractor *x, int cs)
+{
+	x->encoding = cs;
+}
+
 /* libmagic looks at the first bytes only; a large prefix is plenty and keeps it fast. */
 #define MAGIC_PREFIX (256 * 1024)
 
@@ -82,6 +88,9 @@ int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d
 	cx.nm = x->nm;
 	cx.mime = mime;
 	cx.budget = NULL;
+	cx.encoding = x->encoding;
+	if (strcmp(mime, "application/octet-stream") == 0 && fmt_text_sniff(data, n))
+		return fmt_text_read(&cx, data, n, d, e);
 	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
 		size_t len = strlen(readers[i].mime);
 		int prefix = readers[i].mime[len - 1] == '/';

@@ -16,6 +16,7 @@
 #include "arc.h"
 #include "builder.h"
 #include "formats.h"
+#include "vn_enc.h"
 #include "para.h"
 #include "xmlr.h"
 
@@ -698,6 +699,8 @@ int fmt_docx_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 	w.foot = &foot;
 	w.end = &end;
 	rc = walk_part(&w, doc, e);
+	if (w.b.legacy)
+		d->encoding = vn_enc_name((enum vn_charset)w.b.legacy);
 	walk_free(&w);
 	if (rc == 0 && d->nblocks == 0)
 		doc_add_note(d, "the document has no text");

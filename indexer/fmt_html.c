@@ -19,11 +19,14 @@
 
 #include "builder.h"
 #include "formats.h"
+#include "vn_enc.h"
 
 #define MAX_DEPTH 256
 
 struct hwalk {
 	struct builder b;
+	htmlParserCtxtPtr ctxt;
+	int forced; /* read as windows-1252 because nothing was declared and it is not UTF-8 */
 	struct {
 		char name[16];
 		int kind; /* what closing it must undo */
@@ -127,8 +130,31 @@ static void add(struct hwalk *w, const char *s, size_t n)
 	bld_text(&w->b, s, n, cur_font(w));
 }
 
+/* The charset in force, as libxml2 applies it (a <meta> switches it mid-parse). */
+static const char *charset(const struct hwalk *w)
+{
+	if (w->forced)
+		return "windows-1252";
+	if (w->ctxt && w->ctxt->input && w->ctxt->input->buf && w->ctxt->input->buf->encoder &&
+	    w->ctxt->input->buf->encoder->name)
+		return w->ctxt->input->buf->encoder->name;
+	return "UTF-8";
+}
+
+/* Legacy font text read as a Western code page is what mojibake is made of; a page in
+ * UTF-8 or a Vietnamese code page can only carry UTF-8 that was read as cp1252. */
+static int western(const char *cs)
+{
+	return strcasecmp(cs, "windows-1252") == 0 || strcasecmp(cs, "ISO-8859-1") == 0 ||
+	       strcasecmp(cs, "ASCII") == 0 || strcasecmp(cs, "US-ASCII") == 0 ||
+	       strcasecmp(cs, "ISO-8859-15") == 0;
+}
+
 static void end_para(struct hwalk *w)
 {
+	w->b.detect = western(charset(w)) ? PARA_DETECT_ALL : PARA_DETECT_UTF8;
+	if (bld_in_para(&w->b) && w->b.npara)
+		w->b.paras[w->b.npara - 1].detect = w->b.detect;
 	if (bld_in_para(&w->b))
 		bld_para_end(&w->b, w->heading);
 	w->heading = 0;
@@ -408,24 +434,32 @@ int fmt_html_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 	                             HTML_PARSE_NOIMPLIED);
 	memset(&w, 0, sizeof(w));
 	bld_init(&w.b, d, cx->nm);
+	w.ctxt = ctxt;
+	w.forced = forced != NULL;
 	w.last_ws = 1;
 	htmlParseDocument(ctxt);
-	if (!forced && ctxt->input && ctxt->input->buf && ctxt->input->buf->encoder &&
-	    ctxt->input->buf->encoder->name) {
+	{
 		/* the charset the page declared, as libxml2 applied it */
-		const char *enc = ctxt->input->buf->encoder->name;
-		d->encoding = strcasecmp(enc, "UTF-8") == 0          ? "utf-8"
-		              : strcasecmp(enc, "UTF-16LE") == 0     ? "utf-16"
-		              : strcasecmp(enc, "UTF-16BE") == 0     ? "utf-16"
-		              : strcasecmp(enc, "windows-1258") == 0 ? "cp1258"
-		              : strcasecmp(enc, "ISO-8859-1") == 0   ? "iso-8859-1"
-		              : strcasecmp(enc, "windows-1252") == 0 ? "windows-1252"
-		                                                     : "other";
+		static const struct {
+			const char *libxml, *name;
+		} names[] = {{"UTF-8", "utf-8"},           {"UTF-16LE", "utf-16"},
+		             {"UTF-16BE", "utf-16"},       {"UTF-16", "utf-16"},
+		             {"windows-1258", "cp1258"},   {"windows-1252", "windows-1252"},
+		             {"ISO-8859-1", "iso-8859-1"}, {"VISCII", "viscii"},
+		             {"TCVN5712-1", "tcvn5712-1"}, {"ASCII", "utf-8"}};
+		const char *cs = charset(&w);
+		size_t k;
+		d->encoding = "other";
+		for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+			if (strcasecmp(cs, names[k].libxml) == 0)
+				d->encoding = names[k].name;
 	}
 	while (w.depth)
 		close_one(&w);
 	end_para(&w);
 	bld_finish(&w.b);
+	if (w.b.legacy)
+		d->encoding = vn_enc_name((enum vn_charset)w.b.legacy);
 	free(w.note_mark);
 	buf_free(&w.cap);
 	bld_free(&w.b);

@@ -14,6 +14,7 @@
 #include "arc.h"
 #include "builder.h"
 #include "formats.h"
+#include "vn_enc.h"
 #include "xmlr.h"
 
 static const char *const TEXT[] = {"urn:oasis:names:tc:opendocument:xmlns:text:1.0", NULL};
@@ -382,6 +383,8 @@ int fmt_odt_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 		bld_init(&w.b, d, cx->nm);
 		w.st = &st;
 		rc = walk_content(&w, content, e);
+		if (w.b.legacy)
+			d->encoding = vn_enc_name((enum vn_charset)w.b.legacy);
 		for (i = 0; i < w.nnotes; i++)
 			free(w.marks[i]);
 		buf_free(&w.citation);

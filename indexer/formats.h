@@ -21,13 +21,18 @@ struct fmt_ctx {
 	/* expansion left for the file on disk this comes from (zip-based formats charge it;
 	 * NULL: the reader makes its own from n) */
 	struct arc_budget *budget;
+	int encoding;       /* enum vn_charset from --encoding; VN_CS_UNKNOWN: detect */
 };
 
 typedef int (*fmt_read_fn)(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
                            struct err *e);
 
-/* Plain text: UTF-8 with or without BOM (NFC or NFD). */
+/* Plain text: UTF-8 with or without BOM (NFC or NFD), UTF-16 with BOM, legacy 8-bit
+ * Vietnamese (detected). */
 int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
+/* 1 if bytes libmagic calls application/octet-stream look like 8-bit text (no NUL, few
+ * controls): VN1 and VISCII text puts capitals in C0 slots, which libmagic takes for binary. */
+int fmt_text_sniff(const char *data, size_t n);
 
 /* Word 2007+ .docx (also .docm, .dotx): body, tables, notes, headings; see docs/formats.md. */
 int fmt_docx_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "doc.h"
 #include "extract.h"
+#include "vn_enc.h"
 #include "header.h"
 #include "layout.h"
 #include "store.h"
@@ -26,7 +27,7 @@
  * work); it bounds memory per worker. */
 #define MAX_FILE_BYTES ((size_t)512 << 20)
 /* Commit when a batch holds this much text or is this old. */
-#define BATCH_BYTES ((size_t)64 << 20)
+#define BATCH_BYTES   ((size_t)64 << 20)
 #define BATCH_SECONDS 2.0
 
 enum { R_PENDING, R_INDEXED, R_UNCHANGED, R_FAILED };
@@ -46,6 +47,7 @@ struct pipeline {
 	size_t njobs, next, written, window;
 	GHashTable *known; /* path -> sha256 already in the database */
 	int force;
+	int encoding; /* --encoding: enum vn_charset, VN_CS_UNKNOWN to detect */
 };
 
 static void hash_bytes(const char *data, size_t n, char out[65])
@@ -99,6 +101,8 @@ static void *worker(void *arg)
 	struct err e;
 
 	x = extractor_new(&e);
+	if (x)
+		extractor_set_encoding(x, pl->encoding);
 	for (;;) {
 		size_t i;
 		int status;
@@ -156,27 +160,28 @@ static void progress(size_t done, size_t total, size_t bytes, double t0, int fin
 static int load_known(sqlite3 *db, GHashTable *known, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT path, sha256 FROM documents", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT path, sha256 FROM documents", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return err_set(e, "%s", sqlite3_errmsg(db));
 	while (sqlite3_step(st) == SQLITE_ROW)
 		g_hash_table_insert(known, g_strdup((const char *)sqlite3_column_text(st, 0)),
-				    g_strdup((const char *)sqlite3_column_text(st, 1)));
+		                    g_strdup((const char *)sqlite3_column_text(st, 1)));
 	sqlite3_finalize(st);
 	return 0;
 }
 
 /* Documents under the given folders whose files are gone. */
 static int remove_missing(sqlite3 *db, struct store *s, const struct walk *w, GHashTable *seen,
-			  struct counts *c, struct err *e)
+                          struct counts *c, struct err *e)
 {
 	sqlite3_stmt *st;
 	char **gone = NULL;
 	size_t ngone = 0, cap = 0, r, i;
 	int rc = 0;
 
-	if (sqlite3_prepare_v2(db,
-			       "SELECT path FROM documents WHERE substr(path, 1, length(?1) + 1) = ?1 || '/'",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        db, "SELECT path FROM documents WHERE substr(path, 1, length(?1) + 1) = ?1 || '/'",
+	        -1, &st, NULL) != SQLITE_OK)
 		return err_set(e, "%s", sqlite3_errmsg(db));
 	for (r = 0; r < w->nroots; r++) {
 		sqlite3_bind_text(st, 1, w->roots[r], -1, SQLITE_STATIC);
@@ -207,32 +212,34 @@ static int remove_missing(sqlite3 *db, struct store *s, const struct walk *w, GH
 }
 
 static const char usage[] =
-	"usage: thidua index [--db FILE] [--jobs N] [--force] [--keep-missing] [--quiet] PATH...\n"
-	"\n"
-	"Index report files and folders (searched recursively) into the database.\n"
-	"Unchanged files (same path and SHA-256) are skipped; changed files are replaced;\n"
-	"files gone from an indexed folder are removed from the index.\n"
-	"\n"
-	"  --db FILE       database (default: $THIDUA_DB, else ./thidua.db)\n"
-	"  -j, --jobs N    worker threads (default: number of cores)\n"
-	"  --force         re-index every file even if unchanged\n"
-	"  --keep-missing  keep documents whose files are gone\n"
-	"  -q, --quiet     no progress and no summary line\n"
-	"  -h, --help      this help\n"
-	"\n"
-	"Exit status: 0 all files indexed, 1 some files failed (each named on stderr),\n"
-	"2 usage error or the database cannot be used.\n";
+    "usage: thidua index [--db FILE] [--jobs N] [--force] [--keep-missing] [--quiet] PATH...\n"
+    "\n"
+    "Index report files and folders (searched recursively) into the database.\n"
+    "Unchanged files (same path and SHA-256) are skipped; changed files are replaced;\n"
+    "files gone from an indexed folder are removed from the index.\n"
+    "\n"
+    "  --db FILE       database (default: $THIDUA_DB, else ./thidua.db)\n"
+    "  -j, --jobs N    worker threads (default: number of cores)\n"
+    "  --force         re-index every file even if unchanged\n"
+    "  --keep-missing  keep documents whose files are gone\n"
+    "  --encoding NAME read legacy text files as NAME (tcvn3, vni, viscii, vps, cp1258,\n"
+    "                  tcvn5712-1, utf-8) instead of detecting it\n"
+    "  -q, --quiet     no progress and no summary line\n"
+    "  -h, --help      this help\n"
+    "\n"
+    "Exit status: 0 all files indexed, 1 some files failed (each named on stderr),\n"
+    "2 usage error or the database cannot be used.\n";
 
 int cmd_index(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},	 {"jobs", required_argument, NULL, 'j'},
-		{"force", no_argument, NULL, 'f'},	 {"keep-missing", no_argument, NULL, 'k'},
-		{"quiet", no_argument, NULL, 'q'},	 {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	    {"db", required_argument, NULL, 'd'},       {"jobs", required_argument, NULL, 'j'},
+	    {"force", no_argument, NULL, 'f'},          {"keep-missing", no_argument, NULL, 'k'},
+	    {"quiet", no_argument, NULL, 'q'},          {"help", no_argument, NULL, 'h'},
+	    {"encoding", required_argument, NULL, 'E'}, {NULL, 0, NULL, 0}};
 	const char *dbpath = NULL;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-	int force = 0, keep = 0, quiet = 0, c, rc = EXIT_OK, tty;
+	int force = 0, keep = 0, quiet = 0, c, rc = EXIT_OK, tty, encoding = VN_CS_UNKNOWN;
 	struct pipeline pl;
 	struct walk w;
 	struct counts cnt = {0, 0, 0, 0, 0};
@@ -254,7 +261,8 @@ int cmd_index(int argc, char **argv)
 			break;
 		case 'j':
 			if (cli_parse_count(optarg, &jobs) != 0 || jobs < 1 || jobs > 256)
-				return cli_usage_error("index", "--jobs wants a number from 1 to 256");
+				return cli_usage_error("index",
+				                       "--jobs wants a number from 1 to 256");
 			break;
 		case 'f':
 			force = 1;
@@ -264,6 +272,13 @@ int cmd_index(int argc, char **argv)
 			break;
 		case 'q':
 			quiet = 1;
+			break;
+		case 'E':
+			encoding = vn_enc_from_name(optarg);
+			if (encoding == VN_CS_UNKNOWN)
+				return cli_usage_error("index",
+				                       "unknown --encoding (try tcvn3, vni, "
+				                       "viscii, vps, cp1258, utf-8)");
 			break;
 		case 'h':
 			fputs(usage, stdout);
@@ -295,6 +310,7 @@ int cmd_index(int argc, char **argv)
 		rc = EXIT_PARTIAL;
 
 	memset(&pl, 0, sizeof(pl));
+	pl.encoding = encoding;
 	pthread_mutex_init(&pl.mu, NULL);
 	pthread_cond_init(&pl.done, NULL);
 	pthread_cond_init(&pl.space, NULL);
@@ -332,13 +348,13 @@ int cmd_index(int argc, char **argv)
 			cnt.unchanged++;
 		} else if (j->status == R_FAILED) {
 			fprintf(stderr, "%sthidua index: %s: %s\n", tty ? "\r\033[K" : "",
-				j->file->path, j->err.msg);
+			        j->file->path, j->err.msg);
 			cnt.failed++;
 		} else {
 			size_t m;
 			for (m = 0; m < j->doc.nnotes; m++)
 				fprintf(stderr, "%sthidua index: %s: %s\n", tty ? "\r\033[K" : "",
-					j->file->path, j->doc.notes[m]);
+				        j->file->path, j->doc.notes[m]);
 			if (!in_batch) {
 				if (store_begin(store, &e) != 0) {
 					rc = cli_error("index", "%s: %s", dbpath, e.msg);
@@ -395,10 +411,11 @@ int cmd_index(int argc, char **argv)
 	if (tty)
 		progress(pl.njobs, pl.njobs, cnt.bytes, t0, 1);
 	if (!quiet)
-		fprintf(stderr, "thidua index: %zu indexed, %zu unchanged, %zu removed, %zu failed"
-				" (%.1f MB in %.2f s)\n",
-			cnt.indexed, cnt.unchanged, cnt.removed, cnt.failed, (double)cnt.bytes / 1e6,
-			now_seconds() - t0);
+		fprintf(stderr,
+		        "thidua index: %zu indexed, %zu unchanged, %zu removed, %zu failed"
+		        " (%.1f MB in %.2f s)\n",
+		        cnt.indexed, cnt.unchanged, cnt.removed, cnt.failed,
+		        (double)cnt.bytes / 1e6, now_seconds() - t0);
 	if (cnt.failed && rc == EXIT_OK)
 		rc = EXIT_PARTIAL;
 out:

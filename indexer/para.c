@@ -3,29 +3,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vn_enc.h"
+
 static void flush_legacy(struct para *p)
 {
 	if (!p->legacy.n)
 		return;
-	/* TODO(enc): repair through vn_enc_font + vn_enc_repair once lib/vn_enc.c lands */
-	buf_add(&p->text, p->legacy.p, p->legacy.n);
+	vn_enc_repair((enum vn_charset)p->cs, p->legacy.p, p->legacy.n, p->upper, &p->text);
+	if (!p->used)
+		p->used = p->cs;
 	buf_reset(&p->legacy);
 }
 
 void para_add(struct para *p, const char *s, size_t n, const char *font)
 {
+	int upper = 0;
+	enum vn_charset cs = font ? vn_enc_font(font, &upper) : VN_CS_UNKNOWN;
+
 	if (n == 0)
 		return;
-	if (p->legacy.n && (!font || !p->font || strcmp(font, p->font) != 0))
+	if (p->legacy.n && ((int)cs != p->cs || upper != p->upper))
 		flush_legacy(p);
-	if (!font) {
+	if (cs == VN_CS_UNKNOWN) {
 		buf_add(&p->text, s, n);
 		return;
 	}
-	if (!p->font || strcmp(font, p->font) != 0) {
-		free(p->font);
-		p->font = xstrdup(font);
-	}
+	p->cs = (int)cs;
+	p->upper = upper;
 	buf_add(&p->legacy, s, n);
 }
 
@@ -66,6 +70,20 @@ char *para_take(struct para *p, struct vn_norm *nm)
 		buf_reset(&p->text);
 		return NULL;
 	}
+	if (p->detect && !p->used) {
+		struct buf fixed = BUF_INIT;
+		enum vn_charset cs =
+		    vn_enc_repair(p->detect == PARA_DETECT_ALL ? VN_CS_UNKNOWN : VN_CS_UTF8_CP1252,
+		                  s, n, 0, &fixed);
+		if (cs != VN_CS_UTF8) {
+			p->used = (int)cs;
+			vn_norm_nfc(nm, fixed.p, fixed.n, &out, NULL);
+			buf_free(&fixed);
+			buf_reset(&p->text);
+			return buf_detach(&out);
+		}
+		buf_free(&fixed);
+	}
 	vn_norm_nfc(nm, s, n, &out, NULL);
 	buf_reset(&p->text);
 	return buf_detach(&out);
@@ -75,8 +93,6 @@ void para_free(struct para *p)
 {
 	buf_free(&p->text);
 	buf_free(&p->legacy);
-	free(p->font);
-	p->font = NULL;
 }
 
 void para_superscript(struct buf *out, const char *m)

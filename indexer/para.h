@@ -17,15 +17,23 @@
 struct para {
 	struct buf text;   /* finished UTF-8 */
 	struct buf legacy; /* pending text of a legacy-font run */
-	char *font;        /* that run's font */
+	int cs, upper;     /* that run's charset (enum vn_charset) and case */
+	int used;          /* the first legacy charset repaired, 0 if none */
+	/* repair mojibake in runs without a legacy font, for formats without font information
+	 * (web pages): PARA_DETECT_ALL tries every legacy charset (vn_enc_repair with
+	 * VN_CS_UNKNOWN), PARA_DETECT_UTF8 only undoes UTF-8 that was read as cp1252 */
+	int detect;
 };
 
 #define PARA_INIT                                                                                  \
 	{                                                                                          \
-		BUF_INIT, BUF_INIT, NULL                                                           \
+		BUF_INIT, BUF_INIT, 0, 0, 0, 0                                                     \
 	}
 
-/* Append run text; font is the run's font name (NULL: unknown / not legacy). */
+enum { PARA_DETECT_NONE, PARA_DETECT_ALL, PARA_DETECT_UTF8 };
+
+/* Append run text; font is the run's font name (NULL: unknown). A font data/fonts.tsv
+ * knows as legacy (.VnTime, VNI-Times) has its text repaired with that charset. */
 void para_add(struct para *p, const char *s, size_t n, const char *font);
 void para_adds(struct para *p, const char *s);
 /* Whether nothing but white space has been added. */

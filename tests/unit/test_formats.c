@@ -206,6 +206,45 @@ static void test_html_undeclared_charset(void **state)
 	doc_free(&d);
 }
 
+/*
+ * Runs in legacy fonts are repaired with the font's code page (TCVN3 bytes from glibc
+ * iconv, VNI from domain.md §7.3); .VnTimeH text is upper case; U+00AD is ư in a .VnTime
+ * run but stays a soft hyphen in a Unicode run; a paragraph style can carry the font.
+ */
+static void test_docx_legacy_fonts(void **state)
+{
+	static const struct want w[] = {
+	    P("Báo cáo tổng kết công tác thi đua, khen thưởng năm 2020"),
+	    P("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+	    P("Độc lập - Tự do - Hạnh phúc"),
+	    P("Chiến sĩ khen\u00adthưởng, thi đua"),
+	    P("Uỷ ban nhân dân tỉnh Tuyên Quang"),
+	};
+	size_t n;
+	char *data = fixture("legacy-fonts.docx", &n);
+	struct doc d;
+	struct err e;
+
+	(void)state;
+	expect_blocks("legacy-fonts.docx", w, sizeof(w) / sizeof(w[0]), "docx");
+	assert_int_equal(extract(data, n, &d, &e), 0);
+	assert_string_equal(d.encoding, "tcvn3");
+	doc_free(&d);
+	free(data);
+}
+
+/* A page typed in .VnTime saved with no charset: raw TCVN3 bytes, with and without
+ * <font face>; the first is repaired by its font, the second by detection. */
+static void test_html_legacy(void **state)
+{
+	static const struct want w[] = {
+	    P("Khen thưởng năm 2020 của Khối thi đua Nội chính tỉnh"),
+	    P("Các đơn vị trong khối đã hoàn thành nhiệm vụ được giao"),
+	};
+	(void)state;
+	expect_blocks("legacy-tcvn3.html", w, sizeof(w) / sizeof(w[0]), "html");
+}
+
 /* The seed report as pandoc writes it: every paragraph and note, in order. */
 static void check_seed(const char *name, int notes_in_place)
 {
@@ -286,10 +325,16 @@ static void test_damaged(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_docx_structure), cmocka_unit_test(test_odt_structure),
-	    cmocka_unit_test(test_html_structure), cmocka_unit_test(test_html_undeclared_charset),
-	    cmocka_unit_test(test_seed_docx),      cmocka_unit_test(test_seed_odt),
-	    cmocka_unit_test(test_seed_html),      cmocka_unit_test(test_damaged),
+	    cmocka_unit_test(test_docx_structure),
+	    cmocka_unit_test(test_odt_structure),
+	    cmocka_unit_test(test_html_structure),
+	    cmocka_unit_test(test_html_undeclared_charset),
+	    cmocka_unit_test(test_docx_legacy_fonts),
+	    cmocka_unit_test(test_html_legacy),
+	    cmocka_unit_test(test_seed_docx),
+	    cmocka_unit_test(test_seed_odt),
+	    cmocka_unit_test(test_seed_html),
+	    cmocka_unit_test(test_damaged),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
