@@ -103,6 +103,7 @@ int arc_walk(const char *data, size_t n, int kind, struct arc_budget *b, arc_wan
 		m.is_file = archive_entry_filetype(ent) == AE_IFREG;
 		m.size = archive_entry_size_is_set(ent) ? (long long)archive_entry_size(ent) : -1;
 		m.mtime = archive_entry_mtime_is_set(ent) ? (long long)archive_entry_mtime(ent) : 0;
+		m.raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
 		w = want(ctx, &m, e);
 		if (w < 0) {
 			rc = -1;
@@ -132,6 +133,69 @@ int arc_walk(const char *data, size_t n, int kind, struct arc_budget *b, arc_wan
 out:
 	archive_read_free(a);
 	return rc;
+}
+
+/* ---------------------------------------------------------------- names */
+
+struct office_ctx {
+	int word, content, mimetype;
+};
+
+static int note_name(void *ctx, const struct arc_entry *m, struct err *e)
+{
+	struct office_ctx *oc = ctx;
+	const char *name = m->name;
+
+	(void)e;
+	while (*name == '/')
+		name++;
+	oc->word |= strcmp(name, "word/document.xml") == 0;
+	oc->content |= strcmp(name, "content.xml") == 0;
+	oc->mimetype |= strcmp(name, "mimetype") == 0;
+	return 0;
+}
+
+static int no_data(void *ctx, const struct arc_entry *m, char *data, size_t n, struct err *e)
+{
+	(void)ctx;
+	(void)m;
+	(void)n;
+	(void)e;
+	free(data);
+	return 0;
+}
+
+const char *arc_office_kind(const char *data, size_t n)
+{
+	struct office_ctx oc = {0, 0, 0};
+	struct arc_budget b;
+	struct err e;
+
+	arc_budget_init(&b, n);
+	arc_walk(data, n, ARC_ZIP_ONLY, &b, note_name, no_data, &oc, &e);
+	if (oc.word)
+		return "docx";
+	if (oc.content && oc.mimetype)
+		return "odt";
+	return NULL;
+}
+
+int arc_name_unsafe(const char *name)
+{
+	const char *p = name;
+
+	if (name[0] == '/' || name[0] == '\\' ||
+	    (((name[0] | 0x20) >= 'a' && (name[0] | 0x20) <= 'z') && name[1] == ':'))
+		return 1;
+	while (*p) {
+		size_t k = strcspn(p, "/\\");
+		if (k == 2 && p[0] == '.' && p[1] == '.')
+			return 1;
+		p += k;
+		if (*p)
+			p++;
+	}
+	return 0;
 }
 
 /* ---------------------------------------------------------------- zip parts */

@@ -35,6 +35,7 @@ struct arc_entry {
 	int is_file;
 	long long size; /* as the header claims, -1 if unknown; never trusted */
 	long long mtime;
+	int raw; /* a lone compressed file (.gz): the one member has no name of its own */
 };
 
 /*
@@ -56,6 +57,15 @@ enum { ARC_ZIP_ONLY = 1, ARC_ANY = 2 };
  */
 int arc_walk(const char *data, size_t n, int kind, struct arc_budget *b, arc_want_fn want,
              arc_data_fn got, void *ctx, struct err *e);
+
+/* "docx" for a zip holding word/document.xml, "odt" for one holding content.xml and a
+ * mimetype member, else NULL: libmagic names an office file by its first members only,
+ * and some writers put others first. Reads names only. */
+const char *arc_office_kind(const char *data, size_t n);
+
+/* Whether an archive member name would leave the archive if it were extracted: absolute
+ * ("/etc/x", "C:\x") or with a ".." segment (either slash). */
+int arc_name_unsafe(const char *name);
 
 /* The parts of a zip (docx, odt) kept in memory, looked up by name. */
 struct zip_part {
