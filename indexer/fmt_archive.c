@@ -123,8 +123,14 @@ int archive_expand(struct extractor *x, const char *path, const char *data, size
 	if (depth > ARCHIVE_MAX_DEPTH)
 		return err_set(e, "archives nested more than %d deep: not opened",
 		               ARCHIVE_MAX_DEPTH);
-	if (arc_walk(data, n, ARC_ANY, b, want, got, &ex, e) != 0)
-		return err_prefix(e, "archive");
+	if (arc_walk(data, n, ARC_ANY, b, want, got, &ex, e) != 0) {
+		/* the limits say what they are; anything else is libarchive on broken bytes */
+		if (!starts_with(e->msg, "expands beyond") && !starts_with(e->msg, "more than") &&
+		    !starts_with(e->msg, "a member expands") &&
+		    !starts_with(e->msg, "archives nested"))
+			err_prefix(e, "damaged or truncated archive");
+		return -1;
+	}
 	if (ex.nmembers == 0 && out->nfails == 0)
 		return err_set(e, "archive with no files in it");
 	return 0;

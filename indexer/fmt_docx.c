@@ -668,7 +668,7 @@ int fmt_docx_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 	d->format = "docx";
 	d->encoding = "utf-8";
 	if (zip_read_parts(data, n, suffixes, cx->budget, &z, e) != 0)
-		return err_prefix(e, "damaged docx (zip)");
+		return err_prefix(e, "damaged or truncated docx");
 	memset(&st, 0, sizeof(st));
 	memset(&foot, 0, sizeof(foot));
 	memset(&end, 0, sizeof(end));

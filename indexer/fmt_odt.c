@@ -368,7 +368,7 @@ int fmt_odt_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 	d->format = "odt";
 	d->encoding = "utf-8";
 	if (zip_read_parts(data, n, suffixes, cx->budget, &z, e) != 0)
-		return err_prefix(e, "damaged odt (zip)");
+		return err_prefix(e, "damaged or truncated odt");
 	memset(&st, 0, sizeof(st));
 	content = zip_find(&z, "content.xml");
 	if (!content) {
