@@ -20,6 +20,7 @@
 #include "builder.h"
 #include "formats.h"
 #include "vn_enc.h"
+#include "xmlr.h"
 
 #define MAX_DEPTH 256
 
@@ -414,6 +415,7 @@ int fmt_html_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 		d->encoding = "utf-16";
 	else if (!declares_charset(data, n) && vn_utf8_check(data, n) != n)
 		forced = "windows-1252";
+	xmlr_quiet();
 	ctxt = htmlCreateMemoryParserCtxt(data, (int)n);
 	if (!ctxt)
 		return err_set(e, "cannot start the HTML parser");

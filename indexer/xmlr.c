@@ -17,6 +17,17 @@ static void on_error(void *arg, const char *msg, xmlParserSeverities sev,
 		first->p[--first->n] = 0;
 }
 
+static void silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+void xmlr_quiet(void)
+{
+	xmlSetGenericErrorFunc(NULL, silent);
+}
+
 xmlTextReaderPtr xmlr_open(const char *data, size_t n, const char *url, struct err *e)
 {
 	xmlTextReaderPtr r;
@@ -26,6 +37,7 @@ xmlTextReaderPtr xmlr_open(const char *data, size_t n, const char *url, struct e
 		err_set(e, "%s: part too large for the XML parser", url);
 		return NULL;
 	}
+	xmlr_quiet();
 	r = xmlReaderForMemory(data, (int)n, url, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
 	if (!r) {
 		err_set(e, "%s: cannot start the XML parser", url);
