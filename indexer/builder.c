@@ -37,7 +37,6 @@ void bld_para_begin(struct builder *b)
 		b->overflow++;
 		return;
 	}
-	init.detect = b->detect;
 	b->paras[b->npara++] = init;
 }
 
@@ -71,9 +70,19 @@ void bld_para_end(struct builder *b, int heading)
 	if (!b->npara)
 		return;
 	b->npara--;
+	/* a page is typed in one font: detect its charset once, and give up after a few
+	 * paragraphs of non-ASCII text that detection leaves as they are */
+	b->paras[b->npara].detect = b->misses < 8 ? b->detect : PARA_DETECT_NONE;
+	b->paras[b->npara].force_cs = b->page_cs;
 	text = para_take(&b->paras[b->npara], b->nm);
 	if (!b->legacy)
 		b->legacy = b->paras[b->npara].used;
+	if (b->detect && !b->page_cs && b->paras[b->npara].tried) {
+		if (b->paras[b->npara].used)
+			b->page_cs = b->paras[b->npara].used;
+		else
+			b->misses++;
+	}
 	para_free(&b->paras[b->npara]);
 	if (text && b->conts[b->ncont - 1].kind != C_BODY) {
 		cont_append(b, text);

@@ -39,7 +39,9 @@ struct builder {
 	} * pend;
 	size_t npend, pcap;
 	int overflow; /* nesting deeper than BLD_DEPTH: inner structure ignored */
-	int detect;   /* paragraphs repair mojibake by detection (para.detect) */
+	int detect;   /* paragraphs repair mojibake by detection (para.detect) ... */
+	int page_cs;  /* ... until one finds a charset: the rest of the page is read in it */
+	int misses;   /* paragraphs with non-ASCII text detection left alone */
 	int legacy;   /* the first legacy charset a paragraph was repaired from, 0 if none */
 };
 

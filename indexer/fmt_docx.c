@@ -643,14 +643,18 @@ static int read_notes(struct fmt_ctx *cx, struct doc *d, const struct styles *st
                       const struct zip_part *part, struct notes *out, struct err *e)
 {
 	struct walk w;
+	struct doc scratch; /* text outside any note (a broken part) goes nowhere */
 	int rc;
 
+	(void)d;
 	if (!part)
 		return 0;
-	walk_init(&w, cx, d, st);
+	memset(&scratch, 0, sizeof(scratch));
+	walk_init(&w, cx, &scratch, st);
 	w.collect = out;
 	rc = walk_part(&w, part, e);
 	walk_free(&w);
+	doc_free(&scratch);
 	return rc;
 }
 
@@ -680,20 +684,22 @@ int fmt_docx_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 		goto out;
 	}
 	name = rel_target(&z, doc->name, "styles");
-	rc = read_styles(zip_find(&z, name ? name : "word/styles.xml"), &st, e);
+	/* styles and notes are parts of their own: a broken one costs what it holds (fonts
+	 * and headings, or the notes), not the body */
+	if (read_styles(zip_find(&z, name ? name : "word/styles.xml"), &st, e) != 0) {
+		doc_add_note(d, "%s (styles ignored)", e->msg);
+		styles_free(&st);
+		memset(&st, 0, sizeof(st));
+	}
 	free(name);
-	if (rc != 0)
-		goto out;
 	name = rel_target(&z, doc->name, "footnotes");
-	rc = read_notes(cx, d, &st, name ? zip_find(&z, name) : NULL, &foot, e);
+	if (read_notes(cx, d, &st, name ? zip_find(&z, name) : NULL, &foot, e) != 0)
+		doc_add_note(d, "%s (footnotes ignored)", e->msg);
 	free(name);
-	if (rc != 0)
-		goto out;
 	name = rel_target(&z, doc->name, "endnotes");
-	rc = read_notes(cx, d, &st, name ? zip_find(&z, name) : NULL, &end, e);
+	if (read_notes(cx, d, &st, name ? zip_find(&z, name) : NULL, &end, e) != 0)
+		doc_add_note(d, "%s (endnotes ignored)", e->msg);
 	free(name);
-	if (rc != 0)
-		goto out;
 
 	walk_init(&w, cx, d, &st);
 	w.foot = &foot;

@@ -154,8 +154,6 @@ static int western(const char *cs)
 static void end_para(struct hwalk *w)
 {
 	w->b.detect = western(charset(w)) ? PARA_DETECT_ALL : PARA_DETECT_UTF8;
-	if (bld_in_para(&w->b) && w->b.npara)
-		w->b.paras[w->b.npara - 1].detect = w->b.detect;
 	if (bld_in_para(&w->b))
 		bld_para_end(&w->b, w->heading);
 	w->heading = 0;

@@ -375,9 +375,10 @@ int fmt_odt_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 		zip_parts_free(&z);
 		return err_set(e, "not an OpenDocument text: the zip has no content.xml");
 	}
-	rc = read_styles(zip_find(&z, "styles.xml"), &st, e);
-	if (rc == 0)
-		rc = read_styles(content, &st, e);
+	/* styles only carry fonts: a broken styles.xml costs the legacy repair, not the text */
+	if (read_styles(zip_find(&z, "styles.xml"), &st, e) != 0)
+		doc_add_note(d, "%s (its fonts are ignored)", e->msg);
+	rc = read_styles(content, &st, e);
 	if (rc == 0) {
 		memset(&w, 0, sizeof(w));
 		bld_init(&w.b, d, cx->nm);

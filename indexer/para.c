@@ -52,6 +52,15 @@ int para_blank(const struct para *p)
 	return blank_bytes(p->text.p, p->text.n) && blank_bytes(p->legacy.p, p->legacy.n);
 }
 
+static int ascii(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 char *para_take(struct para *p, struct vn_norm *nm)
 {
 	struct buf out = BUF_INIT;
@@ -70,11 +79,16 @@ char *para_take(struct para *p, struct vn_norm *nm)
 		buf_reset(&p->text);
 		return NULL;
 	}
-	if (p->detect && !p->used) {
+	if ((p->detect || p->force_cs) && !p->used && !ascii(s, n)) {
 		struct buf fixed = BUF_INIT;
-		enum vn_charset cs =
-		    vn_enc_repair(p->detect == PARA_DETECT_ALL ? VN_CS_UNKNOWN : VN_CS_UTF8_CP1252,
-		                  s, n, 0, &fixed);
+		enum vn_charset cs;
+		if (p->force_cs)
+			cs = vn_enc_repair((enum vn_charset)p->force_cs, s, n, 0, &fixed);
+		else
+			cs = vn_enc_repair(p->detect == PARA_DETECT_ALL ? VN_CS_UNKNOWN
+			                                                : VN_CS_UTF8_CP1252,
+			                   s, n, 0, &fixed);
+		p->tried = !p->force_cs;
 		if (cs != VN_CS_UTF8) {
 			p->used = (int)cs;
 			vn_norm_nfc(nm, fixed.p, fixed.n, &out, NULL);

@@ -23,11 +23,13 @@ struct para {
 	 * (web pages): PARA_DETECT_ALL tries every legacy charset (vn_enc_repair with
 	 * VN_CS_UNKNOWN), PARA_DETECT_UTF8 only undoes UTF-8 that was read as cp1252 */
 	int detect;
+	int force_cs; /* instead: repair those runs with this charset (the page's, once known) */
+	int tried;    /* out: detection ran on non-ASCII text (and found `used` or nothing) */
 };
 
 #define PARA_INIT                                                                                  \
 	{                                                                                          \
-		BUF_INIT, BUF_INIT, 0, 0, 0, 0                                                     \
+		BUF_INIT, BUF_INIT, 0, 0, 0, 0, 0, 0                                               \
 	}
 
 enum { PARA_DETECT_NONE, PARA_DETECT_ALL, PARA_DETECT_UTF8 };

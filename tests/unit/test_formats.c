@@ -300,6 +300,32 @@ static void test_seed_html(void **state)
 	check_seed("seed.html", 0);
 }
 
+/* Broken styles and footnotes parts cost what they hold, not the body: two notes say so. */
+static void test_docx_broken_parts(void **state)
+{
+	size_t n, i;
+	char *data = fixture("broken-parts.docx", &n);
+	struct doc d;
+	struct err e;
+	int endnote = 0;
+
+	(void)state;
+	assert_int_equal(extract(data, n, &d, &e), 0);
+	assert_int_equal(d.nnotes, 2);
+	assert_non_null(strstr(d.notes[0], "word/styles.xml: malformed XML"));
+	assert_non_null(strstr(d.notes[1], "footnotes ignored"));
+	/* without the styles, the heading is an ordinary paragraph */
+	assert_int_equal(d.blocks[0].kind, BLK_PARA);
+	assert_string_equal(d.blocks[0].text, "Kết quả khen thưởng");
+	assert_string_equal(d.blocks[1].text, "Tặng Bằng khen cho 05 tập thể");
+	for (i = 0; i < d.nblocks; i++)
+		endnote += d.blocks[i].kind == BLK_FOOTNOTE &&
+		           strcmp(d.blocks[i].text, "Kế hoạch số 53/KH-KTĐNC.") == 0;
+	assert_int_equal(endnote, 1);
+	doc_free(&d);
+	free(data);
+}
+
 /* Damage: each gets one line saying what is wrong. */
 static void test_damaged(void **state)
 {
@@ -334,6 +360,7 @@ int main(void)
 	    cmocka_unit_test(test_seed_docx),
 	    cmocka_unit_test(test_seed_odt),
 	    cmocka_unit_test(test_seed_html),
+	    cmocka_unit_test(test_docx_broken_parts),
 	    cmocka_unit_test(test_damaged),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
