@@ -8,6 +8,9 @@
 #   make install   PREFIX=/usr/local
 
 CC      ?= cc
+# `make V=1` shows the full commands
+Q        = $(if $(V),,@)
+say      = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 PREFIX  ?= /usr/local
 PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic libarchive libxml-2.0
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -35,45 +38,52 @@ deps:
 
 build/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
-	$(CC) -O1 -o $@ $<
+	$(call say,CC,$@)$(CC) -O1 -o $@ $<
 
 build/gen/embedded.c: build/tools/embed $(DATA) Makefile
 	@mkdir -p $(@D)
-	build/tools/embed $@ $(foreach f,$(DATA),$(f)=$(f))
+	$(call say,EMBED,$@)build/tools/embed $@ $(foreach f,$(DATA),$(f)=$(f))
 
 build/rel/gen/embedded.o: build/gen/embedded.c
 	@mkdir -p $(@D)
-	$(CC) $(BASE) $(REL_CFLAGS) -c -o $@ $<
+	$(call say,CC,$@)$(CC) $(BASE) $(REL_CFLAGS) -c -o $@ $<
 build/asan/gen/embedded.o: build/gen/embedded.c
 	@mkdir -p $(@D)
-	$(CC) $(BASE) $(ASAN_CFLAGS) -c -o $@ $<
+	$(call say,CC,$@)$(CC) $(BASE) $(ASAN_CFLAGS) -c -o $@ $<
 
 build/rel/%.o: %.c build/gen/embedded.c
 	@mkdir -p $(@D)
-	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -MMD -MP -c -o $@ $<
 build/asan/%.o: %.c build/gen/embedded.c
 	@mkdir -p $(@D)
-	$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -MMD -MP -c -o $@ $<
 
 build/rel/libthidua.a: $(REL_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
 build/asan/libthidua.a: $(ASAN_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
 
 bin/thidua: build/rel/thidua.o build/rel/libthidua.a
 	@mkdir -p $(@D)
-	$(CC) $(REL_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) -lm
+	$(call say,LD,$@)$(CC) $(REL_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) -lm
 build/asan/thidua: build/asan/thidua.o build/asan/libthidua.a
-	$(CC) $(ASAN_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) -lm
+	$(call say,LD,$@)$(CC) $(ASAN_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) -lm
+
+# The facts scorer (tests/cli/test_facts.sh, docs/facts.md).
+build/asan/factscore: tools/factscore.c build/asan/libthidua.a
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Iindexer -o $@ $< build/asan/libthidua.a $(PKG_LIBS) -lm
+build/rel/factscore: tools/factscore.c build/rel/libthidua.a
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -Iindexer -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
 
 build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 	@mkdir -p $(@D)
-	$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -Iindexer -o $@ $< build/asan/libthidua.a \
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -Iindexer -o $@ $< build/asan/libthidua.a \
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
 
-# Tests run the sanitized binary; unit tests first, then the CLI scripts.
+# Tests run the sanitized binary; unit tests first, then the CLI scripts. cppcheck first:
+# a warning fails the build like a compiler warning does.
 test: deps
-	@$(MAKE) --no-print-directory build/asan/thidua build/rel/score $(TESTS)
+	@$(MAKE) --no-print-directory lint build/asan/thidua build/asan/factscore build/rel/score $(TESTS)
 	@tests/run.sh build/asan $(TESTS)
 
 demo: deps
@@ -90,7 +100,7 @@ build/rel/score: tools/score.c
 	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 build/rel/bench: tools/bench.c build/rel/libthidua.a
-	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
 
 # libFuzzer targets: fuzz/fuzz_NAME.c defines LLVMFuzzerTestOneInput; everything is rebuilt
 # with clang (the fuzzer runtime needs clang's sanitizers). `make fuzz` runs each target
@@ -124,9 +134,9 @@ install: bin/thidua
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 bin/thidua $(DESTDIR)$(PREFIX)/bin/thidua
 
-lint:
-	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-		--std=c11 --inline-suppr -Ilib -Ibuild/gen lib indexer query thidua.c tools
+lint: build/gen/embedded.c
+	$(call say,LINT,cppcheck)cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+		--std=c11 --inline-suppr -Ilib -Ibuild/gen lib indexer query thidua.c tools fuzz
 
 format:
 	clang-format -i $(CORE_SRC) thidua.c lib/*.h indexer/*.h query/*.h tests/unit/*.c

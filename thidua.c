@@ -19,6 +19,10 @@ const struct command commands[] = {
 	{"docs", cmd_docs, "list indexed documents"},
 	{"passages", cmd_passages, "dump passages of the index"},
 	{"stats", cmd_stats, "counts, sizes, schema and tokenizer versions"},
+	{"show", cmd_show, "a document: header, repaired text, sections, footnotes"},
+	{"units", cmd_units, "units named in the documents, with aliases"},
+	{"campaigns", cmd_campaigns, "campaigns named in quotes, across documents and years"},
+	{"awards", cmd_awards, "award facts: award, grantor, status, recipients"},
 	{NULL, NULL, NULL},
 };
 

@@ -81,9 +81,9 @@ int bigtext_read(struct extractor *x, const char *path, bigtext_fn fn, void *ctx
 			if (cs != VN_CS_UNKNOWN && cs != VN_CS_UTF8_CP1252)
 				extractor_set_encoding(x, cs);
 		}
-		layout_doc(&part);
+		layout_doc(&part, extractor_norm(x));
 		if (first)
-			header_parse(&part);
+			header_parse(&part, extractor_norm(x));
 		rc = fn(ctx, &part, first, e);
 		doc_free(&part);
 		first = 0;

@@ -42,15 +42,30 @@ void doc_free_blocks(struct doc *d)
 	d->nblocks = d->bcap = 0;
 }
 
-void doc_add_passage(struct doc *d, char *text, const char *section, const char *kind)
+struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
+				const char *kind)
 {
 	struct passage *p;
 
 	d->passages = xgrow(d->passages, &d->cap, d->npassages + 1, sizeof(*d->passages));
 	p = &d->passages[d->npassages++];
+	memset(p, 0, sizeof(*p));
 	p->text = text;
 	p->section = xstrdup(section ? section : "");
 	p->kind = kind;
+	p->cites = -1;
+	p->cont = -1;
+	memset(&p->toks, 0, sizeof(p->toks));
+	return p;
+}
+
+void doc_tokenize(struct doc *d, struct vn_norm *nm)
+{
+	size_t i;
+
+	for (i = 0; i < d->npassages; i++)
+		vn_tok_precompute(nm, d->passages[i].text, strlen(d->passages[i].text),
+				  &d->passages[i].toks);
 }
 
 void doc_free(struct doc *d)
@@ -62,7 +77,40 @@ void doc_free(struct doc *d)
 	for (i = 0; i < d->npassages; i++) {
 		free(d->passages[i].text);
 		free(d->passages[i].section);
+		vn_toks_free(&d->passages[i].toks);
+		free(d->passages[i].note);
+		free(d->passages[i].unit);
 	}
+	for (i = 0; i < d->nunits; i++) {
+		free(d->units[i].name);
+		free(d->units[i].surface);
+	}
+	free(d->units);
+	for (i = 0; i < d->ncampaigns; i++) {
+		free(d->campaigns[i].name);
+		free(d->campaigns[i].key);
+	}
+	free(d->campaigns);
+	for (i = 0; i < d->nawards; i++) {
+		free(d->awards[i].unit);
+		free(d->awards[i].class_);
+		free(d->awards[i].grantor);
+	}
+	free(d->awards);
+	for (i = 0; i < d->nrecipients; i++)
+		free(d->recipients[i]);
+	free(d->recipients);
+	free(d->number);
+	free(d->doc_type);
+	free(d->issuer_code);
+	free(d->issuer);
+	free(d->issuer_parent);
+	free(d->place);
+	free(d->type_name);
+	free(d->signer);
+	free(d->signer_role);
+	free(d->signer_authority);
+	free(d->province);
 	free(d->passages);
 	doc_free_blocks(d);
 	for (i = 0; i < d->nnotes; i++)

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "util.h"
+#include "vn_tok.h"
 
 /*
  * What an extractor delivers. Formats that know their paragraphs (docx, odt, html, pdf
@@ -38,7 +39,44 @@ struct block {
 struct passage {
 	char *text;    /* NFC UTF-8, one paragraph, residue removed */
 	char *section; /* heading path, e.g. "PHẦN I › III › 1" ("" before any heading) */
-	const char *kind; /* "body" | "heading" */
+	const char *kind; /* "body" | "heading" | "footnote" | "header" | "footer" */
+	/* facts (layout, header, facts.c) */
+	char *note;	  /* kind "footnote": its marker ("1"); else NULL */
+	long cites;	  /* kind "footnote": index of the passage citing it, or -1 */
+	long cont;	  /* index of the passage this one goes on from (a footnote's list item
+			   * resumed after a page break), or -1 */
+	char *unit;	  /* the unit the passage is about (a list item "- Công an tỉnh:
+			   * …", its footnote), or NULL */
+	struct vn_toks toks; /* FTS5 tokens, computed in the worker (see vn_tok.h) */
+};
+
+/* A unit named in a passage (facts.c). */
+struct unit_mention {
+	size_t passage;	  /* index in passages */
+	size_t start, end; /* character span in the passage text */
+	const char *unit;  /* canonical (static) */
+	char *name;	  /* district branches: the full name ("Tòa án nhân dân huyện Chiêm
+			   * Hóa"); else NULL */
+	char *surface;	  /* as written */
+};
+
+/* A campaign named in quotes (campaigns.c). */
+struct campaign_mention {
+	size_t passage, start, end;
+	char *name; /* as written, markdown removed */
+	char *key;  /* folded form: the identity of the campaign across documents */
+};
+
+/* One award fact (awards.c). Counts are -1 when not stated. */
+struct award_fact {
+	size_t passage, start, end;
+	int year;
+	char *unit;    /* canonical unit (or district branch name), NULL = none */
+	const char *award; /* canonical kind (static) */
+	char *class_;  /* "Nhất" | "Nhì" | "Ba", a Kỷ niệm chương's name, or NULL */
+	char *grantor; /* canonical, "A; B" for several, NULL = not stated */
+	const char *status; /* registered | proposed | granted | honoured */
+	long collectives, individuals, count;
 };
 
 struct doc {
@@ -61,6 +99,26 @@ struct doc {
 	char *title;
 	char date[11]; /* YYYY-MM-DD or "" */
 	int year;      /* 0 = unknown */
+	/* header (facts): what the document says about itself; NULL when absent */
+	char *number;	     /* số/ký hiệu as written: "234/BC-KTĐNC" */
+	char *doc_type;	     /* type code "BC", or the type word's code when no number */
+	char *issuer_code;   /* "KTĐNC" */
+	char *issuer;	     /* issuing body (left column, else the TM. block) */
+	char *issuer_parent; /* the body above it (first line of the left column) */
+	char *place;	     /* "Tuyên Quang" */
+	char *type_name;     /* "BÁO CÁO" */
+	char *signer, *signer_role, *signer_authority; /* "Vũ Đức Thọ", "TM. … / …", "TM." */
+	char **recipients;   /* Nơi nhận, one entry per line */
+	size_t nrecipients;
+	char *province;	     /* the province the document is about: "Tuyên Quang" */
+
+	/* facts */
+	struct unit_mention *units;
+	size_t nunits, ucap;
+	struct campaign_mention *campaigns;
+	size_t ncampaigns, ccap;
+	struct award_fact *awards;
+	size_t nawards, acap;
 
 	struct passage *passages;
 	size_t npassages, cap;
@@ -70,7 +128,11 @@ struct doc {
 struct block *doc_add_block(struct doc *d, enum block_kind kind, char *text, char *note);
 void doc_add_note(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void doc_free_blocks(struct doc *d);
-void doc_add_passage(struct doc *d, char *text, const char *section, const char *kind);
+/* Append a passage (takes ownership of text); returns it for the facts fields. */
+struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
+				const char *kind);
+/* Compute every passage's FTS5 tokens (in the worker thread, after layout). */
+void doc_tokenize(struct doc *d, struct vn_norm *nm);
 void doc_free(struct doc *d);
 
 #endif

@@ -1,13 +1,20 @@
 #include "header.h"
 
+#include <ctype.h>
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicons.h"
 #include "text.h"
+#include "vn_ref.h"
+#include "vn_words.h"
 
 /* How many passages from the top a header may span (two-column headers interleave). */
 #define HEADER_SPAN 12
+/* How many passages from the foot the signature block may span. */
+#define FOOTER_SPAN 16
 
 static const char *num(const char *s, int *v, int maxdigits)
 {
@@ -23,13 +30,15 @@ static const char *num(const char *s, int *v, int maxdigits)
 	return d ? s : NULL;
 }
 
-int header_find_date(const char *s, char iso[11])
+/* Like header_find_date, also giving where "ngày" starts. */
+static const char *find_date(const char *s, char iso[11])
 {
 	const char *p = s;
 
 	while ((p = strstr(p, "ngày")) != NULL) {
 		int day, month, year;
 		const char *q = num(p + strlen("ngày"), &day, 2);
+		const char *at = p;
 		p += strlen("ngày");
 		if (!q || strncmp(q, " tháng", strlen(" tháng")) != 0)
 			continue;
@@ -41,9 +50,14 @@ int header_find_date(const char *s, char iso[11])
 		    year > 2200)
 			continue;
 		snprintf(iso, 11, "%04d-%02d-%02d", year, month, day);
-		return 1;
+		return at;
 	}
-	return 0;
+	return NULL;
+}
+
+int header_find_date(const char *s, char iso[11])
+{
+	return find_date(s, iso) != NULL;
 }
 
 /* The first "năm YYYY" in s, or 0. */
@@ -60,32 +74,423 @@ static int year_in(const char *s)
 	return 0;
 }
 
-/* A document type line: short, all capitals, and one of the administrative types. */
-static int is_type_line(const char *t)
+/* Blank out bytes [a, b) of s with newlines: an anchor cut out of a header line. */
+static void cut(char *s, size_t a, size_t b)
 {
-	static const char *const types[] = {"BÁO CÁO", "QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH",
-					    "THÔNG BÁO", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "NGHỊ QUYẾT",
-					    "CHỈ THỊ", "CÔNG VĂN", "BIÊN BẢN", NULL};
-	int i;
-	for (i = 0; types[i]; i++)
-		if (strcmp(t, types[i]) == 0)
+	memset(s + a, '\n', b - a);
+}
+
+/* Find the folded word sequence `fold` (space-separated) in w; byte span in *a, *b. */
+static int find_fold(const struct vn_words *w, const char *fold, size_t *a, size_t *b)
+{
+	char words[16][24];
+	size_t nw = 0, i, k;
+	const char *p = fold;
+
+	while (*p && nw < 16) {
+		size_t len = strcspn(p, " ");
+		snprintf(words[nw++], sizeof(words[0]), "%.*s", (int)len, p);
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	for (i = 0; i + nw <= w->n; i++) {
+		for (k = 0; k < nw && strcmp(w->t[i + k].fold, words[k]) == 0; k++)
+			;
+		if (k == nw) {
+			*a = w->t[i].a;
+			*b = w->t[i + nw - 1].b;
 			return 1;
+		}
+	}
 	return 0;
 }
 
-void header_parse(struct doc *d)
+static char *trimmed(const char *s, size_t n)
 {
-	size_t i, span = d->npassages < HEADER_SPAN ? d->npassages : HEADER_SPAN;
+	while (n && (isspace((unsigned char)*s) || *s == '-' || *s == '_' || *s == ','))
+		s++, n--;
+	while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == '-' || s[n - 1] == '_' ||
+		     s[n - 1] == ','))
+		n--;
+	return xstrndup(s, n);
+}
+
+static void set_str(char **dst, char *val)
+{
+	if (*dst || !val || !*val) {
+		free(val);
+		return;
+	}
+	*dst = val;
+}
+
+/* The type line: exactly a document type in capitals ("BÁO CÁO"). */
+static const char *type_line(const char *t)
+{
+	const char *code = vn_ref_type_code(t);
+	return code ? code : (strcmp(t, "CÔNG VĂN") == 0 ? "CV" : NULL);
+}
+
+/*
+ * One header passage: cut out the anchors (quốc hiệu, tiêu ngữ, số/ký hiệu, place and date)
+ * and keep what is left — lines in capitals are the issuing body.
+ */
+static void header_passage(struct doc *d, struct vn_norm *nm, const char *text, char ***left,
+			   size_t *nleft, size_t *lcap)
+{
+	static const char *const anchors[] = {
+		"cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc",
+		"dang cong san viet nam", NULL};
+	char *s = xstrdup(text), *p, *line;
+	struct vn_words w;
+	size_t a, b, i;
+	const char *at;
+	char iso[11];
+
+	vn_words_build(&w, nm, s, strlen(s));
+	for (i = 0; anchors[i]; i++)
+		if (find_fold(&w, anchors[i], &a, &b))
+			cut(s, a, b);
+	vn_words_free(&w);
+	/* Số: 234/BC-KTĐNC */
+	if ((p = strstr(s, "Số")) != NULL) {
+		const char *q = p + strlen("Số");
+		struct vn_ref r;
+		size_t k;
+		while (*q == ':' || *q == ' ' || *q == '.')
+			q++;
+		if ((k = vn_ref_parse(q, strlen(q), &r)) > 0) {
+			set_str(&d->number, xstrndup(q, k));
+			if (r.type[0])
+				set_str(&d->doc_type, xstrdup(r.type));
+			if (r.issuer[0])
+				set_str(&d->issuer_code, xstrdup(r.issuer));
+			cut(s, (size_t)(p - s), (size_t)(q - s) + k);
+		}
+	}
+	/* Tuyên Quang, ngày 25 tháng 12 năm 2020: the place is the capitalised words before */
+	if ((at = find_date(s, iso)) != NULL) {
+		const char *end = at, *start;
+		size_t len;
+		if (!d->date[0])
+			memcpy(d->date, iso, sizeof(iso));
+		while (end > s && (end[-1] == ' ' || end[-1] == ','))
+			end--;
+		start = end;
+		while (start > s && start[-1] != '\n')
+			start--;
+		len = (size_t)(end - start);
+		{
+			char *place = trimmed(start, len);
+			/* the place is short and written with capitals ("Tuyên Quang", "TP. Hồ
+			 * Chí Minh"); a left column before it on the same line stays */
+			char *sp = place;
+			size_t words = 0;
+			for (p = place; *p; p++)
+				if (*p == ' ')
+					words++;
+			if (words > 4) {
+				/* keep the last capitalised words: the place after the left column */
+				char *e = place + strlen(place), *keep = e;
+				size_t k = 0;
+				while (e > place && k < 4) {
+					char *wb = e;
+					while (wb > place && wb[-1] != ' ')
+						wb--;
+					if (!(isupper((unsigned char)*wb) || (unsigned char)*wb >= 0xC3) ||
+					    text_all_caps(wb, (size_t)(e - wb)))
+						break;
+					keep = wb;
+					k++;
+					e = wb > place ? wb - 1 : wb;
+				}
+				sp = keep;
+				start += sp - place;
+			}
+			if (!text_all_caps(sp, strlen(sp)))
+				set_str(&d->place, xstrdup(sp));
+			free(place);
+		}
+		{
+			const char *q = at;
+			int y;
+			q = strstr(q, " năm ");
+			if (q && num(q + 5, &y, 4)) {
+				q += 5;
+				while (*q >= '0' && *q <= '9')
+					q++;
+				cut(s, (size_t)(start - s), (size_t)(q - s));
+			}
+		}
+	}
+	for (line = strtok_r(s, "\n", &p); line; line = strtok_r(NULL, "\n", &p)) {
+		char *t = trimmed(line, strlen(line));
+		if (*t && text_all_caps(t, strlen(t)) && !type_line(t)) {
+			*left = xgrow(*left, lcap, *nleft + 1, sizeof(**left));
+			(*left)[(*nleft)++] = t;
+		} else {
+			free(t);
+		}
+	}
+	free(s);
+}
+
+static int authority_at(const char *t, size_t *len)
+{
+	static const char *const prefixes[] = {"TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T",
+					       "T/L", NULL};
+	int i;
+	for (i = 0; prefixes[i]; i++) {
+		size_t k = strlen(prefixes[i]);
+		if (strncmp(t, prefixes[i], k) == 0 && (t[k] == ' ' || t[k] == '\t')) {
+			*len = k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A person's name: 2 to 5 words, each capitalised, not all in capitals, no digits. */
+static int is_name(const char *t)
+{
+	size_t n = strlen(t), words = 1, i;
+	if (n < 5 || n > 60 || text_all_caps(t, n))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (isdigit((unsigned char)t[i]) || strchr(".,;:()/", t[i]))
+			return 0;
+		if (t[i] == ' ') {
+			words++;
+			if (i + 1 < n && islower((unsigned char)t[i + 1]))
+				return 0;
+		}
+	}
+	return words >= 2 && words <= 5 && !text_starts_lower(t, n);
+}
+
+static void add_recipient(struct doc *d, const char *s, size_t n)
+{
+	size_t cap = d->nrecipients;
+	char *r;
+	while (n && (*s == '-' || *s == '+' || *s == ' ' || *s == '*'))
+		s++, n--;
+	r = trimmed(s, n);
+	if (!*r) {
+		free(r);
+		return;
+	}
+	d->recipients = xgrow(d->recipients, &cap, d->nrecipients + 1, sizeof(*d->recipients));
+	d->recipients[d->nrecipients++] = r;
+}
+
+/* The foot: Nơi nhận and the signature block, split where the two columns interleave. */
+static void footer(struct doc *d, struct vn_norm *nm)
+{
+	size_t from = d->npassages > FOOTER_SPAN ? d->npassages - FOOTER_SPAN : 0, i;
+	long start = -1;
+	struct buf role = BUF_INIT;
+	int in_recipients = 0, in_signature = 0;
+
+	for (i = from; i < d->npassages; i++) {
+		struct vn_words w;
+		size_t a, b;
+		vn_words_build(&w, nm, d->passages[i].text, strlen(d->passages[i].text));
+		if (w.n >= 2 && find_fold(&w, "noi nhan", &a, &b) && a < 4)
+			start = (long)i;
+		vn_words_free(&w);
+	}
+	for (i = start >= 0 ? (size_t)start : from; i < d->npassages; i++) {
+		char *copy = xstrdup(d->passages[i].text), *line, *save;
+		int used = start >= 0;
+		for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			char *t;
+			while (*line == ' ' || *line == '\t')
+				line++;
+			t = xstrdup(line);
+			size_t k = 0, alen;
+			char *sig = NULL;
+			if (strncmp(t, "Nơi nhận", strlen("Nơi nhận")) == 0) {
+				in_recipients = 1;
+				k = strlen("Nơi nhận");
+				while (t[k] == ':' || t[k] == ' ')
+					k++;
+				memmove(t, t + k, strlen(t + k) + 1);
+				k = 0;
+			}
+			/* an authority anchor inside the line splits the two columns */
+			for (k = 0; t[k]; k++)
+				if ((k == 0 || t[k - 1] == ' ') && authority_at(t + k, &alen))
+					break;
+			if (t[k]) {
+				sig = xstrdup(t + k);
+				t[k] = 0;
+			} else if (in_recipients && (t[0] == '-' || t[0] == '+')) {
+				/* "- Như trên; PHÓ CHỦ TỊCH": capitals after the item's ';' */
+				char *semi = strrchr(t, ';');
+				if (!semi)
+					semi = strrchr(t, '.');
+				if (semi && semi[1] && text_all_caps(semi + 1, strlen(semi + 1))) {
+					sig = trimmed(semi + 1, strlen(semi + 1));
+					semi[1] = 0;
+				}
+			} else if (!in_recipients || !(t[0] == '-' || t[0] == '+')) {
+				sig = xstrdup(t);
+				t[0] = 0;
+			}
+			if (in_recipients && t[0])
+				add_recipient(d, t, strlen(t));
+			if (sig && *sig) {
+				char *sg = trimmed(sig, strlen(sig));
+				if (authority_at(sg, &alen)) {
+					in_signature = 1;
+					used = 1;
+					buf_reset(&role);
+					buf_adds(&role, sg);
+					set_str(&d->signer_authority, xstrndup(sg, alen));
+					if (strcmp(d->signer_authority, "TM.") == 0 ||
+					    strcmp(d->signer_authority, "T/M") == 0) {
+						char *body = trimmed(sg + alen, strlen(sg + alen));
+						if (!d->issuer)
+							d->issuer = body;
+						else
+							free(body);
+					}
+				} else if (is_name(sg) && (in_signature || role.n)) {
+					set_str(&d->signer, xstrdup(sg));
+					used = 1;
+				} else if (text_all_caps(sg, strlen(sg)) && start >= 0) {
+					if (role.n)
+						buf_adds(&role, " / ");
+					buf_adds(&role, sg);
+					in_signature = 1;
+					used = 1;
+				}
+				free(sg);
+			}
+			free(sig);
+			free(t);
+		}
+		free(copy);
+		if (used) {
+			d->passages[i].kind = "footer";
+			d->passages[i].section[0] = 0;
+		}
+	}
+	if (role.n && d->signer)
+		set_str(&d->signer_role, buf_detach(&role));
+	buf_free(&role);
+}
+
+/* The province: the place when it is one, else the one named most after "tỉnh". */
+static void province(struct doc *d, struct vn_norm *nm)
+{
+	const struct lexicons *lx = lexicons_get();
+	size_t *count = xcalloc(lx->nprovince + 1, sizeof(*count)), i, best = 0;
+	const char *name;
+
+	if (d->place) {
+		struct vn_words w;
+		vn_words_build(&w, nm, d->place, strlen(d->place));
+		for (i = 0; i < w.n; i++)
+			if (lexicons_province_at(&w, i, &name) && i + 2 >= w.n) {
+				d->province = xstrdup(name);
+				break;
+			}
+		vn_words_free(&w);
+	}
+	for (i = 0; !d->province && i < d->npassages; i++) {
+		struct vn_words w;
+		size_t k, p;
+		vn_words_build(&w, nm, d->passages[i].text, strlen(d->passages[i].text));
+		for (k = 0; k < w.n; k++)
+			if (vn_words_is(&w, k, "tỉnh") && lexicons_province_at(&w, k, &name))
+				for (p = 0; p < lx->nprovince; p++)
+					if (lx->province[p] == name)
+						count[p]++;
+		vn_words_free(&w);
+	}
+	for (i = 0; !d->province && i < lx->nprovince; i++)
+		if (count[i] > count[best])
+			best = i;
+	if (!d->province && lx->nprovince && count[best])
+		d->province = xstrdup(lx->province[best]);
+	free(count);
+}
+
+void header_parse(struct doc *d, struct vn_norm *nm)
+{
+	size_t i, span = d->npassages < HEADER_SPAN ? d->npassages : HEADER_SPAN, nleft = 0, lcap = 0;
+	char **left = NULL;
+	long type_at = -1;
 
 	for (i = 0; i < span; i++) {
-		const char *t = d->passages[i].text;
-		if (!d->date[0] && strstr(t, "ngày") && strlen(t) < 200)
-			header_find_date(t, d->date);
-		if (!d->title && is_type_line(t) && i + 1 < d->npassages)
-			d->title = xstrdup(d->passages[i + 1].text);
+		struct passage *p = &d->passages[i];
+		const char *code = type_line(p->text);
+		int lv_heading = strcmp(p->kind, "heading") == 0 && p->section[0];
+		if (code) {
+			type_at = (long)i;
+			set_str(&d->type_name, xstrdup(p->text));
+			if (strcmp(code, "CV") != 0)
+				set_str(&d->doc_type, xstrdup(code));
+			p->kind = "header";
+			p->section[0] = 0;
+			break;
+		}
+		/* the body has begun: a numbered heading or a long paragraph */
+		if (lv_heading || strlen(p->text) > 300)
+			break;
+		header_passage(d, nm, p->text, &left, &nleft, &lcap);
+		if (d->number || d->date[0] || nleft || strncmp(p->text, "V/v", 3) == 0) {
+			p->kind = "header";
+			p->section[0] = 0;
+		}
+		if (strncmp(p->text, "V/v", 3) == 0 && !d->title)
+			d->title = trimmed(p->text, strlen(p->text));
 	}
+	if (type_at >= 0 && (size_t)type_at + 1 < d->npassages) {
+		struct passage *p = &d->passages[type_at + 1];
+		struct buf t = BUF_INIT;
+		size_t k = (size_t)type_at + 2;
+		buf_adds(&t, p->text);
+		p->kind = "header";
+		p->section[0] = 0;
+		/* a title in several lines: lines going on in lower case */
+		while (k < d->npassages && d->passages[k].text[0] &&
+		       text_starts_lower(d->passages[k].text, strlen(d->passages[k].text)) &&
+		       strlen(d->passages[k].text) < 200) {
+			buf_addc(&t, ' ');
+			buf_adds(&t, d->passages[k].text);
+			d->passages[k].kind = "header";
+			d->passages[k].section[0] = 0;
+			k++;
+		}
+		free(d->title);
+		d->title = buf_detach(&t);
+	}
+	/* "ỦY BAN NHÂN DÂN" / "TỈNH TUYÊN QUANG": one name in two lines */
+	if (left && nleft >= 2 && (strncmp(left[nleft - 1], "TỈNH ", strlen("TỈNH ")) == 0 ||
+			   strncmp(left[nleft - 1], "HUYỆN ", strlen("HUYỆN ")) == 0 ||
+			   strncmp(left[nleft - 1], "THÀNH PHỐ ", strlen("THÀNH PHỐ ")) == 0)) {
+		char *joined = g_strdup_printf("%s %s", left[nleft - 2], left[nleft - 1]);
+		free(left[nleft - 2]);
+		free(left[nleft - 1]);
+		left[nleft - 2] = xstrdup(joined);
+		g_free(joined);
+		nleft--;
+	}
+	if (left && nleft) {
+		d->issuer = xstrdup(left[nleft - 1]);
+		if (nleft > 1)
+			d->issuer_parent = xstrdup(left[0]);
+	}
+	for (i = 0; left && i < nleft; i++)
+		free(left[i]);
+	free(left);
+	footer(d, nm);
 	if (d->title)
 		d->year = year_in(d->title);
 	if (!d->year && d->date[0])
 		d->year = atoi(d->date);
+	province(d, nm);
 }

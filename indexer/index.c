@@ -25,6 +25,7 @@
 #include "db.h"
 #include "doc.h"
 #include "extract.h"
+#include "facts.h"
 #include "vn_enc.h"
 #include "header.h"
 #include "layout.h"
@@ -154,8 +155,10 @@ static int process(struct pipeline *pl, struct extractor *x, struct job *j)
 	for (i = 0; i < j->set.ndocs; i++) {
 		struct doc *d = &j->set.docs[i];
 		memcpy(d->sha256, j->sha256, sizeof(d->sha256));
-		layout_doc(d);
-		header_parse(d);
+		layout_doc(d, extractor_norm(x));
+		header_parse(d, extractor_norm(x));
+		facts_extract(d, extractor_norm(x));
+		doc_tokenize(d, extractor_norm(x));
 	}
 	return R_INDEXED;
 }
@@ -342,7 +345,7 @@ static int store_huge(struct store *s, struct extractor *x, int encoding, const 
 	extractor_set_encoding(x, encoding);
 	if (rc != 0) {
 		struct err ignored;
-		/* the savepoint exists once the first chunk was stored */
+		/* the transaction exists once the first chunk was stored */
 		store_stream_end(s, 0, &ignored);
 		return -1;
 	}
@@ -463,6 +466,9 @@ int cmd_index(int argc, char **argv)
 	seen = g_hash_table_new(g_str_hash, g_str_equal);
 	for (k = 0; k < w.nfiles; k++)
 		g_hash_table_add(seen, w.files[k].path);
+	/* Bulk writes: checkpoint every 256 MB of WAL rather than every 16 MB, so pages that
+	 * several batches rewrite (FTS5 segment merges) are copied into the database once. */
+	sqlite3_exec(db, "PRAGMA wal_autocheckpoint=16384", NULL, NULL, NULL);
 	store = store_new(db, &e);
 	if (!store || load_known(db, pl.known, &e) != 0) {
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
@@ -514,14 +520,34 @@ int cmd_index(int argc, char **argv)
 				in_batch = 1;
 				last_commit = now_seconds();
 			}
-			if (j->status == R_HUGE ? store_huge(store, wx, encoding, j, &e) != 0
-			                        : store_file(store, j->file->path, j->set.docs,
-			                                     j->set.ndocs, &e) != 0) {
-				fprintf(stderr, "%sthidua index: %s: %s\n", tty ? "\r\033[K" : "",
-				        j->file->path, e.msg);
-				cnt.failed++;
+			if (j->status == R_HUGE) {
+				/* a huge file is a transaction of its own: a decoding error halfway
+				 * rolls back that file alone (savepoints would flush FTS5) */
+				if (store_commit(store, &e) != 0) {
+					rc = cli_error("index", "%s: %s", dbpath, e.msg);
+					in_batch = 0;
+					break;
+				}
+				in_batch = 0;
+				if (store_huge(store, wx, encoding, j, &e) != 0) {
+					fprintf(stderr, "%sthidua index: %s: %s\n",
+					        tty ? "\r\033[K" : "", j->file->path, e.msg);
+					cnt.failed++;
+				} else {
+					cnt.indexed++;
+				}
+			} else if (store_file(store, j->file->path, j->set.docs, j->set.ndocs,
+			                      &e) != 0) {
+				/* the database itself failed (disk full, I/O): the batch is lost,
+				 * committed ones stay, and the next run picks up from there */
+				rc = cli_error("index", "%s: %s (while writing %s)", dbpath, e.msg,
+				               j->file->path);
+				sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+				in_batch = 0;
+				docset_free(&j->set);
+				break;
 			} else {
-				cnt.indexed += j->status == R_HUGE ? 1 : j->set.ndocs;
+				cnt.indexed += j->set.ndocs;
 				batch_bytes += j->bytes;
 			}
 		}
@@ -562,6 +588,7 @@ int cmd_index(int argc, char **argv)
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
 	if (rc != EXIT_USAGE && !keep && remove_missing(db, store, &w, seen, &cnt, &e) != 0)
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
+	sqlite3_exec(db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
 	if (tty)
 		progress(pl.njobs, pl.njobs, cnt.bytes, t0, 1);
 	if (!quiet)

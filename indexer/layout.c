@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "units.h"
 
 /* ---------------------------------------------------------------- markdown residue */
 
@@ -32,11 +33,16 @@ char *layout_strip_markdown(const char *s, size_t n)
 		buf_addc(&b, '-');
 		i++;
 	}
+	buf_reserve(&b, n - i);
 	while (i < n) {
 		size_t j = i;
 		char before, after;
 		if (s[i] != '*' && s[i] != '_') {
-			buf_addc(&b, s[i++]);
+			/* copy the run up to the next emphasis mark in one go */
+			while (j < n && s[j] != '*' && s[j] != '_')
+				j++;
+			buf_add(&b, s + i, j - i);
+			i = j;
 			continue;
 		}
 		while (j < n && s[j] == s[i])
@@ -168,6 +174,12 @@ static char *section_path(const struct sections *s)
 
 /* ---------------------------------------------------------------- paragraphs */
 
+static int is_bullet(const char *t)
+{
+	return t[0] == '-' || t[0] == '+' || t[0] == '*' || strncmp(t, "•", 3) == 0 ||
+	       strncmp(t, "–", 3) == 0;
+}
+
 static int starts_item(const char *t, size_t n)
 {
 	int lv;
@@ -177,8 +189,7 @@ static int starts_item(const char *t, size_t n)
 
 	if (n == 0)
 		return 0;
-	if (t[0] == '-' || t[0] == '+' || t[0] == '*' || strncmp(t, "•", 3) == 0 ||
-	    strncmp(t, "–", 3) == 0)
+	if (is_bullet(t))
 		return 1;
 	z = xstrndup(t, n < 64 ? n : 64);
 	r = heading(z, &lv, label, sizeof(label));
@@ -194,6 +205,25 @@ static int ends_sentence(const char *t, size_t n)
 	       (n >= 3 && (memcmp(t + n - 3, "”", 3) == 0 || memcmp(t + n - 3, "…", 3) == 0));
 }
 
+/*
+ * Whether a paragraph stops in mid-sentence, so that a paragraph starting in lower case
+ * further on may be its continuation: it does not end with . ! ? or … (after closing quotes
+ * and brackets). ";" "," ":" and a bare word leave it open.
+ */
+static int ends_open(const char *t)
+{
+	size_t n = strlen(t);
+	while (n > 0 && (is_blank(t[n - 1]) || t[n - 1] == '"' || t[n - 1] == '\'' || t[n - 1] == ')'))
+		n--;
+	while (n >= 3 && (memcmp(t + n - 3, "”", 3) == 0 || memcmp(t + n - 3, "’", 3) == 0))
+		n -= 3;
+	if (n == 0)
+		return 0;
+	if (strchr(".!?", t[n - 1]))
+		return 0;
+	return !(n >= 3 && memcmp(t + n - 3, "…", 3) == 0);
+}
+
 static void trim(const char **s, size_t *n)
 {
 	while (*n > 0 && is_blank((*s)[0]))
@@ -202,46 +232,44 @@ static void trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-/*
- * One paragraph -> one passage. Markdown residue is only stripped from free text (a .docx
- * asterisk is a real asterisk).
- */
-static void emit(struct doc *d, struct sections *sec, const char *raw, size_t n, int markdown,
-                 const char *kind)
-{
-	char *text = markdown ? layout_strip_markdown(raw, n) : xstrndup(raw, n), *path;
-	char label[64];
-	int level;
-	size_t len;
+/* A paragraph as found, before footnotes and page breaks are sorted out. */
+struct para {
+	char *text;
+	char *note; /* BLK_FOOTNOTE: the format's marker */
+	int heading_block;
+	int cell; /* BLK_CELL: a table cell is whole as it is; it joins nothing, opens no section */
+};
 
-	/* residue removal can leave spaces at the ends */
-	{
-		const char *t = text;
-		len = strlen(text);
-		trim(&t, &len);
-		memmove(text, t, len);
-		text[len] = 0;
-	}
+struct paras {
+	struct para *p;
+	size_t n, cap;
+};
+
+static void para_add(struct paras *ps, const char *raw, size_t n, int markdown, char *note,
+		     int heading_block)
+{
+	char *text = markdown ? layout_strip_markdown(raw, n) : xstrndup(raw, n);
+	const char *t = text;
+	size_t len = strlen(text);
+
+	trim(&t, &len);
 	if (len == 0) {
 		free(text);
+		free(note);
 		return;
 	}
-	if (strcmp(kind, "footnote") == 0 || strcmp(kind, "cell") == 0) {
-		/* a footnote body or a table cell ("1.", "STT") opens no section */
-	} else if (heading(text, &level, label, sizeof(label))) {
-		section_open(sec, level, label);
-		if (len < 160)
-			kind = "heading";
-	} else if (len < 200 && text_all_caps(text, len) && text_display_width(text, len) > 3) {
-		kind = "heading";
-	}
-	path = section_path(sec);
-	doc_add_passage(d, text, path, kind);
-	free(path);
+	memmove(text, t, len);
+	text[len] = 0;
+	ps->p = xgrow(ps->p, &ps->cap, ps->n + 1, sizeof(*ps->p));
+	ps->p[ps->n].text = text;
+	ps->p[ps->n].note = note;
+	ps->p[ps->n].heading_block = heading_block;
+	ps->p[ps->n].cell = 0;
+	ps->n++;
 }
 
-/* Free text (plain-text files): find the paragraphs, then emit them. */
-static void split_text(struct doc *d, struct sections *sec, const char *text, size_t ntext)
+/* Free text (plain-text files): find the paragraphs. */
+static void split_text(struct paras *ps, const char *text, size_t ntext)
 {
 	const char *s = text, *end = text + ntext;
 	struct buf para = BUF_INIT;
@@ -258,7 +286,7 @@ static void split_text(struct doc *d, struct sections *sec, const char *text, si
 		trim(&line, &n);
 		if (n == 0) {
 			if (para.n)
-				emit(d, sec, para.p, para.n, 1, "body");
+				para_add(ps, para.p, para.n, 1, NULL, 0);
 			buf_reset(&para);
 			continue;
 		}
@@ -267,45 +295,442 @@ static void split_text(struct doc *d, struct sections *sec, const char *text, si
 		    !starts_item(line, n)) {
 			buf_addc(&para, ' ');
 		} else if (para.n) {
-			emit(d, sec, para.p, para.n, 1, "body");
+			para_add(ps, para.p, para.n, 1, NULL, 0);
 			buf_reset(&para);
 		}
 		buf_add(&para, line, n);
-		prev_width = text_display_width(line, n);
+		prev_width = text_count_chars(line, n);
 		prev_ended = ends_sentence(line, n);
 	}
 	if (para.n)
-		emit(d, sec, para.p, para.n, 1, "body");
+		para_add(ps, para.p, para.n, 1, NULL, 0);
 	buf_free(&para);
 }
 
-void layout_doc(struct doc *d)
+/* ---------------------------------------------------------------- footnote markers */
+
+static const char *const sup_digit[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+
+/* A superscript digit at s: its value, and its length in *len; -1 if none. */
+static int sup_at(const char *s, size_t *len)
 {
+	int d;
+	for (d = 0; d < 10; d++) {
+		size_t k = strlen(sup_digit[d]);
+		if (strncmp(s, sup_digit[d], k) == 0) {
+			*len = k;
+			return d;
+		}
+	}
+	return -1;
+}
+
+/*
+ * A footnote marker at s — ⁽¹⁾, ¹²³, [1] — its number and length; -1 if none. Plain digits
+ * count only when plain is set (a footnote body line in plain-text output, "1 Chỉ thị …").
+ */
+static int marker_at(const char *s, size_t *len, int plain)
+{
+	size_t i = 0, k;
+	int v = -1, d, paren = 0;
+
+	if (strncmp(s, "⁽", 3) == 0)
+		i = 3, paren = 1;
+	else if (s[0] == '(' && sup_at(s + 1, &k) >= 0)
+		i = 1, paren = 2; /* "(¹)": ⁽¹⁾ in a code page without superscript parentheses */
+	while ((d = sup_at(s + i, &k)) >= 0 && v < 1000) {
+		v = (v < 0 ? 0 : v * 10) + d;
+		i += k;
+	}
+	if (v >= 0) {
+		if (paren == 1) {
+			if (strncmp(s + i, "⁾", 3) != 0)
+				return -1;
+			i += 3;
+		} else if (paren == 2) {
+			if (s[i] != ')')
+				return -1;
+			i += 1;
+		}
+		*len = i;
+		return v;
+	}
+	if (s[0] == '[' && isdigit((unsigned char)s[1])) {
+		v = atoi(s + 1);
+		for (i = 1; isdigit((unsigned char)s[i]); i++)
+			;
+		if (s[i] != ']' || i > 4)
+			return -1;
+		*len = i + 1;
+		return v;
+	}
+	if (plain && s[0] == '(' && isdigit((unsigned char)s[1])) {
+		/* "(1) …": a code page without superscripts (VISCII, TCVN) spells ⁽¹⁾ so */
+		for (i = 1; isdigit((unsigned char)s[i]); i++)
+			;
+		if (i > 3 || s[i] != ')' || s[i + 1] != ' ')
+			return -1;
+		*len = i + 1;
+		return atoi(s + 1);
+	}
+	if (plain && isdigit((unsigned char)s[0])) {
+		for (i = 0; isdigit((unsigned char)s[i]); i++)
+			;
+		if (i > 2 || (s[i] != ' ' && s[i] != '-'))
+			return -1;
+		*len = i;
+		return atoi(s);
+	}
+	return -1;
+}
+
+/* Superscript form of n ("¹²"). */
+static void sup_string(int n, char *out, size_t cap)
+{
+	char digits[16];
+	size_t i;
+	snprintf(digits, sizeof(digits), "%d", n);
+	out[0] = 0;
+	for (i = 0; digits[i]; i++)
+		snprintf(out + strlen(out), cap - strlen(out), "%s", sup_digit[digits[i] - '0']);
+}
+
+/*
+ * Footnote markers cited in a body paragraph: every ⁽n⁾ / superscript run / [n], and a
+ * digit glued to a word when it is the next footnote expected (plain-text exports write
+ * "đồng3"): that one is rewritten as a superscript so it leaves the word alone. Returns the
+ * highest number cited (or *cited unchanged).
+ */
+static char *cite_markers(const char *t, int *cited)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0, n = strlen(t), len;
+	int v;
+
+	while (i < n) {
+		/* a superscript 2 or 3 after "m" is a unit (m², m³), not a marker */
+		if ((v = marker_at(t + i, &len, 0)) >= 0 &&
+		    !(i > 0 && t[i - 1] == 'm' && (v == 2 || v == 3))) {
+			if (v > *cited && v < *cited + 3)
+				*cited = v;
+			buf_add(&b, t + i, len);
+			i += len;
+			continue;
+		}
+		/* "thưởng(1)": the citation in a code page without superscripts */
+		if (t[i] == '(' && isdigit((unsigned char)t[i + 1]) && i > 0 &&
+		    ((unsigned char)t[i - 1] >= 0x80 || isalpha((unsigned char)t[i - 1]))) {
+			size_t j = i + 1;
+			while (j < n && isdigit((unsigned char)t[j]))
+				j++;
+			v = atoi(t + i + 1);
+			if (j - i <= 3 && j < n && t[j] == ')' && v == *cited + 1) {
+				char sup[32];
+				sup_string(v, sup, sizeof(sup));
+				buf_adds(&b, sup);
+				*cited = v;
+				i = j + 1;
+				continue;
+			}
+		}
+		if (isdigit((unsigned char)t[i]) && i > 0 && !isdigit((unsigned char)t[i - 1]) &&
+		    ((unsigned char)t[i - 1] >= 0x80 || isalpha((unsigned char)t[i - 1]))) {
+			size_t j = i;
+			while (j < n && isdigit((unsigned char)t[j]))
+				j++;
+			v = atoi(t + i);
+			if (j - i <= 2 && v == *cited + 1 &&
+			    (j == n || !isalnum((unsigned char)t[j]))) {
+				char sup[32];
+				sup_string(v, sup, sizeof(sup));
+				buf_adds(&b, sup);
+				*cited = v;
+				i = j;
+				continue;
+			}
+		}
+		buf_addc(&b, t[i++]);
+	}
+	return buf_detach(&b);
+}
+
+/* Whether passage text cites footnote n. */
+static int cites_note(const char *t, const char *note)
+{
+	char sup[32], brk[16];
+	const char *p;
+	int n = atoi(note);
+
+	if (n <= 0)
+		return 0;
+	sup_string(n, sup, sizeof(sup));
+	snprintf(brk, sizeof(brk), "[%d]", n);
+	for (p = t; (p = strstr(p, sup)) != NULL; p += strlen(sup)) {
+		size_t k;
+		if (p > t && p[-1] == 'm' && (n == 2 || n == 3))
+			continue;
+		/* ¹ must not be the start of ¹² */
+		if (sup_at(p + strlen(sup), &k) >= 0)
+			continue;
+		if (p >= t + 3 && sup_at(p - 2, &k) >= 0)
+			continue;
+		return 1;
+	}
+	return strstr(t, brk) != NULL;
+}
+
+/* ---------------------------------------------------------------- assembling passages */
+
+struct piece {
+	struct buf text;
+	const char *kind; /* "body" | "footnote" | "cell" */
+	char *note;
+	long cont;
+	int heading;
+};
+
+struct assembly {
+	struct piece *p;
+	size_t n, cap;
+};
+
+static size_t piece_add(struct assembly *a, const char *text, const char *kind, const char *note)
+{
+	struct piece *pc;
+	a->p = xgrow(a->p, &a->cap, a->n + 1, sizeof(*a->p));
+	pc = &a->p[a->n];
+	memset(pc, 0, sizeof(*pc));
+	buf_adds(&pc->text, text);
+	pc->kind = kind;
+	pc->note = note ? xstrdup(note) : NULL;
+	pc->cont = -1;
+	return a->n++;
+}
+
+static void piece_join(struct assembly *a, long at, const char *text)
+{
+	buf_addc(&a->p[at].text, ' ');
+	buf_adds(&a->p[at].text, text);
+}
+
+/* A heading line: numbered and short (a long numbered paragraph is a list item of the
+ * body), or all in capitals. */
+static int is_heading_text(const char *t)
+{
+	int lv;
+	char label[64];
+	size_t n = strlen(t);
+	if (heading(t, &lv, label, sizeof(label)))
+		return n < 160;
+	return n < 200 && text_all_caps(t, n) && text_display_width(t, n) > 3;
+}
+
+/*
+ * Sort paragraphs into body text and footnotes and mend what page breaks did. Word puts a
+ * page's footnotes after its body text, so plain-text output reads
+ *
+ *   body …đã chủ động xây dựng      <- the page ends mid-sentence
+ *   ⁽¹⁾ Chỉ thị số 34-CT/TW …       <- the page's footnote
+ *   kế hoạch phát động …            <- the next page goes on with the sentence
+ *
+ * A paragraph opening with a marker starts a footnote; the unit-labelled list items after it
+ * ("- Công an tỉnh: …") belong to it. A paragraph opening in lower case goes on with
+ * something cut: a footnote left open on an earlier page first (its tail comes at the foot
+ * of the next page, before that page's body goes on), else the open body paragraph, else
+ * — after a heading, where body text cannot go on — the last footnote.
+ */
+static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
+{
+	long open_body = -1, open_fn = -1, last_fn = -1;
+	int in_fn = 0, body_since_fn = 0, cited = 0, started = 0;
+	size_t i;
+
+	for (i = 0; i < ps->n; i++) {
+		struct para *pp = &ps->p[i];
+		const char *t = pp->text;
+		size_t mlen = 0;
+		int m = -1;
+		size_t at;
+
+		if (pp->note) {
+			at = piece_add(a, t, "footnote", pp->note);
+			last_fn = (long)at;
+			continue;
+		}
+		if (pp->cell) {
+			piece_add(a, t, "cell", NULL);
+			open_body = open_fn = -1;
+			in_fn = 0;
+			continue;
+		}
+		if (!pp->heading_block)
+			m = marker_at(t, &mlen, 1);
+		/* plain digits start a footnote only when cited and not started yet */
+		if (m >= 0 && (isdigit((unsigned char)t[0]) || t[0] == '(') && (m > cited || m <= started))
+			m = -1;
+		if (m >= 0 && m > 0) {
+			char note[16];
+			const char *body = t + mlen;
+			while (*body == ' ')
+				body++;
+			snprintf(note, sizeof(note), "%d", m);
+			at = piece_add(a, body, "footnote", note);
+			if (m > started)
+				started = m;
+			in_fn = 1;
+			body_since_fn = 0;
+			last_fn = (long)at;
+			open_fn = ends_open(body) ? (long)at : -1;
+			continue;
+		}
+		if (text_starts_lower(t, strlen(t)) && !starts_item(t, strlen(t))) {
+			if (open_fn >= 0 && (in_fn || body_since_fn)) {
+				piece_join(a, open_fn, t);
+				if (!ends_open(t))
+					open_fn = -1;
+				in_fn = 1;
+				body_since_fn = 0;
+				continue;
+			}
+			if (open_body >= 0) {
+				char *c = cite_markers(t, &cited);
+				piece_join(a, open_body, c);
+				free(c);
+				if (!ends_open(t))
+					open_body = -1;
+				in_fn = 0;
+				body_since_fn = 1;
+				continue;
+			}
+			if (last_fn >= 0 && in_fn) {
+				at = piece_add(a, t, "footnote", a->p[last_fn].note);
+				a->p[at].cont = last_fn;
+				last_fn = (long)at;
+				open_fn = ends_open(t) ? (long)at : -1;
+				continue;
+			}
+			if (last_fn >= 0 && a->n > 0 && a->p[a->n - 1].heading) {
+				/* a heading stands before it: body cannot go on here */
+				at = piece_add(a, t, "footnote", a->p[last_fn].note);
+				a->p[at].cont = last_fn;
+				last_fn = (long)at;
+				open_fn = ends_open(t) ? (long)at : -1;
+				in_fn = 1;
+				body_since_fn = 0;
+				continue;
+			}
+		}
+		if (in_fn && is_bullet(t)) {
+			char *label = units_label(nm, t);
+			if (label) {
+				free(label);
+				at = piece_add(a, t, "footnote", a->p[last_fn].note);
+				last_fn = (long)at;
+				open_fn = ends_open(t) ? (long)at : -1;
+				continue;
+			}
+		}
+		{
+			char *c = cite_markers(t, &cited);
+			at = piece_add(a, c, "body", NULL);
+			free(c);
+		}
+		a->p[at].heading = pp->heading_block || is_heading_text(t);
+		in_fn = 0;
+		body_since_fn = 1;
+		open_body = !a->p[at].heading && ends_open(t) ? (long)at : -1;
+	}
+}
+
+/* The body passage citing footnote note: the last one before `before`, else any. */
+static long find_citing(const struct doc *d, size_t before, const char *note)
+{
+	size_t i;
+	for (i = before; i-- > 0;)
+		if (strcmp(d->passages[i].kind, "footnote") != 0 && cites_note(d->passages[i].text, note))
+			return (long)i;
+	for (i = before; i < d->npassages; i++)
+		if (strcmp(d->passages[i].kind, "footnote") != 0 && cites_note(d->passages[i].text, note))
+			return (long)i;
+	return -1;
+}
+
+void layout_doc(struct doc *d, struct vn_norm *nm)
+{
+	struct paras ps = {NULL, 0, 0};
+	struct assembly a = {NULL, 0, 0};
 	struct sections sec;
 	size_t i;
 
-	memset(&sec, 0, sizeof(sec));
 	for (i = 0; i < d->nblocks; i++) {
-		const struct block *b = &d->blocks[i];
+		struct block *b = &d->blocks[i];
 		if (!b->text)
 			continue;
 		switch (b->kind) {
 		case BLK_TEXT:
-			split_text(d, &sec, b->text, strlen(b->text));
+			split_text(&ps, b->text, strlen(b->text));
 			break;
 		case BLK_FOOTNOTE:
-			emit(d, &sec, b->text, strlen(b->text), 0, "footnote");
+			para_add(&ps, b->text, strlen(b->text), 0, xstrdup(b->note ? b->note : "*"), 0);
 			break;
-		case BLK_HEADING:
-			emit(d, &sec, b->text, strlen(b->text), 0, "heading");
+		case BLK_CELL: {
+			size_t before = ps.n;
+			para_add(&ps, b->text, strlen(b->text), 0, NULL, 0);
+			if (ps.n > before)
+				ps.p[ps.n - 1].cell = 1;
 			break;
-		case BLK_CELL:
-			emit(d, &sec, b->text, strlen(b->text), 0, "cell");
-			break;
+		}
 		default:
-			emit(d, &sec, b->text, strlen(b->text), 0, "body");
+			para_add(&ps, b->text, strlen(b->text), 0, NULL, b->kind == BLK_HEADING);
 			break;
 		}
 	}
 	doc_free_blocks(d);
+	assemble(&ps, nm, &a);
+	for (i = 0; i < ps.n; i++) {
+		free(ps.p[i].text);
+		free(ps.p[i].note);
+	}
+	free(ps.p);
+
+	memset(&sec, 0, sizeof(sec));
+	for (i = 0; i < a.n; i++) {
+		struct piece *pc = &a.p[i];
+		const char *kind = pc->kind;
+		char label[64], *path;
+		int level;
+		struct passage *p;
+
+		if (strcmp(kind, "body") == 0 && heading(pc->text.p, &level, label, sizeof(label))) {
+			section_open(&sec, level, label);
+			if (pc->text.n < 160)
+				kind = "heading";
+		} else if (strcmp(kind, "body") == 0 && pc->heading) {
+			kind = "heading";
+		}
+		path = section_path(&sec);
+		p = doc_add_passage(d, buf_detach(&pc->text), path, kind);
+		free(path);
+		p->note = pc->note;
+		p->cont = pc->cont;
+	}
+	free(a.p);
+
+	/* link each footnote to the passage citing it; it lives in that passage's section */
+	for (i = 0; i < d->npassages; i++) {
+		struct passage *p = &d->passages[i];
+		if (strcmp(p->kind, "footnote") != 0)
+			continue;
+		if (i > 0 && strcmp(d->passages[i - 1].kind, "footnote") == 0 &&
+		    d->passages[i - 1].note && p->note && strcmp(d->passages[i - 1].note, p->note) == 0)
+			p->cites = d->passages[i - 1].cites;
+		else if (p->cont >= 0)
+			p->cites = d->passages[p->cont].cites;
+		else if (p->note)
+			p->cites = find_citing(d, i, p->note);
+		if (p->cites >= 0) {
+			free(p->section);
+			p->section = xstrdup(d->passages[p->cites].section);
+		}
+	}
 }

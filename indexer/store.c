@@ -1,42 +1,52 @@
 #include "store.h"
 
-#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "db.h"
+#include "store_facts.h"
 
 struct store {
 	sqlite3 *db;
-	sqlite3_stmt *del, *del_file, *ins_doc, *ins_pass, *upd_doc;
-	sqlite3_int64 stream_id; /* the document being streamed */
-	sqlite3_int64 stream_ordinal;
+	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts, *members;
+	struct facts_store *facts;
+	sqlite3_int64 stream_id, stream_ordinal; /* the document being streamed */
+	int streaming;
+};
+
+static const char *const sql[] = {
+    "SELECT id FROM documents WHERE path = ?",
+    /* FTS5 external content: a row leaves the index by handing back its exact text */
+    "INSERT INTO passages_fts(passages_fts, rowid, text)"
+    " SELECT 'delete', id, text FROM passages WHERE doc = ?",
+    "DELETE FROM passages WHERE doc = ?",
+    "DELETE FROM documents WHERE id = ?",
+    "INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
+    " indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO passages (doc, ordinal, section, kind, text, note, unit) VALUES (?,?,?,?,?,?,?)",
+    "INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
+    /* a file's documents: itself and its archive members "path!…" — the range keeps the
+     * lookup on the path index ('"' follows '!') */
+    "SELECT path FROM documents WHERE path = ?1 OR (path > ?1 || '!' AND path < ?1 || '\"')",
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
+	sqlite3_stmt **st[] = {&s->find,    &s->fts_del,  &s->del_pass, &s->del_doc,
+	                       &s->ins_doc, &s->ins_pass, &s->ins_fts,  &s->members};
+	size_t i;
 
 	s->db = db;
-	/* a file's members are "path!member": the range [path!, path") holds exactly those, and
-	 * the range keeps the lookup on the path index ('"' follows '!') */
-	if (sqlite3_prepare_v2(db, "DELETE FROM documents WHERE path = ?", -1, &s->del, NULL) ||
-	    sqlite3_prepare_v2(db,
-	                       "DELETE FROM documents WHERE path = ?1 OR"
-	                       " (path > ?1 || '!' AND path < ?1 || '\"')",
-	                       -1, &s->del_file, NULL) ||
-	    sqlite3_prepare_v2(db,
-	                       "UPDATE documents SET title = ?, date = ?, year = ? WHERE id = ?",
-	                       -1, &s->upd_doc, NULL) ||
-	    sqlite3_prepare_v2(db,
-	                       "INSERT INTO documents (path, sha256, size, mtime, format, encoding,"
-	                       " title, date, year, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-	                       -1, &s->ins_doc, NULL) ||
-	    sqlite3_prepare_v2(db,
-	                       "INSERT INTO passages (doc, ordinal, section, kind, text)"
-	                       " VALUES (?,?,?,?,?)",
-	                       -1, &s->ins_pass, NULL)) {
-		err_set(e, "cannot prepare statements: %s", sqlite3_errmsg(db));
+	for (i = 0; i < sizeof(st) / sizeof(st[0]); i++)
+		if (sqlite3_prepare_v2(db, sql[i], -1, st[i], NULL) != SQLITE_OK) {
+			err_set(e, "cannot prepare statements: %s", sqlite3_errmsg(db));
+			store_free(s);
+			return NULL;
+		}
+	s->facts = facts_store_new(db, e);
+	if (!s->facts) {
 		store_free(s);
 		return NULL;
 	}
@@ -47,11 +57,15 @@ void store_free(struct store *s)
 {
 	if (!s)
 		return;
-	sqlite3_finalize(s->del);
-	sqlite3_finalize(s->del_file);
-	sqlite3_finalize(s->upd_doc);
+	sqlite3_finalize(s->find);
+	sqlite3_finalize(s->fts_del);
+	sqlite3_finalize(s->del_pass);
+	sqlite3_finalize(s->del_doc);
 	sqlite3_finalize(s->ins_doc);
 	sqlite3_finalize(s->ins_pass);
+	sqlite3_finalize(s->ins_fts);
+	sqlite3_finalize(s->members);
+	facts_store_free(s->facts);
 	free(s);
 }
 
@@ -84,11 +98,27 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 
 int store_remove(struct store *s, const char *path, struct err *e)
 {
-	sqlite3_bind_text(s->del, 1, path, -1, SQLITE_STATIC);
-	return step(s->db, s->del, e);
+	sqlite3_int64 id;
+	int rc;
+
+	if (facts_store_remove(s->facts, path, e) != 0)
+		return -1;
+	sqlite3_bind_text(s->find, 1, path, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s->find);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(s->find, 0) : -1;
+	sqlite3_reset(s->find);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return err_set(e, "database read failed: %s", sqlite3_errmsg(s->db));
+	if (id < 0)
+		return 0;
+	sqlite3_bind_int64(s->fts_del, 1, id);
+	sqlite3_bind_int64(s->del_pass, 1, id);
+	sqlite3_bind_int64(s->del_doc, 1, id);
+	if (step(s->db, s->fts_del, e) || step(s->db, s->del_pass, e) || step(s->db, s->del_doc, e))
+		return -1;
+	return 0;
 }
 
-/* The document row; its id in *id. */
 static int insert_doc(struct store *s, const struct doc *d, sqlite3_int64 *id, struct err *e)
 {
 	sqlite3_bind_text(s->ins_doc, 1, d->path, -1, SQLITE_STATIC);
@@ -110,84 +140,131 @@ static int insert_doc(struct store *s, const struct doc *d, sqlite3_int64 *id, s
 	return 0;
 }
 
-static int insert_passages(struct store *s, sqlite3_int64 id, sqlite3_int64 first,
-                           const struct doc *d, struct err *e)
+/* Passages of d as ordinals first, first + 1, … of document id; their rowids in pass. */
+static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 id,
+                           sqlite3_int64 first, sqlite3_int64 *pass, struct err *e)
 {
 	size_t i;
 
 	for (i = 0; i < d->npassages; i++) {
 		const struct passage *p = &d->passages[i];
+		sqlite3_int64 unit = facts_store_unit(s->facts, d, p->unit, e);
+		size_t n = strlen(p->text);
+		int rc;
+		if (unit < 0)
+			return -1;
 		sqlite3_bind_int64(s->ins_pass, 1, id);
 		sqlite3_bind_int64(s->ins_pass, 2, first + (sqlite3_int64)i);
 		sqlite3_bind_text(s->ins_pass, 3, p->section, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->ins_pass, 4, p->kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s->ins_pass, 5, p->text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s->ins_pass, 5, p->text, (int)n, SQLITE_STATIC);
+		bind_text_or_null(s->ins_pass, 6, p->note);
+		if (unit)
+			sqlite3_bind_int64(s->ins_pass, 7, unit);
+		else
+			sqlite3_bind_null(s->ins_pass, 7);
 		if (step(s->db, s->ins_pass, e) != 0)
+			return -1;
+		pass[i] = sqlite3_last_insert_rowid(s->db);
+		sqlite3_bind_int64(s->ins_fts, 1, pass[i]);
+		sqlite3_bind_text(s->ins_fts, 2, p->text, (int)n, SQLITE_STATIC);
+		/* tokens were computed by the worker: the tokenizer replays them */
+		if (p->toks.data)
+			vn_tok_replay_begin(p->text, n, &p->toks);
+		rc = step(s->db, s->ins_fts, e);
+		vn_tok_replay_end();
+		if (rc != 0)
 			return -1;
 	}
 	return 0;
 }
 
-static int rollback(struct store *s, const char *name)
-{
-	char sql[96];
-	snprintf(sql, sizeof(sql), "ROLLBACK TO %s; RELEASE %s", name, name);
-	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-	return -1;
-}
-
+/*
+ * No savepoint per document: an open savepoint makes FTS5 flush its in-memory index, which
+ * costs more than everything else here. Extraction failures never reach the store; a
+ * failure here (disk full, I/O error) is fatal for the batch, which the caller rolls back
+ * and reports, and the next run redoes.
+ */
 int store_doc(struct store *s, const struct doc *d, struct err *e)
 {
-	sqlite3_int64 id;
+	sqlite3_int64 id, *pass;
+	int rc = -1;
 
-	if (db_exec(s->db, "SAVEPOINT doc", e) != 0)
+	if (store_remove(s, d->path, e) != 0 || insert_doc(s, d, &id, e) != 0)
 		return -1;
-	if (store_remove(s, d->path, e) != 0 || insert_doc(s, d, &id, e) != 0 ||
-	    insert_passages(s, id, 1, d, e) != 0)
-		return rollback(s, "doc");
-	return db_exec(s->db, "RELEASE doc", e);
+	pass = xcalloc(d->npassages + 1, sizeof(*pass));
+	if (insert_passages(s, d, id, 1, pass, e) == 0 &&
+	    facts_store_doc(s->facts, d, id, pass, e) == 0)
+		rc = 0;
+	free(pass);
+	return rc;
+}
+
+/* Remove every document the file at path gave (itself, or its archive's members). */
+static int remove_file(struct store *s, const char *path, struct err *e)
+{
+	char **paths = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = 0, r;
+
+	sqlite3_bind_text(s->members, 1, path, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(s->members)) == SQLITE_ROW) {
+		paths = xgrow(paths, &cap, n + 1, sizeof(*paths));
+		paths[n++] = xstrdup((const char *)sqlite3_column_text(s->members, 0));
+	}
+	sqlite3_reset(s->members);
+	if (r != SQLITE_DONE)
+		rc = err_set(e, "database read failed: %s", sqlite3_errmsg(s->db));
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = store_remove(s, paths[i], e);
+		free(paths[i]);
+	}
+	free(paths);
+	return rc;
 }
 
 int store_file(struct store *s, const char *path, const struct doc *docs, size_t ndocs,
                struct err *e)
 {
-	sqlite3_int64 id;
 	size_t i;
 
-	if (db_exec(s->db, "SAVEPOINT file", e) != 0)
+	if (remove_file(s, path, e) != 0)
 		return -1;
-	sqlite3_bind_text(s->del_file, 1, path, -1, SQLITE_STATIC);
-	if (step(s->db, s->del_file, e) != 0)
-		return rollback(s, "file");
 	for (i = 0; i < ndocs; i++)
-		if (insert_doc(s, &docs[i], &id, e) != 0 ||
-		    insert_passages(s, id, 1, &docs[i], e) != 0)
-			return rollback(s, "file");
-	return db_exec(s->db, "RELEASE file", e);
+		if (store_doc(s, &docs[i], e) != 0)
+			return -1;
+	return 0;
 }
 
 int store_stream_begin(struct store *s, const struct doc *d, struct err *e)
 {
-	if (db_exec(s->db, "SAVEPOINT stream", e) != 0)
+	if (db_exec(s->db, "BEGIN", e) != 0)
 		return -1;
-	sqlite3_bind_text(s->del_file, 1, d->path, -1, SQLITE_STATIC);
-	if (step(s->db, s->del_file, e) != 0 || insert_doc(s, d, &s->stream_id, e) != 0)
-		return rollback(s, "stream");
+	s->streaming = 1;
+	if (remove_file(s, d->path, e) != 0 || insert_doc(s, d, &s->stream_id, e) != 0)
+		return -1;
 	s->stream_ordinal = 1;
 	return 0;
 }
 
 int store_stream_passages(struct store *s, const struct doc *part, struct err *e)
 {
-	if (insert_passages(s, s->stream_id, s->stream_ordinal, part, e) != 0)
-		return -1;
+	sqlite3_int64 *pass = xcalloc(part->npassages + 1, sizeof(*pass));
+	int rc = insert_passages(s, part, s->stream_id, s->stream_ordinal, pass, e);
+
+	free(pass);
 	s->stream_ordinal += (sqlite3_int64)part->npassages;
-	return 0;
+	return rc;
 }
 
 int store_stream_end(struct store *s, int ok, struct err *e)
 {
-	if (!ok)
-		return rollback(s, "stream");
-	return db_exec(s->db, "RELEASE stream", e);
+	if (!s->streaming)
+		return ok ? 0 : -1;
+	s->streaming = 0;
+	if (ok)
+		return db_exec(s->db, "COMMIT", e);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
 }

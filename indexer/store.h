@@ -1,9 +1,9 @@
 /*
- * store: writing documents into the database. One writer per database; documents are
- * written inside batches (large transactions are what make FTS5 fast), each document under
- * its own savepoint so a failure rolls back that document only. A committed batch is
- * durable (WAL), so killing the indexer loses at most the open batch, which the next run
- * redoes: unchanged files are recognised by path and sha256.
+ * store: writing documents into the database — the only module that does, so it alone
+ * keeps passages and passages_fts in step. One writer per database; documents are written
+ * in batches (large transactions are what make FTS5 fast). A committed batch is durable
+ * (WAL), so killing the indexer loses at most the open batch, which the next run redoes:
+ * unchanged files are recognised by path and sha256.
  */
 #ifndef THIDUA_STORE_H
 #define THIDUA_STORE_H
@@ -35,6 +35,25 @@ int store_file(struct store *s, const char *path, const struct doc *docs, size_t
  * A document too large to hold, written as it is read: begin with the document row (which
  * replaces whatever was at d->path, members included), add passages part by part, end
  * (ok = 0 rolls everything back). One savepoint around all of it.
+ */
+int store_stream_begin(struct store *s, const struct doc *d, struct err *e);
+int store_stream_passages(struct store *s, const struct doc *part, struct err *e);
+int store_stream_end(struct store *s, int ok, struct err *e);
+
+/*
+ * Replace everything indexed from the file at path — the document at path and the
+ * members of an archive, "path!…" — with docs (none: just remove). Inside the open batch
+ * (no savepoint: it would flush FTS5); a failure here is the database's, fatal for the
+ * batch.
+ */
+int store_file(struct store *s, const char *path, const struct doc *docs, size_t ndocs,
+               struct err *e);
+
+/*
+ * A document too large to hold, written as it is read, in a transaction of its own (call
+ * with no batch open): begin with the document row (replacing whatever the file gave
+ * before), add passages part by part, end (ok = 0 rolls it all back). Facts are not
+ * extracted from streamed documents.
  */
 int store_stream_begin(struct store *s, const struct doc *d, struct err *e);
 int store_stream_passages(struct store *s, const struct doc *part, struct err *e);

@@ -77,7 +77,7 @@ int cmd_text(int argc, char **argv)
 		struct doc *d = &set.docs[k];
 		for (i = 0; i < d->nnotes; i++)
 			fprintf(stderr, "thidua text: %s: %s\n", d->path, d->notes[i]);
-		layout_doc(d);
+		layout_doc(d, extractor_norm(x));
 		/* an archive's members, each under its name as `head` prints files */
 		if (strcmp(d->path, argv[optind]) != 0)
 			printf("%s==> %s <==\n", k ? "\n" : "", d->path);

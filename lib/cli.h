@@ -28,6 +28,10 @@ int cmd_search(int argc, char **argv);
 int cmd_docs(int argc, char **argv);
 int cmd_passages(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_units(int argc, char **argv);
+int cmd_campaigns(int argc, char **argv);
+int cmd_awards(int argc, char **argv);
 
 /* "thidua CMD: message" on stderr; returns EXIT_USAGE for `return cli_error(...)`. */
 int cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

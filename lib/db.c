@@ -82,7 +82,8 @@ static int create_schema(sqlite3 *db, struct err *e)
 {
 	char meta[256];
 
-	if (db_exec(db, "BEGIN", e) != 0)
+	/* 16 KiB pages: FTS5 leaves are 16 000 bytes (pgsz in the schema) */
+	if (db_exec(db, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; BEGIN", e) != 0)
 		return -1;
 	if (db_exec(db, schema_sql(), e) != 0)
 		goto fail;
@@ -172,7 +173,9 @@ int db_open(const char *path, int flags, sqlite3 **out, struct err *e)
 	if (!(flags & DB_READONLY) &&
 	    db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", e) != 0)
 		goto fail;
-	if (db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;", e) != 0)
+	/* foreign keys stay off: store.c keeps the tables consistent itself, and checking them
+	 * would scan the fact tables for every passage a re-index deletes */
+	if (db_exec(db, "PRAGMA cache_size=-65536;", e) != 0)
 		goto fail;
 	(void)empty;
 	*out = db;

@@ -31,6 +31,16 @@ size_t text_display_width(const char *s, size_t n)
 	return w;
 }
 
+size_t text_count_chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
 int text_all_caps(const char *s, size_t n)
 {
 	int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;

@@ -10,6 +10,9 @@
  * East Asian wide characters two. */
 size_t text_display_width(const char *s, size_t n);
 
+/* Code points in s[0..n) (bytes that do not continue a UTF-8 sequence). */
+size_t text_count_chars(const char *s, size_t n);
+
 /* 1 if s[0..n) has at least one letter and no lower-case letter ("KẾT QUẢ CÔNG TÁC"). */
 int text_all_caps(const char *s, size_t n);
 

@@ -48,7 +48,7 @@ int err_prefix(struct err *e, const char *fmt, ...)
 	return -1;
 }
 
-static void *oom(size_t n)
+static _Noreturn void oom(size_t n)
 {
 	fprintf(stderr, "thidua: out of memory (asked for %zu bytes)\n", n);
 	abort();
@@ -57,19 +57,25 @@ static void *oom(size_t n)
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
-	return p ? p : oom(n);
+	if (!p)
+		oom(n);
+	return p;
 }
 
 void *xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
-	return p ? p : oom(n * size);
+	if (!p)
+		oom(n * size);
+	return p;
 }
 
 void *xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
-	return q ? q : oom(n);
+	if (!q)
+		oom(n);
+	return q;
 }
 
 char *xstrdup(const char *s)

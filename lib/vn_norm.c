@@ -10,6 +10,8 @@
  */
 #include "vn_norm.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -503,6 +505,54 @@ size_t vn_utf8_check(const char *s, size_t n)
 	return n;
 }
 
+/*
+ * NFC quick check straight on UTF-8, without converting to UTF-16: text in which every
+ * character is NFC_Quick_Check=Yes with canonical combining class 0 is already NFC. That is
+ * all precomposed Vietnamese text; a combining mark (NFD input) or a character with a
+ * Maybe/No answer sends the text to ICU's full normalizer. Answers for U+0080–U+1FFF are
+ * cached: Vietnamese text has nearly all its non-ASCII characters there.
+ */
+#define NFC_CACHED 0x2000
+static unsigned char nfc_safe_table[NFC_CACHED];
+static pthread_once_t nfc_once = PTHREAD_ONCE_INIT;
+
+static int nfc_safe_icu(UChar32 c)
+{
+	return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+	       u_getCombiningClass(c) == 0;
+}
+
+static void nfc_init(void)
+{
+	UChar32 c;
+	for (c = 0x80; c < NFC_CACHED; c++)
+		nfc_safe_table[c] = (unsigned char)nfc_safe_icu(c);
+}
+
+/* 1 if s is valid UTF-8 already in NFC by the rule above; 0 means "ask ICU". */
+static int utf8_surely_nfc(const char *s, size_t n)
+{
+	int32_t i = 0, len;
+
+	if (n > INT32_MAX)
+		return 0;
+	len = (int32_t)n;
+	pthread_once(&nfc_once, nfc_init);
+	while (i < len) {
+		UChar32 c;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		U8_NEXT(s, i, len, c);
+		if (c < 0)
+			return 0;
+		if (c < NFC_CACHED ? !nfc_safe_table[c] : !nfc_safe_icu(c))
+			return 0;
+	}
+	return 1;
+}
+
 void vn_norm_nfc(struct vn_norm *nm, const char *s, size_t n, struct buf *out, size_t *bad)
 {
 	UChar stack[4096], *u = stack, *v = NULL;
@@ -514,6 +564,10 @@ void vn_norm_nfc(struct vn_norm *nm, const char *s, size_t n, struct buf *out, s
 		*bad = 0;
 	if (n == 0)
 		return;
+	if (utf8_surely_nfc(s, n)) {
+		buf_add(out, s, n);
+		return;
+	}
 	if (n > (1u << 28)) {
 		/* ICU lengths are int32: normalize a huge paragraph in slices cut before an
 		 * ASCII byte, which is always a normalization boundary. */

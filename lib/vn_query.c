@@ -372,12 +372,21 @@ static struct node *expand_term(struct node *t)
 		return t;
 	pthread_once(&abbrs_once, load_abbrs);
 	for (i = 0; i < t->words.n; i++) {
+		int longest = 0;
 		for (k = 0; k < abbrs.n && nalts < MAX_ALTS; k++) {
 			struct abbr *a = &abbrs.v[k];
 			if (match_at(&t->words, i, &a->abbr) &&
 			    (!a->ambiguous || all_upper(&t->words, i, a->abbr.n)))
 				alts[nalts++] = substitute(&t->words, i, a->abbr.n, &a->full);
-			if (match_at(&t->words, i, &a->full) && !a->ambiguous)
+			if (match_at(&t->words, i, &a->full) && !a->ambiguous &&
+			    a->full.n > longest)
+				longest = a->full.n;
+		}
+		/* a full form -> its abbreviations, the longest spelled-out form only: "viện
+		 * kiểm sát nhân dân" gives VKSND, not also "VKS nhân dân" */
+		for (k = 0; k < abbrs.n && longest && nalts < MAX_ALTS; k++) {
+			struct abbr *a = &abbrs.v[k];
+			if (a->full.n == longest && !a->ambiguous && match_at(&t->words, i, &a->full))
 				alts[nalts++] = substitute(&t->words, i, a->full.n, &a->abbr);
 		}
 	}
@@ -487,7 +496,7 @@ static void emit_term(struct out *o, const struct node *t, int negated)
 
 static void emit_and(struct out *o, const struct node *n, int negated)
 {
-	int i, npos = 0, first = 1, prev_phrase = -1, wrap = n->nkids > 1;
+	int i, npos = 0, first = 1, prev_phrase = -1, wrap;
 
 	for (i = 0; i < n->nkids; i++)
 		if (n->kids[i]->type != N_NOT)
@@ -498,6 +507,8 @@ static void emit_and(struct out *o, const struct node *n, int negated)
 		o->failed = 1;
 		return;
 	}
+	/* (a AND b) — or, with negations, ((a AND b) NOT x NOT y) */
+	wrap = npos < n->nkids;
 	if (wrap)
 		buf_addc(&o->fts, '(');
 	if (npos > 1)

@@ -1,5 +1,6 @@
 /*
- * vn_rank: the FTS5 ranking function `vn_rank(fts_table, description)` used by search.
+ * vn_rank: the FTS5 ranking function `vn_rank(fts_table, description [, passage_bytes])`
+ * used by search (passage_bytes saves reading the text back for length normalization).
  * `description` is vn_query's `rank` string. A passage scores
  *
  *   200 × (share of consecutive query words found adjacent, in order)

@@ -1,9 +1,12 @@
 #include "vn_tok.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include <pthread.h>
 
 enum { C_SEP, C_LETTER, C_DIGIT };
 
@@ -14,15 +17,8 @@ enum { C_SEP, C_LETTER, C_DIGIT };
  * else — punctuation, symbols, superscript digits (footnote markers), format characters
  * such as the soft hyphen or zero-width space — separates tokens.
  */
-static int cls(UChar32 c)
+static int cls_icu(UChar32 c)
 {
-	if (c < 0x80) {
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-			return C_LETTER;
-		if (c >= '0' && c <= '9')
-			return C_DIGIT;
-		return C_SEP;
-	}
 	if (u_isalpha(c))
 		return C_LETTER;
 	switch (u_charType(c)) {
@@ -33,6 +29,36 @@ static int cls(UChar32 c)
 	default:
 		return C_SEP;
 	}
+}
+
+/*
+ * Vietnamese text spends nearly all its non-ASCII characters below U+2000 (Latin-1,
+ * Latin Extended, combining marks) and in U+1EA0–U+1EF9, so the ICU answers for
+ * U+0080–U+1FFF are asked once and kept.
+ */
+#define CLS_CACHED 0x2000
+static unsigned char cls_table[CLS_CACHED];
+static pthread_once_t cls_once = PTHREAD_ONCE_INIT;
+
+static void cls_init(void)
+{
+	UChar32 c;
+	for (c = 0x80; c < CLS_CACHED; c++)
+		cls_table[c] = (unsigned char)cls_icu(c);
+}
+
+static int cls(UChar32 c)
+{
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			return C_LETTER;
+		if (c >= '0' && c <= '9')
+			return C_DIGIT;
+		return C_SEP;
+	}
+	if (c < CLS_CACHED)
+		return cls_table[c];
+	return cls_icu(c);
 }
 
 static int digit_at(const char *s, size_t n, size_t i)
@@ -85,6 +111,7 @@ int vn_tok_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end
 
 	/* ICU's UTF-8 macros take int32 indexes; passages are far below that. */
 	len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+	pthread_once(&cls_once, cls_init);
 	while ((size_t)i < (size_t)len) {
 		int32_t at = (int32_t)i, j = (int32_t)i;
 		UChar32 c;
@@ -130,6 +157,98 @@ int vn_tok_each(struct vn_norm *nm, const char *s, size_t n, vn_tok_fn fn, void 
 			return rc;
 	}
 	return 0;
+}
+
+/* ---------------------------------------------------------------- precomputed tokens */
+
+/* One record: flags (1 byte), token length (2), start (4), end (4), then the token bytes. */
+#define REC_HEAD 11
+
+static void put_token(struct vn_toks *t, int tflags, const char *tok, size_t ntok, size_t a,
+		      size_t b)
+{
+	unsigned char head[REC_HEAD];
+	uint16_t len = (uint16_t)(ntok > 0xFFFF ? 0xFFFF : ntok);
+	uint32_t a32 = (uint32_t)a, b32 = (uint32_t)b;
+
+	head[0] = (unsigned char)tflags;
+	memcpy(head + 1, &len, 2);
+	memcpy(head + 3, &a32, 4);
+	memcpy(head + 7, &b32, 4);
+	t->data = xgrow(t->data, &t->cap, t->n + REC_HEAD + len, 1);
+	memcpy(t->data + t->n, head, REC_HEAD);
+	memcpy(t->data + t->n + REC_HEAD, tok, len);
+	t->n += REC_HEAD + len;
+	t->count++;
+}
+
+static int record_token(void *ctx, const struct vn_word *w, size_t a, size_t b)
+{
+	struct vn_toks *t = ctx;
+
+	put_token(t, 0, w->canon, w->ncanon, a, b);
+	if (w->flags & VN_WORD_ACCENTED)
+		put_token(t, FTS5_TOKEN_COLOCATED, w->fold, w->nfold, a, b);
+	return 0;
+}
+
+void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out)
+{
+	out->n = out->count = 0;
+	vn_tok_each(nm, text, n, record_token, out);
+}
+
+void vn_toks_free(struct vn_toks *t)
+{
+	free(t->data);
+	memset(t, 0, sizeof(*t));
+}
+
+static _Thread_local struct {
+	const char *text;
+	size_t n;
+	const struct vn_toks *toks;
+	unsigned long replayed, computed;
+} replay;
+
+void vn_tok_replay_begin(const char *text, size_t n, const struct vn_toks *t)
+{
+	replay.text = text;
+	replay.n = n;
+	replay.toks = t;
+}
+
+void vn_tok_replay_end(void)
+{
+	replay.text = NULL;
+	replay.toks = NULL;
+}
+
+void vn_tok_replay_stats(unsigned long *replayed, unsigned long *computed)
+{
+	*replayed = replay.replayed;
+	*computed = replay.computed;
+}
+
+static int replay_tokens(const struct vn_toks *t, void *ctx,
+			 int (*xToken)(void *, int, const char *, int, int, int))
+{
+	size_t i = 0;
+
+	while (i + REC_HEAD <= t->n) {
+		const unsigned char *h = (const unsigned char *)t->data + i;
+		uint16_t len;
+		uint32_t a, b;
+		int rc;
+		memcpy(&len, h + 1, 2);
+		memcpy(&a, h + 3, 4);
+		memcpy(&b, h + 7, 4);
+		rc = xToken(ctx, h[0], t->data + i + REC_HEAD, len, (int)a, (int)b);
+		if (rc != SQLITE_OK)
+			return rc;
+		i += REC_HEAD + len;
+	}
+	return SQLITE_OK;
 }
 
 /* ---------------------------------------------------------------- FTS5 glue */
@@ -193,6 +312,12 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 
 	if (ntext <= 0)
 		return SQLITE_OK;
+	if (em.document && replay.toks && replay.text == text && replay.n == (size_t)ntext) {
+		replay.replayed++;
+		return replay_tokens(replay.toks, ctx, xToken);
+	}
+	if (em.document)
+		replay.computed++;
 	return vn_tok_each(t->nm, text, (size_t)ntext, emit_token, &em);
 }
 

@@ -37,6 +37,27 @@ typedef int (*vn_tok_fn)(void *ctx, const struct vn_word *w, size_t start, size_
 /* Tokenize and normalize s[0..n), calling fn for each token; stops when fn returns non-0. */
 int vn_tok_each(struct vn_norm *nm, const char *s, size_t n, vn_tok_fn fn, void *ctx);
 
+/*
+ * Pre-computed tokens. Normalizing is the tokenizer's cost, and FTS5 calls the tokenizer in
+ * the one thread that writes the database. So the indexer's worker threads compute each
+ * passage's tokens ahead (vn_tok_precompute), and the writer, around its FTS5 insert,
+ * tells the tokenizer to replay them (vn_tok_replay_begin/end) instead of computing them
+ * again. The replay applies only to exactly that text pointer and length in that thread;
+ * anything else is tokenized normally, so a mismatch costs time, never correctness.
+ */
+struct vn_toks {
+	char *data; /* packed records: flags, lengths, offsets, token bytes */
+	size_t n, cap;
+	size_t count; /* tokens recorded (colocated ones included) */
+};
+
+void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out);
+void vn_toks_free(struct vn_toks *t);
+void vn_tok_replay_begin(const char *text, size_t n, const struct vn_toks *t);
+void vn_tok_replay_end(void);
+/* How many FTS5 document tokenizations were replayed / computed in this thread. */
+void vn_tok_replay_stats(unsigned long *replayed, unsigned long *computed);
+
 /* The FTS5 API of db, or NULL when SQLite was built without FTS5. */
 fts5_api *vn_tok_fts5_api(sqlite3 *db);
 

@@ -8,8 +8,8 @@
 static const char usage[] =
 	"usage: thidua docs [--db FILE] [--year Y|Y1-Y2] [--format table|json|csv|tsv]\n"
 	"\n"
-	"List indexed documents: id, path, format, encoding, title, date, year reported on,\n"
-	"number of passages.\n";
+	"List indexed documents: id, path, format, encoding, số/ký hiệu (number, doc_type,\n"
+	"issuer), place, date, year reported on, title, signer and role, number of passages.\n";
 
 static const struct col cols[] = {
 	{"doc", COL_INT, COL_BOTH, NULL},	   {"path", COL_STR, COL_MACHINE, NULL},
@@ -17,6 +17,10 @@ static const struct col cols[] = {
 	{"date", COL_STR, COL_BOTH, NULL},	   {"year", COL_INT, COL_BOTH, NULL},
 	{"passages", COL_INT, COL_BOTH, NULL},	   {"size", COL_INT, COL_MACHINE, NULL},
 	{"sha256", COL_STR, COL_MACHINE, NULL},	   {"title", COL_STR, COL_MACHINE, NULL},
+	{"number", COL_STR, COL_BOTH, NULL},	   {"doc_type", COL_STR, COL_MACHINE, NULL},
+	{"issuer", COL_STR, COL_MACHINE, NULL},	   {"issuer_code", COL_STR, COL_MACHINE, NULL},
+	{"place", COL_STR, COL_MACHINE, NULL},	   {"signer", COL_STR, COL_MACHINE, NULL},
+	{"signer_role", COL_STR, COL_MACHINE, NULL}, {"province", COL_STR, COL_MACHINE, NULL},
 	{"document", COL_STR, COL_TABLE, NULL},
 };
 
@@ -62,7 +66,8 @@ int cmd_docs(int argc, char **argv)
 	if (sqlite3_prepare_v2(db,
 			       "SELECT d.id, d.path, d.format, d.encoding, d.date, d.year,"
 			       " (SELECT count(*) FROM passages p WHERE p.doc = d.id), d.size,"
-			       " d.sha256, d.title FROM documents d"
+			       " d.sha256, d.title, d.number, d.doc_type, d.issuer, d.issuer_code,"
+			       " d.place, d.signer, d.signer_role, d.province FROM documents d"
 			       " WHERE ?1 IS NULL OR d.year BETWEEN ?1 AND ?2 ORDER BY d.id",
 			       -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("docs", "%s", sqlite3_errmsg(db));
@@ -78,7 +83,7 @@ int cmd_docs(int argc, char **argv)
 		const char *path = (const char *)sqlite3_column_text(st, 1);
 		const char *base = strrchr(path, '/');
 		int i;
-		for (i = 0; i < 10; i++) {
+		for (i = 0; i < 18; i++) {
 			if (sqlite3_column_type(st, i) == SQLITE_NULL)
 				out_null(o);
 			else if (cols[i].type == COL_INT)

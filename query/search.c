@@ -8,10 +8,11 @@
 
 #include "cli.h"
 #include "db.h"
+#include "qopts.h"
 #include "vn_query.h"
 
 static const char usage[] =
-	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID]\n"
+	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID] [--unit NAME]\n"
 	"                     [--format table|json|csv|tsv] QUERY...\n"
 	"\n"
 	"Find passages. Words without diacritics match every accented form (dong: đồng,\n"
@@ -29,6 +30,8 @@ static const char usage[] =
 	"  -n, --limit N    at most N passages (default 20; 0 = all)\n"
 	"  --year Y|Y1-Y2   only documents about that year or range\n"
 	"  --doc ID         only that document\n"
+	"  --unit NAME      only passages about that unit (a list item \"- Công an tỉnh: …\"\n"
+	"                   and its footnotes); NAME without accents or as an alias (CA tỉnh)\n"
 	"  --format F       table (default), json, csv or tsv\n"
 	"  -h, --help       this help\n";
 
@@ -40,21 +43,48 @@ static const struct col cols[] = {
 	{"document", COL_STR, COL_TABLE, NULL},
 	{"year", COL_INT, COL_BOTH, NULL},
 	{"section", COL_STR, COL_BOTH, NULL},
+	{"unit", COL_STR, COL_BOTH, NULL},
+	{"kind", COL_STR, COL_MACHINE, NULL},
 	{"score", COL_REAL, COL_MACHINE, NULL},
 	{"text", COL_STR, COL_MACHINE, NULL},
 	{"snippet", COL_STR, COL_BOTH, NULL},
 };
 
-static const char sql[] =
-	"SELECT p.id, p.doc, d.path, d.year, p.section, p.text,"
-	"  snippet(passages_fts, 0, char(1), char(2), '…', 24),"
-	"  vn_rank(passages_fts, ?1) AS score"
+/*
+ * Two steps: rank every match (cheap per row), then build snippets for the rows shown only
+ * — a snippet re-reads and re-tokenizes its passage, and SQLite would otherwise compute it
+ * for every match before sorting.
+ */
+static const char rank_head[] =
+	"SELECT p.id, vn_rank(passages_fts, ?1, length(CAST(p.text AS BLOB))) AS score"
 	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
 	" JOIN documents d ON d.id = p.doc"
 	" WHERE passages_fts MATCH ?2"
 	"   AND (?3 IS NULL OR d.year BETWEEN ?3 AND ?4)"
-	"   AND (?5 IS NULL OR p.doc = ?5)"
-	" ORDER BY score DESC, p.id LIMIT ?6";
+	"   AND (?5 IS NULL OR p.doc = ?5)";
+
+static const char row_sql[] =
+	"SELECT p.doc, d.path, d.year, p.section, p.text,"
+	"  snippet(passages_fts, 0, char(1), char(2), '…', 24), u.name, p.kind"
+	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+	" JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
+	" WHERE passages_fts MATCH ?1 AND passages_fts.rowid = ?2";
+
+/* Adjacent highlighted words read better as one highlight: «chiến» «sỹ» -> «chiến sỹ». */
+static void merge_marks(char *s)
+{
+	char *w = s, *r = s;
+
+	while (*r) {
+		if (r[0] == 2 && r[1] == ' ' && r[2] == 1) {
+			*w++ = ' ';
+			r += 3;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = 0;
+}
 
 int cmd_search(int argc, char **argv)
 {
@@ -62,7 +92,9 @@ int cmd_search(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},	  {"limit", required_argument, NULL, 'n'},
 		{"year", required_argument, NULL, 'y'},	  {"doc", required_argument, NULL, 'D'},
 		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+		{"unit", required_argument, NULL, 'u'},	  {NULL, 0, NULL, 0}};
+	const char *unit = NULL;
+	struct buf sql = BUF_INIT;
 	const char *dbpath = NULL;
 	long limit = 20, docid = -1;
 	int fmt = FMT_TABLE, y0 = 0, y1 = 0, c, rank = 0, rc = EXIT_OK;
@@ -71,7 +103,7 @@ int cmd_search(int argc, char **argv)
 	struct vn_norm *nm;
 	struct err e;
 	sqlite3 *db;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL, *row = NULL;
 	struct out *o;
 
 	optind = 1;
@@ -96,6 +128,9 @@ int cmd_search(int argc, char **argv)
 			if ((fmt = cli_parse_format(optarg)) < 0)
 				return cli_usage_error("search", "--format is table, json, csv or tsv");
 			break;
+		case 'u':
+			unit = optarg;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return EXIT_OK;
@@ -116,14 +151,24 @@ int cmd_search(int argc, char **argv)
 		buf_free(&q);
 		return cli_error("search", "%s", e.msg);
 	}
-	vn_norm_free(nm);
 	buf_free(&q);
 	if (db_open(db_default_path(dbpath), DB_READONLY, &db, &e) != 0) {
+		vn_norm_free(nm);
 		vn_query_free(&vq);
 		return cli_error("search", "%s", e.msg);
 	}
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+	buf_adds(&sql, rank_head);
+	if (unit) {
+		char *ids = qopts_unit_ids(db, nm, unit);
+		buf_printf(&sql, " AND p.unit IN (%s)", ids);
+		free(ids);
+	}
+	buf_adds(&sql, " ORDER BY score DESC, p.id LIMIT ?6");
+	vn_norm_free(nm);
+	if (sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, row_sql, -1, &row, NULL) != SQLITE_OK) {
 		rc = cli_error("search", "%s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, vq.rank, -1, SQLITE_STATIC);
@@ -135,30 +180,47 @@ int cmd_search(int argc, char **argv)
 	if (docid >= 0)
 		sqlite3_bind_int64(st, 5, docid);
 	sqlite3_bind_int64(st, 6, limit == 0 ? -1 : limit);
+	sqlite3_bind_text(row, 1, vq.fts, -1, SQLITE_STATIC);
 
 	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	while ((c = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *path = (const char *)sqlite3_column_text(st, 2);
-		const char *base = strrchr(path, '/');
+		sqlite3_int64 id = sqlite3_column_int64(st, 0);
+		const char *path, *base;
+		char *snip;
+		sqlite3_bind_int64(row, 2, id);
+		if (sqlite3_step(row) != SQLITE_ROW) {
+			sqlite3_reset(row);
+			continue;
+		}
+		path = (const char *)sqlite3_column_text(row, 1);
+		base = strrchr(path, '/');
+		snip = xstrdup((const char *)sqlite3_column_text(row, 5));
+		merge_marks(snip);
 		out_int(o, ++rank);
-		out_int(o, sqlite3_column_int64(st, 0));
-		out_int(o, sqlite3_column_int64(st, 1));
+		out_int(o, id);
+		out_int(o, sqlite3_column_int64(row, 0));
 		out_str(o, path);
 		out_str(o, base ? base + 1 : path);
-		if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+		if (sqlite3_column_type(row, 2) == SQLITE_NULL)
 			out_null(o);
 		else
-			out_int(o, sqlite3_column_int(st, 3));
-		out_str(o, (const char *)sqlite3_column_text(st, 4));
-		out_real(o, sqlite3_column_double(st, 7));
-		out_str(o, (const char *)sqlite3_column_text(st, 5));
-		out_str(o, (const char *)sqlite3_column_text(st, 6));
+			out_int(o, sqlite3_column_int(row, 2));
+		out_str(o, (const char *)sqlite3_column_text(row, 3));
+		out_str(o, (const char *)sqlite3_column_text(row, 6));
+		out_str(o, (const char *)sqlite3_column_text(row, 7));
+		out_real(o, sqlite3_column_double(st, 1));
+		out_str(o, (const char *)sqlite3_column_text(row, 4));
+		out_str(o, snip);
+		free(snip);
+		sqlite3_reset(row);
 	}
 	out_end(o);
 	if (c != SQLITE_DONE)
 		rc = cli_error("search", "%s", sqlite3_errmsg(db));
 	sqlite3_finalize(st);
+	sqlite3_finalize(row);
 out:
+	buf_free(&sql);
 	vn_query_free(&vq);
 	db_close(db);
 	return rc;

@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 1
+-- schema_version: 3
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -23,37 +23,138 @@ CREATE TABLE documents (
     title      TEXT,                   -- trích yếu, e.g. "Tổng kết công tác thi đua ..."
     date       TEXT,                   -- ISO YYYY-MM-DD from the place-and-date line
     year       INTEGER,                -- the year reported on (title), else the date's
-    indexed_at INTEGER NOT NULL
+    indexed_at INTEGER NOT NULL,
+    -- facts: the header and the foot (indexer/header.c); NULL when the document lacks them
+    number     TEXT,                   -- số/ký hiệu as written: "234/BC-KTĐNC"
+    doc_type   TEXT,                   -- type code: "BC" (Báo cáo); NULL for a công văn
+    issuer_code TEXT,                  -- issuer in the number: "KTĐNC"
+    issuer     TEXT,                   -- issuing body (left column, else the TM. block)
+    issuer_parent TEXT,                -- the body above it ("UBND TỈNH TUYÊN QUANG")
+    place      TEXT,                   -- "Tuyên Quang" of the place-and-date line
+    type_name  TEXT,                   -- the type line: "BÁO CÁO"
+    signer     TEXT,                   -- "Vũ Đức Thọ"
+    signer_role TEXT,                  -- "TM. KHỐI THI ĐUA NỘI CHÍNH / TRƯỞNG KHỐI NĂM 2020 / …"
+    signer_authority TEXT,             -- "TM." | "KT." | "TL." | "TUQ." | "Q."
+    province   TEXT                    -- the province the document is about
 );
 CREATE INDEX documents_sha256 ON documents(sha256);
 CREATE INDEX documents_year ON documents(year);
 
 -- A passage is a paragraph of repaired text (markdown residue removed), in reading order.
+-- Rows are written only by indexer/store.c, which also keeps passages_fts in step (no
+-- triggers: a trigger makes every insert a statement transaction, and FTS5 flushes its
+-- in-memory index at each one, which made indexing five times slower).
 CREATE TABLE passages (
     id      INTEGER PRIMARY KEY,
-    doc     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc     INTEGER NOT NULL,          -- documents.id
     ordinal INTEGER NOT NULL,          -- 1, 2, ... within the document
     section TEXT NOT NULL DEFAULT '',  -- heading path, e.g. "PHẦN I › III › 1"
-    kind    TEXT NOT NULL DEFAULT 'body', -- body | heading | footnote | cell
+    kind    TEXT NOT NULL DEFAULT 'body', -- body | heading | footnote | header | footer | cell
     text    TEXT NOT NULL,
-    UNIQUE (doc, ordinal)
+    -- facts: footnotes and who the passage is about (indexer/layout.c, units.c)
+    note    TEXT,                      -- kind footnote: its marker ("1")
+    cites   INTEGER,                   -- kind footnote: the passage citing it
+    unit    INTEGER                    -- units.id: the unit a list item (and its footnote) is about
 );
+CREATE INDEX passages_doc ON passages(doc);
+CREATE INDEX passages_unit ON passages(unit);
 
--- Full-text index over passages.text, external content: the text is stored once.
+-- Full-text index over passages.text with the Vietnamese tokenizer (lib/vn_tok.h); external
+-- content, so the text is stored once. columnsize=0: no per-row size table (vn_rank
+-- estimates passage length from its bytes).
 CREATE VIRTUAL TABLE passages_fts USING fts5(
     text,
     content = 'passages',
     content_rowid = 'id',
-    tokenize = 'vietnamese'
+    tokenize = 'vietnamese',
+    columnsize = 0
+);
+-- Larger in-memory batches before FTS5 writes a segment (fewer merges), larger leaf pages.
+INSERT INTO passages_fts(passages_fts, rank) VALUES ('hashsize', 33554432);
+INSERT INTO passages_fts(passages_fts, rank) VALUES ('pgsz', 16000);
+
+-- ---------------------------------------------------------------- facts (issue 6)
+-- Units, campaigns and awards found in the documents, each with its passage, character span
+-- (start inclusive, end exclusive, counted in characters from 0: substr(text, start + 1,
+-- end - start)) and year. See docs/facts.md.
+
+-- A unit: an agency of a province or a district branch (data/units.tsv), per province.
+CREATE TABLE units (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,           -- "Công an tỉnh", "Tòa án nhân dân huyện Chiêm Hóa"
+    canonical TEXT NOT NULL,           -- the inventory unit ("Tòa án nhân dân tỉnh" for a branch)
+    province  TEXT NOT NULL DEFAULT '',
+    UNIQUE (name, province)
 );
 
-CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
-    INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
-    INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-CREATE TRIGGER passages_au AFTER UPDATE OF text ON passages BEGIN
-    INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-    INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
-END;
+-- How the documents wrote each unit ("CA tỉnh", "Công an Tuyên Quang").
+CREATE TABLE unit_aliases (
+    unit  INTEGER NOT NULL REFERENCES units(id),
+    alias TEXT NOT NULL,
+    UNIQUE (unit, alias)
+);
+
+CREATE TABLE unit_mentions (
+    id      INTEGER PRIMARY KEY,
+    unit    INTEGER NOT NULL REFERENCES units(id),
+    doc     INTEGER NOT NULL REFERENCES documents(id),
+    passage INTEGER NOT NULL REFERENCES passages(id),
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    year    INTEGER
+);
+CREATE INDEX unit_mentions_unit ON unit_mentions(unit);
+CREATE INDEX unit_mentions_doc ON unit_mentions(doc);
+
+-- A campaign (phong trào, cuộc vận động, chủ đề, khẩu hiệu) across documents and years:
+-- one row per folded key, the name as first written.
+CREATE TABLE campaigns (
+    id   INTEGER PRIMARY KEY,
+    key  TEXT NOT NULL UNIQUE,         -- folded words: accents, case and punctuation dropped
+    name TEXT NOT NULL
+);
+
+CREATE TABLE campaign_mentions (
+    id       INTEGER PRIMARY KEY,
+    campaign INTEGER NOT NULL REFERENCES campaigns(id),
+    doc      INTEGER NOT NULL REFERENCES documents(id),
+    passage  INTEGER NOT NULL REFERENCES passages(id),
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    year     INTEGER,
+    name     TEXT NOT NULL,            -- as written here (typos kept)
+    unit     INTEGER REFERENCES units(id)
+);
+CREATE INDEX campaign_mentions_campaign ON campaign_mentions(campaign);
+CREATE INDEX campaign_mentions_doc ON campaign_mentions(doc);
+
+-- One award fact: an award kind given to (or registered / proposed / honoured for)
+-- recipients in one clause. Counts are NULL when the text does not state them.
+CREATE TABLE awards (
+    id          INTEGER PRIMARY KEY,
+    doc         INTEGER NOT NULL REFERENCES documents(id),
+    passage     INTEGER NOT NULL REFERENCES passages(id),
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    year        INTEGER,
+    unit        INTEGER REFERENCES units(id),
+    award       TEXT NOT NULL,         -- data/awards.tsv kind: "Huân chương Lao động"
+    class       TEXT,                  -- "Nhất" | "Nhì" | "Ba", or a Kỷ niệm chương's name
+    grantor     TEXT,                  -- data/grantors.tsv: "Chủ tịch UBND tỉnh"; "A; B"
+    status      TEXT NOT NULL,         -- registered | proposed | granted | honoured
+    collectives INTEGER,
+    individuals INTEGER,
+    count       INTEGER,               -- awards given, when written before the award
+    evidence    TEXT NOT NULL          -- the exact span of the passage
+);
+CREATE INDEX awards_doc ON awards(doc);
+CREATE INDEX awards_unit ON awards(unit);
+CREATE INDEX awards_award ON awards(award);
+
+-- Nơi nhận, one row per line.
+CREATE TABLE doc_recipients (
+    doc     INTEGER NOT NULL REFERENCES documents(id),
+    ordinal INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    PRIMARY KEY (doc, ordinal)
+) WITHOUT ROWID;

@@ -106,4 +106,11 @@ expect_rc 1
 expect_err "mixed.zip!noise.bin: unsupported file type (libmagic says"
 expect_err "1 indexed, 0 unchanged, 0 removed, 1 failed"
 
+# a report opening with "Xác định" starts with bytes 58 C3, a valid zlib header to
+# libmagic's signature test: it is text all the same
+printf 'Xác định nhiệm vụ thi đua năm 2020.\n' >xac.txt
+run text xac.txt
+expect_rc 0
+expect_out "Xác định nhiệm vụ"
+
 done_ok

@@ -1,0 +1,927 @@
+/*
+ * Award facts. A passage is read sentence by sentence and clause by clause (";" outside
+ * brackets, ", trong đó"), the way the report's grammar puts them (domain.md §1.6):
+ *
+ *   [grantor] tặng [n] [award] cho [n] tập thể, [m] cá nhân
+ *   [n] tập thể, [m] cá nhân được [grantor] tặng [award]
+ *   [n] tập thể đạt danh hiệu “[award]”;  [award] [n] cá nhân  (a tally)
+ *
+ * Each award mention (data/awards.tsv, longest phrase) gets
+ *   - its class: "hạng Nhì" after an order; "hạng ba cho 17 cá nhân" alone repeats the order
+ *     on its left; a Kỷ niệm chương's quoted name;
+ *   - its count: the number written just before it ("03 Cờ thi đua", "01, Huân chương");
+ *   - its recipients: the list after "cho" / "đối với" or right after it, else the list
+ *     before "được" / "đạt" / "là"; coordinated awards with nothing between them but commas
+ *     share one list ("tặng Bằng khen, Danh hiệu … cho 75 tập thể, 93 cá nhân");
+ *   - its status: a proposal word before it in its clause wins ("đề nghị X tặng"), one before
+ *     the sentence's first award covers the sentence ("Đề nghị Bộ Tư pháp tặng …; tặng …"),
+ *     else the nearest status word before it, else the sentence's;
+ *   - its grantor: the one the award's own name says ("Cờ thi đua của Chính phủ"), else
+ *     the nearest grantor in its clause that a grant verb follows, else — when the clause
+ *     starts with the verb or with "award cho …" — the previous clause's, else the latest
+ *     one in the sentence when the Law lets it grant that award (levels in data/awards.tsv, grantors.tsv);
+ *   - its year: an explicit "Năm 2019," governs what follows; "năm 2019" before the first
+ *     award of a sentence governs that sentence; else the document's year.
+ * A mention with no status, or with neither recipients nor a count, is not a fact.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts.h"
+#include "lexicons.h"
+#include "units.h"
+
+struct recip {
+	int found;
+	long coll, indiv;
+	size_t a, b; /* word span */
+	int cho;     /* introduced by cho / đối với */
+	char *unit;  /* a single named unit */
+};
+
+struct mention {
+	size_t i, end;
+	const struct lx_award *row;
+	char *class_;
+	const char *implied;
+	long count;
+	size_t count_at;
+	struct recip r;
+	size_t clause, sentence;
+	const char *status;
+	int status_own, clause_scoped;
+	char *grantor;
+	int drop;
+};
+
+struct gmention {
+	size_t i, end;
+	const char *grantor;
+	int valid;
+};
+
+struct smention {
+	size_t i;
+	const char *value;
+};
+
+struct ctx {
+	struct doc *d;
+	const struct passage *ps;
+	struct vn_words w;
+	size_t *clause, *sentence;
+	int *year;
+	struct mention *m;
+	size_t nm, mcap;
+	struct gmention *g;
+	size_t ng, gcap;
+	struct smention *s;
+	size_t ns, scap;
+};
+
+static const char *class_word(const struct vn_words *w, size_t i)
+{
+	static const char *const names[][2] = {{"nhất", "Nhất"}, {"nhì", "Nhì"}, {"ba", "Ba"},
+					       {"i", "Nhất"},	 {"ii", "Nhì"},	 {"iii", "Ba"},
+					       {"1", "Nhất"},	 {"2", "Nhì"},	 {"3", "Ba"}};
+	size_t k;
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (vn_words_is(w, i, names[k][0]))
+			return names[k][1];
+	return NULL;
+}
+
+static int word_role(const struct vn_words *w, size_t i, int role, size_t *len, const char **value)
+{
+	const struct lexicons *lx = lexicons_get();
+	size_t l = 0;
+	int id = vn_lexicon_longest(lx->words, w, i, &l);
+	if (id < 0 || lx->word[id].role != role)
+		return 0;
+	if (len)
+		*len = l;
+	if (value)
+		*value = lx->word[id].value;
+	return 1;
+}
+
+static int is_status(const struct vn_words *w, size_t i)
+{
+	return word_role(w, i, LXW_STATUS, NULL, NULL);
+}
+
+/* ------------------------------------------------------------ sentences and clauses */
+
+static void split(struct ctx *c)
+{
+	size_t i, sent = 0, cl = 0;
+	int depth = 0, year = c->d->year;
+	const struct vn_words *w = &c->w;
+
+	for (i = 0; i < w->n; i++) {
+		size_t gl, k;
+		const char *g = vn_words_gap(w, i, &gl);
+		for (k = 0; k < gl; k++)
+			depth += g[k] == '(' ? 1 : g[k] == ')' ? -1 : 0;
+		if (depth < 0)
+			depth = 0;
+		if (i > 0 && w->t[i].upper_first && (memchr(g, '.', gl) || memchr(g, '!', gl) ||
+						       memchr(g, '?', gl))) {
+			sent++, cl++;
+			depth = 0;
+		} else if (i > 0 && ((depth == 0 && memchr(g, ';', gl)) ||
+				     (memchr(g, ',', gl) && vn_words_is(w, i, "trong") &&
+				      vn_words_is(w, i + 1, "đó")))) {
+			cl++;
+		}
+		/* "Năm 2019," opens what follows */
+		if (vn_words_is(w, i, "năm") && w->t[i].upper_first) {
+			long y = facts_count_at(w, i + 1);
+			if (y >= 1945 && y <= 2200 && w->t[i + 1].b - w->t[i + 1].a == 4)
+				year = (int)y;
+		}
+		c->sentence[i] = sent;
+		c->clause[i] = cl;
+		c->year[i] = year;
+	}
+}
+
+/* ------------------------------------------------------------ mentions */
+
+static struct mention *add_mention(struct ctx *c, size_t i, const struct lx_award *row)
+{
+	struct mention *m;
+	c->m = xgrow(c->m, &c->mcap, c->nm + 1, sizeof(*c->m));
+	m = &c->m[c->nm++];
+	memset(m, 0, sizeof(*m));
+	m->i = i;
+	m->row = row;
+	m->implied = row->implied;
+	m->count = -1;
+	m->count_at = (size_t)-1;
+	m->clause = c->clause[i];
+	m->sentence = c->sentence[i];
+	return m;
+}
+
+static int has(const char *g, size_t gl, const char *needle)
+{
+	size_t k, n = strlen(needle);
+	for (k = 0; k + n <= gl; k++)
+		if (memcmp(g + k, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A quote opening before word j: its last word + 1, and the byte span of its content. */
+static size_t quote_after(const struct vn_words *w, size_t j, size_t *qa, size_t *qb)
+{
+	size_t gl, k;
+	const char *g;
+
+	if (j >= w->n)
+		return 0;
+	g = vn_words_gap(w, j, &gl);
+	if (!has(g, gl, "“") && !memchr(g, '"', gl))
+		return 0;
+	for (k = j; k < w->n; k++) {
+		g = vn_words_gap(w, k + 1, &gl);
+		if (k + 1 > w->n)
+			break;
+		if (has(g, gl, "”") || memchr(g, '"', gl)) {
+			*qa = w->t[j].a;
+			*qb = w->t[k].b;
+			return k + 1;
+		}
+	}
+	return 0;
+}
+
+static void find_mentions(struct ctx *c)
+{
+	const struct lexicons *lx = lexicons_get();
+	const struct vn_words *w = &c->w;
+	size_t i = 0, len;
+
+	while (i < w->n) {
+		int id;
+		const char *v;
+		if (word_role(w, i, LXW_BLOCK, &len, NULL) || word_role(w, i, LXW_CAMPAIGN, &len, NULL)) {
+			i += len;
+			continue;
+		}
+		id = vn_lexicon_longest(lx->awards, w, i, &len);
+		if (id >= 0) {
+			const struct lx_award *row = &lx->award[id];
+			struct mention *m;
+			size_t j = i + len, qa, qb, qe;
+			/* "hiệu quả của sáng kiến" is not an award given; a bare "cờ" only right
+			 * after a grant verb */
+			if ((i > 0 && vn_words_is(w, i - 1, "của")) ||
+			    ((row->flags & LXA_BARE) && !(i > 0 && vn_words_is(w, i - 1, "tặng")))) {
+				i += len;
+				continue;
+			}
+			m = add_mention(c, i, row);
+			if ((row->flags & LXA_ORDER) && vn_words_is(w, j, "hạng") &&
+			    class_word(w, j + 1)) {
+				m->class_ = xstrdup(class_word(w, j + 1));
+				j += 2;
+			}
+			if ((qe = quote_after(w, j, &qa, &qb)) > 0) {
+				if (row->flags & LXA_KNC) {
+					size_t kl;
+					int k = vn_lexicon_longest(lx->knc, w, j, &kl);
+					m->class_ = xstrndup(w->text + qa, qb - qa);
+					if (k >= 0)
+						m->implied = lx->knc_grantor[k];
+				}
+				j = qe;
+			}
+			m->end = j;
+			/* the count written before it: "03 Cờ thi đua", "01, Huân chương" */
+			if (i > 0 && facts_count_at(w, i - 1) >= 0 &&
+			    !(i > 1 && vn_words_gap_has(w, i - 1, "/")) &&
+			    (vn_words_gap_blank(w, i) || vn_words_gap_has(w, i, ","))) {
+				m->count = facts_count_at(w, i - 1);
+				m->count_at = i - 1;
+			}
+			i = j;
+			continue;
+		}
+		/* "…hạng nhì cho 01 cá nhân, hạng ba cho 17 cá nhân": the order on the left */
+		if (vn_words_is(w, i, "hạng") && class_word(w, i + 1) && c->nm > 0 &&
+		    (c->m[c->nm - 1].row->flags & LXA_ORDER) &&
+		    c->m[c->nm - 1].sentence == c->sentence[i]) {
+			struct mention *m = add_mention(c, i, c->m[c->nm - 1].row);
+			m->class_ = xstrdup(class_word(w, i + 1));
+			m->end = i + 2;
+			i += 2;
+			continue;
+		}
+		id = vn_lexicon_longest(lx->grantors, w, i, &len);
+		if (id >= 0) {
+			struct gmention *g;
+			const struct lx_grantor *gr = &lx->grantor[id];
+			/* a short form ("Cục trưởng") only inside a passage about its unit */
+			if (!gr->unit || (c->ps->unit && strcmp(c->ps->unit, gr->unit) == 0)) {
+				c->g = xgrow(c->g, &c->gcap, c->ng + 1, sizeof(*c->g));
+				g = &c->g[c->ng++];
+				g->i = i;
+				g->end = i + len + lexicons_province_at(w, i + len, NULL);
+				g->grantor = gr->grantor;
+				g->valid = 0;
+				i = g->end;
+				continue;
+			}
+		}
+		if (word_role(w, i, LXW_STATUS, &len, &v) || word_role(w, i, LXW_VERB, &len, &v)) {
+			c->s = xgrow(c->s, &c->scap, c->ns + 1, sizeof(*c->s));
+			c->s[c->ns].i = i;
+			c->s[c->ns].value = strcmp(v, "-") == 0 ? NULL : v;
+			c->ns++;
+			i += len;
+			continue;
+		}
+		i++;
+	}
+}
+
+/* A grantor is one when a grant verb follows it closely: "UBND tỉnh tặng", "Giám đốc Sở
+ * đã công nhận", "thẩm quyền của Chánh án TAND tỉnh: Tặng". */
+static void validate_grantors(struct ctx *c)
+{
+	size_t k, j;
+	for (k = 0; k < c->ng; k++) {
+		struct gmention *g = &c->g[k];
+		for (j = 0; j < c->ns; j++) {
+			const struct smention *s = &c->s[j];
+			if (s->i >= g->end && s->i <= g->end + 3 && c->clause[s->i] == c->clause[g->i] &&
+			    (!s->value || strcmp(s->value, "registered") != 0)) {
+				g->valid = 1;
+				break;
+			}
+		}
+	}
+	/* an award naming its grantor and followed by the verb: "Cờ thi đua Bộ Công an tặng" */
+	for (k = 0; k < c->nm; k++) {
+		struct mention *m = &c->m[k];
+		if (!m->implied)
+			continue;
+		for (j = 0; j < c->ns; j++)
+			if (c->s[j].i == m->end && c->s[j].value) {
+				c->g = xgrow(c->g, &c->gcap, c->ng + 1, sizeof(*c->g));
+				c->g[c->ng].i = m->i;
+				c->g[c->ng].end = m->end;
+				c->g[c->ng].grantor = m->implied;
+				c->g[c->ng].valid = 1;
+				c->ng++;
+				break;
+			}
+	}
+}
+
+/* ------------------------------------------------------------ recipients */
+
+static int is_pre_word(const struct vn_words *w, size_t i)
+{
+	return vn_words_is(w, i, "được") || vn_words_is(w, i, "đạt") || vn_words_is(w, i, "là");
+}
+
+static int award_at(const struct vn_words *w, size_t i)
+{
+	size_t len;
+	int id = vn_lexicon_longest(lexicons_get()->awards, w, i, &len);
+	return id >= 0 && !(lexicons_get()->award[id].flags & LXA_BARE);
+}
+
+/*
+ * A recipient list at word j (before lim). Sets *pre when it is followed by được / đạt /
+ * là or by an award: then it belongs to the award after it.
+ */
+/* Where a pre-recipient list's verb stands: right after it, or after a few words with no
+ * punctuation between ("tập thể … năm 2020 tiếp tục được"); 0 when it does not. */
+static size_t pre_word_after(const struct vn_words *w, size_t k)
+{
+	size_t q;
+	for (q = 0; q < 5 && k + q < w->n; q++) {
+		if (!vn_words_gap_blank(w, k + q))
+			return 0;
+		if (is_pre_word(w, k + q))
+			return k + q + 1;
+	}
+	return 0;
+}
+
+static int parse_list(struct ctx *c, size_t j, size_t lim, struct recip *r, int *pre, int after_cho)
+{
+	const struct vn_words *w = &c->w;
+	size_t k = j, items = 0;
+
+	memset(r, 0, sizeof(*r));
+	*pre = 0;
+	r->a = j;
+	while (k < lim) {
+		size_t start = k, len;
+		const char *type = NULL;
+		long n = 1;
+		char *uname = NULL;
+		if (vn_words_is(w, k, "lượt"))
+			k++;
+		if (facts_count_at(w, k) >= 0) {
+			n = facts_count_at(w, k);
+			k++;
+			if (k < lim && vn_words_gap_has(w, k, "/") && facts_count_at(w, k) >= 0)
+				k++; /* 06/07 đơn vị: 6 of 7 */
+			if (vn_words_is(w, k, "lượt"))
+				k++;
+			if (award_at(w, k) || !word_role(w, k, LXW_RECIPIENT, &len, &type))
+				break;
+			k += len;
+			/* "8 lượt tập thể, cá nhân (03 tập thể; 05 cá nhân)": a joint total */
+			if (strcmp(type, "collective") == 0 && vn_words_gap_has(w, k, ",") &&
+			    vn_words_is(w, k, "cá") && vn_words_is(w, k + 1, "nhân")) {
+				struct recip inner;
+				int ipre;
+				k += 2;
+				if (k < lim && vn_words_gap_has(w, k, "(") &&
+				    parse_list(c, k, lim, &inner, &ipre, 1) && !ipre) {
+					r->coll += inner.coll;
+					r->indiv += inner.indiv;
+					free(inner.unit);
+					k = inner.b;
+					items++;
+				}
+				break;
+			}
+		} else if (vn_words_is(w, k, "đồng") && vn_words_is(w, k + 1, "chí")) {
+			type = "individual";
+			k += 2;
+		} else {
+			const char *canon;
+			size_t at = k, ul;
+			if (vn_words_is(w, k, "tập") && vn_words_is(w, k + 1, "thể"))
+				at = k + 2;
+			ul = units_at(w, at, c->ps->unit, &canon, &uname);
+			if (!ul)
+				break;
+			type = "collective";
+			k = at + ul;
+		}
+		if (k < w->n && (pre_word_after(w, k) || (award_at(w, k) && vn_words_gap_blank(w, k)))) {
+			/* after "cho" the list stops before it, and so does a tally before an item
+			 * naming its own award ("… 06 tập thể, 04 cá nhân chiến sỹ thi đua cơ sở");
+			 * else the whole list is the subject: "05 tập thể, 12 cá nhân được X tặng" */
+			if ((after_cho || !pre_word_after(w, k)) && items > 0) {
+				free(uname);
+				k = start;
+				break;
+			}
+			*pre = 1;
+			if (strcmp(type, "collective") == 0)
+				r->coll += n;
+			else
+				r->indiv += n;
+			if (uname && items == 0 && !r->unit)
+				r->unit = uname;
+			else
+				free(uname);
+			r->b = k;
+			r->found = 1;
+			return 1;
+		}
+		if (strcmp(type, "collective") == 0)
+			r->coll += n;
+		else
+			r->indiv += n;
+		if (uname) {
+			if (!r->unit && items == 0)
+				r->unit = uname;
+			else {
+				free(r->unit);
+				r->unit = NULL;
+				free(uname);
+			}
+		} else if (r->unit) {
+			free(r->unit);
+			r->unit = NULL;
+		}
+		items++;
+		r->b = k;
+		/* qualifiers ("tập thể phòng", "Hội thẩm Tòa án nhân dân tỉnh có thành tích …") up
+		 * to the next separator */
+		{
+			size_t q = 0;
+			while (k < lim && q < 12 && !vn_words_gap_has(w, k, ",") &&
+			       !vn_words_gap_has(w, k, ";") && !vn_words_gap_has(w, k, "(") &&
+			       !vn_words_gap_has(w, k, ")") && !vn_words_is(w, k, "và") &&
+			       !is_status(w, k) && !is_pre_word(w, k) && !award_at(w, k) &&
+			       facts_count_at(w, k) < 0)
+				k++, q++;
+		}
+		if (k < lim && vn_words_is(w, k, "và")) {
+			k++;
+			continue;
+		}
+		if (k < lim && (vn_words_gap_has(w, k, ",") || vn_words_gap_has(w, k, ";")) &&
+		    !vn_words_gap_has(w, k, ")"))
+			continue;
+		break;
+	}
+	if (!items)
+		return 0;
+	r->found = 1;
+	return 1;
+}
+
+static int list_start(const struct vn_words *w, size_t j)
+{
+	return facts_count_at(w, j) >= 0 || (vn_words_is(w, j, "tập") && vn_words_is(w, j + 1, "thể")) ||
+	       (vn_words_is(w, j, "lượt") && facts_count_at(w, j + 1) >= 0);
+}
+
+static int status_between(const struct ctx *c, size_t a, size_t b)
+{
+	size_t k;
+	for (k = 0; k < c->ns; k++)
+		if (c->s[k].i >= a && c->s[k].i < b && c->s[k].value)
+			return 1;
+	return 0;
+}
+
+static void copy_recip(struct recip *dst, const struct recip *src)
+{
+	*dst = *src;
+	dst->unit = src->unit ? xstrdup(src->unit) : NULL;
+}
+
+static size_t clause_start(const struct ctx *c, size_t i)
+{
+	while (i > 0 && c->clause[i - 1] == c->clause[i])
+		i--;
+	return i;
+}
+
+static void find_recipients(struct ctx *c)
+{
+	const struct vn_words *w = &c->w;
+	size_t k, j;
+	size_t *consumed = xcalloc(c->nm + 1, sizeof(*consumed));
+
+	/* after it: "… cho 03 tập thể, 01 cá nhân", "Bằng khen 11 tập thể" */
+	for (k = 0; k < c->nm; k++) {
+		struct mention *m = &c->m[k];
+		size_t lim = m->end;
+		struct recip r;
+		int pre;
+		while (lim < w->n && c->clause[lim] == m->clause &&
+		       !(k + 1 < c->nm && lim >= c->m[k + 1].i))
+			lim++;
+		for (j = m->end; j < lim; j++) {
+			int cho = 0;
+			if (vn_words_is(w, j, "cho"))
+				cho = 1;
+			else if (vn_words_is(w, j, "đối"))
+				cho = vn_words_is(w, j + 1, "với") ? 2 : 1;
+			if (!cho && !list_start(w, j))
+				continue;
+			if (parse_list(c, j + (size_t)cho, lim, &r, &pre, cho > 0) && !pre) {
+				m->r = r;
+				m->r.found = 1;
+				m->r.cho = cho > 0;
+				consumed[k] = r.b;
+				break;
+			}
+			free(r.unit);
+			if (pre || cho)
+				break;
+		}
+	}
+	/* coordinated awards share one list: back from the one that has it */
+	for (k = c->nm; k-- > 1;) {
+		struct mention *a = &c->m[k - 1], *b = &c->m[k];
+		if (!a->r.found && b->r.found && a->clause == b->clause &&
+		    !status_between(c, a->end, b->i))
+			copy_recip(&a->r, &b->r);
+	}
+	/* before it: "05 tập thể, 12 cá nhân được X tặng …", "04 cá nhân chiến sỹ …" */
+	for (k = 0; k < c->nm; k++) {
+		struct mention *m = &c->m[k];
+		size_t from = clause_start(c, m->i);
+		struct recip r;
+		int pre;
+		if (m->r.found)
+			continue;
+		if (k > 0 && c->m[k - 1].clause == m->clause) {
+			from = c->m[k - 1].end;
+			if (consumed[k - 1] > from)
+				from = consumed[k - 1];
+		}
+		for (j = from; j < m->i; j++) {
+			const char *canon;
+			char *nm = NULL;
+			if (j == m->count_at)
+				continue;
+			if (!list_start(w, j)) {
+				size_t ul;
+				if (j > 0 && c->clause[j - 1] == m->clause && vn_words_gap_blank(w, j))
+					continue;
+				ul = units_at(w, j, c->ps->unit, &canon, &nm);
+				free(nm);
+				if (!ul)
+					continue;
+			}
+			if (parse_list(c, j, m->i, &r, &pre, 0) && pre) {
+				free(m->r.unit);
+				m->r = r;
+				j = r.b;
+			} else {
+				free(r.unit);
+			}
+		}
+	}
+	/* and forward from a list before the first of them: "… được tặng LĐTT, CSTĐCS, GK" */
+	for (k = 1; k < c->nm; k++) {
+		struct mention *a = &c->m[k - 1], *b = &c->m[k];
+		if (!b->r.found && a->r.found && a->clause == b->clause &&
+		    !status_between(c, a->end, b->i) && a->r.b <= a->i)
+			copy_recip(&b->r, &a->r);
+	}
+	free(consumed);
+}
+
+/* ------------------------------------------------------------ status, grantor, year */
+
+static void find_status(struct ctx *c)
+{
+	size_t k, j;
+
+	for (k = 0; k < c->nm; k++) {
+		struct mention *m = &c->m[k];
+		const char *own = NULL;
+		int proposed = 0, sentence_proposed = 0;
+		size_t first = m->i;
+
+		for (j = 0; j < c->nm; j++)
+			if (c->m[j].sentence == m->sentence && c->m[j].i < first)
+				first = c->m[j].i;
+		for (j = 0; j < c->ns; j++) {
+			const struct smention *s = &c->s[j];
+			if (!s->value || c->sentence[s->i] != m->sentence)
+				continue;
+			if (strcmp(s->value, "proposed") == 0 && s->i < first)
+				sentence_proposed = 1;
+			if (c->clause[s->i] == m->clause && s->i < m->i) {
+				own = s->value;
+				if (strcmp(s->value, "proposed") == 0)
+					proposed = 1;
+			}
+		}
+		if (sentence_proposed) {
+			m->status = "proposed";
+			m->status_own = 1;
+		} else if (proposed) {
+			m->status = "proposed";
+			m->status_own = 1;
+			m->clause_scoped = 1;
+		} else if (own) {
+			m->status = own;
+			m->status_own = 1;
+		} else {
+			/* elliptical "award cho …" takes its neighbour's; a tally the sentence's */
+			for (j = k; j-- > 0;) {
+				const struct mention *p = &c->m[j];
+				if (p->sentence != m->sentence || !p->status)
+					continue;
+				if (p->clause == m->clause || (m->r.cho && p->clause + 1 == m->clause) ||
+				    !p->clause_scoped) {
+					m->status = p->status;
+					break;
+				}
+			}
+		}
+	}
+}
+
+static const char *levels_of(const char *grantor)
+{
+	const struct lexicons *lx = lexicons_get();
+	size_t k;
+	for (k = 0; k < lx->ngrantor; k++)
+		if (strcmp(lx->grantor[k].grantor, grantor) == 0)
+			return lx->grantor[k].levels;
+	return NULL;
+}
+
+static int may_grant(const char *grantor, const struct lx_award *row)
+{
+	const char *lv = levels_of(grantor), *p;
+	char one[32];
+	if (!lv || !row->levels)
+		return 0;
+	for (p = lv; *p;) {
+		size_t n = strcspn(p, ",");
+		snprintf(one, sizeof(one), "%.*s", (int)n, p);
+		if (lexicons_level_in(row->levels, one))
+			return 1;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+/* The nearest grantor before word i in its clause, with those coordinated before it. */
+static char *explicit_grantor(const struct ctx *c, size_t i)
+{
+	const struct vn_words *w = &c->w;
+	long k, best = -1;
+	struct buf b = BUF_INIT;
+
+	for (k = 0; k < (long)c->ng; k++) {
+		const struct gmention *g = &c->g[k];
+		if (!g->valid || g->i >= i || c->clause[g->i] != c->clause[i])
+			continue;
+		if (g->i > 0 && (vn_words_is(w, g->i - 1, "cho") || vn_words_is(w, g->i - 1, "chí")))
+			continue;
+		if (best < 0 || g->i > c->g[best].i)
+			best = k;
+	}
+	if (best < 0)
+		return NULL;
+	buf_adds(&b, c->g[best].grantor);
+	/* "Bộ ngành, Chủ tịch UBND tỉnh tặng": both */
+	for (k = best; k-- > 0;) {
+		const struct gmention *g = &c->g[k], *n = &c->g[k + 1];
+		size_t gl;
+		const char *gap = vn_words_gap(w, n->i, &gl);
+		if (g->end != n->i && !(g->end + 1 == n->i && vn_words_is(w, g->end, "và")))
+			break;
+		if (g->end == n->i && !memchr(gap, ',', gl))
+			break;
+		if (strstr(b.p, g->grantor))
+			continue;
+		{
+			char *prev = buf_detach(&b);
+			buf_adds(&b, g->grantor);
+			buf_adds(&b, "; ");
+			buf_adds(&b, prev);
+			free(prev);
+		}
+	}
+	return buf_detach(&b);
+}
+
+static int clause_starts_with_verb(const struct ctx *c, const struct mention *m)
+{
+	const struct vn_words *w = &c->w;
+	size_t first = m->i, k;
+	while (first > 0 && c->clause[first - 1] == m->clause)
+		first--;
+	if (vn_words_is(w, first, "và"))
+		first++;
+	for (k = 0; k < c->ns; k++)
+		if (c->s[k].i == first && c->s[k].value)
+			return 1;
+	/* "…; Huân chương lao động hạng ba cho 01 tập thể": the verb left out */
+	return first == m->i && m->r.cho;
+}
+
+static void find_grantors(struct ctx *c)
+{
+	size_t k, j;
+
+	for (k = 0; k < c->nm; k++) {
+		struct mention *m = &c->m[k];
+		char *ex = explicit_grantor(c, m->i);
+		if (m->implied) {
+			m->grantor = xstrdup(m->implied);
+			free(ex);
+			continue;
+		}
+		if (ex) {
+			m->grantor = ex;
+			continue;
+		}
+		if (clause_starts_with_verb(c, m)) {
+			/* the previous clause's grantor: of its last award, else its own */
+			for (j = k; j-- > 0;)
+				if (c->m[j].sentence == m->sentence && c->m[j].clause < m->clause) {
+					if (c->m[j].clause + 1 == m->clause && c->m[j].grantor)
+						m->grantor = xstrdup(c->m[j].grantor);
+					break;
+				}
+			if (!m->grantor && m->clause > 0) {
+				size_t i;
+				for (i = m->i; i > 0 && c->clause[i - 1] >= m->clause - 1 &&
+					       c->sentence[i - 1] == m->sentence;
+				     i--)
+					if (c->clause[i - 1] == m->clause - 1) {
+						m->grantor = explicit_grantor(c, i);
+						if (m->grantor)
+							break;
+					}
+			}
+			continue;
+		}
+		/* the latest grantor of the sentence, if the Law lets it grant this */
+		for (j = k; j-- > 0;) {
+			const struct mention *p = &c->m[j];
+			if (p->sentence != m->sentence)
+				break;
+			if (p->grantor) {
+				if (!strchr(p->grantor, ';') && may_grant(p->grantor, m->row))
+					m->grantor = xstrdup(p->grantor);
+				break;
+			}
+		}
+	}
+}
+
+static void find_years(struct ctx *c)
+{
+	const struct vn_words *w = &c->w;
+	size_t k, i;
+
+	for (k = 0; k < c->nm; k++) {
+		struct mention *m = &c->m[k];
+		size_t first = m->i;
+		for (i = 0; i < c->nm; i++)
+			if (c->m[i].sentence == m->sentence && c->m[i].i < first)
+				first = c->m[i].i;
+		/* "khen thưởng năm 2019 của Khối … tập thể Cục được tặng …" */
+		for (i = first; i > 0 && c->sentence[i - 1] == m->sentence; i--)
+			if (vn_words_is(w, i - 1, "năm") && !w->t[i - 1].upper_first) {
+				long y = facts_count_at(w, i);
+				if (y >= 1945 && y <= 2200 && w->t[i].b - w->t[i].a == 4 &&
+				    !vn_words_is(w, i - 2, "học")) {
+					c->year[m->i] = (int)y;
+					break;
+				}
+			}
+	}
+}
+
+/* "…; Tổng cục trưởng … quyết định công nhận 01 cá nhân": the award of the clause before */
+static void elliptical(struct ctx *c)
+{
+	const struct vn_words *w = &c->w;
+	size_t k, j, n0 = c->nm;
+
+	for (k = 0; k < c->ns; k++) {
+		const struct smention *s = &c->s[k];
+		size_t i = s->i, len = 0;
+		const struct mention *prev = NULL;
+		int has = 0;
+		if (!s->value || strcmp(s->value, "granted") != 0)
+			continue;
+		if (!vn_words_is(w, i, "công") && !vn_words_is(w, i, "tặng"))
+			continue;
+		len = vn_words_is(w, i, "công") ? 2 : 1;
+		if (facts_count_at(w, i + len) < 0)
+			continue;
+		for (j = 0; j < n0; j++) {
+			if (c->m[j].clause == c->clause[i])
+				has = 1;
+			if (c->m[j].sentence == c->sentence[i] && c->m[j].clause < c->clause[i])
+				prev = &c->m[j];
+		}
+		if (!has && prev) {
+			struct mention *m = add_mention(c, i + len, prev->row);
+			m->end = i + len;
+			m->class_ = prev->class_ ? xstrdup(prev->class_) : NULL;
+		}
+	}
+}
+
+static int by_position(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static void emit(struct ctx *c, size_t p)
+{
+	struct doc *d = c->d;
+	size_t k;
+
+	for (k = 0; k < c->nm; k++) {
+		struct mention *m = &c->m[k];
+		struct award_fact *f;
+		size_t a = m->i, b = m->end;
+		if (!m->status || (!m->r.found && m->count < 0))
+			continue;
+		if (m->count_at != (size_t)-1 && m->count_at < a)
+			a = m->count_at;
+		if (m->r.found && m->r.a < a)
+			a = m->r.a;
+		if (m->r.found && m->r.b > b && m->r.b - b < 40)
+			b = m->r.b;
+		if (b > c->w.n)
+			b = c->w.n;
+		d->awards = xgrow(d->awards, &d->acap, d->nawards + 1, sizeof(*d->awards));
+		f = &d->awards[d->nawards++];
+		memset(f, 0, sizeof(*f));
+		f->passage = p;
+		f->start = c->w.t[a].ca;
+		f->end = c->w.t[b - 1].cb;
+		f->year = c->year[m->i];
+		f->unit = m->r.unit ? xstrdup(m->r.unit) : c->ps->unit ? xstrdup(c->ps->unit) : NULL;
+		f->award = m->row->award;
+		f->class_ = m->class_;
+		m->class_ = NULL;
+		f->grantor = m->grantor;
+		m->grantor = NULL;
+		f->status = m->status;
+		f->collectives = m->r.found && m->r.coll ? m->r.coll : -1;
+		f->individuals = m->r.found && m->r.indiv ? m->r.indiv : -1;
+		f->count = m->count;
+	}
+}
+
+void awards_extract(struct doc *d, struct vn_norm *nm)
+{
+	size_t p, k;
+
+	for (p = 0; p < d->npassages; p++) {
+		struct ctx c;
+		memset(&c, 0, sizeof(c));
+		c.d = d;
+		c.ps = &d->passages[p];
+		if (strcmp(c.ps->kind, "header") == 0 || strcmp(c.ps->kind, "footer") == 0)
+			continue;
+		vn_words_build(&c.w, nm, c.ps->text, strlen(c.ps->text));
+		if (c.w.n == 0) {
+			vn_words_free(&c.w);
+			continue;
+		}
+		c.clause = xcalloc(c.w.n, sizeof(*c.clause));
+		c.sentence = xcalloc(c.w.n, sizeof(*c.sentence));
+		c.year = xcalloc(c.w.n, sizeof(*c.year));
+		split(&c);
+		find_mentions(&c);
+		if (c.nm) {
+			elliptical(&c);
+			qsort(c.m, c.nm, sizeof(*c.m), by_position);
+			validate_grantors(&c);
+			find_recipients(&c);
+			find_status(&c);
+			find_grantors(&c);
+			find_years(&c);
+			emit(&c, p);
+		}
+		for (k = 0; k < c.nm; k++) {
+			free(c.m[k].class_);
+			free(c.m[k].grantor);
+			free(c.m[k].r.unit);
+		}
+		free(c.m);
+		free(c.g);
+		free(c.s);
+		free(c.clause);
+		free(c.sentence);
+		free(c.year);
+		vn_words_free(&c.w);
+	}
+}

@@ -1,0 +1,55 @@
+/*
+ * lexicons: the domain tables of fact extraction (data/units.tsv, awards.tsv, knc.tsv,
+ * grantors.tsv, fact_words.tsv, provinces.tsv) compiled once per process into vn_words
+ * lexicons. Every string points into the embedded tables and lives as long as the process.
+ */
+#ifndef THIDUA_LEXICONS_H
+#define THIDUA_LEXICONS_H
+#include "vn_words.h"
+
+enum { LXU_UNIT, LXU_SHORT, LXU_DISTRICT };
+enum { LXA_ORDER = 1, LXA_KNC = 2, LXA_BARE = 4 };
+enum { LXW_STATUS, LXW_VERB, LXW_BLOCK, LXW_RECIPIENT, LXW_CAMPAIGN };
+
+struct lx_unit {
+	int kind;	  /* LXU_* */
+	const char *unit; /* canonical */
+	const char *head; /* LXU_DISTRICT: canonical head of the branch's name */
+};
+
+struct lx_award {
+	const char *award, *implied, *levels;
+	unsigned flags;
+};
+
+struct lx_grantor {
+	const char *grantor, *levels, *unit;
+};
+
+struct lx_word {
+	int role;
+	const char *value;
+};
+
+struct lexicons {
+	struct vn_lexicon *units, *awards, *knc, *grantors, *words, *provinces;
+	struct lx_unit *unit;
+	struct lx_award *award;
+	const char **knc_name, **knc_grantor;
+	struct lx_grantor *grantor;
+	struct lx_word *word;
+	const char **province;
+	int *province_city; /* 1 for a centrally-run city (thành phố) */
+	size_t nunit, naward, nknc, ngrantor, nword, nprovince;
+};
+
+/* The lexicons, built on first use (thread-safe). */
+const struct lexicons *lexicons_get(void);
+
+/* Whether a comma-separated level list contains level. */
+int lexicons_level_in(const char *levels, const char *level);
+
+/* Number of words of a province name starting at word i (also after "tỉnh"), or 0. */
+size_t lexicons_province_at(const struct vn_words *w, size_t i, const char **name);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * units: which agency of the province a passage is about and which ones it names.
+ *
+ * The inventory is data/units.tsv: canonical provincial agencies with their aliases and
+ * abbreviations (Công an tỉnh = CA tỉnh = Công an Tuyên Quang), their district branches
+ * ("Tòa án nhân dân huyện Chiêm Hóa", and "…, huyện Lâm Bình" after it), and short forms
+ * that mean a unit only inside a passage about it ("Cục" in a paragraph of Cục THADS tỉnh).
+ * Matching ignores accents and case (lib/vn_words). A name followed by the province
+ * ("Thanh tra tỉnh Tuyên Quang") is the same unit; a body of a centrally-run city
+ * ("Tòa án nhân dân thành phố Hà Nội") belongs to another province and is not a unit here.
+ */
+#ifndef THIDUA_UNITS_H
+#define THIDUA_UNITS_H
+#include "doc.h"
+#include "vn_words.h"
+
+/*
+ * A unit named at word i: returns how many words it takes (0 = none), its canonical
+ * inventory name in *canon and its own name in *name (malloc'd: the canonical name, or the
+ * district branch's name). context: the unit the passage is about (enables short forms).
+ */
+size_t units_at(const struct vn_words *w, size_t i, const char *context, const char **canon,
+		char **name);
+
+/* The unit a list item is about: "- Công an tỉnh: …", "- Sở Tư pháp tổ chức …",
+ * "Cục Thi hành án dân sự: …" (malloc'd name), or NULL. */
+char *units_label(struct vn_norm *nm, const char *text);
+
+/* Attribute passages to units (list items, their continuations and footnotes) and find
+ * every unit mention (d->units). */
+void units_extract(struct doc *d, struct vn_norm *nm);
+
+#endif

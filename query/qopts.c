@@ -1,0 +1,151 @@
+#include "qopts.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../indexer/facts.h"
+#include "../indexer/units.h"
+
+int qopts_parse(const char *cmd, const char *usage, int argc, char **argv, struct qopts *q,
+		unsigned extra)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},	   {"year", required_argument, NULL, 'y'},
+		{"unit", required_argument, NULL, 'u'},	   {"doc", required_argument, NULL, 'D'},
+		{"format", required_argument, NULL, 'f'},  {"award", required_argument, NULL, 'a'},
+		{"grantor", required_argument, NULL, 'g'}, {"status", required_argument, NULL, 's'},
+		{"section", required_argument, NULL, 'S'}, {"limit", required_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},	   {NULL, 0, NULL, 0}};
+	int c;
+
+	memset(q, 0, sizeof(*q));
+	q->fmt = FMT_TABLE;
+	q->doc = -1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			q->db = optarg;
+			break;
+		case 'y':
+			if (cli_parse_years(optarg, &q->y0, &q->y1) != 0)
+				return cli_usage_error(cmd, "--year wants Y or Y1-Y2"), -2;
+			break;
+		case 'u':
+			q->unit = optarg;
+			break;
+		case 'D':
+			if (cli_parse_count(optarg, &q->doc) != 0)
+				return cli_usage_error(cmd, "--doc wants a document id"), -2;
+			break;
+		case 'f':
+			if ((q->fmt = cli_parse_format(optarg)) < 0)
+				return cli_usage_error(cmd, "--format is table, json, csv or tsv"), -2;
+			break;
+		case 'a':
+		case 'g':
+		case 's':
+		case 'S':
+		case 'n': {
+			unsigned need = c == 'a' ? QO_AWARD : c == 'g' ? QO_GRANTOR : c == 's' ? QO_STATUS
+					 : c == 'S' ? QO_SECTION : QO_LIMIT;
+			if (!(extra & need))
+				return cli_usage_error(cmd, "unknown option"), -2;
+			if (c == 'a')
+				q->award = optarg;
+			else if (c == 'g')
+				q->grantor = optarg;
+			else if (c == 'S')
+				q->section = optarg;
+			else if (c == 'n') {
+				if (cli_parse_count(optarg, &q->limit) != 0)
+					return cli_usage_error(cmd, "--limit wants a number"), -2;
+			} else {
+				static const char *const st[] = {"registered", "proposed", "granted",
+								 "honoured", NULL};
+				int k;
+				for (k = 0; st[k] && strcmp(st[k], optarg) != 0; k++)
+					;
+				if (!st[k])
+					return cli_usage_error(cmd, "--status is registered, proposed,"
+								    " granted or honoured"),
+					       -2;
+				q->status = optarg;
+			}
+			break;
+		}
+		case 'h':
+			fputs(usage, stdout);
+			return -1;
+		default:
+			return cli_usage_error(cmd, "unknown option"), -2;
+		}
+	}
+	return optind;
+}
+
+int qopts_fold_has(struct vn_norm *nm, const char *hay, const char *needle)
+{
+	char *h = facts_fold_key(nm, hay ? hay : ""), *n = facts_fold_key(nm, needle);
+	size_t hl = strlen(h), nl = strlen(n);
+	const char *p = h;
+	int found = 0;
+
+	while (!found && nl && (p = strstr(p, n)) != NULL) {
+		found = (p == h || p[-1] == ' ') && (p[nl] == 0 || p[nl] == ' ');
+		p++;
+	}
+	(void)hl;
+	free(h);
+	free(n);
+	return found || nl == 0;
+}
+
+char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name)
+{
+	struct buf ids = BUF_INIT;
+	char *want = facts_fold_key(nm, name), *canon_want = NULL;
+	sqlite3_stmt *st;
+	struct vn_words w;
+	const char *canon = NULL;
+	char *uname = NULL;
+
+	/* the inventory's aliases: "CA tỉnh" -> Công an tỉnh */
+	vn_words_build(&w, nm, name, strlen(name));
+	if (w.n && units_at(&w, 0, NULL, &canon, &uname) >= w.n)
+		canon_want = facts_fold_key(nm, uname);
+	free(uname);
+	vn_words_free(&w);
+	if (sqlite3_prepare_v2(db,
+			       "SELECT u.id, u.name, (SELECT group_concat(alias, char(9)) FROM"
+			       " unit_aliases a WHERE a.unit = u.id) FROM units u",
+			       -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *un = (const char *)sqlite3_column_text(st, 1);
+			const char *al = (const char *)sqlite3_column_text(st, 2);
+			char *f = facts_fold_key(nm, un);
+			int hit = strcmp(f, want) == 0 || (canon_want && strcmp(f, canon_want) == 0);
+			free(f);
+			while (!hit && al && *al) {
+				size_t len = strcspn(al, "\t");
+				char *one = xstrndup(al, len), *fo = facts_fold_key(nm, one);
+				hit = strcmp(fo, want) == 0;
+				free(one);
+				free(fo);
+				al += len;
+				if (*al)
+					al++;
+			}
+			if (hit)
+				buf_printf(&ids, "%s%lld", ids.n ? "," : "",
+					   (long long)sqlite3_column_int64(st, 0));
+		}
+		sqlite3_finalize(st);
+	}
+	free(want);
+	free(canon_want);
+	return buf_detach(&ids);
+}

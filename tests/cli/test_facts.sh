@@ -1,0 +1,96 @@
+# Issue 6: the seed read like an auditor — header, footnotes, page breaks, units, campaigns,
+# awards — checked against the report as a person reads it (tests/golden/, written by hand).
+. "$TOP/tests/cli/lib.sh"
+SCORE="$TOP/build/asan/factscore"
+HEADERS="$TOP/tests/fixtures/headers"
+
+run index --db seed.db "$SEED"
+expect_rc 0
+
+# --- precision and recall per fact kind against the gold file: at least 0.98 each
+OUT=$("$SCORE" seed.db "$TOP/tests/golden" -v 2>&1) || fail "factscore failed: $OUT"
+printf '%s\n' "$OUT" | grep '^#' >&2
+for kind in units campaigns awards; do
+	line=$(printf '%s\n' "$OUT" | awk -F'\t' -v k="$kind" '$1==k')
+	[ -n "$line" ] || fail "no score for $kind"
+	printf '%s\n' "$line" | awk -F'\t' '{ exit !($5 >= 0.98 && $6 >= 0.98) }' ||
+		fail "$kind below 0.98: $line"
+	CHECKS=$((CHECKS + 1))
+done
+
+# --- header and foot (the seed's header starts at Số:)
+run docs --db seed.db --format tsv
+expect_eq "$(tsv_col number)" "234/BC-KTĐNC" "số/ký hiệu"
+expect_eq "$(tsv_col doc_type)" "BC" "type code"
+expect_eq "$(tsv_col issuer_code)" "KTĐNC" "issuer code"
+expect_eq "$(tsv_col place)" "Tuyên Quang" "place"
+expect_eq "$(tsv_col signer)" "Vũ Đức Thọ" "signer"
+expect_eq "$(tsv_col signer_role)" "TM. KHỐI THI ĐUA NỘI CHÍNH / TRƯỞNG KHỐI NĂM 2020 / PHÓ CHÁNH THANH TRA TỈNH" "signer role"
+expect_eq "$(tsv_col issuer)" "KHỐI THI ĐUA NỘI CHÍNH" "issuer from the TM. block"
+run show --db seed.db 1
+expect_out "- Lãnh đạo Thanh tra tỉnh;"
+expect_out "Tổng kết công tác thi đua, khen thưởng năm 2020 phương hướng"
+
+# --- the sentence footnote 1 cut is whole again, and the footnote is its own passage
+run search --db seed.db --format tsv '"chủ động xây dựng kế hoạch phát động"'
+expect_eq "$(tsv_rows)" "1" "the cut sentence is found as a phrase"
+run search --db seed.db --format tsv '"Tòa án nhân dân huyện Chiêm Hóa, huyện Lâm Bình phối hợp"'
+expect_eq "$(tsv_rows)" "1" "footnote 3 goes on at the foot of the next page"
+run show --db seed.db --format tsv 1
+printf '%s\n' "$OUT" | awk -F'\t' '$3=="footnote" && $4=="1"' | grep -q "Chỉ thị số 34-CT/TW" ||
+	fail "footnote 1 is not a footnote passage"
+cites=$(printf '%s\n' "$OUT" | awk -F'\t' '$3=="footnote" && $4=="1" {print $5}')
+printf '%s\n' "$OUT" | awk -F'\t' -v c="$cites" '$1==c' | grep -q "khen thưởng⁽¹⁾" ||
+	fail "footnote 1 does not link to the passage citing it"
+# the tail of footnote 5 under "1. Ưu điểm" is footnote 5, about VKSND tỉnh
+printf '%s\n' "$OUT" | awk -F'\t' '$3=="footnote" && $4=="5"' | grep -q "^[0-9]*	PHẦN I › III › 1	footnote	5	[0-9]*	Viện kiểm sát nhân dân tỉnh	nhân; Viện trưởng" ||
+	fail "the tail of footnote 5 is not attributed"
+CHECKS=$((CHECKS + 3))
+
+# --- list items are attributed to their unit; --unit takes aliases without accents
+run search --db seed.db --format tsv --unit "CA tinh" "huân chương"
+expect_out "bảo vệ tổ quốc hạng nhì cho 01 cá nhân"
+expect_eq "$(tsv_col unit | sort -u)" "Công an tỉnh" "unit column"
+run search --db seed.db --format tsv --unit "Cục THADS" "sáng kiến"
+expect_out "công nhận sáng kiến"
+run units --db seed.db --format tsv --unit "TAND huyen Chiem Hoa"
+expect_eq "$(tsv_col unit)" "Tòa án nhân dân huyện Chiêm Hóa" "district unit by abbreviation"
+
+# --- awards: filters and the fields of the issue's examples
+run awards --db seed.db --format tsv --grantor "Thủ tướng" --year 2020
+expect_not_out "Thủ tướng đơn vị"
+run awards --db seed.db --format tsv --award "cờ thi đua" --grantor "thu tuong chinh phu" --status granted
+expect_out "Cờ thi đua	"
+printf '%s\n' "$OUT" | awk -F'\t' '$8==3 && $9==1 && $10==3' | grep -q . || fail "03 Cờ thi đua for 03 tập thể, 01 cá nhân"
+CHECKS=$((CHECKS + 1))
+run awards --db seed.db --format json --unit "Thanh tra tỉnh" --year 2019
+for f in '"doc":1' '"year":2019' '"unit":"Thanh tra tỉnh"' '"award":"Bằng khen"' '"grantor":"Tổng Thanh tra Chính phủ"' '"status":"granted"' '"collectives":2' '"individuals":3' '"count":null' '"passage":' '"start":' '"end":' '"evidence":"Bằng khen cho 02 tập thể, 03 cá nhân"'; do
+	expect_out "$f"
+done
+
+# --- campaigns: one campaign whatever the punctuation; typos kept, found by fold
+run campaigns --db seed.db --format tsv "chung tay vì người nghèo"
+expect_eq "$(tsv_rows)" "2" "the two forms that differ by a word stay two campaigns"
+run campaigns --db seed.db --format tsv "vì an ninh tổ quốc"
+expect_out "Vi an ninh Tổ quốc"
+run campaigns --db seed.db --format tsv --unit "Công an tỉnh"
+expect_out "Xuân tình nguyện 2020"
+
+# --- hand-made headers (tests/fixtures/headers/PROVENANCE.md)
+run index --db h.db "$HEADERS"
+expect_rc 0
+run docs --db h.db --format tsv
+printf '%s\n' "$OUT" >docs.tsv
+row() { awk -F'\t' -v n="$1" 'NR==1{for(i=1;i<=NF;i++) h[$i]=i; next} $h["number"]==n {print $h[c]}' c="$2" docs.tsv; }
+expect_eq "$(row 05/KH-KTĐNC issuer)" "KHỐI THI ĐUA NỘI CHÍNH" "interleaved: issuer"
+expect_eq "$(row 05/KH-KTĐNC place)" "Tuyên Quang" "interleaved: place"
+expect_eq "$(row 05/KH-KTĐNC date)" "2020-02-03" "interleaved: date"
+expect_eq "$(row 05/KH-KTĐNC title)" "Phát động phong trào thi đua năm 2020" "interleaved: title"
+expect_eq "$(row 05/KH-KTĐNC signer)" "Nguyễn Văn An" "interleaved: signer"
+expect_eq "$(row 05/KH-KTĐNC signer_role)" "KT. TRƯỞNG KHỐI / PHÓ TRƯỞNG KHỐI" "interleaved: role"
+expect_eq "$(row 3709/UBND-NC doc_type)" "" "công văn: no type code"
+expect_eq "$(row 3709/UBND-NC issuer)" "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" "công văn: issuer"
+expect_eq "$(row 3709/UBND-NC title)" "V/v tổng kết công tác thi đua, khen thưởng năm 2020" "công văn: V/v"
+expect_eq "$(row 3709/UBND-NC signer_role)" "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG" "công văn: role"
+
+done_ok

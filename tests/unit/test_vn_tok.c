@@ -1,0 +1,186 @@
+/* Unit tests for lib/vn_tok: token spans, the FTS5 tokenizer, pre-computed token replay. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vn_tok.h"
+
+/* The spans of s as "a|b|c" (the original bytes of each token). */
+static char *spans(const char *s)
+{
+	static char out[1024];
+	size_t pos = 0, a, b, n = 0;
+
+	out[0] = 0;
+	while (vn_tok_next(s, strlen(s), &pos, &a, &b)) {
+		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%.*s", n ? "|" : "", (int)(b - a),
+				      s + a);
+	}
+	return out;
+}
+
+static void test_word_spans(void **state)
+{
+	(void)state;
+	assert_string_equal(spans("Tòa án nhân dân"), "Tòa|án|nhân|dân");
+	/* punctuation, quotes and markdown residue separate words */
+	assert_string_equal(spans("“*Vì nhân dân phục vụ*”."), "Vì|nhân|dân|phục|vụ");
+	/* superscript footnote markers are not words; a digit glued to a word is split off */
+	assert_string_equal(spans("khen thưởng⁽¹⁾ tỷ đồng³ đồng3"), "khen|thưởng|tỷ|đồng|đồng|3");
+	/* NFD: combining marks stay inside their word */
+	assert_string_equal(spans("To\xcc\x80" "a a\xcc\x81n"), "To\xcc\x80" "a|a\xcc\x81n");
+	/* soft hyphen and zero-width space separate */
+	assert_string_equal(spans("thi\xc2\xad" "đua khen\xe2\x80\x8bthưởng"), "thi|đua|khen|thưởng");
+	assert_string_equal(spans("Covid-19, ISO 9001:2015"), "Covid|19|ISO|9001|2015");
+}
+
+static void test_number_spans(void **state)
+{
+	(void)state;
+	assert_string_equal(spans("1.419 cá nhân"), "1.419|cá|nhân");
+	assert_string_equal(spans("82,295.000 đồng"), "82,295.000|đồng");
+	assert_string_equal(spans("146,8 triệu; 1.449,2 triệu"), "146,8|triệu|1.449,2|triệu");
+	assert_string_equal(spans("700.000đ/suất"), "700.000|đ|suất");
+	/* a list of small numbers is several numbers, not a decimal */
+	assert_string_equal(spans("mức độ 2,3,4"), "mức|độ|2|3|4");
+	assert_string_equal(spans("cấp 1,II"), "cấp|1|II");
+	/* dates split at the slashes; a trailing dot ends the number */
+	assert_string_equal(spans("25/12/2020."), "25|12|2020");
+	assert_string_equal(spans("25.12.2020"), "25|12|2020");
+	assert_string_equal(spans("2.1. Phong trào"), "2.1|Phong|trào");
+	assert_string_equal(spans("994/1000 điểm"), "994|1000|điểm");
+}
+
+/* FTS5 end to end in memory: folded queries, offsets into the original text. */
+static sqlite3 *open_fts(void)
+{
+	sqlite3 *db;
+	struct err e;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(vn_tok_register(db, &e), 0);
+	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='vietnamese')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	return db;
+}
+
+static char *one(sqlite3 *db, const char *sql, const char *arg)
+{
+	static char out[2048];
+	sqlite3_stmt *st;
+	out[0] = 0;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (arg)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
+static int count(sqlite3 *db, const char *match)
+{
+	return atoi(one(db, "SELECT count(*) FROM t WHERE t MATCH ?", match));
+}
+
+static void test_fts5_matching(void **state)
+{
+	sqlite3 *db = open_fts();
+	(void)state;
+	sqlite3_exec(db,
+		     "INSERT INTO t VALUES ('Tòa án nhân dân huyện Chiêm Hóa'),"
+		     " ('Chiến sỹ thi đua cơ sở'), ('Hội đồng thi đua'), ('hoạt động dong dỏng'),"
+		     " ('Thuỷ lợi'), ('có 1.419 cá nhân')",
+		     NULL, NULL, NULL);
+	/* no diacritics typed: every accented form */
+	assert_int_equal(count(db, "dong"), 2);
+	assert_int_equal(count(db, "\"chien si\""), 1);
+	assert_int_equal(count(db, "toa"), 1);
+	/* diacritics typed: exact, modulo tone placement and i/y */
+	assert_int_equal(count(db, "đồng"), 1);
+	assert_int_equal(count(db, "\"toà án\""), 1);
+	assert_int_equal(count(db, "\"chiến sĩ\""), 1);
+	assert_int_equal(count(db, "hoá"), 1);
+	assert_int_equal(count(db, "hòa"), 0); /* huyền is not sắc */
+	assert_int_equal(count(db, "thủy"), 1);
+	assert_int_equal(count(db, "dỏng"), 1);
+	/* mixed: exact tòa + any an/án */
+	assert_int_equal(count(db, "\"Tòa an\""), 1);
+	/* numbers however grouped */
+	assert_int_equal(count(db, "1419"), 1);
+	assert_int_equal(count(db, "\"1,419\""), 1);
+	/* highlight() shows the report's own spelling */
+	assert_string_equal(one(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?",
+				"\"chien si\""),
+			    "[Chiến sỹ] thi đua cơ sở");
+	sqlite3_close(db);
+}
+
+static void test_fts5_nfd_offsets(void **state)
+{
+	sqlite3 *db = open_fts();
+	/* NFD "Tòa án": highlight must cut at the original byte offsets, marks included */
+	const char *nfd = "To\xcc\x80" "a a\xcc\x81n nha\xcc\x82n da\xcc\x82n";
+	sqlite3_stmt *st;
+	(void)state;
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, nfd, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	assert_int_equal(count(db, "\"tòa án\""), 1);
+	assert_string_equal(one(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?", "an"),
+			    "To\xcc\x80" "a [a\xcc\x81n] nha\xcc\x82n da\xcc\x82n");
+	sqlite3_close(db);
+}
+
+/* Replayed tokens must index exactly what the tokenizer would have computed. */
+static void test_replay(void **state)
+{
+	const char *text = "Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể";
+	struct vn_toks toks = {0};
+	struct vn_norm *nm;
+	unsigned long replayed, computed;
+	sqlite3 *db = open_fts();
+	sqlite3_stmt *st;
+	struct err e;
+	(void)state;
+	nm = vn_norm_new(&e);
+	vn_tok_precompute(nm, text, strlen(text), &toks);
+	assert_true(toks.count > 10);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	vn_tok_replay_begin(text, strlen(text), &toks);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	vn_tok_replay_end();
+	sqlite3_finalize(st);
+	vn_tok_replay_stats(&replayed, &computed);
+	assert_int_equal(replayed, 1);
+	assert_int_equal(count(db, "\"bang khen\""), 1);
+	assert_int_equal(count(db, "\"1 tập thể\""), 1);
+	assert_int_equal(count(db, "tinh"), 1);
+	/* the integrity check re-tokenizes the text and compares with the index */
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL,
+				      NULL),
+			 SQLITE_OK);
+	vn_toks_free(&toks);
+	vn_norm_free(nm);
+	sqlite3_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_word_spans),
+		cmocka_unit_test(test_number_spans),
+		cmocka_unit_test(test_fts5_matching),
+		cmocka_unit_test(test_fts5_nfd_offsets),
+		cmocka_unit_test(test_replay),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

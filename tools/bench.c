@@ -1,0 +1,388 @@
+/*
+ * bench: `make bench` — thidua against stock SQLite FTS5 (`unicode61 remove_diacritics 2`)
+ * on the same passages, in one run, reported as ratios.
+ *
+ *   bench THIDUA SEED OUTDIR [MB]
+ *
+ * 1. Writes OUTDIR/corpus/: the seed report replicated to at least MB megabytes (default
+ *    100), one file per copy (each with its copy number, so every file is a distinct
+ *    document).
+ * 2. Runs `THIDUA index --db OUTDIR/thidua.db OUTDIR/corpus` (end to end: reading, hashing,
+ *    decoding, layout, normalization, FTS5) and records wall time and peak RSS.
+ * 3. Builds OUTDIR/stock.db: a plain FTS5 table with unicode61 remove_diacritics 2, fed the
+ *    very passages thidua stored (read back from thidua.db, so the baseline does no file
+ *    reading or layout work at all), with the same pragmas and batch size.
+ * 4. Runs a fixed set of queries against both, each 10 times with snippets, top 20, and
+ *    reports the median latency.
+ *
+ * Steps 2 and 3 alternate ROUNDS times and the best time of each is reported: on a shared
+ * machine the least disturbed run is the closest to the truth, and alternating keeps any
+ * slow period from landing on one side only.
+ */
+#include <math.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "util.h"
+#include "vn_norm.h"
+#include "vn_query.h"
+
+extern char **environ;
+
+static const char *const queries[] = {
+	"dong",		"thi đua",	"\"khen thưởng\"", "chien si thi dua", "Tòa án",
+	"THADS",	"bằng khen",	"1419",		   "phong trao",       "huân chương lao động",
+};
+#define NQ (sizeof(queries) / sizeof(queries[0]))
+#define REPS 10
+#define ROUNDS 3
+
+static long long file_size(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 ? (long long)st.st_size : 0;
+}
+
+static long long db_size(const char *p)
+{
+	struct buf w = BUF_INIT;
+	long long n;
+	buf_printf(&w, "%s-wal", p);
+	n = file_size(p) + file_size(w.p);
+	buf_free(&w);
+	return n;
+}
+
+/* a + b, with a '/' between unless b starts with '-' (a suffix such as "-wal") */
+static char *path_join(const char *a, const char *b)
+{
+	struct buf p = BUF_INIT;
+	buf_printf(&p, b[0] == '-' ? "%s%s" : "%s/%s", a, b);
+	return buf_detach(&p);
+}
+
+static int make_corpus(const char *seed, const char *dir, double mb, long long *bytes)
+{
+	char *data;
+	struct buf path = BUF_INIT;
+	size_t n;
+	struct err e;
+	int i, copies;
+
+	if (read_file(seed, (size_t)1 << 30, &data, &n, &e) != 0) {
+		fprintf(stderr, "bench: %s: %s\n", seed, e.msg);
+		return -1;
+	}
+	mkdir(dir, 0755);
+	copies = (int)ceil(mb * 1e6 / (double)n);
+	*bytes = 0;
+	for (i = 0; i < copies; i++) {
+		FILE *f;
+		buf_reset(&path);
+		buf_printf(&path, "%s/copy-%05d.txt", dir, i);
+		if (file_size(path.p) == 0) {
+			f = fopen(path.p, "wb");
+			if (!f) {
+				perror(path.p);
+				free(data);
+				buf_free(&path);
+				return -1;
+			}
+			fprintf(f, "Bản sao tổng hợp số %d (synthetic copy for benchmarking)\n\n", i);
+			fwrite(data, 1, n, f);
+			fclose(f);
+		}
+		*bytes += file_size(path.p);
+	}
+	buf_free(&path);
+	free(data);
+	return copies;
+}
+
+/* Run argv, return wall seconds; *rss_kb gets the child's peak RSS. */
+static double run(char *const argv[], long *rss_kb)
+{
+	pid_t pid;
+	int status;
+	struct rusage ru;
+	double t0 = now_seconds();
+
+	if (posix_spawn(&pid, argv[0], NULL, NULL, argv, environ) != 0) {
+		perror(argv[0]);
+		return -1;
+	}
+	if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "bench: %s failed\n", argv[0]);
+		return -1;
+	}
+	*rss_kb = ru.ru_maxrss;
+	return now_seconds() - t0;
+}
+
+static int exec(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "bench: %s\n", msg);
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The stock baseline: same passages, same batching, stock tokenizer. */
+static double build_stock(const char *thidua_db, const char *stock_db, long long *text_bytes)
+{
+	sqlite3 *src, *dst;
+	sqlite3_stmt *rd, *wr;
+	char **texts = NULL;
+	size_t n = 0, cap = 0, i, batch = 0;
+	double t0;
+
+	if (sqlite3_open_v2(thidua_db, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_prepare_v2(src, "SELECT text FROM passages ORDER BY id", -1, &rd, NULL);
+	*text_bytes = 0;
+	while (sqlite3_step(rd) == SQLITE_ROW) {
+		texts = xgrow(texts, &cap, n + 1, sizeof(*texts));
+		texts[n++] = xstrdup((const char *)sqlite3_column_text(rd, 0));
+		*text_bytes += (long long)strlen(texts[n - 1]);
+	}
+	sqlite3_finalize(rd);
+	sqlite3_close(src);
+
+	unlink(stock_db);
+	if (sqlite3_open(stock_db, &dst) != SQLITE_OK)
+		return -1;
+	/* the same database settings thidua uses (lib/db.c, indexer/index.c); the FTS5 table
+	 * itself is stock */
+	exec(dst, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+		  " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;");
+	exec(dst, "CREATE VIRTUAL TABLE passages USING fts5(text, tokenize='unicode61 remove_diacritics 2')");
+	sqlite3_prepare_v2(dst, "INSERT INTO passages(text) VALUES (?)", -1, &wr, NULL);
+	t0 = now_seconds();
+	exec(dst, "BEGIN");
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_text(wr, 1, texts[i], -1, SQLITE_STATIC);
+		sqlite3_step(wr);
+		sqlite3_reset(wr);
+		batch += strlen(texts[i]);
+		if (batch >= (64u << 20)) { /* the same batch size thidua commits at */
+			exec(dst, "COMMIT; BEGIN");
+			batch = 0;
+		}
+	}
+	exec(dst, "COMMIT");
+	exec(dst, "PRAGMA wal_checkpoint(PASSIVE)");
+	t0 = now_seconds() - t0;
+	sqlite3_finalize(wr);
+	sqlite3_close(dst);
+	for (i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+	return t0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Median over REPS runs of one query: rank (ranking SQL, ?1 = match, ?2 = rank argument),
+ * then a snippet for each of the top rows (snippet SQL, ?1 = match, ?2 = rowid) — the way
+ * `thidua search` does it, applied to both databases alike. rows gets the result count.
+ */
+static double time_query(sqlite3 *db, const char *rank_sql, const char *snip_sql,
+			 const char *match, const char *rank, int *rows)
+{
+	double t[REPS];
+	int r;
+
+	for (r = 0; r < REPS; r++) {
+		sqlite3_stmt *st, *sn;
+		double t0 = now_seconds();
+		*rows = 0;
+		if (sqlite3_prepare_v2(db, rank_sql, -1, &st, NULL) != SQLITE_OK ||
+		    sqlite3_prepare_v2(db, snip_sql, -1, &sn, NULL) != SQLITE_OK) {
+			fprintf(stderr, "bench: %s\n", sqlite3_errmsg(db));
+			return -1;
+		}
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+		if (rank)
+			sqlite3_bind_text(st, 2, rank, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sn, 1, match, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			sqlite3_bind_int64(sn, 2, sqlite3_column_int64(st, 0));
+			if (sqlite3_step(sn) == SQLITE_ROW)
+				(*rows)++;
+			sqlite3_reset(sn);
+		}
+		sqlite3_finalize(st);
+		sqlite3_finalize(sn);
+		t[r] = now_seconds() - t0;
+	}
+	qsort(t, REPS, sizeof(t[0]), cmp_double);
+	return (t[REPS / 2 - 1] + t[REPS / 2]) / 2;
+}
+
+/* Stock FTS5 takes the query words as bare terms (quoted to avoid syntax errors). */
+static void stock_match(const char *q, struct buf *out)
+{
+	const char *p = q;
+	buf_reset(out);
+	if (q[0] == '"') {
+		buf_adds(out, q);
+		return;
+	}
+	while (*p) {
+		const char *w;
+		while (*p == ' ')
+			p++;
+		w = p;
+		while (*p && *p != ' ')
+			p++;
+		if (p > w) {
+			if (out->n)
+				buf_addc(out, ' ');
+			buf_addc(out, '"');
+			buf_add(out, w, (size_t)(p - w));
+			buf_addc(out, '"');
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	const char *thidua, *seed, *out;
+	char *corpus, *tdb, *sdb;
+	double mb = 100, t_thidua, t_stock, lat_t[NQ], lat_s[NQ], med_t, med_s;
+	long long corpus_bytes, text_bytes;
+	long rss = 0;
+	int copies, rows_t[NQ], rows_s[NQ];
+	size_t i;
+	sqlite3 *dt, *ds;
+	struct vn_norm *nm;
+	struct err e;
+	struct buf m = BUF_INIT;
+
+	if (argc < 4) {
+		fprintf(stderr, "usage: bench THIDUA SEED OUTDIR [MB]\n");
+		return 2;
+	}
+	thidua = argv[1];
+	seed = argv[2];
+	out = argv[3];
+	if (argc > 4)
+		mb = atof(argv[4]);
+	mkdir(out, 0755);
+	corpus = path_join(out, "corpus");
+	tdb = path_join(out, "thidua.db");
+	sdb = path_join(out, "stock.db");
+
+	copies = make_corpus(seed, corpus, mb, &corpus_bytes);
+	if (copies < 0)
+		return 2;
+	printf("corpus: %d copies of the seed, %.1f MB in %s\n", copies, (double)corpus_bytes / 1e6,
+	       corpus);
+	printf("machine: %ld cores\n", sysconf(_SC_NPROCESSORS_ONLN));
+	fflush(stdout);
+
+	t_thidua = t_stock = 1e30;
+	for (i = 0; i < ROUNDS; i++) {
+		char *av[] = {(char *)thidua, "index", "--quiet", "--db", tdb, corpus, NULL};
+		char *w = path_join(tdb, "-wal");
+		double t;
+		long r = 0;
+		unlink(tdb);
+		unlink(w);
+		free(w);
+		w = path_join(tdb, "-shm");
+		unlink(w);
+		free(w);
+		t = run(av, &r);
+		if (t < 0)
+			return 2;
+		if (t < t_thidua)
+			t_thidua = t;
+		if (r > rss)
+			rss = r;
+		t = build_stock(tdb, sdb, &text_bytes);
+		if (t < 0)
+			return 2;
+		if (t < t_stock)
+			t_stock = t;
+		printf("round %zu: thidua %.1f s, stock %.1f s\n", i + 1, t_thidua, t_stock);
+		fflush(stdout);
+	}
+
+	if (db_open(tdb, DB_READONLY, &dt, &e) != 0) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		return 2;
+	}
+	sqlite3_open_v2(sdb, &ds, SQLITE_OPEN_READONLY, NULL);
+	nm = vn_norm_new(&e);
+	for (i = 0; i < NQ; i++) {
+		struct vn_query q;
+		if (vn_query_build(nm, queries[i], &q, &e) != 0)
+			return 2;
+		lat_t[i] = time_query(
+			dt,
+			"SELECT p.id, vn_rank(passages_fts, ?2, length(CAST(p.text AS BLOB))) AS s"
+			" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+			" WHERE passages_fts MATCH ?1 ORDER BY s DESC LIMIT 20",
+			"SELECT snippet(passages_fts, 0, '[', ']', '…', 24) FROM passages_fts"
+			" WHERE passages_fts MATCH ?1 AND rowid = ?2",
+			q.fts, q.rank, &rows_t[i]);
+		vn_query_free(&q);
+		stock_match(queries[i], &m);
+		lat_s[i] = time_query(ds,
+				      "SELECT rowid FROM passages WHERE passages MATCH ?1"
+				      " ORDER BY rank LIMIT 20",
+				      "SELECT snippet(passages, 0, '[', ']', '…', 24) FROM passages"
+				      " WHERE passages MATCH ?1 AND rowid = ?2",
+				      m.p, NULL, &rows_s[i]);
+	}
+	vn_norm_free(nm);
+	buf_free(&m);
+
+	printf("\n%-24s %12s %12s %8s\n", "", "thidua", "stock FTS5", "ratio");
+	printf("\n(best of %d alternating rounds)\n", ROUNDS);
+	printf("%-24s %12.1f %12.1f %8.2f\n", "index time (s)", t_thidua, t_stock,
+	       t_thidua / t_stock);
+	printf("%-24s %12.1f %12.1f %8.2f   (thidua/stock; >= 1.0 is the goal)\n",
+	       "throughput (MB/s)", (double)corpus_bytes / 1e6 / t_thidua,
+	       (double)text_bytes / 1e6 / t_stock,
+	       ((double)corpus_bytes / t_thidua) / ((double)text_bytes / t_stock));
+	printf("%-24s %12.1f %12.1f %8.2f\n", "database (MB)", (double)db_size(tdb) / 1e6,
+	       (double)db_size(sdb) / 1e6, (double)db_size(tdb) / (double)db_size(sdb));
+	printf("%-24s %12.2f %12.2f\n", "database / text", (double)db_size(tdb) / (double)text_bytes,
+	       (double)db_size(sdb) / (double)text_bytes);
+	printf("%-24s %12.1f %12s\n", "peak RSS, index (MB)", (double)rss / 1024.0, "-");
+	printf("\n%-24s %12s %12s %8s %9s %9s\n", "query (top 20 + snippets)", "thidua ms",
+	       "stock ms", "ratio", "thidua n", "stock n");
+	for (i = 0; i < NQ; i++)
+		printf("%-24s %12.2f %12.2f %8.2f %9d %9d\n", queries[i], lat_t[i] * 1e3,
+		       lat_s[i] * 1e3, lat_t[i] / lat_s[i], rows_t[i], rows_s[i]);
+	qsort(lat_t, NQ, sizeof(double), cmp_double);
+	qsort(lat_s, NQ, sizeof(double), cmp_double);
+	med_t = (lat_t[NQ / 2 - 1] + lat_t[NQ / 2]) / 2;
+	med_s = (lat_s[NQ / 2 - 1] + lat_s[NQ / 2]) / 2;
+	printf("%-24s %12.2f %12.2f %8.2f\n", "median of 10 queries", med_t * 1e3, med_s * 1e3,
+	       med_t / med_s);
+	sqlite3_close(ds);
+	db_close(dt);
+	free(corpus);
+	free(tdb);
+	free(sdb);
+	return 0;
+}
