@@ -233,6 +233,25 @@ static void test_docx_legacy_fonts(void **state)
 	free(data);
 }
 
+/* An odt whose span style names a .VnTime font face: that span is repaired, the rest kept. */
+static void test_odt_legacy_fonts(void **state)
+{
+	static const struct want w[] = {
+	    P("Chiến sĩ thi đua, khen thưởng năm 2020"),
+	};
+	size_t n;
+	char *data = fixture("legacy-fonts.odt", &n);
+	struct doc d;
+	struct err e;
+
+	(void)state;
+	expect_blocks("legacy-fonts.odt", w, sizeof(w) / sizeof(w[0]), "odt");
+	assert_int_equal(extract(data, n, &d, &e), 0);
+	assert_string_equal(d.encoding, "tcvn3");
+	doc_free(&d);
+	free(data);
+}
+
 /* A page typed in .VnTime saved with no charset: raw TCVN3 bytes, with and without
  * <font face>; the first is repaired by its font, the second by detection. */
 static void test_html_legacy(void **state)
@@ -361,6 +380,7 @@ int main(void)
 	    cmocka_unit_test(test_seed_odt),
 	    cmocka_unit_test(test_seed_html),
 	    cmocka_unit_test(test_docx_broken_parts),
+	    cmocka_unit_test(test_odt_legacy_fonts),
 	    cmocka_unit_test(test_damaged),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
