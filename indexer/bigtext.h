@@ -13,7 +13,7 @@
 #include "extract.h"
 #include "util.h"
 
-#define BIGTEXT_CHUNK ((size_t)8 << 20)
+#define BIGTEXT_CHUNK ((size_t)4 << 20)
 
 /* Receives each chunk laid out as passages (first = 1 for the first, which also carries
  * the header); return -1 with e set to stop. */
