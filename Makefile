@@ -114,7 +114,7 @@ FUZZ_RUNS  ?= 1000000
 
 build/fuzz/obj/%.o: %.c build/gen/embedded.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(BASE) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 build/fuzz/obj/gen/embedded.o: build/gen/embedded.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(BASE) $(FUZZ_FLAGS) -c -o $@ $<
@@ -127,7 +127,8 @@ build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libthidua.a
 fuzz: deps $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do n=$$(basename $$f); mkdir -p fuzz/corpus/$$n build/fuzz/new/$$n; \
 		echo "== $$n ($(FUZZ_RUNS) runs)"; \
-		$$f -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=10 build/fuzz/new/$$n fuzz/corpus/$$n \
+		$$f -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=10 -artifact_prefix=build/fuzz/ \
+			build/fuzz/new/$$n fuzz/corpus/$$n \
 			2>&1 | tail -n 3 || exit 1; done
 
 install: bin/thidua
