@@ -12,7 +12,7 @@ CC      ?= cc
 Q        = $(if $(V),,@)
 say      = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 PREFIX  ?= /usr/local
-PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib
+PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib libarchive libxml-2.0
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE    := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread -Ilib -Iindexer -Ibuild/gen $(WARN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -79,7 +79,7 @@ build/rel/factscore: tools/factscore.c build/rel/libthidua.a
 
 build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 	@mkdir -p $(@D)
-	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -o $@ $< build/asan/libthidua.a \
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -Iindexer -o $@ $< build/asan/libthidua.a \
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
 
 # The figures scorer (tests/cli/test_figures.sh, docs/figures.md).
@@ -130,7 +130,7 @@ FUZZ_RUNS  ?= 1000000
 
 build/fuzz/obj/%.o: %.c build/gen/embedded.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(BASE) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 build/fuzz/obj/gen/embedded.o: build/gen/embedded.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(BASE) $(FUZZ_FLAGS) -c -o $@ $<
@@ -143,7 +143,8 @@ build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libthidua.a
 fuzz: deps $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do n=$$(basename $$f); mkdir -p fuzz/corpus/$$n build/fuzz/new/$$n; \
 		echo "== $$n ($(FUZZ_RUNS) runs)"; \
-		$$f -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=10 build/fuzz/new/$$n fuzz/corpus/$$n \
+		$$f -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=10 -artifact_prefix=build/fuzz/ \
+			build/fuzz/new/$$n fuzz/corpus/$$n \
 			2>&1 | tail -n 3 || exit 1; done
 
 install: bin/thidua

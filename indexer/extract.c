@@ -3,7 +3,9 @@
 #include <magic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "fmt_archive.h"
 #include "formats.h"
 
 /*
@@ -23,15 +25,26 @@ struct extractor {
  * MIME types (exact, or a prefix ending in '/') and their readers. The first match wins,
  * so put exact types before prefixes.
  */
+#define DOCX_MIME "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#define ODT_MIME  "application/vnd.oasis.opendocument.text"
+
 static const struct {
 	const char *mime;
 	fmt_read_fn read;
 } readers[] = {
-	{"application/json", fmt_text_read},
-	{"text/rtf", fmt_rtf_read},
-	{"application/pdf", fmt_pdf_read},
-	{"application/rtf", fmt_rtf_read},
-	{"text/", fmt_text_read},
+    {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", fmt_docx_read},
+    {"application/vnd.openxmlformats-officedocument.wordprocessingml.template", fmt_docx_read},
+    {"application/vnd.ms-word.document.macroenabled.12", fmt_docx_read},
+    {"application/vnd.ms-word.template.macroenabled.12", fmt_docx_read},
+    {"application/vnd.oasis.opendocument.text", fmt_odt_read},
+    {"application/vnd.oasis.opendocument.text-template", fmt_odt_read},
+    {"text/rtf", fmt_rtf_read},
+    {"application/rtf", fmt_rtf_read},
+    {"application/pdf", fmt_pdf_read},
+    {"text/html", fmt_html_read},
+    {"application/xhtml+xml", fmt_html_read},
+    {"application/json", fmt_text_read},
+    {"text/", fmt_text_read},
 };
 
 struct extractor *extractor_new(struct err *e)
@@ -39,11 +52,12 @@ struct extractor *extractor_new(struct err *e)
 	struct extractor *x = xcalloc(1, sizeof(*x));
 
 	x->sig = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR | MAGIC_NO_CHECK_TEXT |
-			    MAGIC_NO_CHECK_ENCODING);
+	                    MAGIC_NO_CHECK_ENCODING);
 	x->full = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR);
-	if (!x->sig || !x->full || magic_load(x->sig, NULL) != 0 || magic_load(x->full, NULL) != 0) {
+	if (!x->sig || !x->full || magic_load(x->sig, NULL) != 0 ||
+	    magic_load(x->full, NULL) != 0) {
 		err_set(e, "libmagic: cannot load its database: %s",
-			x->sig ? magic_error(x->sig) : "out of memory");
+		        x->sig ? magic_error(x->sig) : "out of memory");
 		extractor_free(x);
 		return NULL;
 	}
@@ -82,14 +96,13 @@ void extractor_set_typed_case(struct extractor *x, int on)
 	x->typed_case = on;
 }
 
-
 /*
  * How much of a file libmagic sees. Every container format announces itself in its first
  * bytes, and on text libmagic runs dozens of regular expressions over whatever it is given
  * (it was a third of indexing time with 256 KiB); the text readers validate the whole file
  * themselves anyway.
  */
-#define MAGIC_PREFIX (4 * 1024)
+#define MAGIC_PREFIX      (4 * 1024)
 #define MAGIC_TEXT_PREFIX 512
 
 /* The MIME type of data, as libmagic says (see struct extractor for the two stages). */
@@ -97,7 +110,9 @@ static const char *mime_of(struct extractor *x, const char *data, size_t n, stru
 {
 	const char *m = magic_buffer(x->sig, data, n < MAGIC_PREFIX ? n : MAGIC_PREFIX);
 
-	if (m && strcmp(m, "application/octet-stream") != 0)
+	/* zlib's signature is two bytes that Vietnamese text often starts with ("Xác", "Xây":
+	 * 58 C3 passes its check): only the text-aware stage can tell */
+	if (m && strcmp(m, "application/octet-stream") != 0 && strcmp(m, "application/zlib") != 0)
 		return m;
 	m = magic_buffer(x->full, data, n < MAGIC_TEXT_PREFIX ? n : MAGIC_TEXT_PREFIX);
 	if (!m)
@@ -105,20 +120,15 @@ static const char *mime_of(struct extractor *x, const char *data, size_t n, stru
 	return m;
 }
 
-int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d,
-		  struct err *e)
+static int read_as(struct extractor *x, const char *mime, const char *data, size_t n,
+                   struct arc_budget *b, struct doc *d, struct err *e)
 {
 	struct fmt_ctx cx;
-	const char *mime;
 	size_t i;
 
-	if (n == 0)
-		return err_set(e, "empty file");
-	mime = mime_of(x, data, n, e);
-	if (!mime)
-		return -1;
 	cx.nm = x->nm;
 	cx.mime = mime;
+	cx.budget = b;
 	cx.encoding = x->encoding;
 	cx.typed_case = x->typed_case;
 	if (strcmp(mime, "application/octet-stream") == 0 && fmt_pdf_sniff(data, n))
@@ -128,9 +138,124 @@ int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d
 	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
 		size_t len = strlen(readers[i].mime);
 		int prefix = readers[i].mime[len - 1] == '/';
-		if (prefix ? strncmp(mime, readers[i].mime, len) == 0
-			   : strcmp(mime, readers[i].mime) == 0)
+		if (prefix ? strncasecmp(mime, readers[i].mime, len) == 0
+		           : strcasecmp(mime, readers[i].mime) == 0)
 			return readers[i].read(&cx, data, n, d, e);
 	}
 	return err_set(e, "unsupported file type (libmagic says %s)", mime);
+}
+
+static const char *sniff(struct extractor *x, const char *data, size_t n, struct err *e)
+{
+	return mime_of(x, data, n, e);
+}
+
+int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d, struct err *e)
+{
+	const char *mime;
+
+	if (n == 0)
+		return err_set(e, "empty file");
+	if (!(mime = sniff(x, data, n, e)))
+		return -1;
+	return read_as(x, mime, data, n, NULL, d, e);
+}
+
+int extract_is_plain_text(struct extractor *x, const char *data, size_t n)
+{
+	struct err e;
+	const char *mime = sniff(x, data, n, &e);
+	size_t i;
+
+	if (!mime)
+		return 0;
+	if (strcmp(mime, "application/octet-stream") == 0)
+		return fmt_text_sniff(data, n);
+	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
+		size_t len = strlen(readers[i].mime);
+		int prefix = readers[i].mime[len - 1] == '/';
+		if (prefix ? strncasecmp(mime, readers[i].mime, len) == 0
+		           : strcasecmp(mime, readers[i].mime) == 0)
+			return readers[i].read == fmt_text_read;
+	}
+	return 0;
+}
+
+void docset_fail(struct docset *s, char *line)
+{
+	s->fails = xgrow(s->fails, &s->fcap, s->nfails + 1, sizeof(*s->fails));
+	s->fails[s->nfails++] = line;
+}
+
+void docset_free(struct docset *s)
+{
+	size_t i;
+	for (i = 0; i < s->ndocs; i++)
+		doc_free(&s->docs[i]);
+	for (i = 0; i < s->nfails; i++)
+		free(s->fails[i]);
+	free(s->docs);
+	free(s->fails);
+	memset(s, 0, sizeof(*s));
+}
+
+int extract_member(struct extractor *x, const char *path, const char *data, size_t n,
+                   long long mtime, int depth, struct arc_budget *b, struct docset *out,
+                   struct err *e)
+{
+	const char *mime, *office = NULL;
+	struct doc d;
+	struct err me;
+
+	if (n == 0)
+		goto bad_empty;
+	if (!(mime = sniff(x, data, n, &me)))
+		goto bad;
+	if (strcasecmp(mime, "application/zip") == 0 && (office = arc_office_kind(data, n)) != NULL)
+		mime = strcmp(office, "docx") == 0 ? DOCX_MIME : ODT_MIME;
+	if (archive_mime(mime)) {
+		/* a failure inside a nested archive is that member's, not the file's */
+		if (archive_expand(x, path, data, n, depth, b, out, depth > 1 ? &me : e) != 0) {
+			if (depth == 1)
+				return -1;
+			goto bad;
+		}
+		return 0;
+	}
+	memset(&d, 0, sizeof(d));
+	if (read_as(x, mime, data, n, b, &d, depth > 1 ? &me : e) != 0) {
+		doc_free(&d);
+		if (depth == 1)
+			return -1;
+		goto bad;
+	}
+	d.path = xstrdup(path);
+	d.size = (long long)n;
+	d.mtime = mtime;
+	out->docs = xgrow(out->docs, &out->cap, out->ndocs + 1, sizeof(*out->docs));
+	out->docs[out->ndocs++] = d;
+	return 0;
+bad_empty:
+	if (depth == 1)
+		return err_set(e, "empty file");
+	err_set(&me, "empty file");
+bad : {
+	struct buf line = BUF_INIT;
+	buf_printf(&line, "%s: %s", path, me.msg);
+	docset_fail(out, buf_detach(&line));
+	return 0;
+}
+}
+
+int extract_file(struct extractor *x, const char *path, const char *data, size_t n, long long mtime,
+                 struct docset *out, struct err *e)
+{
+	struct arc_budget b;
+
+	arc_budget_init(&b, n);
+	if (extract_member(x, path, data, n, mtime, 1, &b, out, e) != 0) {
+		docset_free(out);
+		return -1;
+	}
+	return 0;
 }

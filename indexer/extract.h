@@ -30,4 +30,33 @@ void extractor_set_typed_case(struct extractor *x, int on);
 int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d,
 		  struct err *e);
 
+/* Whether the plain-text reader would read bytes starting like data[0..n) (for streaming
+ * large files). */
+int extract_is_plain_text(struct extractor *x, const char *data, size_t n);
+
+/* What one file on disk yields: its document, or one per archive member. */
+struct docset {
+	struct doc *docs;
+	size_t ndocs, cap;
+	char **fails; /* "a.zip!b.bin: unsupported file type (…)": one line per failed member */
+	size_t nfails, fcap;
+};
+
+/*
+ * Extract the file at `path` (its bytes data[0..n), modified at mtime) into out: one
+ * document, or one per member when it is an archive (paths "path!member"). Returns -1 with
+ * e set when the file as a whole cannot be read; members that cannot be are in out->fails.
+ */
+int extract_file(struct extractor *x, const char *path, const char *data, size_t n, long long mtime,
+                 struct docset *out, struct err *e);
+void docset_free(struct docset *s);
+/* Append a failure line (takes it). */
+void docset_fail(struct docset *s, char *line);
+
+struct arc_budget;
+/* One member of an archive (or the file itself at depth 1): for fmt_archive. */
+int extract_member(struct extractor *x, const char *path, const char *data, size_t n,
+                   long long mtime, int depth, struct arc_budget *b, struct docset *out,
+                   struct err *e);
+
 #endif

@@ -13,9 +13,14 @@
 #include "util.h"
 #include "vn_norm.h"
 
+struct arc_budget;
+
 struct fmt_ctx {
 	struct vn_norm *nm; /* the worker's normalizer (NFC of decoded text) */
 	const char *mime;   /* what libmagic said */
+	/* expansion left for the file on disk this comes from (zip-based formats charge it;
+	 * NULL: the reader makes its own from n) */
+	struct arc_budget *budget;
 	int encoding;       /* enum vn_charset from --encoding; VN_CS_UNKNOWN: detect */
 	int typed_case;     /* --typed-case: leave text in upper-case fonts (.VnTimeH) as typed */
 };
@@ -42,5 +47,14 @@ int fmt_pdf_textless_pages(const char *data, size_t n, int **pages, int *npages,
 
 /* RTF, font-aware: runs in legacy Vietnamese fonts decoded with their table. */
 int fmt_rtf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
+
+/* Word 2007+ .docx (also .docm, .dotx): body, tables, notes, headings; see docs/formats.md. */
+int fmt_docx_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
+
+/* OpenDocument text .odt (also .ott, and flat .fodt XML). */
+int fmt_odt_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
+
+/* HTML and XHTML web pages. */
+int fmt_html_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
 
 #endif

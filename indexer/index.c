@@ -5,7 +5,14 @@
  * writer. Results are written in the order the walk found the files (a reorder window, not
  * first-come), so document ids do not depend on thread timing and two runs over the same
  * tree give the same database.
+ *
+ * A file yields one document, or one per member when it is an archive ("a.zip!b.docx");
+ * whatever a file yields is replaced as a whole under one savepoint, and all documents
+ * from one file carry that file's sha256, so the unchanged check and the removal of gone
+ * files work per file on disk. Text files over HUGE_BYTES are not held in memory: the
+ * writer reads, decodes and stores them chunk by chunk (bigtext.h).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <glib.h>
 #include <pthread.h>
@@ -13,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bigtext.h"
 #include "cli.h"
 #include "db.h"
 #include "doc.h"
@@ -25,19 +33,21 @@
 #include "store.h"
 #include "walk.h"
 
-/* Files above this are refused for now (streaming of huge files comes with the ingest
- * work); it bounds memory per worker. */
+/* Files other than text above this are refused: it bounds memory per worker. */
 #define MAX_FILE_BYTES ((size_t)512 << 20)
+/* Text files above this are streamed by the writer instead of read whole. */
+#define HUGE_BYTES ((long long)32 << 20)
 /* Commit when a batch holds this much text or is this old. */
 #define BATCH_BYTES ((size_t)64 << 20)
 #define BATCH_SECONDS 2.0
 
-enum { R_PENDING, R_INDEXED, R_UNCHANGED, R_FAILED };
+enum { R_PENDING, R_INDEXED, R_UNCHANGED, R_FAILED, R_HUGE };
 
 struct job {
 	const struct walk_file *file;
 	int status;
-	struct doc doc;
+	struct docset set; /* R_INDEXED: what the file yields */
+	char sha256[65];
 	struct err err;
 	size_t bytes;
 };
@@ -66,36 +76,92 @@ static void hash_bytes(const char *data, size_t n, char out[65])
 	g_checksum_free(c);
 }
 
+/* SHA-256 of a file read in pieces (for files not read whole). */
+static int hash_path(const char *path, char out[65], size_t *bytes, struct err *e)
+{
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	FILE *f = fopen(path, "rb");
+	char *chunk;
+	size_t k;
+
+	*bytes = 0;
+	if (!f) {
+		g_checksum_free(c);
+		return err_set(e, "%s", strerror(errno));
+	}
+	chunk = xmalloc(1 << 20);
+	while ((k = fread(chunk, 1, 1 << 20, f)) > 0) {
+		g_checksum_update(c, (const guchar *)chunk, (gssize)k);
+		*bytes += k;
+	}
+	free(chunk);
+	if (ferror(f)) {
+		fclose(f);
+		g_checksum_free(c);
+		return err_set(e, "read error: %s", strerror(errno));
+	}
+	fclose(f);
+	snprintf(out, 65, "%s", g_checksum_get_string(c));
+	g_checksum_free(c);
+	return 0;
+}
+
+static int unchanged(const struct pipeline *pl, const struct job *j)
+{
+	const char *old = g_hash_table_lookup(pl->known, j->file->path);
+	return !pl->force && old && strcmp(old, j->sha256) == 0;
+}
+
+/* Whether a large file is text the streaming reader takes (judged on its first bytes). */
+static int streamable(struct extractor *x, const char *path)
+{
+	char *head = xmalloc(256 * 1024);
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(head, 1, 256 * 1024, f) : 0;
+	int yes = n > 0 && extract_is_plain_text(x, head, n);
+
+	if (f)
+		fclose(f);
+	free(head);
+	return yes;
+}
+
 /* Returns the job's status; the caller publishes it under the lock. */
 static int process(struct pipeline *pl, struct extractor *x, struct job *j)
 {
 	char *data = NULL;
-	size_t n = 0;
-	const char *old;
+	size_t n = 0, i;
 
-	j->doc.path = xstrdup(j->file->path);
-	j->doc.size = j->file->size;
-	j->doc.mtime = j->file->mtime;
+	if (j->file->size > HUGE_BYTES) {
+		if (hash_path(j->file->path, j->sha256, &j->bytes, &j->err) != 0)
+			return R_FAILED;
+		if (unchanged(pl, j))
+			return R_UNCHANGED;
+		if (streamable(x, j->file->path))
+			return R_HUGE;
+	}
 	if (read_file(j->file->path, MAX_FILE_BYTES, &data, &n, &j->err) != 0)
 		return R_FAILED;
 	j->bytes = n;
-	j->doc.size = (long long)n;
-	hash_bytes(data, n, j->doc.sha256);
-	old = g_hash_table_lookup(pl->known, j->file->path);
-	if (!pl->force && old && strcmp(old, j->doc.sha256) == 0) {
+	hash_bytes(data, n, j->sha256);
+	if (unchanged(pl, j)) {
 		free(data);
 		return R_UNCHANGED;
 	}
-	if (extract_bytes(x, data, n, &j->doc, &j->err) != 0) {
+	if (extract_file(x, j->file->path, data, n, j->file->mtime, &j->set, &j->err) != 0) {
 		free(data);
 		return R_FAILED;
 	}
 	free(data);
-	layout_doc(&j->doc, extractor_norm(x));
-	header_parse(&j->doc, extractor_norm(x));
-	facts_extract(&j->doc, extractor_norm(x));
-	figures_extract(&j->doc, extractor_norm(x));
-	doc_tokenize(&j->doc, extractor_norm(x));
+	for (i = 0; i < j->set.ndocs; i++) {
+		struct doc *d = &j->set.docs[i];
+		memcpy(d->sha256, j->sha256, sizeof(d->sha256));
+		layout_doc(d, extractor_norm(x));
+		header_parse(d, extractor_norm(x));
+		facts_extract(d, extractor_norm(x));
+		figures_extract(d, extractor_norm(x));
+		doc_tokenize(d, extractor_norm(x));
+	}
 	return R_INDEXED;
 }
 
@@ -161,17 +227,54 @@ static void progress(size_t done, size_t total, size_t bytes, double t0, int fin
 		fputc('\r', stderr), fputs("\033[K", stderr);
 }
 
-/* Load path -> sha256 of every indexed document, to skip unchanged files. */
+/*
+ * Load path -> sha256 of what is indexed, to skip unchanged files. An archive member
+ * "a.zip!b.docx" carries the sha256 of a.zip, so it stands for the file "a.zip" too
+ * (names on disk may hold '!': every prefix before one is entered, a real document at
+ * that path winning over it).
+ */
 static int load_known(sqlite3 *db, GHashTable *known, struct err *e)
 {
+	GHashTable *prefixes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	GHashTableIter it;
+	gpointer k, v;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT path, sha256 FROM documents", -1, &st, NULL) != SQLITE_OK)
+
+	if (sqlite3_prepare_v2(db, "SELECT path, sha256 FROM documents", -1, &st, NULL) !=
+	    SQLITE_OK) {
+		g_hash_table_destroy(prefixes);
 		return err_set(e, "%s", sqlite3_errmsg(db));
-	while (sqlite3_step(st) == SQLITE_ROW)
-		g_hash_table_insert(known, g_strdup((const char *)sqlite3_column_text(st, 0)),
-				    g_strdup((const char *)sqlite3_column_text(st, 1)));
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(st, 0);
+		const char *sha = (const char *)sqlite3_column_text(st, 1), *bang;
+		g_hash_table_replace(known, g_strdup(p), g_strdup(sha));
+		for (bang = strchr(p, '!'); bang; bang = strchr(bang + 1, '!'))
+			g_hash_table_replace(prefixes, g_strndup(p, (gsize)(bang - p)),
+			                     g_strdup(sha));
+	}
 	sqlite3_finalize(st);
+	g_hash_table_iter_init(&it, prefixes);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		if (!g_hash_table_contains(known, k))
+			g_hash_table_insert(known, g_strdup(k), g_strdup(v));
+	g_hash_table_destroy(prefixes);
 	return 0;
+}
+
+/* Whether the document at path comes from a file the walk found (itself, or the archive
+ * it is a member of). */
+static int still_there(GHashTable *seen, const char *path)
+{
+	const char *bang;
+	int found = g_hash_table_contains(seen, path);
+
+	for (bang = strchr(path, '!'); !found && bang; bang = strchr(bang + 1, '!')) {
+		char *file = g_strndup(path, (gsize)(bang - path));
+		found = g_hash_table_contains(seen, file);
+		g_free(file);
+	}
+	return found;
 }
 
 /* Documents under the given folders whose files are gone. */
@@ -191,13 +294,10 @@ static int remove_missing(sqlite3 *db, struct store *s, const struct walk *w, GH
 		sqlite3_bind_text(st, 1, w->roots[r], -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *p = (const char *)sqlite3_column_text(st, 0);
-			const char *bang = strchr(p, '!');
-			char *file = bang ? g_strndup(p, (gsize)(bang - p)) : g_strdup(p);
-			if (!g_hash_table_contains(seen, file)) {
+			if (!still_there(seen, p)) {
 				gone = xgrow(gone, &cap, ngone + 1, sizeof(*gone));
 				gone[ngone++] = xstrdup(p);
 			}
-			g_free(file);
 		}
 		sqlite3_reset(st);
 	}
@@ -213,6 +313,45 @@ static int remove_missing(sqlite3 *db, struct store *s, const struct walk *w, GH
 		free(gone[i]);
 	free(gone);
 	return rc;
+}
+
+struct stream {
+	struct store *store;
+	const struct job *job;
+	size_t passages;
+};
+
+static int stream_part(void *ctx, struct doc *part, int first, struct err *e)
+{
+	struct stream *st = ctx;
+
+	if (first) {
+		part->path = xstrdup(st->job->file->path);
+		memcpy(part->sha256, st->job->sha256, sizeof(part->sha256));
+		part->size = (long long)st->job->bytes;
+		part->mtime = st->job->file->mtime;
+		if (store_stream_begin(st->store, part, e) != 0)
+			return -1;
+	}
+	st->passages += part->npassages;
+	return store_stream_passages(st->store, part, e);
+}
+
+/* A huge text file: read, decoded and stored chunk by chunk under one savepoint. */
+static int store_huge(struct store *s, struct extractor *x, int encoding, const struct job *j,
+                      struct err *e)
+{
+	struct stream st = {s, j, 0};
+	int rc = bigtext_read(x, j->file->path, stream_part, &st, e);
+
+	extractor_set_encoding(x, encoding);
+	if (rc != 0) {
+		struct err ignored;
+		/* the transaction exists once the first chunk was stored */
+		store_stream_end(s, 0, &ignored);
+		return -1;
+	}
+	return store_stream_end(s, 1, e);
 }
 
 static const char usage[] =
@@ -248,6 +387,7 @@ int cmd_index(int argc, char **argv)
 	struct walk w;
 	struct counts cnt = {0, 0, 0, 0, 0};
 	struct store *store = NULL;
+	struct extractor *wx = NULL; /* the writer's, for huge text files */
 	struct err e;
 	sqlite3 *db = NULL;
 	pthread_t *threads;
@@ -334,6 +474,11 @@ int cmd_index(int argc, char **argv)
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
 		goto out;
 	}
+	if (!(wx = extractor_new(&e))) {
+		rc = cli_error("index", "%s", e.msg);
+		goto out;
+	}
+	extractor_set_encoding(wx, encoding);
 
 	threads = xcalloc((size_t)jobs, sizeof(*threads));
 	for (c = 0; c < jobs; c++)
@@ -356,10 +501,17 @@ int cmd_index(int argc, char **argv)
 				j->file->path, j->err.msg);
 			cnt.failed++;
 		} else {
-			size_t m;
-			for (m = 0; m < j->doc.nnotes; m++)
-				fprintf(stderr, "%sthidua index: %s: %s\n", tty ? "\r\033[K" : "",
-					j->file->path, j->doc.notes[m]);
+			size_t m, i;
+			for (m = 0; m < j->set.nfails; m++) {
+				fprintf(stderr, "%sthidua index: %s\n", tty ? "\r\033[K" : "",
+				        j->set.fails[m]);
+				cnt.failed++;
+			}
+			for (i = 0; i < j->set.ndocs; i++)
+				for (m = 0; m < j->set.docs[i].nnotes; m++)
+					fprintf(stderr, "%sthidua index: %s: %s\n",
+					        tty ? "\r\033[K" : "", j->set.docs[i].path,
+					        j->set.docs[i].notes[m]);
 			if (!in_batch) {
 				if (store_begin(store, &e) != 0) {
 					rc = cli_error("index", "%s: %s", dbpath, e.msg);
@@ -368,20 +520,38 @@ int cmd_index(int argc, char **argv)
 				in_batch = 1;
 				last_commit = now_seconds();
 			}
-			if (store_doc(store, &j->doc, &e) != 0) {
+			if (j->status == R_HUGE) {
+				/* a huge file is a transaction of its own: a decoding error halfway
+				 * rolls back that file alone (savepoints would flush FTS5) */
+				if (store_commit(store, &e) != 0) {
+					rc = cli_error("index", "%s: %s", dbpath, e.msg);
+					in_batch = 0;
+					break;
+				}
+				in_batch = 0;
+				if (store_huge(store, wx, encoding, j, &e) != 0) {
+					fprintf(stderr, "%sthidua index: %s: %s\n",
+					        tty ? "\r\033[K" : "", j->file->path, e.msg);
+					cnt.failed++;
+				} else {
+					cnt.indexed++;
+				}
+			} else if (store_file(store, j->file->path, j->set.docs, j->set.ndocs,
+			                      &e) != 0) {
 				/* the database itself failed (disk full, I/O): the batch is lost,
 				 * committed ones stay, and the next run picks up from there */
 				rc = cli_error("index", "%s: %s (while writing %s)", dbpath, e.msg,
-					       j->file->path);
+				               j->file->path);
 				sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 				in_batch = 0;
-				doc_free(&j->doc);
+				docset_free(&j->set);
 				break;
+			} else {
+				cnt.indexed += j->set.ndocs;
+				batch_bytes += j->bytes;
 			}
-			cnt.indexed++;
-			batch_bytes += j->bytes;
 		}
-		doc_free(&j->doc);
+		docset_free(&j->set);
 		if (in_batch &&
 		    (batch_bytes >= BATCH_BYTES || now_seconds() - last_commit >= BATCH_SECONDS)) {
 			if (store_commit(store, &e) != 0) {
@@ -413,7 +583,7 @@ int cmd_index(int argc, char **argv)
 		pthread_join(threads[c], NULL);
 	free(threads);
 	for (; k < pl.njobs; k++)
-		doc_free(&pl.jobs[k].doc);
+		docset_free(&pl.jobs[k].set);
 	if (in_batch && store_commit(store, &e) != 0)
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
 	if (rc != EXIT_USAGE && !keep && remove_missing(db, store, &w, seen, &cnt, &e) != 0)
@@ -429,6 +599,7 @@ int cmd_index(int argc, char **argv)
 	if (cnt.failed && rc == EXIT_OK)
 		rc = EXIT_PARTIAL;
 out:
+	extractor_free(wx);
 	store_free(store);
 	db_close(db);
 	g_hash_table_destroy(pl.known);

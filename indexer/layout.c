@@ -237,6 +237,7 @@ struct para {
 	char *text;
 	char *note; /* BLK_FOOTNOTE: the format's marker */
 	int heading_block;
+	int cell; /* BLK_CELL: a table cell is whole as it is; it joins nothing, opens no section */
 };
 
 struct paras {
@@ -263,6 +264,7 @@ static void para_add(struct paras *ps, const char *raw, size_t n, int markdown, 
 	ps->p[ps->n].text = text;
 	ps->p[ps->n].note = note;
 	ps->p[ps->n].heading_block = heading_block;
+	ps->p[ps->n].cell = 0;
 	ps->n++;
 }
 
@@ -370,6 +372,15 @@ static int marker_at(const char *s, size_t *len, int plain)
 			return -1;
 		*len = i + 1;
 		return v;
+	}
+	if (plain && s[0] == '(' && isdigit((unsigned char)s[1])) {
+		/* "(1) …": a code page without superscripts (VISCII, TCVN) spells ⁽¹⁾ so */
+		for (i = 1; isdigit((unsigned char)s[i]); i++)
+			;
+		if (i > 3 || s[i] != ')' || s[i + 1] != ' ')
+			return -1;
+		*len = i + 1;
+		return atoi(s + 1);
 	}
 	if (plain && isdigit((unsigned char)s[0])) {
 		for (i = 0; isdigit((unsigned char)s[i]); i++)
@@ -483,7 +494,7 @@ static int cites_note(const char *t, const char *note)
 
 struct piece {
 	struct buf text;
-	const char *kind; /* "body" | "footnote" */
+	const char *kind; /* "body" | "footnote" | "cell" */
 	char *note;
 	long cont;
 	int heading;
@@ -555,6 +566,12 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		if (pp->note) {
 			at = piece_add(a, t, "footnote", pp->note);
 			last_fn = (long)at;
+			continue;
+		}
+		if (pp->cell) {
+			piece_add(a, t, "cell", NULL);
+			open_body = open_fn = -1;
+			in_fn = 0;
 			continue;
 		}
 		if (!pp->heading_block)
@@ -669,6 +686,13 @@ void layout_doc(struct doc *d, struct vn_norm *nm)
 		case BLK_FOOTNOTE:
 			para_add(&ps, b->text, strlen(b->text), 0, xstrdup(b->note ? b->note : "*"), 0);
 			break;
+		case BLK_CELL: {
+			size_t before = ps.n;
+			para_add(&ps, b->text, strlen(b->text), 0, NULL, 0);
+			if (ps.n > before)
+				ps.p[ps.n - 1].cell = 1;
+			break;
+		}
 		default:
 			para_add(&ps, b->text, strlen(b->text), 0, NULL, b->kind == BLK_HEADING);
 			break;

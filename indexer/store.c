@@ -9,35 +9,39 @@
 
 struct store {
 	sqlite3 *db;
-	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts;
+	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts, *members;
 	sqlite3_stmt *del_fig, *ins_fig;
 	struct facts_store *facts;
+	sqlite3_int64 stream_id, stream_ordinal; /* the document being streamed */
+	int streaming;
 };
 
 static const char *const sql[] = {
-	"SELECT id FROM documents WHERE path = ?",
-	/* FTS5 external content: a row leaves the index by handing back its exact text */
-	"INSERT INTO passages_fts(passages_fts, rowid, text)"
-	" SELECT 'delete', id, text FROM passages WHERE doc = ?",
-	"DELETE FROM passages WHERE doc = ?",
-	"DELETE FROM documents WHERE id = ?",
-	"INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
-	" indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-	"INSERT INTO passages (doc, ordinal, section, kind, text, note, unit) VALUES (?,?,?,?,?,?,?)",
-	"INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
-	/* figures (indexer/figures.c): foreign keys are off, so they go explicitly */
-	"DELETE FROM figures WHERE doc = ?",
-	"INSERT INTO figures (doc, passage, char_start, char_end, kind, value, maximum, times, noun,"
-	" qualifier, raw, flags, year, unit)"
-	" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT unit FROM passages WHERE id = ?2))",
+    "SELECT id FROM documents WHERE path = ?",
+    /* FTS5 external content: a row leaves the index by handing back its exact text */
+    "INSERT INTO passages_fts(passages_fts, rowid, text)"
+    " SELECT 'delete', id, text FROM passages WHERE doc = ?",
+    "DELETE FROM passages WHERE doc = ?",
+    "DELETE FROM documents WHERE id = ?",
+    "INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
+    " indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO passages (doc, ordinal, section, kind, text, note, unit) VALUES (?,?,?,?,?,?,?)",
+    "INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
+    /* a file's documents: itself and its archive members "path!…" — the range keeps the
+     * lookup on the path index ('"' follows '!') */
+    "SELECT path FROM documents WHERE path = ?1 OR (path > ?1 || '!' AND path < ?1 || '\"')",
+    /* figures (indexer/figures.c): foreign keys are off, so they go explicitly */
+    "DELETE FROM figures WHERE doc = ?",
+    "INSERT INTO figures (doc, passage, char_start, char_end, kind, value, maximum, times, noun,"
+    " qualifier, raw, flags, year, unit)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT unit FROM passages WHERE id = ?2))",
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
 	sqlite3_stmt **st[] = {&s->find,    &s->fts_del,  &s->del_pass, &s->del_doc,
-			       &s->ins_doc, &s->ins_pass, &s->ins_fts, &s->del_fig,
-			       &s->ins_fig};
+	                       &s->ins_doc, &s->ins_pass, &s->ins_fts,  &s->members, &s->del_fig, &s->ins_fig};
 	size_t i;
 
 	s->db = db;
@@ -66,6 +70,7 @@ void store_free(struct store *s)
 	sqlite3_finalize(s->ins_doc);
 	sqlite3_finalize(s->ins_pass);
 	sqlite3_finalize(s->ins_fts);
+	sqlite3_finalize(s->members);
 	sqlite3_finalize(s->del_fig);
 	sqlite3_finalize(s->ins_fig);
 	facts_store_free(s->facts);
@@ -156,19 +161,8 @@ static int store_figure(struct store *s, sqlite3_int64 doc, sqlite3_int64 passag
 	return step(s->db, st, e);
 }
 
-/*
- * No savepoint per document: an open savepoint makes FTS5 flush its in-memory index, which
- * costs more than everything else here. Extraction failures never reach the store; a
- * failure here (disk full, I/O error) is fatal for the batch, which the caller rolls back
- * and reports, and the next run redoes.
- */
-int store_doc(struct store *s, const struct doc *d, struct err *e)
+static int insert_doc(struct store *s, const struct doc *d, sqlite3_int64 *id, struct err *e)
 {
-	sqlite3_int64 id, *pass;
-	size_t i, f = 0;
-
-	if (store_remove(s, d->path, e) != 0)
-		return -1;
 	sqlite3_bind_text(s->ins_doc, 1, d->path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s->ins_doc, 2, d->sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s->ins_doc, 3, d->size);
@@ -184,17 +178,25 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 	sqlite3_bind_int64(s->ins_doc, 10, (sqlite3_int64)time(NULL));
 	if (step(s->db, s->ins_doc, e) != 0)
 		return -1;
-	id = sqlite3_last_insert_rowid(s->db);
-	pass = xcalloc(d->npassages + 1, sizeof(*pass));
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+/* Passages of d as ordinals first, first + 1, … of document id; their rowids in pass. */
+static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 id,
+                           sqlite3_int64 first, sqlite3_int64 *pass, struct err *e)
+{
+	size_t i;
+
 	for (i = 0; i < d->npassages; i++) {
 		const struct passage *p = &d->passages[i];
 		sqlite3_int64 unit = facts_store_unit(s->facts, d, p->unit, e);
 		size_t n = strlen(p->text);
 		int rc;
 		if (unit < 0)
-			goto fail;
+			return -1;
 		sqlite3_bind_int64(s->ins_pass, 1, id);
-		sqlite3_bind_int64(s->ins_pass, 2, (sqlite3_int64)i + 1);
+		sqlite3_bind_int64(s->ins_pass, 2, first + (sqlite3_int64)i);
 		sqlite3_bind_text(s->ins_pass, 3, p->section, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->ins_pass, 4, p->kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->ins_pass, 5, p->text, (int)n, SQLITE_STATIC);
@@ -204,7 +206,7 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 		else
 			sqlite3_bind_null(s->ins_pass, 7);
 		if (step(s->db, s->ins_pass, e) != 0)
-			goto fail;
+			return -1;
 		pass[i] = sqlite3_last_insert_rowid(s->db);
 		sqlite3_bind_int64(s->ins_fts, 1, pass[i]);
 		sqlite3_bind_text(s->ins_fts, 2, p->text, (int)n, SQLITE_STATIC);
@@ -214,16 +216,102 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 		rc = step(s->db, s->ins_fts, e);
 		vn_tok_replay_end();
 		if (rc != 0)
-			goto fail;
-		for (; f < d->nfigures && d->figures[f].passage == i; f++)
-			if (store_figure(s, id, pass[i], &d->figures[f], e) != 0)
-				goto fail;
+			return -1;
 	}
-	if (facts_store_doc(s->facts, d, id, pass, e) != 0)
-		goto fail;
-	free(pass);
 	return 0;
-fail:
+}
+
+/*
+ * No savepoint per document: an open savepoint makes FTS5 flush its in-memory index, which
+ * costs more than everything else here. Extraction failures never reach the store; a
+ * failure here (disk full, I/O error) is fatal for the batch, which the caller rolls back
+ * and reports, and the next run redoes.
+ */
+int store_doc(struct store *s, const struct doc *d, struct err *e)
+{
+	sqlite3_int64 id, *pass;
+	int rc = -1;
+	size_t i;
+
+	if (store_remove(s, d->path, e) != 0 || insert_doc(s, d, &id, e) != 0)
+		return -1;
+	pass = xcalloc(d->npassages + 1, sizeof(*pass));
+	if (insert_passages(s, d, id, 1, pass, e) == 0 &&
+	    facts_store_doc(s->facts, d, id, pass, e) == 0)
+		rc = 0;
+	for (i = 0; rc == 0 && i < d->nfigures; i++)
+		if (d->figures[i].passage < d->npassages &&
+		    store_figure(s, id, pass[d->figures[i].passage], &d->figures[i], e) != 0)
+			rc = -1;
 	free(pass);
+	return rc;
+}
+
+/* Remove every document the file at path gave (itself, or its archive's members). */
+static int remove_file(struct store *s, const char *path, struct err *e)
+{
+	char **paths = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = 0, r;
+
+	sqlite3_bind_text(s->members, 1, path, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(s->members)) == SQLITE_ROW) {
+		paths = xgrow(paths, &cap, n + 1, sizeof(*paths));
+		paths[n++] = xstrdup((const char *)sqlite3_column_text(s->members, 0));
+	}
+	sqlite3_reset(s->members);
+	if (r != SQLITE_DONE)
+		rc = err_set(e, "database read failed: %s", sqlite3_errmsg(s->db));
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = store_remove(s, paths[i], e);
+		free(paths[i]);
+	}
+	free(paths);
+	return rc;
+}
+
+int store_file(struct store *s, const char *path, const struct doc *docs, size_t ndocs,
+               struct err *e)
+{
+	size_t i;
+
+	if (remove_file(s, path, e) != 0)
+		return -1;
+	for (i = 0; i < ndocs; i++)
+		if (store_doc(s, &docs[i], e) != 0)
+			return -1;
+	return 0;
+}
+
+int store_stream_begin(struct store *s, const struct doc *d, struct err *e)
+{
+	if (db_exec(s->db, "BEGIN", e) != 0)
+		return -1;
+	s->streaming = 1;
+	if (remove_file(s, d->path, e) != 0 || insert_doc(s, d, &s->stream_id, e) != 0)
+		return -1;
+	s->stream_ordinal = 1;
+	return 0;
+}
+
+int store_stream_passages(struct store *s, const struct doc *part, struct err *e)
+{
+	sqlite3_int64 *pass = xcalloc(part->npassages + 1, sizeof(*pass));
+	int rc = insert_passages(s, part, s->stream_id, s->stream_ordinal, pass, e);
+
+	free(pass);
+	s->stream_ordinal += (sqlite3_int64)part->npassages;
+	return rc;
+}
+
+int store_stream_end(struct store *s, int ok, struct err *e)
+{
+	if (!s->streaming)
+		return ok ? 0 : -1;
+	s->streaming = 0;
+	if (ok)
+		return db_exec(s->db, "COMMIT", e);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
 }

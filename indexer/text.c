@@ -18,7 +18,8 @@ static const char usage[] =
 	"usage: thidua text [--encoding NAME] [--typed-case] FILE\n"
 	"\n"
 	"Print the extracted and repaired text of FILE (UTF-8, NFC, reading order), one\n"
-	"paragraph per line, without indexing it.\n"
+	"paragraph per line, without indexing it. For an archive, each member in turn under a\n"
+	"line \"==> archive.zip!member <==\".\n"
 	"\n"
 	"  --encoding NAME  read a legacy text file as NAME (tcvn3, vni, viscii, vps, cp1258,\n"
 	"                   tcvn5712-1, utf-8) instead of detecting it\n"
@@ -33,11 +34,11 @@ int cmd_text(int argc, char **argv)
 					     {NULL, 0, NULL, 0}};
 	int encoding = VN_CS_UNKNOWN, typed_case = 0;
 	struct extractor *x;
-	struct doc d;
+	struct docset set;
 	struct err e;
 	char *data;
-	size_t n, i;
-	int c;
+	size_t n, i, k;
+	int c, rc;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -69,21 +70,29 @@ int cmd_text(int argc, char **argv)
 	}
 	extractor_set_encoding(x, encoding);
 	extractor_set_typed_case(x, typed_case);
-	memset(&d, 0, sizeof(d));
-	if (extract_bytes(x, data, n, &d, &e) != 0) {
+	memset(&set, 0, sizeof(set));
+	if (extract_file(x, argv[optind], data, n, 0, &set, &e) != 0) {
 		free(data);
 		extractor_free(x);
-		doc_free(&d);
 		cli_error("text", "%s: %s", argv[optind], e.msg);
 		return EXIT_PARTIAL;
 	}
 	free(data);
-	for (i = 0; i < d.nnotes; i++)
-		fprintf(stderr, "thidua text: %s: %s\n", argv[optind], d.notes[i]);
-	layout_doc(&d, extractor_norm(x));
-	for (i = 0; i < d.npassages; i++)
-		printf("%s\n", d.passages[i].text);
-	doc_free(&d);
+	for (i = 0; i < set.nfails; i++)
+		fprintf(stderr, "thidua text: %s\n", set.fails[i]);
+	for (k = 0; k < set.ndocs; k++) {
+		struct doc *d = &set.docs[k];
+		for (i = 0; i < d->nnotes; i++)
+			fprintf(stderr, "thidua text: %s: %s\n", d->path, d->notes[i]);
+		layout_doc(d, extractor_norm(x));
+		/* an archive's members, each under its name as `head` prints files */
+		if (strcmp(d->path, argv[optind]) != 0)
+			printf("%s==> %s <==\n", k ? "\n" : "", d->path);
+		for (i = 0; i < d->npassages; i++)
+			printf("%s\n", d->passages[i].text);
+	}
+	rc = set.nfails ? EXIT_PARTIAL : EXIT_OK;
+	docset_free(&set);
 	extractor_free(x);
-	return EXIT_OK;
+	return rc;
 }

@@ -68,8 +68,16 @@ static void visit_dir(struct state *s, const char *path, const struct stat *st, 
 	size_t n = 0, cap = 0, i;
 
 	for (i = 0; i < s->ndirs; i++)
-		if (s->dirs[i].dev == st->st_dev && s->dirs[i].ino == st->st_ino)
-			return; /* a link loop or a second link to the same folder */
+		if (s->dirs[i].dev == st->st_dev && s->dirs[i].ino == st->st_ino) {
+			struct stat lst;
+			/* a link loop or a second link to the same folder: say so when a link
+			 * led here (the same folder named twice on the command line is not news) */
+			if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+				problem(s, path,
+				        "symbolic link to a folder already visited (a link loop?): "
+				        "not entered again");
+			return;
+		}
 	s->dirs = xgrow(s->dirs, &s->dcap, s->ndirs + 1, sizeof(*s->dirs));
 	s->dirs[s->ndirs].dev = st->st_dev;
 	s->dirs[s->ndirs].ino = st->st_ino;
@@ -107,7 +115,8 @@ static void visit(struct state *s, const char *path, int depth)
 	struct stat st;
 
 	if (stat(path, &st) != 0) {
-		problem(s, path, errno == ENOENT ? "no such file (or a dangling link)" : strerror(errno));
+		problem(s, path,
+		        errno == ENOENT ? "no such file (or a dangling link)" : strerror(errno));
 		return;
 	}
 	if (S_ISDIR(st.st_mode))
@@ -119,7 +128,7 @@ static void visit(struct state *s, const char *path, int depth)
 }
 
 void walk_paths(char *const *args, int nargs, const char *const *skip, struct walk *w,
-		walk_warn_fn warn, void *ctx)
+                walk_warn_fn warn, void *ctx)
 {
 	struct state s = {w, skip, warn, ctx, NULL, 0, 0};
 	int i;
@@ -129,7 +138,8 @@ void walk_paths(char *const *args, int nargs, const char *const *skip, struct wa
 		char *real = realpath(args[i], NULL);
 		struct stat st;
 		if (!real) {
-			problem(&s, args[i], errno == ENOENT ? "no such file or folder" : strerror(errno));
+			problem(&s, args[i],
+			        errno == ENOENT ? "no such file or folder" : strerror(errno));
 			continue;
 		}
 		if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {

@@ -18,6 +18,9 @@ static struct {
 	int nrhymes;
 	char *fonsets[48]; /* the same lists with diacritics removed and đ -> d */
 	char *frhymes[MAX_PARTS];
+	/* lengths of the rhymes, so a lookup compares bytes only when lengths agree: this is
+	 * called for every candidate onset of every word the encoding detector scores */
+	size_t lrhymes[MAX_PARTS], lfrhymes[MAX_PARTS];
 } inv;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -92,15 +95,18 @@ static void load(void)
 	}
 	for (section = 0; section < inv.nonsets; section++)
 		inv.fonsets[section] = fold_ascii(inv.onsets[section]);
-	for (section = 0; section < inv.nrhymes; section++)
+	for (section = 0; section < inv.nrhymes; section++) {
 		inv.frhymes[section] = fold_ascii(inv.rhymes[section]);
+		inv.lrhymes[section] = strlen(inv.rhymes[section]);
+		inv.lfrhymes[section] = strlen(inv.frhymes[section]);
+	}
 }
 
-static int in_list(char *const *list, int n, const char *s, size_t len)
+static int in_list(char *const *list, const size_t *lens, int n, const char *s, size_t len)
 {
 	int i;
 	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+		if (lens[i] == len && memcmp(list[i], s, len) == 0)
 			return 1;
 	return 0;
 }
@@ -154,7 +160,7 @@ int vn_syll_valid(const char *s, size_t n)
 		size_t rl = (size_t)nr - ol;
 		if (k >= 0 && (ol > (size_t)nr || memcmp(r, inv.onsets[k], ol) != 0))
 			continue;
-		if (!in_list(inv.rhymes, inv.nrhymes, rh, rl))
+		if (!in_list(inv.rhymes, inv.lrhymes, inv.nrhymes, rh, rl))
 			continue;
 		/* a stop-closed rhyme takes only sắc (U+0301) or nặng (U+0323) */
 		if ((rl >= 1 && (rh[rl - 1] == 'c' || rh[rl - 1] == 'p' || rh[rl - 1] == 't')) ||
@@ -175,7 +181,7 @@ int vn_syll_plausible(const char *s, size_t n)
 		size_t ol = k < 0 ? 0 : strlen(inv.fonsets[k]);
 		if (k >= 0 && (ol > n || memcmp(s, inv.fonsets[k], ol) != 0))
 			continue;
-		if (in_list(inv.frhymes, inv.nrhymes, s + ol, n - ol))
+		if (in_list(inv.frhymes, inv.lfrhymes, inv.nrhymes, s + ol, n - ol))
 			return 1;
 	}
 	return 0;

@@ -49,7 +49,7 @@ CREATE TABLE passages (
     doc     INTEGER NOT NULL,          -- documents.id
     ordinal INTEGER NOT NULL,          -- 1, 2, ... within the document
     section TEXT NOT NULL DEFAULT '',  -- heading path, e.g. "PHẦN I › III › 1"
-    kind    TEXT NOT NULL DEFAULT 'body', -- body | heading | footnote | header | footer
+    kind    TEXT NOT NULL DEFAULT 'body', -- body | heading | footnote | header | footer | cell
     text    TEXT NOT NULL,
     -- facts: footnotes and who the passage is about (indexer/layout.c, units.c)
     note    TEXT,                      -- kind footnote: its marker ("1")

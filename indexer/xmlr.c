@@ -1,0 +1,105 @@
+#include "xmlr.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* libxml2 reports errors through a callback; keep the first one per reader. */
+static void on_error(void *arg, const char *msg, xmlParserSeverities sev,
+                     xmlTextReaderLocatorPtr loc)
+{
+	struct buf *first = arg;
+
+	(void)loc;
+	if (sev != XML_PARSER_SEVERITY_ERROR || first->n)
+		return;
+	buf_adds(first, msg);
+	while (first->n && (first->p[first->n - 1] == '\n' || first->p[first->n - 1] == ' '))
+		first->p[--first->n] = 0;
+}
+
+static void silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+void xmlr_quiet(void)
+{
+	xmlSetGenericErrorFunc(NULL, silent);
+}
+
+xmlTextReaderPtr xmlr_open(const char *data, size_t n, const char *url, struct err *e)
+{
+	xmlTextReaderPtr r;
+	struct buf *first;
+
+	if (n > (size_t)0x7fffffff) {
+		err_set(e, "%s: part too large for the XML parser", url);
+		return NULL;
+	}
+	xmlr_quiet();
+	r = xmlReaderForMemory(data, (int)n, url, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	if (!r) {
+		err_set(e, "%s: cannot start the XML parser", url);
+		return NULL;
+	}
+	first = xcalloc(1, sizeof(*first));
+	xmlTextReaderSetErrorHandler(r, on_error, first);
+	return r;
+}
+
+int xmlr_close(xmlTextReaderPtr r, int rc, const char *name, struct err *e)
+{
+	void *arg = NULL;
+	xmlTextReaderErrorFunc f;
+	struct buf *first;
+
+	xmlTextReaderGetErrorHandler(r, &f, &arg);
+	first = arg;
+	if (rc < 0)
+		err_set(e, "%s: malformed XML: %s", name,
+		        first && first->n ? first->p : "parse error");
+	xmlFreeTextReader(r);
+	if (first) {
+		buf_free(first);
+		free(first);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+char *xmlr_attr(xmlTextReaderPtr r, const char *local)
+{
+	char *v = NULL;
+
+	if (xmlTextReaderMoveToFirstAttribute(r) != 1)
+		return NULL;
+	do {
+		const char *ln = (const char *)xmlTextReaderConstLocalName(r);
+		if (ln && strcmp(ln, local) == 0) {
+			const char *val = (const char *)xmlTextReaderConstValue(r);
+			v = xstrdup(val ? val : "");
+			break;
+		}
+	} while (xmlTextReaderMoveToNextAttribute(r) == 1);
+	xmlTextReaderMoveToElement(r);
+	return v;
+}
+
+int xmlr_is(xmlTextReaderPtr r, const char *const *ns, const char *local)
+{
+	const char *ln = (const char *)xmlTextReaderConstLocalName(r);
+	const char *uri = (const char *)xmlTextReaderConstNamespaceUri(r);
+
+	if (!ln || strcmp(ln, local) != 0)
+		return 0;
+	for (; *ns; ns++)
+		if (uri && strcmp(uri, *ns) == 0)
+			return 1;
+	return 0;
+}
+
+int xmlr_on(const char *val)
+{
+	return !val ||
+	       !(strcmp(val, "0") == 0 || strcmp(val, "false") == 0 || strcmp(val, "off") == 0);
+}
