@@ -20,6 +20,13 @@ static const struct {
 	fmt_read_fn read;
 } readers[] = {
 	{"application/json", fmt_text_read},
+	{"application/msword", fmt_ole_read},
+	{"application/vnd.ms-excel", fmt_ole_read},
+	{"application/vnd.ms-powerpoint", fmt_ole_read},
+	{"application/vnd.ms-office", fmt_ole_read},
+	{"application/x-ole-storage", fmt_ole_read},
+	{"application/CDFV2", fmt_ole_read},
+	{"application/CDFV2-corrupt", fmt_ole_read},
 	{"text/", fmt_text_read},
 };
 

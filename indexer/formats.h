@@ -24,4 +24,14 @@ typedef int (*fmt_read_fn)(struct fmt_ctx *cx, const char *data, size_t n, struc
 /* Plain text: UTF-8 with or without BOM (NFC or NFD). */
 int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
 
+/*
+ * OLE2 compound files (fmt_ole.c): Word, Excel and PowerPoint 97–2003, told apart by the
+ * streams inside rather than by what libmagic guessed, then read by the one below.
+ */
+int fmt_ole_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
+
+struct ole2;
+/* Word .doc: paragraphs, table cells, footnotes, headers, text boxes (fmt_doc.c). */
+int fmt_doc_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *e);
+
 #endif

@@ -1,0 +1,81 @@
+#include "ole2.h"
+
+#include <gsf/gsf-infile-msole.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-input-memory.h>
+#include <stdlib.h>
+
+struct ole2 {
+	GsfInput *mem;
+	GsfInfile *root;
+};
+
+struct ole2 *ole2_open(const char *data, size_t n, struct err *e)
+{
+	struct ole2 *o = xcalloc(1, sizeof(*o));
+	GError *ge = NULL;
+
+	o->mem = gsf_input_memory_new((const guint8 *)data, (gsf_off_t)n, FALSE);
+	if (o->mem)
+		o->root = gsf_infile_msole_new(o->mem, &ge);
+	if (!o->root) {
+		err_set(e, "corrupt OLE2 compound file: %s",
+			ge && ge->message ? ge->message : "libgsf cannot open it");
+		if (ge)
+			g_error_free(ge);
+		ole2_close(o);
+		return NULL;
+	}
+	return o;
+}
+
+void ole2_close(struct ole2 *o)
+{
+	if (!o)
+		return;
+	if (o->root)
+		g_object_unref(o->root);
+	if (o->mem)
+		g_object_unref(o->mem);
+	free(o);
+}
+
+int ole2_has(struct ole2 *o, const char *name)
+{
+	GsfInput *in = gsf_infile_child_by_name(o->root, name);
+
+	if (!in)
+		return 0;
+	g_object_unref(in);
+	return 1;
+}
+
+int ole2_stream(struct ole2 *o, const char *name, size_t max, unsigned char **out, size_t *len,
+		struct err *e)
+{
+	GsfInput *in = gsf_infile_child_by_name(o->root, name);
+	gsf_off_t size;
+	unsigned char *p;
+
+	*out = NULL;
+	*len = 0;
+	if (!in)
+		return 1;
+	size = gsf_input_size(in);
+	if (size < 0 || (unsigned long long)size > max) {
+		g_object_unref(in);
+		return err_set(e, "stream %s is too large (%lld bytes)", name, (long long)size);
+	}
+	/* +1: never a zero-byte allocation, and room for a terminator some parsers like */
+	p = xmalloc((size_t)size + 1);
+	if (size > 0 && !gsf_input_read(in, (size_t)size, p)) {
+		free(p);
+		g_object_unref(in);
+		return err_set(e, "truncated OLE2 file: stream %s cannot be read", name);
+	}
+	p[size] = 0;
+	g_object_unref(in);
+	*out = p;
+	*len = (size_t)size;
+	return 0;
+}
