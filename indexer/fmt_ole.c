@@ -15,6 +15,10 @@ int fmt_ole_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 		return -1;
 	if (ole2_has(o, "WordDocument"))
 		r = fmt_doc_read(o, cx, d, e);
+	else if (ole2_has(o, "Workbook") || ole2_has(o, "Book"))
+		r = fmt_xls_read(o, cx, d, e);
+	else if (ole2_has(o, "PowerPoint Document"))
+		r = fmt_ppt_read(o, cx, d, e);
 	else if (ole2_has(o, "EncryptedPackage"))
 		r = err_set(e, "encrypted Office file: it needs a password to be read");
 	else

@@ -33,5 +33,9 @@ int fmt_ole_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 struct ole2;
 /* Word .doc: paragraphs, table cells, footnotes, headers, text boxes (fmt_doc.c). */
 int fmt_doc_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *e);
+/* Excel .xls (BIFF8, BIFF5): sheet names as headings, cells in row order (fmt_xls.c). */
+int fmt_xls_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *e);
+/* PowerPoint .ppt: slides in order, shapes in drawing order, then notes (fmt_ppt.c). */
+int fmt_ppt_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *e);
 
 #endif

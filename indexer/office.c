@@ -84,43 +84,75 @@ static void upper_tail(struct buf *b, size_t from)
 	free(up);
 }
 
+/* Move the pending text in non-legacy fonts to the block, repaired if it is mojibake. */
+static void flush_plain(struct office_text *t)
+{
+	size_t i;
+	int ascii = 1;
+
+	for (i = 0; i < t->plain.n && ascii; i++)
+		ascii = (unsigned char)t->plain.p[i] < 0x80;
+	if (ascii) {
+		buf_add(&t->block, t->plain.p, t->plain.n);
+	} else {
+		enum vn_charset cs = vn_enc_repair(VN_CS_UNKNOWN, t->plain.p, t->plain.n, 0,
+						   &t->block);
+		if (cs >= VN_CS_TCVN3 && cs < OFFICE_NCS)
+			t->nchars[cs] += t->plain.n;
+	}
+	buf_reset(&t->plain);
+}
+
 void office_add_utf16(struct office_text *t, const uint16_t *u, size_t n, struct office_font f,
 		      int caps)
 {
-	size_t from = t->block.n;
+	size_t from;
 
 	if (n == 0)
 		return;
 	utf16_to_utf8(&t->u8, u, n);
-	if (f.cs != VN_CS_UNKNOWN)
-		vn_enc_repair(f.cs, t->u8.p, t->u8.n, f.upper, &t->block);
-	else
-		buf_add(&t->block, t->u8.p, t->u8.n);
+	t->nchars[f.cs < OFFICE_NCS ? f.cs : 0] += n;
+	if (f.cs == VN_CS_UNKNOWN) {
+		from = t->plain.n;
+		buf_add(&t->plain, t->u8.p, t->u8.n);
+		if (caps)
+			upper_tail(&t->plain, from);
+		return;
+	}
+	flush_plain(t);
+	from = t->block.n;
+	vn_enc_repair(f.cs, t->u8.p, t->u8.n, f.upper, &t->block);
 	if (caps)
 		upper_tail(&t->block, from);
-	t->nchars[f.cs < OFFICE_NCS ? f.cs : 0] += n;
 }
 
 void office_add_utf8(struct office_text *t, const char *s, size_t n)
 {
+	flush_plain(t);
 	buf_add(&t->block, s, n);
+}
+
+static int has_text(const struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (!strchr(" \t\r\n", b->p[i]))
+			return 1;
+	return 0;
 }
 
 int office_has_text(const struct office_text *t)
 {
-	size_t i;
-
-	for (i = 0; i < t->block.n; i++)
-		if (!strchr(" \t\r\n", t->block.p[i]))
-			return 1;
-	return 0;
+	return has_text(&t->block) || has_text(&t->plain);
 }
 
 char *office_take(struct office_text *t, struct vn_norm *nm)
 {
 	struct buf out = BUF_INIT;
 
-	if (!office_has_text(t)) {
+	flush_plain(t);
+	if (!has_text(&t->block)) {
 		buf_reset(&t->block);
 		return NULL;
 	}
@@ -155,5 +187,6 @@ const char *office_encoding(const struct office_text *t)
 void office_text_free(struct office_text *t)
 {
 	buf_free(&t->block);
+	buf_free(&t->plain);
 	buf_free(&t->u8);
 }

@@ -5,8 +5,11 @@
  * run typed in a legacy Vietnamese font such as .VnTime or VNI-Times holds that font's
  * bytes spelled as cp1252 characters ("Céng hoµ x· héi"). A reader feeds each run with the
  * font it is set in; runs in legacy fonts are decoded through vn_enc with the code page the
- * font implies (upper-cased for .VnTimeH-style fonts), other runs are kept as they are. The
- * reader decides where blocks end and takes the text of each.
+ * font implies (upper-cased for .VnTimeH-style fonts). Text in other fonts is usually right
+ * as it is, but legacy text typed into a cell or paragraph whose font is Arial shows as
+ * mojibake to the reader too; each stretch of such text is handed to vn_enc_repair to
+ * detect, which leaves it alone unless a legacy decoding reads clearly better. The reader
+ * decides where blocks end and takes the text of each.
  */
 #ifndef THIDUA_OFFICE_H
 #define THIDUA_OFFICE_H
@@ -34,6 +37,7 @@ struct office_font office_font_utf16(const unsigned char *le, size_t n);
 /* The text of the block being built, and what was decoded so far in the whole file. */
 struct office_text {
 	struct buf block;	    /* UTF-8, not yet NFC */
+	struct buf plain;	    /* text in other fonts since the last legacy run */
 	struct buf u8;		    /* scratch */
 	size_t nchars[OFFICE_NCS];  /* characters read per charset (VN_CS_UNKNOWN: kept) */
 };
@@ -45,7 +49,7 @@ struct office_text {
 void office_add_utf16(struct office_text *t, const uint16_t *u, size_t n, struct office_font f,
 		      int caps);
 
-/* Append plain UTF-8 that needs no decoding (numbers formatted by a reader). */
+/* Append UTF-8 that is final as it is (numbers formatted by a reader). */
 void office_add_utf8(struct office_text *t, const char *s, size_t n);
 
 /* Whether the current block holds anything but white space. */
