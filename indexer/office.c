@@ -150,13 +150,20 @@ int office_has_text(const struct office_text *t)
 char *office_take(struct office_text *t, struct vn_norm *nm)
 {
 	struct buf out = BUF_INIT;
+	size_t a = 0, b;
 
 	flush_plain(t);
 	if (!has_text(&t->block)) {
 		buf_reset(&t->block);
 		return NULL;
 	}
-	vn_norm_nfc(nm, t->block.p, t->block.n, &out, NULL);
+	/* blank space around a block (indents typed with tabs, trailing spaces) is not text */
+	b = t->block.n;
+	while (strchr(" \t\r\n", t->block.p[a]))
+		a++;
+	while (strchr(" \t\r\n", t->block.p[b - 1]))
+		b--;
+	vn_norm_nfc(nm, t->block.p + a, b - a, &out, NULL);
 	buf_reset(&t->block);
 	return buf_detach(&out);
 }

@@ -3,6 +3,7 @@
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-memory.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 struct ole2 {
@@ -10,10 +11,35 @@ struct ole2 {
 	GsfInfile *root;
 };
 
+static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
+{
+	(void)domain;
+	(void)level;
+	(void)msg;
+	(void)data;
+}
+
+/*
+ * libgsf reports damaged containers as multi-line GLib warnings on stderr ("This OLE2
+ * file is invalid..."). What matters reaches us as a failed open or read, which becomes
+ * the one error line for the file; the warnings would only bury it.
+ */
+static void silence_libgsf(void)
+{
+	GLogLevelFlags levels = G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
+				G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG;
+
+	g_log_set_handler("libgsf", levels, quiet, NULL);
+	g_log_set_handler("libgsf:msole", levels, quiet, NULL);
+}
+
 struct ole2 *ole2_open(const char *data, size_t n, struct err *e)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct ole2 *o = xcalloc(1, sizeof(*o));
 	GError *ge = NULL;
+
+	pthread_once(&once, silence_libgsf);
 
 	o->mem = gsf_input_memory_new((const guint8 *)data, (gsf_off_t)n, FALSE);
 	if (o->mem)
