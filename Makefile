@@ -106,7 +106,7 @@ build/fuzz/obj/gen/embedded.o: build/gen/embedded.c
 build/fuzz/libthidua.a: $(FUZZ_OBJ)
 	rm -f $@ && ar rcs $@ $^
 build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libthidua.a
-	$(FUZZ_CC) $(BASE) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
+	$(FUZZ_CC) $(BASE) -Iindexer $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
 		build/fuzz/libthidua.a $(PKG_LIBS) -lm
 
 fuzz: deps $(FUZZ_BINS)

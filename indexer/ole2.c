@@ -5,10 +5,18 @@
 #include <gsf/gsf-input-memory.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
+
+#define MAX_GIVEN 8
 
 struct ole2 {
 	GsfInput *mem;
 	GsfInfile *root;
+	/* ole2_from_streams */
+	size_t ngiven;
+	const char *name[MAX_GIVEN];
+	const unsigned char *data[MAX_GIVEN];
+	size_t len[MAX_GIVEN];
 };
 
 static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
@@ -31,6 +39,7 @@ static void silence_libgsf(void)
 
 	g_log_set_handler("libgsf", levels, quiet, NULL);
 	g_log_set_handler("libgsf:msole", levels, quiet, NULL);
+	g_log_set_handler(NULL, levels, quiet, NULL); /* gsf-infile.c logs without a domain */
 }
 
 struct ole2 *ole2_open(const char *data, size_t n, struct err *e)
@@ -55,6 +64,31 @@ struct ole2 *ole2_open(const char *data, size_t n, struct err *e)
 	return o;
 }
 
+struct ole2 *ole2_from_streams(const char *const *names, const unsigned char *const *data,
+			       const size_t *len, size_t n)
+{
+	struct ole2 *o = xcalloc(1, sizeof(*o));
+	size_t i;
+
+	for (i = 0; i < n && i < MAX_GIVEN; i++) {
+		o->name[i] = names[i];
+		o->data[i] = data[i];
+		o->len[i] = len[i];
+	}
+	o->ngiven = i;
+	return o;
+}
+
+static int given(const struct ole2 *o, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < o->ngiven; i++)
+		if (strcmp(o->name[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
 void ole2_close(struct ole2 *o)
 {
 	if (!o)
@@ -68,7 +102,11 @@ void ole2_close(struct ole2 *o)
 
 int ole2_has(struct ole2 *o, const char *name)
 {
-	GsfInput *in = gsf_infile_child_by_name(o->root, name);
+	GsfInput *in;
+
+	if (!o->root)
+		return given(o, name) >= 0;
+	in = gsf_infile_child_by_name(o->root, name);
 
 	if (!in)
 		return 0;
@@ -79,12 +117,26 @@ int ole2_has(struct ole2 *o, const char *name)
 int ole2_stream(struct ole2 *o, const char *name, size_t max, unsigned char **out, size_t *len,
 		struct err *e)
 {
-	GsfInput *in = gsf_infile_child_by_name(o->root, name);
+	GsfInput *in;
 	gsf_off_t size;
 	unsigned char *p;
+	int k;
 
 	*out = NULL;
 	*len = 0;
+	if (!o->root) {
+		if ((k = given(o, name)) < 0)
+			return 1;
+		if (o->len[k] > max)
+			return err_set(e, "stream %s is too large (%zu bytes)", name, o->len[k]);
+		*out = xmalloc(o->len[k] + 1);
+		if (o->len[k])
+			memcpy(*out, o->data[k], o->len[k]);
+		(*out)[o->len[k]] = 0;
+		*len = o->len[k];
+		return 0;
+	}
+	in = gsf_infile_child_by_name(o->root, name);
 	if (!in)
 		return 1;
 	size = gsf_input_size(in);

@@ -17,6 +17,14 @@ struct ole2;
 
 /* Open a compound file held in memory (not copied: data must outlive the handle). */
 struct ole2 *ole2_open(const char *data, size_t n, struct err *e);
+
+/*
+ * A container that holds just the given streams, without OLE2 framing (not copied). The
+ * fuzz targets use it so that mutations reach the Word, Excel and PowerPoint parsers
+ * instead of breaking the container's sector chains.
+ */
+struct ole2 *ole2_from_streams(const char *const *names, const unsigned char *const *data,
+			       const size_t *len, size_t n);
 void ole2_close(struct ole2 *o);
 
 /* Whether the container has a top-level stream or storage of that name. */
