@@ -9,7 +9,7 @@
 
 CC      ?= cc
 PREFIX  ?= /usr/local
-PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic libgsf-1
+PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib libgsf-1
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE    := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread -Ilib -Ibuild/gen $(WARN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -73,7 +73,7 @@ build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 
 # Tests run the sanitized binary; unit tests first, then the CLI scripts.
 test: deps
-	@$(MAKE) --no-print-directory build/asan/thidua $(TESTS)
+	@$(MAKE) --no-print-directory build/asan/thidua build/rel/score $(TESTS)
 	@tests/run.sh build/asan $(TESTS)
 
 demo: deps
@@ -83,6 +83,11 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory bin/thidua build/rel/bench
 	@tools/bench.sh
+
+# The transcript scorer (tools/score.c): ICU only, optimized because alignments are long.
+build/rel/score: tools/score.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 build/rel/bench: tools/bench.c build/rel/libthidua.a
 	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm

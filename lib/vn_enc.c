@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -22,9 +23,16 @@
 #include "vn_lex.h"
 
 static const char *const names[] = {
-    [VN_CS_UNKNOWN] = "unknown", [VN_CS_UTF8] = "utf-8",    [VN_CS_CP1252] = "cp1252",
-    [VN_CS_TCVN3] = "tcvn3",     [VN_CS_VNI] = "vni",       [VN_CS_VISCII] = "viscii",
-    [VN_CS_VPS] = "vps",         [VN_CS_CP1258] = "cp1258",
+    [VN_CS_UNKNOWN] = "unknown",
+    [VN_CS_UTF8] = "utf-8",
+    [VN_CS_CP1252] = "cp1252",
+    [VN_CS_TCVN3] = "tcvn3",
+    [VN_CS_VNI] = "vni",
+    [VN_CS_VISCII] = "viscii",
+    [VN_CS_VPS] = "vps",
+    [VN_CS_CP1258] = "cp1258",
+    [VN_CS_TCVN5712] = "tcvn5712-1",
+    [VN_CS_UTF8_CP1252] = "utf-8-as-cp1252",
 };
 
 const char *vn_enc_name(enum vn_charset cs)
@@ -41,7 +49,7 @@ enum vn_charset vn_enc_from_name(const char *name)
 		enum vn_charset cs;
 	} aliases[] = {
 	    {"tcvn", VN_CS_TCVN3},          {"abc", VN_CS_TCVN3},
-	    {"tcvn5712-1", VN_CS_TCVN3},    {"vni-windows", VN_CS_VNI},
+	    {"vn1", VN_CS_TCVN5712},        {"vni-windows", VN_CS_VNI},
 	    {"windows-1258", VN_CS_CP1258}, {"utf8", VN_CS_UTF8},
 	    {"windows-1252", VN_CS_CP1252}, {"latin1", VN_CS_CP1252},
 	    {"iso-8859-1", VN_CS_CP1252},
@@ -76,7 +84,7 @@ struct codepage {
 	int32_t nmark[256];
 };
 
-static struct codepage pages[VN_CS_CP1258 + 1];
+static struct codepage pages[VN_CS_TCVN5712 + 1];
 static UChar cp1252[256];
 static int cp1252_byte[0x2200]; /* code point -> cp1252 byte + 1 (0: none) */
 static int tables_ok;
@@ -184,6 +192,8 @@ static void load_tables(void)
 	load_page(VN_CS_VISCII, "codepages/viscii.tsv");
 	load_page(VN_CS_VPS, "codepages/vps.tsv");
 	load_page(VN_CS_CP1258, "codepages/cp1258.tsv");
+	load_page(VN_CS_TCVN5712, "codepages/tcvn3.tsv");
+	load_page(VN_CS_TCVN5712, "codepages/tcvn5712-1.tsv");
 	tables_ok = pages[VN_CS_TCVN3].nsingle[0xB8] && pages[VN_CS_VNI].npairs['a'];
 }
 
@@ -236,7 +246,7 @@ void vn_enc_decode_u(enum vn_charset cs, const unsigned char *s, size_t n, struc
 	size_t i;
 
 	tables();
-	if (cs < VN_CS_TCVN3 || cs > VN_CS_CP1258) {
+	if (cs < VN_CS_TCVN3 || cs > VN_CS_TCVN5712) {
 		for (i = 0; i < n; i++)
 			vn_ubuf_add(u, &cp1252[s[i]], 1);
 		return;
@@ -304,11 +314,42 @@ void vn_ubuf_emit(const UChar *s, size_t n, int upper, struct buf *out)
 	free(a);
 }
 
+/*
+ * TCVN3's lower-case fonts have no capital toned letters, so typists wrote "THUÕ" (THUế)
+ * and "§ÞNH" (ĐịNH) for THUẾ, ĐỊNH: in a word with two or more capitals and no lower-case
+ * ASCII letter, the lower-case legacy letters are capitals the font could not show.
+ */
+void vn_enc_fix_caps(UChar *u, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t s = i, k;
+		int up = 0, ascii_low = 0, legacy_low = 0;
+		while (i < n && (u_isalpha(u[i]) || u_getCombiningClass(u[i]))) {
+			up += u_isupper(u[i]) != 0;
+			ascii_low += u[i] >= 'a' && u[i] <= 'z';
+			legacy_low += u[i] >= 0x80 && u_islower(u[i]);
+			i++;
+		}
+		if (i == s) {
+			i++;
+			continue;
+		}
+		if (up >= 2 && !ascii_low && legacy_low)
+			for (k = s; k < i; k++)
+				if (u[k] >= 0x80 && u_islower(u[k]))
+					u[k] = (UChar)u_toupper(u[k]);
+	}
+}
+
 void vn_enc_decode(enum vn_charset cs, const char *bytes, size_t n, int upper, struct buf *out)
 {
 	struct vn_ubuf u = {NULL, 0, 0};
 
 	vn_enc_decode_u(cs, (const unsigned char *)bytes, n, &u);
+	if (!upper && (cs == VN_CS_TCVN3 || cs == VN_CS_TCVN5712))
+		vn_enc_fix_caps(u.p, u.n);
 	vn_ubuf_emit(u.p, u.n, upper, out);
 	free(u.p);
 }
@@ -423,6 +464,8 @@ void vn_enc_repair_as(enum vn_charset cs, const char *utf8, size_t n, int upper,
 		}
 	}
 	vn_enc_decode_u(cs, bytes, nb, &u);
+	if (!upper && (cs == VN_CS_TCVN3 || cs == VN_CS_TCVN5712))
+		vn_enc_fix_caps(u.p, u.n);
 	vn_ubuf_emit(u.p, u.n, upper, out);
 	free(u.p);
 	free(bytes);

@@ -23,4 +23,7 @@ void vn_enc_decode_u(enum vn_charset cs, const unsigned char *s, size_t n, struc
 /* Repair with a known legacy charset: characters that spell bytes are decoded, others kept. */
 void vn_enc_repair_as(enum vn_charset cs, const char *utf8, size_t n, int upper, struct buf *out);
 
+/* Capitals a TCVN3 lower-case font could not show, restored in all-capital words. */
+void vn_enc_fix_caps(UChar *u, size_t n);
+
 #endif
