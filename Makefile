@@ -117,6 +117,7 @@ build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libthidua.a
 fuzz: deps $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do n=$$(basename $$f); mkdir -p fuzz/corpus/$$n build/fuzz/new/$$n; \
 		echo "== $$n ($(FUZZ_RUNS) runs)"; \
+		LSAN_OPTIONS=$$([ -f fuzz/$$n.supp ] && echo suppressions=$(CURDIR)/fuzz/$$n.supp) \
 		$$f -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=10 build/fuzz/new/$$n fuzz/corpus/$$n \
 			2>&1 | tail -n 3 || exit 1; done
 

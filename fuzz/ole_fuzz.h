@@ -32,7 +32,9 @@ static void fuzz_ole(const uint8_t *data, size_t size, const char *const *names,
 
 	if (!nm)
 		nm = vn_norm_new(&e);
+	memset(&cx, 0, sizeof(cx));
 	cx.nm = nm;
+	cx.typed_case = size > 0 && data[size - 1] & 1; /* both ways, by the last byte */
 	cx.mime = "application/x-ole-storage";
 	memset(&d, 0, sizeof(d));
 	if (size >= 8 && memcmp(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0) {

@@ -321,16 +321,18 @@ static void parse_fonts(struct word *w, struct span ff)
 		off += 1 + cb;
 		if (ffn.bad)
 			break;
-		/* FFN: 39 bytes of metrics, then the NUL-terminated UTF-16 name */
-		if (ffn.n > 39)
+		/* FFN: 39 bytes of metrics (the charset at 3), then the UTF-16 name */
+		if (ffn.n > 39) {
 			w->fonts[i] = office_font_utf16(ffn.p + 39, (ffn.n - 39) / 2);
+			w->fonts[i].symbol = ffn.p[3] == OFFICE_SYMBOL_CHARSET;
+		}
 		w->nfonts = i + 1;
 	}
 }
 
 static struct office_font font_of(const struct word *w, int ftc)
 {
-	struct office_font none = {VN_CS_UNKNOWN, 0};
+	struct office_font none = {VN_CS_UNKNOWN, 0, 0};
 
 	if (ftc < 0 || (size_t)ftc >= w->nfonts)
 		return none;
@@ -930,6 +932,7 @@ static void word_walk(struct word *w, struct fmt_ctx *cx, struct doc *d)
 	k.w = w;
 	k.cx = cx;
 	k.d = d;
+	k.t.typed_case = cx->typed_case;
 	for (sub = 0; sub < NSUB; sub++) {
 		uint32_t len = w->ccp[sub], a = base, b;
 		base += len;

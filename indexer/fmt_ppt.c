@@ -322,8 +322,11 @@ static void scan(struct ppt *p, size_t off, size_t end, struct styles *st, int l
 		size_t k;
 		switch (h.type) {
 		case RT_FONTENTITY:
-			if (h.inst < MAX_FONTS && h.len >= 64) {
+			if (h.inst < MAX_FONTS && h.len >= 68) {
 				p->fonts[h.inst] = office_font_utf16(p->s.p + h.body, 32);
+				/* lfCharSet follows the 32-character face name */
+				p->fonts[h.inst].symbol = span_u8(&p->s, h.body + 64) ==
+							  OFFICE_SYMBOL_CHARSET;
 				p->have_font[h.inst] = 1;
 			}
 			continue;
@@ -388,7 +391,7 @@ static void scan(struct ppt *p, size_t off, size_t end, struct styles *st, int l
 
 static struct office_font font_ref(const struct ppt *p, int ref)
 {
-	struct office_font none = {VN_CS_UNKNOWN, 0};
+	struct office_font none = {VN_CS_UNKNOWN, 0, 0};
 
 	if (ref < 0 || ref >= MAX_FONTS || !p->have_font[ref])
 		return none;
@@ -685,6 +688,7 @@ int fmt_ppt_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *
 	p->s = span_of(doc, ndoc);
 	p->cx = cx;
 	p->d = d;
+	p->t.typed_case = cx->typed_case;
 	p->default_font = -1;
 	styles_init(&p->env);
 	r = read_edits(p, edit, &docref, e);

@@ -281,8 +281,11 @@ static void read_font(struct xls *x, struct rec *r)
 	struct str name;
 	struct buf u8 = BUF_INIT;
 	size_t i;
+	unsigned charset;
 
-	rec_skip(r, 14);
+	rec_skip(r, 12);
+	charset = rec_u8(r);
+	rec_skip(r, 1);
 	read_str(x, r, 1, 0, &name);
 	/* the name as little-endian UTF-16 for office_font_utf16 */
 	for (i = 0; i < name.n; i++) {
@@ -290,7 +293,8 @@ static void read_font(struct xls *x, struct rec *r)
 		buf_addc(&u8, (char)(name.u[i] >> 8));
 	}
 	x->fonts = xgrow(x->fonts, &x->fontcap, x->nfonts + 1, sizeof(*x->fonts));
-	x->fonts[x->nfonts++] = office_font_utf16((const unsigned char *)buf_str(&u8), name.n);
+	x->fonts[x->nfonts] = office_font_utf16((const unsigned char *)buf_str(&u8), name.n);
+	x->fonts[x->nfonts++].symbol = charset == OFFICE_SYMBOL_CHARSET;
 	buf_free(&u8);
 	str_free(&name);
 }
@@ -415,7 +419,7 @@ static int read_globals(struct xls *x, size_t *off, struct rec *r, struct err *e
 /* Font record for a font index: index 4 is never written, so later ones shift by one. */
 static struct office_font font_at(const struct xls *x, unsigned ifnt)
 {
-	struct office_font none = {VN_CS_UNKNOWN, 0};
+	struct office_font none = {VN_CS_UNKNOWN, 0, 0};
 
 	if (ifnt >= 4)
 		ifnt--;
@@ -794,7 +798,7 @@ static void xls_free(struct xls *x)
 static char *sheet_name(const struct str *name, struct fmt_ctx *cx)
 {
 	struct office_text t;
-	struct office_font f = {VN_CS_UNKNOWN, 0};
+	struct office_font f = {VN_CS_UNKNOWN, 0, 0};
 	char *s;
 
 	memset(&t, 0, sizeof(t));
@@ -818,6 +822,7 @@ int fmt_xls_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *
 	memset(&x, 0, sizeof(x));
 	memset(&r, 0, sizeof(r));
 	memset(&t, 0, sizeof(t));
+	t.typed_case = cx->typed_case;
 	rc = ole2_stream(o, "Workbook", MAX_STREAM, &wbbuf, &wblen, e);
 	if (rc > 0)
 		rc = ole2_stream(o, "Book", MAX_STREAM, &wbbuf, &wblen, e);

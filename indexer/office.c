@@ -6,7 +6,7 @@
 
 struct office_font office_font_named(const char *name)
 {
-	struct office_font f = {VN_CS_UNKNOWN, 0};
+	struct office_font f = {VN_CS_UNKNOWN, 0, 0};
 
 	if (name && *name)
 		f.cs = vn_enc_font(name, &f.upper);
@@ -84,15 +84,22 @@ static void upper_tail(struct buf *b, size_t from)
 	free(up);
 }
 
-/* Move the pending text in non-legacy fonts to the block, repaired if it is mojibake. */
+/*
+ * Move the pending text in non-legacy fonts to the block, repaired if it is mojibake. Only
+ * a stretch with letters can be legacy text: a cell holding just "‰" or "±" is a symbol,
+ * and no detector can tell from one character which code page it came from.
+ */
 static void flush_plain(struct office_text *t)
 {
 	size_t i;
-	int ascii = 1;
+	int high = 0, letter = 0;
 
-	for (i = 0; i < t->plain.n && ascii; i++)
-		ascii = (unsigned char)t->plain.p[i] < 0x80;
-	if (ascii) {
+	for (i = 0; i < t->plain.n; i++) {
+		unsigned char c = (unsigned char)t->plain.p[i];
+		high |= c >= 0x80;
+		letter |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	}
+	if (!high || !letter) {
 		buf_add(&t->block, t->plain.p, t->plain.n);
 	} else {
 		enum vn_charset cs = vn_enc_repair(VN_CS_UNKNOWN, t->plain.p, t->plain.n, 0,
@@ -112,6 +119,11 @@ void office_add_utf16(struct office_text *t, const uint16_t *u, size_t n, struct
 		return;
 	utf16_to_utf8(&t->u8, u, n);
 	t->nchars[f.cs < OFFICE_NCS ? f.cs : 0] += n;
+	if (f.symbol && f.cs == VN_CS_UNKNOWN) {
+		flush_plain(t);
+		buf_add(&t->block, t->u8.p, t->u8.n);
+		return;
+	}
 	if (f.cs == VN_CS_UNKNOWN) {
 		from = t->plain.n;
 		buf_add(&t->plain, t->u8.p, t->u8.n);
@@ -121,7 +133,7 @@ void office_add_utf16(struct office_text *t, const uint16_t *u, size_t n, struct
 	}
 	flush_plain(t);
 	from = t->block.n;
-	vn_enc_repair(f.cs, t->u8.p, t->u8.n, f.upper, &t->block);
+	vn_enc_repair(f.cs, t->u8.p, t->u8.n, f.upper && !t->typed_case, &t->block);
 	if (caps)
 		upper_tail(&t->block, from);
 }

@@ -24,7 +24,11 @@
 struct office_font {
 	enum vn_charset cs; /* VN_CS_UNKNOWN: not a legacy font, text kept */
 	int upper;	    /* an upper-case-only font (.VnTimeH): upper-case after decoding */
+	int symbol;	    /* a symbol font (Symbol, Wingdings): pictures, never letters */
 };
+
+/* The Windows charset number of symbol fonts (SYMBOL_CHARSET), as Office files record it. */
+#define OFFICE_SYMBOL_CHARSET 2
 
 /* Look up a font by its UTF-8 name; NULL or "" give a non-legacy font. */
 struct office_font office_font_named(const char *name);
@@ -40,11 +44,13 @@ struct office_text {
 	struct buf plain;	    /* text in other fonts since the last legacy run */
 	struct buf u8;		    /* scratch */
 	size_t nchars[OFFICE_NCS];  /* characters read per charset (VN_CS_UNKNOWN: kept) */
+	int typed_case;		    /* --typed-case: upper-case fonts are not upper-cased */
 };
 
 /*
  * Append a run of UTF-16 code units set in font f. caps: the run is formatted as all
- * capitals (Word's "All caps"), so it displays upper case whatever its code page.
+ * capitals (Word's "All caps"), so it displays upper case whatever its code page. Text in
+ * a symbol font (bullets stored as U+F0B7) is kept as it is: no code page reads it.
  */
 void office_add_utf16(struct office_text *t, const uint16_t *u, size_t n, struct office_font f,
 		      int caps);

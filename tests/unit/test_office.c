@@ -1,6 +1,6 @@
 /*
  * Unit tests for the Word, Excel and PowerPoint 97–2003 readers (indexer/fmt_doc.c,
- * fmt_xls.c, fmt_ppt.c) on real legacy files from tests/fixtures/office/, checked against
+ * fmt_xls.c, fmt_ppt.c) on real legacy files from tests/fixtures/legacy/, checked against
  * their transcripts — a person's reading made with the corpus's own tables, not with this
  * code. Where that reading is known to be wrong (it keeps .VnTimeH headings in lower case,
  * and tracked deletions), the test says so and checks what a reader of the file sees.
@@ -40,17 +40,24 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* A file of tests/fixtures/legacy: a document (files/tcvn3/, files/vni/) or a transcript. */
 static char *fixture(const char *name, size_t *n)
 {
+	static const char *const dirs[] = {"files/tcvn3", "files/vni", "truth"};
 	char path[1024];
 	const char *top = getenv("TOP");
 	char *data;
 	struct err e;
+	size_t i;
 
-	snprintf(path, sizeof(path), "%s/tests/fixtures/office/%s", top ? top : ".", name);
-	if (read_file(path, (size_t)64 << 20, &data, n, &e) != 0)
-		fail_msg("%s", e.msg);
-	return data;
+	for (i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/tests/fixtures/legacy/%s/%s", top ? top : ".",
+			 dirs[i], name);
+		if (read_file(path, (size_t)64 << 20, &data, n, &e) == 0)
+			return data;
+	}
+	fail_msg("%s", e.msg);
+	return NULL;
 }
 
 /* Extract a fixture the way the indexer does (libmagic, then the reader). */
@@ -71,6 +78,7 @@ static int read_ole(const char *data, size_t n, struct doc *d, struct err *e)
 {
 	struct fmt_ctx cx;
 
+	memset(&cx, 0, sizeof(cx));
 	cx.nm = extractor_norm(x);
 	cx.mime = "application/x-ole-storage";
 	memset(d, 0, sizeof(*d));
