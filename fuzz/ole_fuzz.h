@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 typedef int (*ole_reader)(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *e);
 
 static void fuzz_ole(const uint8_t *data, size_t size, const char *const *names, size_t nnames,
-		     ole_reader read)
+                     ole_reader read)
 {
 	static struct vn_norm *nm;
 	const unsigned char *p[8];

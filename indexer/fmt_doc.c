@@ -26,7 +26,7 @@
 #include "ole2.h"
 
 /* No real Word file comes near these; they only bound what a hostile one can make us do. */
-#define MAX_STREAM ((size_t)256 << 20)
+#define MAX_STREAM      ((size_t)256 << 20)
 #define MAX_STYLE_DEPTH 16
 #define MAX_FIELD_DEPTH 32
 
@@ -48,8 +48,8 @@ enum {
 
 struct piece {
 	uint32_t cp, cpend; /* [cp, cpend) */
-	uint32_t fc;	    /* byte offset in WordDocument of the first character */
-	int compressed;	    /* 8-bit cp1252 rather than UTF-16 */
+	uint32_t fc;        /* byte offset in WordDocument of the first character */
+	int compressed;     /* 8-bit cp1252 rather than UTF-16 */
 };
 
 /* One CHPX or PAPX run: stream bytes [fc, fcend) have the properties in grpprl. */
@@ -61,7 +61,7 @@ struct fkrun {
 
 /* Character properties we care about. */
 struct chp {
-	int ftc;      /* font of ASCII text (rgftc0), -1 unknown */
+	int ftc;       /* font of ASCII text (rgftc0), -1 unknown */
 	int ftc_other; /* font of other text (rgftc2), -1 unknown */
 	int caps, vanish, deleted, spec;
 	int istd; /* character style, -1 none */
@@ -95,7 +95,7 @@ struct word {
 
 /* The structure at FibRgFcLcb97[i] in the table stream; empty span when absent. */
 static int table_struct(struct word *w, unsigned i, struct span *out, const char *what,
-			struct err *e)
+                        struct err *e)
 {
 	uint32_t lcb, fc;
 
@@ -381,8 +381,10 @@ static int load_text(struct word *w, struct err *e)
 	total = w->npieces ? w->pieces[w->npieces - 1].cpend : 0;
 	/* every character takes at least one byte of the stream */
 	if (total > w->wd.n)
-		return err_set(e, "corrupt Word file: piece table claims %zu characters in a "
-				  "%zu-byte stream", total, w->wd.n);
+		return err_set(e,
+		               "corrupt Word file: piece table claims %zu characters in a "
+		               "%zu-byte stream",
+		               total, w->wd.n);
 	cv = ucnv_open("windows-1252", &st);
 	if (U_FAILURE(st))
 		return err_set(e, "ICU: no windows-1252 converter: %s", u_errorName(st));
@@ -394,21 +396,23 @@ static int load_text(struct word *w, struct err *e)
 		uint16_t *t = w->text + p->cp;
 		if (!span_has(&w->wd, p->fc, p->compressed ? n : 2 * n)) {
 			ucnv_close(cv);
-			return err_set(e, "truncated Word file: text piece %zu beyond the "
-					  "WordDocument stream", i);
+			return err_set(e,
+			               "truncated Word file: text piece %zu beyond the "
+			               "WordDocument stream",
+			               i);
 		}
 		if (p->compressed) {
 			int32_t got;
 			st = U_ZERO_ERROR;
 			got = ucnv_toUChars(cv, (UChar *)t, (int32_t)n + 1,
-					    (const char *)w->wd.p + p->fc, (int32_t)n, &st);
+			                    (const char *)w->wd.p + p->fc, (int32_t)n, &st);
 			/* windows-1252 is one unit per byte; anything else is not text */
 			for (k = (size_t)(got > 0 ? got : 0); k < n; k++)
 				t[k] = 0xFFFD;
 		} else {
 			for (k = 0; k < n; k++)
 				t[k] = (uint16_t)(w->wd.p[p->fc + 2 * k] |
-						  w->wd.p[p->fc + 2 * k + 1] << 8);
+				                  w->wd.p[p->fc + 2 * k + 1] << 8);
 		}
 	}
 	ucnv_close(cv);
@@ -452,7 +456,7 @@ static int cmp_run(const void *a, const void *b)
  * offset (in 2-byte words) of its property bytes within the page.
  */
 static int parse_fkps(struct word *w, struct span plc, int papx, struct fkrun **out, size_t *nout,
-		      struct err *e)
+                      struct err *e)
 {
 	size_t npages, i, n = 0, cap = 0;
 	struct fkrun *runs = NULL;
@@ -466,8 +470,10 @@ static int parse_fkps(struct word *w, struct span plc, int papx, struct fkrun **
 		size_t crun, k;
 		if (page.bad) {
 			free(runs);
-			return err_set(e, "truncated Word file: %s page %u beyond the WordDocument "
-					  "stream", papx ? "paragraph" : "character", (unsigned)pn);
+			return err_set(e,
+			               "truncated Word file: %s page %u beyond the WordDocument "
+			               "stream",
+			               papx ? "paragraph" : "character", (unsigned)pn);
 		}
 		crun = span_u8(&page, 511);
 		if (4 * (crun + 1) + (papx ? 13 : 1) * crun > 511)
@@ -555,8 +561,7 @@ static void flush_seg(struct walk *k)
 
 static void put_char(struct walk *k, uint16_t c, struct office_font f, int caps)
 {
-	if (k->nseg && (f.cs != k->segfont.cs || f.upper != k->segfont.upper ||
-			caps != k->segcaps))
+	if (k->nseg && (f.cs != k->segfont.cs || f.upper != k->segfont.upper || caps != k->segcaps))
 		flush_seg(k);
 	k->segfont = f;
 	k->segcaps = caps;
@@ -705,8 +710,7 @@ static void walk_range(struct walk *k, uint32_t a, uint32_t b, int sub)
 			end++;
 		mark = w->text[end];
 		pap_at(k, end, &pap, &istd);
-		heading = istd < w->nstyles && w->styles[istd].sti >= 1 &&
-			  w->styles[istd].sti <= 9;
+		heading = istd < w->nstyles && w->styles[istd].sti >= 1 && w->styles[istd].sti <= 9;
 		if (!pap.in_table && k->in_table) {
 			if (k->cell.n)
 				end_cell(k, 0);
@@ -762,7 +766,8 @@ static void walk_range(struct walk *k, uint32_t a, uint32_t b, int sub)
 			put_char(k, c, chp_font(w, &chp, c), chp.caps);
 		}
 		end_para(k, sub, heading && !k->in_table);
-		/* nested tables (itap > 1) end their cells with 0x0D: they stay in the outer cell */
+		/* nested tables (itap > 1) end their cells with 0x0D: they stay in the outer cell
+		 */
 		if (k->in_table && mark == 0x07)
 			end_cell(k, pap.ttp);
 		cp = end + 1;
@@ -780,7 +785,7 @@ static void walk_range(struct walk *k, uint32_t a, uint32_t b, int sub)
  * whether each is numbered automatically (FRD > 0) or carries its own mark.
  */
 static void walk_notes(struct walk *k, struct span ref, struct span txt, uint32_t base,
-		       uint32_t len)
+                       uint32_t len)
 {
 	size_t n = ref.n >= 4 ? (ref.n - 4) / 6 : 0, i, number = 0;
 
@@ -827,7 +832,7 @@ static void word_free(struct word *w)
 }
 
 static int parse_fib(struct word *w, unsigned char **tblbuf, size_t *tbllen, struct ole2 *o,
-		     struct err *e)
+                     struct err *e)
 {
 	struct span *wd = &w->wd;
 	unsigned flags, nfib, csw, cslw, i;
@@ -843,8 +848,10 @@ static int parse_fib(struct word *w, unsigned char **tblbuf, size_t *tbllen, str
 	if (nfib < 101)
 		return err_set(e, "Word file older than Word 6 (nFib %u) is not supported", nfib);
 	if (nfib < 193)
-		return err_set(e, "Word 6/95 file (nFib %u) is not supported; save it as Word "
-				  "97–2003 or later", nfib);
+		return err_set(e,
+		               "Word 6/95 file (nFib %u) is not supported; save it as Word "
+		               "97–2003 or later",
+		               nfib);
 	csw = span_u16(wd, 0x20);
 	cslw = span_u16(wd, 0x22 + 2 * (size_t)csw);
 	lw = 0x24 + 2 * (size_t)csw;
@@ -859,14 +866,14 @@ static int parse_fib(struct word *w, unsigned char **tblbuf, size_t *tbllen, str
 	if (r < 0)
 		return -1;
 	if (r > 0)
-		return err_set(e, "corrupt Word file: no %s stream", flags & 0x0200 ? "1Table"
-										    : "0Table");
+		return err_set(e, "corrupt Word file: no %s stream",
+		               flags & 0x0200 ? "1Table" : "0Table");
 	w->tbl = span_of(*tblbuf, *tbllen);
 	return 0;
 }
 
 static int word_load(struct word *w, struct ole2 *o, unsigned char **tblbuf, size_t *tbllen,
-		     struct err *e)
+                     struct err *e)
 {
 	struct span s;
 

@@ -23,7 +23,7 @@ int fmt_ole_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 		r = err_set(e, "encrypted Office file: it needs a password to be read");
 	else
 		r = err_set(e, "unsupported OLE2 compound file (no Word, Excel or PowerPoint "
-			       "stream in it)");
+		               "stream in it)");
 	ole2_close(o);
 	return r;
 }

@@ -23,11 +23,11 @@
 #include "ole2.h"
 
 #define MAX_STREAM ((size_t)256 << 20)
-#define MAX_DEPTH 32
-#define MAX_EDITS 4096
-#define MAX_FONTS 4096
-#define NTYPES 9  /* text types: title, body, notes, (unused), other, center body, ... */
-#define NLEVELS 5 /* indent levels */
+#define MAX_DEPTH  32
+#define MAX_EDITS  4096
+#define MAX_FONTS  4096
+#define NTYPES     9 /* text types: title, body, notes, (unused), other, center body, ... */
+#define NLEVELS    5 /* indent levels */
 
 enum {
 	RT_DOCUMENT = 0x03E8,
@@ -82,7 +82,7 @@ static int rh_at(struct span *s, size_t off, size_t end, struct rh *h)
 struct text {
 	unsigned type;
 	size_t chars, nchars; /* body offset and count */
-	int wide;	      /* TextCharsAtom (UTF-16) rather than TextBytesAtom */
+	int wide;             /* TextCharsAtom (UTF-16) rather than TextBytesAtom */
 	size_t style, nstyle; /* StyleTextPropAtom body, 0 length if none */
 	int used;
 };
@@ -101,7 +101,7 @@ struct ppt {
 	struct span s;
 	struct {
 		uint32_t id, off, seq;
-	} *persist;
+	} * persist;
 	size_t npersist, pcap;
 	struct office_font fonts[MAX_FONTS];
 	int have_font[MAX_FONTS];
@@ -172,7 +172,7 @@ static int read_persist(struct ppt *p, size_t off, struct err *e)
 
 	if (!rh_at(&p->s, off, p->s.n, &h) || h.type != RT_PERSISTDIR)
 		return err_set(e, "corrupt PowerPoint file: persist directory not where the edit "
-				  "says");
+		                  "says");
 	for (i = 0; i + 4 <= h.len;) {
 		uint32_t x = span_u32(&p->s, h.body + i), start = x & 0xFFFFF, n = x >> 20, k;
 		i += 4;
@@ -193,7 +193,7 @@ static int read_edits(struct ppt *p, uint32_t off, uint32_t *docref, struct err 
 		uint32_t last, dir, ref;
 		if (!rh_at(&p->s, off, p->s.n, &h) || h.type != RT_USEREDIT || h.len < 20)
 			return err_set(e, "corrupt PowerPoint file: no user edit at offset %u",
-				       (unsigned)off);
+			               (unsigned)off);
 		last = span_u32(&p->s, h.body + 8);
 		dir = span_u32(&p->s, h.body + 12);
 		ref = span_u32(&p->s, h.body + 16);
@@ -325,8 +325,8 @@ static void scan(struct ppt *p, size_t off, size_t end, struct styles *st, int l
 			if (h.inst < MAX_FONTS && h.len >= 68) {
 				p->fonts[h.inst] = office_font_utf16(p->s.p + h.body, 32);
 				/* lfCharSet follows the 32-character face name */
-				p->fonts[h.inst].symbol = span_u8(&p->s, h.body + 64) ==
-							  OFFICE_SYMBOL_CHARSET;
+				p->fonts[h.inst].symbol =
+				    span_u8(&p->s, h.body + 64) == OFFICE_SYMBOL_CHARSET;
 				p->have_font[h.inst] = 1;
 			}
 			continue;
@@ -347,7 +347,7 @@ static void scan(struct ppt *p, size_t off, size_t end, struct styles *st, int l
 				continue;
 			k = (size_t)list - 1;
 			p->slides[k] = xgrow(p->slides[k], &p->slidecap[k], p->nslides[k] + 1,
-					     sizeof(*p->slides[k]));
+			                     sizeof(*p->slides[k]));
 			cur = &p->slides[k][p->nslides[k]++];
 			memset(cur, 0, sizeof(*cur));
 			cur->persist = span_u32(&p->s, h.body);
@@ -362,7 +362,7 @@ static void scan(struct ppt *p, size_t off, size_t end, struct styles *st, int l
 				struct text *tx;
 				if (h.type == RT_TEXTHEADER) {
 					sl->texts = xgrow(sl->texts, &sl->cap, sl->ntexts + 1,
-							  sizeof(*sl->texts));
+					                  sizeof(*sl->texts));
 					tx = &sl->texts[sl->ntexts++];
 					memset(tx, 0, sizeof(*tx));
 					tx->type = span_u32(&p->s, h.body);
@@ -399,8 +399,7 @@ static struct office_font font_ref(const struct ppt *p, int ref)
 }
 
 /* The font the master gives text of this type at this indent level. */
-static int master_font(const struct ppt *p, const struct styles *st, unsigned type,
-		       unsigned level)
+static int master_font(const struct ppt *p, const struct styles *st, unsigned type, unsigned level)
 {
 	/* center body, half and quarter body are body text; center title is a title */
 	static const unsigned base[NTYPES] = {0, 1, 2, 3, 4, 1, 0, 1, 1};
@@ -481,7 +480,7 @@ static void emit_text(struct ppt *p, const struct text *tx, const struct styles 
 	cf = xcalloc(n + 1, sizeof(*cf));
 	for (i = 0; i < n; i++)
 		u[i] = tx->wide ? (uint16_t)span_u16(&p->s, tx->chars + 2 * i)
-				: (uint16_t)span_u8(&p->s, tx->chars + i);
+		                : (uint16_t)span_u8(&p->s, tx->chars + i);
 	npf = style_runs(&sty, &at, n, 0, pf);
 	ncf = style_runs(&sty, &at, n, 1, cf);
 	pleft = npf ? pf[0].n : (size_t)-1;
@@ -519,7 +518,7 @@ static void emit_text(struct ppt *p, const struct text *tx, const struct styles 
 
 /* A text box's own text: TextHeaderAtom, the characters, the style. */
 static void textbox(struct ppt *p, size_t off, size_t end, struct slide *sl,
-		    const struct styles *st)
+                    const struct styles *st)
 {
 	struct rh h;
 	struct text tx;
@@ -564,8 +563,8 @@ static void textbox(struct ppt *p, size_t off, size_t end, struct slide *sl,
 }
 
 /* Shapes of a drawing, in order: each text box is emitted where it comes. */
-static void shapes(struct ppt *p, size_t off, size_t end, struct slide *sl,
-		   const struct styles *st, int depth)
+static void shapes(struct ppt *p, size_t off, size_t end, struct slide *sl, const struct styles *st,
+                   int depth)
 {
 	struct rh h;
 
@@ -594,8 +593,7 @@ static int object(struct ppt *p, uint32_t id, unsigned type, struct rh *h)
 {
 	size_t off;
 
-	return persist_find(p, id, &off) == 0 && rh_at(&p->s, off, p->s.n, h) &&
-	       h->type == type;
+	return persist_find(p, id, &off) == 0 && rh_at(&p->s, off, p->s.n, h) && h->type == type;
 }
 
 /* A master's text styles, over the environment's. */

@@ -80,7 +80,8 @@ static int rec_next(struct span *wb, size_t *off, struct rec *r)
 		struct span s = span_sub(wb, *off + 4, len);
 		if (s.bad) {
 			/* a record cut by the end of the stream: keep what there is */
-			s = span_of(wb->p + *off + 4, wb->n - *off - 4 < len ? wb->n - *off - 4 : len);
+			s = span_of(wb->p + *off + 4,
+			            wb->n - *off - 4 < len ? wb->n - *off - 4 : len);
 			r->bad = 1;
 		}
 		r->seg = xgrow(r->seg, &r->segcap, r->nseg + 1, sizeof(*r->seg));
@@ -157,8 +158,7 @@ static void rec_chars(struct rec *r, size_t cch, int high, uint16_t *out)
 	size_t i;
 
 	for (i = 0; i < cch && !r->bad; i++) {
-		if (i > 0 && r->si < r->nseg && r->pos >= r->seg[r->si].n &&
-		    r->si + 1 < r->nseg) {
+		if (i > 0 && r->si < r->nseg && r->pos >= r->seg[r->si].n && r->si + 1 < r->nseg) {
 			r->si++;
 			r->pos = 0;
 			high = rec_u8(r) & 1;
@@ -206,7 +206,7 @@ struct xls {
 	struct {
 		unsigned id;
 		int date;
-	} *fmts;
+	} * fmts;
 	size_t nfmts, fmtcap;
 	struct str *sst;
 	size_t nsst;
@@ -214,7 +214,7 @@ struct xls {
 		uint32_t pos;
 		unsigned dt;
 		struct str name;
-	} *sheets;
+	} * sheets;
 	size_t nsheets, sheetcap;
 };
 
@@ -395,8 +395,8 @@ static int read_globals(struct xls *x, size_t *off, struct rec *r, struct err *e
 			read_format(x, r);
 			break;
 		case R_BOUNDSHEET:
-			x->sheets = xgrow(x->sheets, &x->sheetcap, x->nsheets + 1,
-					  sizeof(*x->sheets));
+			x->sheets =
+			    xgrow(x->sheets, &x->sheetcap, x->nsheets + 1, sizeof(*x->sheets));
 			x->sheets[x->nsheets].pos = rec_u32(r);
 			rec_u8(r);
 			x->sheets[x->nsheets].dt = rec_u8(r);
@@ -458,13 +458,15 @@ static void format_general(double v, char *out, size_t cap)
 /* A date serial as day/month/year, the order Vietnamese documents use. */
 static void format_date(double v, int date1904, char *out, size_t cap)
 {
-	long days = (long)floor(v), a, b, c, dd, m, y;
-	double frac = v - floor(v);
+	long days, a, b, c, dd, m, y;
+	double frac;
 
-	if (v < 0 || v > 2958465) { /* after 9999-12-31: not a date */
+	if (!(v >= 0 && v <= 2958465)) { /* after 9999-12-31: not a date */
 		format_general(v, out, cap);
 		return;
 	}
+	days = (long)floor(v);
+	frac = v - floor(v);
 	if (days == 0 && frac > 0) {
 		long secs = lround(frac * 86400);
 		snprintf(out, cap, "%ld:%02ld", secs / 3600, secs / 60 % 60);
@@ -475,14 +477,14 @@ static void format_date(double v, int date1904, char *out, size_t cap)
 		days += 1462;
 	if (days >= 61 || date1904)
 		days -= 1;
-	a = days + 2415019 + 32044;
+	a = days + 2415020 + 32044;
 	b = (4 * a + 3) / 146097;
 	c = a - 146097 * b / 4;
 	dd = (4 * c + 3) / 1461;
 	m = (5 * (c - 1461 * dd / 4) + 2) / 153;
 	y = 100 * b + dd - 4800 + (m + 2) / 12;
 	snprintf(out, cap, "%ld/%ld/%ld", c - 1461 * dd / 4 - (153 * m + 2) / 5 + 1,
-		 m + 3 - 12 * ((m + 2) / 12), y);
+	         m + 3 - 12 * ((m + 2) / 12), y);
 }
 
 static char *format_number(const struct xls *x, double v, unsigned xf)
@@ -578,7 +580,7 @@ static double read_double(struct rec *r)
 }
 
 static void num_cell(struct xls *x, struct sheet *sh, uint32_t row, unsigned col, unsigned xf,
-		     double v)
+                     double v)
 {
 	char *s = format_number(x, v, xf);
 	struct cell *c;
@@ -725,7 +727,9 @@ static void read_sheet(struct xls *x, size_t off, struct sheet *sh, struct rec *
 			unsigned val = rec_u8(r), err = rec_u8(r);
 			if (!r->bad)
 				text_cell(sh, row, col, xf,
-					  err ? error_text(val) : val ? "TRUE" : "FALSE");
+				          err   ? error_text(val)
+				          : val ? "TRUE"
+				                : "FALSE");
 			break;
 		}
 		default:
@@ -737,7 +741,7 @@ static void read_sheet(struct xls *x, size_t off, struct sheet *sh, struct rec *
 }
 
 static void emit_sheet(struct xls *x, struct sheet *sh, struct fmt_ctx *cx, struct doc *d,
-		       struct office_text *t)
+                       struct office_text *t)
 {
 	size_t i;
 
@@ -864,8 +868,9 @@ int fmt_xls_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *
 			}
 		}
 		if (sh.truncated)
-			doc_add_note(d, "sheet %zu has more than %zu cells; the rest is not indexed",
-				     i + 1, (size_t)MAX_CELLS);
+			doc_add_note(d,
+			             "sheet %zu has more than %zu cells; the rest is not indexed",
+			             i + 1, (size_t)MAX_CELLS);
 		sheet_free(&sh);
 	}
 	d->encoding = office_encoding(&t);

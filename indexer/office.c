@@ -49,7 +49,7 @@ static void utf16_to_utf8(struct buf *out, const uint16_t *u, size_t n)
 	/* at most 3 bytes per UTF-16 unit (a surrogate pair gives 4 for 2 units) */
 	buf_reserve(out, 3 * n + 1);
 	u_strToUTF8WithSub(out->p, (int32_t)(out->cap - 1), &len, (const UChar *)u, (int32_t)n,
-			   0xFFFD, NULL, &st);
+	                   0xFFFD, NULL, &st);
 	if (U_FAILURE(st))
 		len = 0;
 	out->n = (size_t)len;
@@ -74,8 +74,8 @@ static void upper_tail(struct buf *b, size_t from)
 	if (U_SUCCESS(st)) {
 		b->n = from;
 		buf_reserve(b, 3 * (size_t)nup + 1);
-		u_strToUTF8WithSub(b->p + from, (int32_t)(b->cap - from - 1), &n8, up, nup,
-				   0xFFFD, NULL, &st);
+		u_strToUTF8WithSub(b->p + from, (int32_t)(b->cap - from - 1), &n8, up, nup, 0xFFFD,
+		                   NULL, &st);
 		if (U_SUCCESS(st))
 			b->n = from + (size_t)n8;
 		b->p[b->n] = 0;
@@ -102,8 +102,8 @@ static void flush_plain(struct office_text *t)
 	if (!high || !letter) {
 		buf_add(&t->block, t->plain.p, t->plain.n);
 	} else {
-		enum vn_charset cs = vn_enc_repair(VN_CS_UNKNOWN, t->plain.p, t->plain.n, 0,
-						   &t->block);
+		enum vn_charset cs =
+		    vn_enc_repair(VN_CS_UNKNOWN, t->plain.p, t->plain.n, 0, &t->block);
 		if (cs >= VN_CS_TCVN3 && cs < OFFICE_NCS)
 			t->nchars[cs] += t->plain.n;
 	}
@@ -111,7 +111,7 @@ static void flush_plain(struct office_text *t)
 }
 
 void office_add_utf16(struct office_text *t, const uint16_t *u, size_t n, struct office_font f,
-		      int caps)
+                      int caps)
 {
 	size_t from;
 
@@ -197,8 +197,8 @@ const char *office_encoding(const struct office_text *t)
 	if (best == 0)
 		return "unicode";
 	/* TCVN3 and VNI side by side is the mix real files have; others get the main one */
-	if (second * 20 >= total && ((b == VN_CS_TCVN3 && s == VN_CS_VNI) ||
-				     (b == VN_CS_VNI && s == VN_CS_TCVN3)))
+	if (second * 20 >= total &&
+	    ((b == VN_CS_TCVN3 && s == VN_CS_VNI) || (b == VN_CS_VNI && s == VN_CS_TCVN3)))
 		return b == VN_CS_TCVN3 ? "tcvn3+vni" : "vni+tcvn3";
 	return vn_enc_name((enum vn_charset)b);
 }

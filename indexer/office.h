@@ -23,8 +23,8 @@
 /* What a font name means for decoding (from vn_enc_font and data/fonts.tsv). */
 struct office_font {
 	enum vn_charset cs; /* VN_CS_UNKNOWN: not a legacy font, text kept */
-	int upper;	    /* an upper-case-only font (.VnTimeH): upper-case after decoding */
-	int symbol;	    /* a symbol font (Symbol, Wingdings): pictures, never letters */
+	int upper;          /* an upper-case-only font (.VnTimeH): upper-case after decoding */
+	int symbol;         /* a symbol font (Symbol, Wingdings): pictures, never letters */
 };
 
 /* The Windows charset number of symbol fonts (SYMBOL_CHARSET), as Office files record it. */
@@ -40,11 +40,11 @@ struct office_font office_font_utf16(const unsigned char *le, size_t n);
 
 /* The text of the block being built, and what was decoded so far in the whole file. */
 struct office_text {
-	struct buf block;	    /* UTF-8, not yet NFC */
-	struct buf plain;	    /* text in other fonts since the last legacy run */
-	struct buf u8;		    /* scratch */
-	size_t nchars[OFFICE_NCS];  /* characters read per charset (VN_CS_UNKNOWN: kept) */
-	int typed_case;		    /* --typed-case: upper-case fonts are not upper-cased */
+	struct buf block;          /* UTF-8, not yet NFC */
+	struct buf plain;          /* text in other fonts since the last legacy run */
+	struct buf u8;             /* scratch */
+	size_t nchars[OFFICE_NCS]; /* characters read per charset (VN_CS_UNKNOWN: kept) */
+	int typed_case;            /* --typed-case: upper-case fonts are not upper-cased */
 };
 
 /*
@@ -53,7 +53,7 @@ struct office_text {
  * a symbol font (bullets stored as U+F0B7) is kept as it is: no code page reads it.
  */
 void office_add_utf16(struct office_text *t, const uint16_t *u, size_t n, struct office_font f,
-		      int caps);
+                      int caps);
 
 /* Append UTF-8 that is final as it is (numbers formatted by a reader). */
 void office_add_utf8(struct office_text *t, const char *s, size_t n);

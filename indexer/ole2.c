@@ -35,7 +35,7 @@ static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, g
 static void silence_libgsf(void)
 {
 	GLogLevelFlags levels = G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
-				G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG;
+	                        G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG;
 
 	g_log_set_handler("libgsf", levels, quiet, NULL);
 	g_log_set_handler("libgsf:msole", levels, quiet, NULL);
@@ -55,7 +55,7 @@ struct ole2 *ole2_open(const char *data, size_t n, struct err *e)
 		o->root = gsf_infile_msole_new(o->mem, &ge);
 	if (!o->root) {
 		err_set(e, "corrupt OLE2 compound file: %s",
-			ge && ge->message ? ge->message : "libgsf cannot open it");
+		        ge && ge->message ? ge->message : "libgsf cannot open it");
 		if (ge)
 			g_error_free(ge);
 		ole2_close(o);
@@ -65,7 +65,7 @@ struct ole2 *ole2_open(const char *data, size_t n, struct err *e)
 }
 
 struct ole2 *ole2_from_streams(const char *const *names, const unsigned char *const *data,
-			       const size_t *len, size_t n)
+                               const size_t *len, size_t n)
 {
 	struct ole2 *o = xcalloc(1, sizeof(*o));
 	size_t i;
@@ -115,7 +115,7 @@ int ole2_has(struct ole2 *o, const char *name)
 }
 
 int ole2_stream(struct ole2 *o, const char *name, size_t max, unsigned char **out, size_t *len,
-		struct err *e)
+                struct err *e)
 {
 	GsfInput *in;
 	gsf_off_t size;

@@ -24,7 +24,7 @@ struct ole2 *ole2_open(const char *data, size_t n, struct err *e);
  * instead of breaking the container's sector chains.
  */
 struct ole2 *ole2_from_streams(const char *const *names, const unsigned char *const *data,
-			       const size_t *len, size_t n);
+                               const size_t *len, size_t n);
 void ole2_close(struct ole2 *o);
 
 /* Whether the container has a top-level stream or storage of that name. */
@@ -36,7 +36,7 @@ int ole2_has(struct ole2 *o, const char *name);
  * read or is larger than max bytes.
  */
 int ole2_stream(struct ole2 *o, const char *name, size_t max, unsigned char **out, size_t *len,
-		struct err *e);
+                struct err *e);
 
 /* A byte range of a stream. `bad` is set by any read that would go outside it. */
 struct span {
