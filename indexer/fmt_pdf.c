@@ -23,6 +23,8 @@
 
 /* A page with fewer letters or digits than this has no usable text layer. */
 #define MIN_PAGE_CHARS 3
+/* Runs in unknown fonts shorter than this are not checked for legacy bytes. */
+#define MIN_REPAIR_RUN 16
 
 static PopplerDocument *open_pdf(const char *data, size_t n, struct err *e)
 {
@@ -109,9 +111,17 @@ static int substitute(gunichar c)
 	return -1;
 }
 
+static void note_legacy(const char **legacy, const char *name)
+{
+	if (!*legacy)
+		*legacy = name;
+	else if (strcmp(*legacy, name) != 0)
+		*legacy = "mixed";
+}
+
 /* Append text[s..e) (UTF-8 character offsets) of a run in font `font` to out. */
 static void add_run(const char *text, long s, long e, const char *font, int typed_case,
-		    struct buf *out)
+                    struct buf *out, const char **legacy)
 {
 	const char *a = g_utf8_offset_to_pointer(text, s), *b = g_utf8_offset_to_pointer(text, e);
 	int upper = 0;
@@ -120,9 +130,18 @@ static void add_run(const char *text, long s, long e, const char *font, int type
 	const char *p;
 
 	if (cs == VN_CS_UNKNOWN) {
-		buf_add(out, a, (size_t)(b - a));
+		/* an unknown font may still hold legacy bytes: repair when a reading scores
+		 * better (short runs say too little to judge) */
+		enum vn_charset got = VN_CS_UTF8;
+		if (e - s >= MIN_REPAIR_RUN)
+			got = vn_enc_repair(VN_CS_UNKNOWN, a, (size_t)(b - a), 0, out);
+		else
+			buf_add(out, a, (size_t)(b - a));
+		if (got != VN_CS_UTF8)
+			note_legacy(legacy, vn_enc_name(got));
 		return;
 	}
+	note_legacy(legacy, vn_enc_name(cs));
 	/* legacy font: map substituted code points back to the bytes they stand for */
 	for (p = a; p < b; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
@@ -139,7 +158,7 @@ static void add_run(const char *text, long s, long e, const char *font, int type
 	buf_free(&tmp);
 }
 
-static void page_text(PopplerPage *pg, int typed_case, struct buf *out)
+static void page_text(PopplerPage *pg, int typed_case, struct buf *out, const char **legacy)
 {
 	char *text = poppler_page_get_text(pg);
 	GList *attrs, *l;
@@ -159,12 +178,12 @@ static void page_text(PopplerPage *pg, int typed_case, struct buf *out)
 		if (s >= e)
 			continue;
 		if (s > pos)
-			add_run(text, pos, s, NULL, typed_case, out);
-		add_run(text, s, e, a->font_name, typed_case, out);
+			add_run(text, pos, s, NULL, typed_case, out, legacy);
+		add_run(text, s, e, a->font_name, typed_case, out, legacy);
 		pos = e;
 	}
 	if (pos < len)
-		add_run(text, pos, len, NULL, typed_case, out);
+		add_run(text, pos, len, NULL, typed_case, out, legacy);
 	poppler_page_free_text_attributes(attrs);
 	g_free(text);
 }
@@ -172,10 +191,11 @@ static void page_text(PopplerPage *pg, int typed_case, struct buf *out)
 int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e)
 {
 	PopplerDocument *doc;
-	int i, count, empty = 0;
+	int i, count;
+	const char *legacy = NULL;
 
 	d->format = "pdf";
-	d->encoding = "pdf";
+	d->encoding = "unicode";
 	doc = open_pdf(data, n, e);
 	if (!doc)
 		return -1;
@@ -189,11 +209,10 @@ int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 			doc_add_note(d, "page %d cannot be read", i + 1);
 			continue;
 		}
-		page_text(pg, cx->typed_case, &raw);
+		page_text(pg, cx->typed_case, &raw, &legacy);
 		g_object_unref(pg);
 		if (usable_chars(raw.p) < MIN_PAGE_CHARS) {
 			doc_add_note(d, "page %d has no text layer", i + 1);
-			empty++;
 			buf_free(&raw);
 			continue;
 		}
@@ -205,7 +224,8 @@ int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 	g_object_unref(doc);
 	if (count == 0)
 		doc_add_note(d, "the PDF has no pages");
-	(void)empty;
+	if (legacy)
+		d->encoding = legacy;
 	return 0;
 }
 

@@ -26,12 +26,17 @@
 
 #define MAX_DEPTH 256
 #define MAX_FONTS 4096
+/* Runs in unknown fonts shorter than this are not checked for legacy bytes. */
+#define MIN_REPAIR_RUN 16
+/* A run this long decides whether its font holds legacy bytes. */
+#define DECIDE_RUN 64
 
 struct font {
 	int num;
 	int cs;       /* enum vn_charset of a legacy font, else VN_CS_UNKNOWN */
 	int upper;    /* .VnTimeH and friends */
 	int codepage; /* from \fcharset; 0 = the document's \ansicpg */
+	int decided;  /* 1 + the charset a long run of this font was repaired with; 0: not yet */
 };
 
 struct group {
@@ -59,7 +64,11 @@ struct rtf {
 	size_t nnotes;
 	int nfoot;
 	int intbl, row_no, col;
-	int skipchars; /* \uc bytes still to skip */
+	int skipchars;      /* \uc bytes still to skip */
+	const char *legacy; /* legacy charset met in font runs, for documents.encoding */
+	UConverter *cv;     /* code page converter of the last non-legacy run */
+	int cv_cp;
+	int default_decided; /* as font.decided, for text before any \f */
 };
 
 static struct group *top(struct rtf *r)
@@ -86,6 +95,15 @@ static int find_font(struct rtf *r, int num)
 	return -1;
 }
 
+/* documents.encoding: the legacy charset of the text, "mixed" for several */
+static void note_legacy(struct rtf *r, const char *name)
+{
+	if (!r->legacy)
+		r->legacy = name;
+	else if (strcmp(r->legacy, name) != 0)
+		r->legacy = "mixed";
+}
+
 /* Decode the pending 8-bit run into the current output. */
 static void flush(struct rtf *r)
 {
@@ -95,6 +113,7 @@ static void flush(struct rtf *r)
 	if (r->bytes.n == 0)
 		return;
 	if (f && f->cs != VN_CS_UNKNOWN) {
+		note_legacy(r, vn_enc_name((enum vn_charset)f->cs));
 		vn_enc_decode((enum vn_charset)f->cs, r->bytes.p, r->bytes.n,
 		              f->upper && !r->cx->typed_case, o);
 	} else {
@@ -116,14 +135,36 @@ static void flush(struct rtf *r)
 		ucnv_close(cv);
 		if (U_SUCCESS(st)) {
 			/* cp1258 decodes to combining tones; NFC happens at the block level */
+			struct buf run = BUF_INIT;
 			u_strToUTF8(NULL, 0, &n8, u, nu, &st);
 			st = U_ZERO_ERROR;
-			buf_reserve(o, (size_t)n8 + 1);
-			u_strToUTF8(o->p + o->n, n8 + 1, &n8, u, nu, &st);
+			buf_reserve(&run, (size_t)n8 + 1);
+			u_strToUTF8(run.p, n8 + 1, &n8, u, nu, &st);
 			if (U_SUCCESS(st)) {
-				o->n += (size_t)n8;
-				o->p[o->n] = 0;
+				enum vn_charset cs;
+				run.n = (size_t)n8;
+				run.p[run.n] = 0;
+				/*
+				 * A run in a font fonts.tsv does not know may still hold legacy
+				 * bytes (a font changed after typing): repair it when a legacy
+				 * reading scores better. The first run long enough to judge
+				 * decides for its font; shorter runs say too little.
+				 */
+				int *decided =
+				    f ? &r->fonts[r->run_font].decided : &r->default_decided;
+				if (*decided)
+					cs = vn_enc_repair((enum vn_charset)(*decided - 1), run.p,
+					                   run.n, 0, o);
+				else if (run.n >= MIN_REPAIR_RUN)
+					cs = vn_enc_repair(VN_CS_UNKNOWN, run.p, run.n, 0, o);
+				else
+					cs = (buf_add(o, run.p, run.n), VN_CS_UTF8);
+				if (!*decided && run.n >= DECIDE_RUN)
+					*decided = (int)cs + 1;
+				if (cs != VN_CS_UTF8)
+					note_legacy(r, vn_enc_name(cs));
 			}
+			buf_free(&run);
 		}
 		free(u);
 	}
@@ -272,33 +313,99 @@ static void end_row(struct rtf *r)
 	emit_notes(r);
 }
 
-/* Destinations whose text is not body text. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Destinations whose text is not body text (sorted, for bsearch: strcmp order). */
 static int skipped_destination(const char *w)
 {
 	static const char *const dests[] = {
-	    "colortbl",   "stylesheet",   "info",        "pict",          "object",
-	    "header",     "headerl",      "headerr",     "headerf",       "footer",
-	    "footerl",    "footerr",      "footerf",     "listtable",     "listoverridetable",
-	    "rsidtbl",    "generator",    "xmlnstbl",    "themedata",     "colorschememapping",
-	    "datastore",  "latentstyles", "pntext",      "pntxta",        "pntxtb",
-	    "pn",         "listtext",     "fldinst",     "bkmkstart",     "bkmkend",
-	    "revtbl",     "filetbl",      "pgdsctbl",    "nonshppict",    "template",
-	    "userprops",  "docvar",       "ftnsep",      "ftnsepc",       "ftncn",
-	    "aftnsep",    "aftnsepc",     "aftncn",      "annotation",    "atnid",
-	    "atnauthor",  "xe",           "tc",          "private",       "mmathPr",
-	    "fchars",     "lchars",       "protusertbl", "wgrffmtfilter", "shpinst",
-	    "sp",         "sn",           "sv",          "blipuid",       "objdata",
-	    "objclass",   "defchp",       "defpap",      "panose",        "falt",
-	    "fontemb",    "fontfile",     "operator",    "author",        "title",
-	    "subject",    "keywords",     "comment",     "doccomm",       "company",
-	    "category",   "manager",      "hlinkbase",   "formfield",     "datafield",
+	    "aftncn",
+	    "aftnsep",
+	    "aftnsepc",
+	    "annotation",
+	    "atnauthor",
+	    "atnid",
+	    "author",
 	    "background",
+	    "bkmkend",
+	    "bkmkstart",
+	    "blipuid",
+	    "category",
+	    "colorschememapping",
+	    "colortbl",
+	    "comment",
+	    "company",
+	    "datafield",
+	    "datastore",
+	    "defchp",
+	    "defpap",
+	    "doccomm",
+	    "docvar",
+	    "falt",
+	    "fchars",
+	    "filetbl",
+	    "fldinst",
+	    "fontemb",
+	    "fontfile",
+	    "footer",
+	    "footerf",
+	    "footerl",
+	    "footerr",
+	    "formfield",
+	    "ftncn",
+	    "ftnsep",
+	    "ftnsepc",
+	    "generator",
+	    "header",
+	    "headerf",
+	    "headerl",
+	    "headerr",
+	    "hlinkbase",
+	    "info",
+	    "keywords",
+	    "latentstyles",
+	    "lchars",
+	    "listoverridetable",
+	    "listtable",
+	    "listtext",
+	    "manager",
+	    "mmathPr",
+	    "nonshppict",
+	    "objclass",
+	    "objdata",
+	    "object",
+	    "operator",
+	    "panose",
+	    "pgdsctbl",
+	    "pict",
+	    "pn",
+	    "pntext",
+	    "pntxta",
+	    "pntxtb",
+	    "private",
+	    "protusertbl",
+	    "revtbl",
+	    "rsidtbl",
+	    "shpinst",
+	    "sn",
+	    "sp",
+	    "stylesheet",
+	    "subject",
+	    "sv",
+	    "tc",
+	    "template",
+	    "themedata",
+	    "title",
+	    "userprops",
+	    "wgrffmtfilter",
+	    "xe",
+	    "xmlnstbl",
 	};
-	size_t i;
-	for (i = 0; i < sizeof(dests) / sizeof(dests[0]); i++)
-		if (strcmp(w, dests[i]) == 0)
-			return 1;
-	return 0;
+	return bsearch(&w, dests, sizeof(dests) / sizeof(dests[0]), sizeof(dests[0]), cmp_str) !=
+	       NULL;
 }
 
 static void end_font_def(struct rtf *r)
@@ -338,6 +445,7 @@ static void control(struct rtf *r, const char *w, int has_arg, long arg, int sta
 			r->fonts[r->nfonts].cs = VN_CS_UNKNOWN;
 			r->fonts[r->nfonts].upper = 0;
 			r->fonts[r->nfonts].codepage = 0;
+			r->fonts[r->nfonts].decided = 0;
 			r->nfonts++;
 			g->fontdef = 1;
 			buf_reset(&r->name);
@@ -563,6 +671,14 @@ int fmt_rtf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 			doc_add_note(d, "no text in the RTF body");
 	}
 	emit_notes(&r);
+	if (r.legacy)
+		d->encoding = r.legacy;
+	else if (r.ansicpg == 1252)
+		d->encoding = "cp1252";
+	else if (r.ansicpg == 1258)
+		d->encoding = "cp1258";
+	if (r.cv)
+		ucnv_close(r.cv);
 	buf_free(&r.name);
 	buf_free(&r.bytes);
 	buf_free(&r.para);

@@ -343,14 +343,27 @@ void vn_enc_fix_caps(UChar *u, size_t n)
 	}
 }
 
+/* Large inputs are decoded in pieces cut after a newline, so memory stays bounded. */
+#define DECODE_CHUNK (1 << 20)
+
 void vn_enc_decode(enum vn_charset cs, const char *bytes, size_t n, int upper, struct buf *out)
 {
 	struct vn_ubuf u = {NULL, 0, 0};
+	size_t off = 0;
 
-	vn_enc_decode_u(cs, (const unsigned char *)bytes, n, &u);
-	if (!upper && (cs == VN_CS_TCVN3 || cs == VN_CS_TCVN5712))
-		vn_enc_fix_caps(u.p, u.n);
-	vn_ubuf_emit(u.p, u.n, upper, out);
+	while (off < n) {
+		size_t len = n - off;
+		if (len > DECODE_CHUNK) {
+			const char *nl = memchr(bytes + off + DECODE_CHUNK, '\n', len - DECODE_CHUNK);
+			len = nl ? (size_t)(nl - (bytes + off)) + 1 : len;
+		}
+		u.n = 0;
+		vn_enc_decode_u(cs, (const unsigned char *)bytes + off, len, &u);
+		if (!upper && (cs == VN_CS_TCVN3 || cs == VN_CS_TCVN5712))
+			vn_enc_fix_caps(u.p, u.n);
+		vn_ubuf_emit(u.p, u.n, upper, out);
+		off += len;
+	}
 	free(u.p);
 }
 

@@ -50,7 +50,12 @@ const char *vn_enc_name(enum vn_charset cs);
  */
 enum vn_charset vn_enc_font(const char *font, int *upper);
 
-/* Decode legacy bytes in charset cs (upper: upper-case the result) and append NFC UTF-8. */
+/*
+ * Decode legacy bytes in charset cs (upper: upper-case the result) and append NFC UTF-8.
+ * Bytes the table leaves out read as Windows-1252. TCVN3 text (not upper): lower-case
+ * legacy letters in a word of two or more capitals become capitals ("THUÕ" -> THUẾ), as the
+ * .VnTime fonts had no capital toned letters to type.
+ */
 void vn_enc_decode(enum vn_charset cs, const char *bytes, size_t n, int upper, struct buf *out);
 
 /*
@@ -61,7 +66,10 @@ void vn_enc_decode(enum vn_charset cs, const char *bytes, size_t n, int upper, s
 enum vn_charset vn_enc_detect(const char *bytes, size_t n, double *confidence);
 
 /*
- * Repair Unicode text whose characters stand for legacy bytes. cs = VN_CS_UNKNOWN: detect
+ * Repair Unicode text whose characters stand for legacy bytes. cs legacy (from vn_enc_font,
+ * say): each character that spells a byte (vn_enc_byte_of) is decoded with cs, any other
+ * character is kept as it is; this is the call for Word and PDF runs in legacy fonts.
+ * cs = VN_CS_UNKNOWN: detect
  * (including UTF-8 read as cp1252) and leave the text as it is when no candidate beats it.
  * Returns the charset used (VN_CS_UTF8 when nothing was changed, VN_CS_UTF8_CP1252 when
  * UTF-8 read as cp1252 was undone). cs = VN_CS_UTF8_CP1252 undoes that when it can.

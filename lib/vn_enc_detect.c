@@ -67,7 +67,8 @@ static int junk_char(UChar32 c)
 	}
 }
 
-static void score_word(const UChar *w, int32_t n, int nonascii, struct score *s)
+/* memo: lower-cased word -> 1 + whether it is a syllable (vn_syll is a linear scan) */
+static void score_word(const UChar *w, int32_t n, int nonascii, struct score *s, GHashTable *memo)
 {
 	UChar low[64], norm[64];
 	char u8[192];
@@ -89,13 +90,24 @@ static void score_word(const UChar *w, int32_t n, int nonascii, struct score *s)
 		s->freq++;
 	if (!nonascii)
 		return;
-	if (vn_syll_valid(u8, (size_t)n8))
-		s->valid++;
-	else
-		s->invalid++;
+	{
+		gpointer v = g_hash_table_lookup(memo, u8);
+		int valid;
+		if (v) {
+			valid = GPOINTER_TO_INT(v) - 1;
+		} else {
+			valid = vn_syll_valid(u8, (size_t)n8);
+			if (g_hash_table_size(memo) < 100000)
+				g_hash_table_insert(memo, g_strdup(u8), GINT_TO_POINTER(valid + 1));
+		}
+		if (valid)
+			s->valid++;
+		else
+			s->invalid++;
+	}
 }
 
-static void score_text(const UChar *u, size_t n, struct score *s)
+static void score_text(const UChar *u, size_t n, struct score *s, GHashTable *memo)
 {
 	size_t i = 0;
 
@@ -122,7 +134,7 @@ static void score_text(const UChar *u, size_t n, struct score *s)
 				break;
 			}
 		}
-		score_word(u + start, (int32_t)(i - start), nonascii, s);
+		score_word(u + start, (int32_t)(i - start), nonascii, s, memo);
 	}
 }
 
@@ -188,6 +200,7 @@ enum vn_charset vn_enc_detect(const char *bytes, size_t n, double *confidence)
 	struct score sc[NCAND];
 	double best = -1e300;
 	size_t i, best_i = 0, m = n < SAMPLE ? n : SAMPLE;
+	GHashTable *memo;
 
 	if (confidence)
 		*confidence = 0;
@@ -202,11 +215,12 @@ enum vn_charset vn_enc_detect(const char *bytes, size_t n, double *confidence)
 			return VN_CS_UTF8;
 		}
 	}
+	memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (i = 0; i < NCAND; i++) {
 		struct vn_ubuf u = {NULL, 0, 0};
 		double q;
 		vn_enc_decode_u(candidates[i], (const unsigned char *)bytes, m, &u);
-		score_text(u.p, u.n, &sc[i]);
+		score_text(u.p, u.n, &sc[i], memo);
 		free(u.p);
 		q = quality(&sc[i]);
 		if (q > best) {
@@ -214,6 +228,7 @@ enum vn_charset vn_enc_detect(const char *bytes, size_t n, double *confidence)
 			best_i = i;
 		}
 	}
+	g_hash_table_destroy(memo);
 	if (confidence) {
 		const struct score *s = &sc[best_i];
 		double judged = s->valid + s->invalid + s->junk;
@@ -223,7 +238,7 @@ enum vn_charset vn_enc_detect(const char *bytes, size_t n, double *confidence)
 }
 
 /* Score of UTF-8 text as it stands. */
-static double quality_utf8(const char *s, size_t n, struct score *sc)
+static double quality_utf8(const char *s, size_t n, struct score *sc, GHashTable *memo)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t nu = 0;
@@ -233,21 +248,41 @@ static double quality_utf8(const char *s, size_t n, struct score *sc)
 	st = U_ZERO_ERROR;
 	u = xmalloc(((size_t)nu + 1) * sizeof(UChar));
 	u_strFromUTF8WithSub(u, nu + 1, &nu, s, (int32_t)n, 0xFFFD, NULL, &st);
-	score_text(u, (size_t)nu, sc);
+	score_text(u, (size_t)nu, sc, memo);
 	free(u);
 	return quality(sc);
 }
 
-/* Whether any character could stand for a legacy byte above 0x7F. */
-static int has_high_bytes(const char *s, size_t n)
+/*
+ * Whether the text shows a sign of mojibake: a Latin-1 character that is neither a
+ * Vietnamese letter nor common punctuation (TCVN3 "µ ¸ § ®", VNI "ä ø ñ ö", CP1258 "ð Þ",
+ * UTF-8 read as cp1252 "Ã Ä Æ"), a C1 control or a symbol-font code point. Clean Vietnamese
+ * (and most other) text has none, and is then left alone without scoring candidates.
+ */
+static int has_mojibake_cue(const char *s, size_t n)
 {
+	static const char viet_latin1[] = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
 	int32_t i = 0, len = (int32_t)n;
 
 	while (i < len) {
 		UChar32 c;
 		U8_NEXT(s, i, len, c);
-		if (c >= 0x80 && vn_enc_byte_of(c) >= 0)
+		if (c < 0x80)
+			continue;
+		if (c <= 0x9F || (c >= 0xF020 && c <= 0xF0FF))
 			return 1;
+		if (c <= 0xFF) {
+			char u8[4];
+			int32_t k = 0;
+			if (c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xB0 || c == 0xB1 ||
+			    c == 0xA3 || c == 0xD7 || c == 0xF7 || c == 0xB2 || c == 0xB3 ||
+			    c == 0xB9 || (c >= 0xBC && c <= 0xBE))
+				continue;
+			U8_APPEND_UNSAFE(u8, k, c);
+			u8[k] = 0;
+			if (!strstr(viet_latin1, u8))
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -260,6 +295,7 @@ enum vn_charset vn_enc_repair(enum vn_charset cs, const char *utf8, size_t n, in
 	double best;
 	enum vn_charset best_cs = VN_CS_UTF8;
 	size_t i, m = n < SAMPLE ? n : SAMPLE;
+	GHashTable *memo;
 
 	if (cs == VN_CS_CP1252) {
 		buf_add(out, utf8, n);
@@ -275,16 +311,17 @@ enum vn_charset vn_enc_repair(enum vn_charset cs, const char *utf8, size_t n, in
 		buf_add(out, utf8, n);
 		return VN_CS_UTF8;
 	}
-	if (!has_high_bytes(utf8, n)) {
+	if (!has_mojibake_cue(utf8, n < SAMPLE ? n : SAMPLE)) {
 		buf_add(out, utf8, n);
 		return VN_CS_UTF8;
 	}
 	/* candidates are judged on a sample: the original, UTF-8 undone, each legacy table */
 	while (m < n && (utf8[m] & 0xC0) == 0x80)
 		m++;
-	best = quality_utf8(utf8, m, &sc);
+	memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	best = quality_utf8(utf8, m, &sc, memo);
 	if (undo_double_utf8(utf8, m, &cand) == 0) {
-		double q = quality_utf8(cand.p, cand.n, &sc);
+		double q = quality_utf8(cand.p, cand.n, &sc, memo);
 		if (q > best) {
 			best = q;
 			best_cs = VN_CS_UTF8_CP1252;
@@ -294,13 +331,14 @@ enum vn_charset vn_enc_repair(enum vn_charset cs, const char *utf8, size_t n, in
 		double q;
 		buf_reset(&cand);
 		vn_enc_repair_as(candidates[i], utf8, m, 0, &cand);
-		q = quality_utf8(cand.p, cand.n, &sc);
+		q = quality_utf8(cand.p, cand.n, &sc, memo);
 		if (q > best) {
 			best = q;
 			best_cs = candidates[i];
 		}
 	}
 	buf_free(&cand);
+	g_hash_table_destroy(memo);
 	if (best_cs == VN_CS_UTF8_CP1252) {
 		if (undo_double_utf8(utf8, n, out) == 0)
 			return VN_CS_UTF8_CP1252;

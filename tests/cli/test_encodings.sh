@@ -33,6 +33,15 @@ for v in utf8-bom:utf-8-bom utf16le-bom:utf-16le cp1258:cp1258 viscii:viscii \
 	CHECKS=$((CHECKS + 1))
 done
 
+# UTF-16BE with a BOM (made here with glibc iconv from the seed)
+{ printf '\xfe\xff'; iconv -f UTF-8 -t UTF-16BE "$SEED"; } >seed.utf16be.txt
+run index --db be.db seed.utf16be.txt
+expect_rc 0
+run docs --db be.db --format tsv
+expect_eq "$(tsv_col encoding)" "utf-16be" "documents.encoding of UTF-16BE"
+hits be.db >be.hits
+diff seed.hits be.hits >&2 || fail "utf-16be: search results differ from the seed's"
+
 # --encoding overrides detection: VISCII read as CP1258 on purpose gives other text
 run text --encoding cp1258 "$VARIANTS/seed.viscii.txt"
 expect_rc 0

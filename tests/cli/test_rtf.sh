@@ -13,6 +13,7 @@ cat >mixed.rtf <<'RTF'
 \pard\plain \f0 Unicode: \u272?\u7897?c l\u7853?p\par
 \pard\plain \f1 Thi \'aeua{\super\chftn}{\footnote \pard\plain \f1 {\super\chftn} Ch\'ad\'acng tr\'d7nh n\'a8m 2005.}\line n\'a8m 2005\tab xong\par
 \trowd\cellx1000\cellx2000\pard\intbl\plain \f1 \'a7\'b5i\cell Hai\cell\row
+\pard\plain \f0 C\'e9ng ho\'b5 x\'b7 h\'e9i ch\'f1 ngh\'dca Vi\'d6t Nam - Times New Roman\par
 {\*\unknowndest secret}{\pict 0123456789abcdef}\pard\plain \f1 K\'d5t th\'f3c\par
 }
 RTF
@@ -25,6 +26,7 @@ expect_out "Thi đua năm 2005"
 expect_out "Chương trình năm 2005."
 expect_out "Đài|Hai|"
 expect_out "Kết thúc"
+expect_out "Cộng hoà xã hội chủ nghĩa Việt Nam - Times New Roman" # TCVN3 bytes, font changed
 expect_not_out "secret"
 expect_not_out "văn phòng"
 expect_not_out "0123456789abcdef"
@@ -35,6 +37,7 @@ run index --db rtf.db mixed.rtf
 expect_rc 0
 run docs --db rtf.db --format tsv
 expect_eq "$(tsv_col format)" "rtf" "format of an RTF file"
+expect_eq "$(tsv_col encoding)" "mixed" "encoding of a file with TCVN3 and VNI runs"
 run search --db rtf.db --format tsv "chương trình"
 expect_out "Chương trình năm 2005"
 

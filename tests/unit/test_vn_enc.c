@@ -164,6 +164,9 @@ static void test_tcvn3_letters(void **state)
 		}
 	}
 	assert_true(checked >= 80);
+	/* capitals .VnTime could not show, in all-capital words (2004-A40: THUẾ, ĐỊNH) */
+	assert_string_equal(dec(VN_CS_TCVN3, "THU\xd5 \xa7\xdeNH", 9, 0), "THUẾ ĐỊNH");
+	assert_string_equal(dec(VN_CS_TCVN3, "Th\xd5 S\xe8 UBND", 11, 0), "Thế Số UBND");
 	/* upper-case fonts: the lower-case byte, upper-cased */
 	assert_string_equal(dec(VN_CS_TCVN3, "\xb8", 1, 1), "Á");
 	assert_string_equal(dec(VN_CS_TCVN3, "B\xb8O C\xb8O", 7, 1), "BÁO CÁO");
@@ -449,16 +452,112 @@ static void test_byte_of(void **state)
 	assert_int_equal(vn_enc_byte_of(0x03A9), -1);
 }
 
+/* A paragraph of the seed report, as a person reads it. */
+static const char para[] =
+    "Năm 2020, các đơn vị trong Khối thi đua Nội chính tỉnh Tuyên Quang đã tổ chức phát "
+    "động các phong trào thi đua yêu nước gắn với thực hiện nhiệm vụ chính trị. Ủy ban nhân "
+    "dân tỉnh tặng Bằng khen cho 12 tập thể và 35 cá nhân có thành tích xuất sắc; Chủ tịch "
+    "nước tặng Huân chương Lao động hạng Ba. Công tác khen thưởng được thực hiện kịp thời, "
+    "đúng quy định, đảm bảo công khai, dân chủ.";
+
+/* Encoded by glibc iconv (TCVN5712-1, VISCII, CP1258) or recode (VNI, VPS): each detected. */
+static void test_detect(void **state)
+{
+	static const struct {
+		const char *tool, *name;
+		enum vn_charset want, also;
+	} cases[] = {
+	    {"iconv", "CP1258", VN_CS_CP1258, VN_CS_CP1258},
+	    {"iconv", "VISCII", VN_CS_VISCII, VN_CS_VISCII},
+	    {"iconv", "TCVN5712-1", VN_CS_TCVN3, VN_CS_TCVN5712},
+	    {"recode", "VNI", VN_CS_VNI, VN_CS_VNI},
+	    {"recode", "VPS", VN_CS_VPS, VN_CS_VPS},
+	};
+	size_t i;
+	double conf;
+	(void)state;
+	assert_int_equal(vn_enc_detect(para, strlen(para), &conf), VN_CS_UTF8);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char b[2048];
+		size_t n;
+		enum vn_charset got;
+		struct buf o = BUF_INIT;
+		if (strcmp(cases[i].tool, "iconv") == 0) {
+			n = glibc_encode(cases[i].name, para, b, sizeof(b));
+		} else {
+			char cmd[128];
+			FILE *f;
+			if (!have_recode())
+				continue;
+			snprintf(cmd, sizeof(cmd), "recode -f UTF-8..%s > rc.in 2>/dev/null",
+			         cases[i].name);
+			f = popen(cmd, "w");
+			assert_non_null(f);
+			fputs(para, f);
+			assert_int_equal(pclose(f), 0);
+			f = fopen("rc.in", "rb");
+			assert_non_null(f);
+			n = fread(b, 1, sizeof(b), f);
+			fclose(f);
+			remove("rc.in");
+		}
+		assert_true(n > 100);
+		got = vn_enc_detect(b, n, &conf);
+		if (got != cases[i].want && got != cases[i].also)
+			fail_msg("%s: detected %s", cases[i].name, vn_enc_name(got));
+		assert_true(conf > 0.8);
+		vn_enc_decode(got, b, n, 0, &o);
+		assert_string_equal(buf_str(&o), para);
+		buf_free(&o);
+	}
+}
+
+/* Unicode mojibake: legacy bytes shown as cp1252 (domain.md 7.3b), UTF-8 read as cp1252. */
+static void test_repair_unknown(void **state)
+{
+	static const struct {
+		const char *in, *out;
+		enum vn_charset cs;
+	} cases[] = {
+	    {"Céng hoµ x· héi chñ nghÜa ViÖt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam",
+	     VN_CS_TCVN3},
+	    {"Thi ®ua, khen th\xc2\xad\xc3\xabng", "Thi đua, khen thưởng", VN_CS_TCVN3},
+	    {"Coäng hoaø xaõ hoäi chuû nghóa Vieät Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam",
+	     VN_CS_VNI},
+	    {"Chieán só thi ñua cô sôû", "Chiến sĩ thi đua cơ sở", VN_CS_VNI},
+	    {"Cµng hoà xã hµi chü nghîa Vi®t Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam",
+	     VN_CS_VISCII},
+	    {"Thi ðua, khen thýõÒng", "Thi đua, khen thưởng", VN_CS_CP1258},
+	    {"Cá»™ng hoÃ\xc2\xa0 xÃ£ há»™i, thi Ä‘ua khen thÆ°á»Ÿng",
+	     "Cộng hoà xã hội, thi đua khen thưởng", VN_CS_UTF8_CP1252},
+	    {"Cộng hoà xã hội chủ nghĩa Việt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam",
+	     VN_CS_UTF8},
+	    {"Le café de la gare, déjà vu", "Le café de la gare, déjà vu", VN_CS_UTF8},
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct buf o = BUF_INIT;
+		enum vn_charset cs =
+		    vn_enc_repair(VN_CS_UNKNOWN, cases[i].in, strlen(cases[i].in), 0, &o);
+		if (cs != cases[i].cs)
+			fail_msg("%s: repaired as %s", cases[i].in, vn_enc_name(cs));
+		assert_string_equal(buf_str(&o), cases[i].out);
+		buf_free(&o);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_tables_load),   cmocka_unit_test(test_tcvn3_bytes),
-	    cmocka_unit_test(test_tcvn3_letters), cmocka_unit_test(test_viscii_bytes),
-	    cmocka_unit_test(test_cp1258_bytes),  cmocka_unit_test(test_cp1258_letters),
-	    cmocka_unit_test(test_vni_letters),   cmocka_unit_test(test_vni_words),
-	    cmocka_unit_test(test_vps_recode),    cmocka_unit_test(test_vni_recode),
-	    cmocka_unit_test(test_fonts),         cmocka_unit_test(test_repair_tcvn3),
-	    cmocka_unit_test(test_byte_of),
+	    cmocka_unit_test(test_tables_load),    cmocka_unit_test(test_tcvn3_bytes),
+	    cmocka_unit_test(test_tcvn3_letters),  cmocka_unit_test(test_viscii_bytes),
+	    cmocka_unit_test(test_cp1258_bytes),   cmocka_unit_test(test_cp1258_letters),
+	    cmocka_unit_test(test_vni_letters),    cmocka_unit_test(test_vni_words),
+	    cmocka_unit_test(test_vps_recode),     cmocka_unit_test(test_vni_recode),
+	    cmocka_unit_test(test_fonts),          cmocka_unit_test(test_repair_tcvn3),
+	    cmocka_unit_test(test_byte_of),        cmocka_unit_test(test_detect),
+	    cmocka_unit_test(test_repair_unknown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
