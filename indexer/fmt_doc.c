@@ -24,6 +24,7 @@
 #include "formats.h"
 #include "office.h"
 #include "ole2.h"
+#include "word_lists.h"
 
 /* No real Word file comes near these; they only bound what a hostile one can make us do. */
 #define MAX_STREAM      ((size_t)256 << 20)
@@ -44,6 +45,8 @@ enum {
 	FC_CLX = 33,
 	FC_PLCFENDREF = 46,
 	FC_PLCFENDTXT = 47,
+	FC_PLFLST = 73,
+	FC_PLFLFO = 74,
 };
 
 struct piece {
@@ -91,6 +94,7 @@ struct word {
 	size_t nfonts;
 	size_t fcbase; /* FibRgFcLcb in WordDocument, and its number of pairs */
 	unsigned ncl;
+	struct word_lists *lists;
 };
 
 /* The structure at FibRgFcLcb97[i] in the table stream; empty span when absent. */
@@ -202,6 +206,7 @@ static void chp_sprm(void *ctx, unsigned op, struct span *g, size_t at, size_t l
 struct pap {
 	int in_table, ttp, inner_cell, inner_ttp;
 	uint32_t itap;
+	unsigned ilfo, ilvl; /* automatic numbering: list (1-based) and level */
 };
 
 static void pap_sprm(void *ctx, unsigned op, struct span *g, size_t at, size_t len)
@@ -221,6 +226,12 @@ static void pap_sprm(void *ctx, unsigned op, struct span *g, size_t at, size_t l
 		break;
 	case 0x244C: /* sprmPFInnerTtp */
 		p->inner_ttp = span_u8(g, at) != 0;
+		break;
+	case 0x460B: /* sprmPIlfo */
+		p->ilfo = span_u16(g, at);
+		break;
+	case 0x260A: /* sprmPIlvl */
+		p->ilvl = span_u8(g, at);
 		break;
 	case 0x6649: /* sprmPItap */
 		p->itap = span_u32(g, at);
@@ -545,6 +556,8 @@ struct walk {
 	size_t nseg, segcap;
 	struct office_font segfont;
 	int segcaps;
+	/* the automatic number of the paragraph being read, if any */
+	struct office_text num;
 	/* tables */
 	struct buf cell;
 	int row, col, in_table;
@@ -649,10 +662,18 @@ static int seen_before(struct walk *k, const char *s)
  */
 static void end_para(struct walk *k, int sub, int heading)
 {
-	char *s;
+	char *s, *num;
 
 	flush_seg(k);
 	s = office_take(&k->t, k->cx->nm);
+	num = office_take(&k->num, k->cx->nm);
+	if (s && num) { /* a numbered paragraph: "1. Text" */
+		struct buf b = BUF_INIT;
+		buf_printf(&b, "%s %s", num, s);
+		free(s);
+		s = buf_detach(&b);
+	}
+	free(num);
 	if (!s)
 		return;
 	if (k->in_table) {
@@ -683,6 +704,37 @@ static void end_cell(struct walk *k, int row_end)
 	} else {
 		k->col++;
 	}
+}
+
+/*
+ * The automatic number of a paragraph, into k->num: the level's text with the numbers
+ * filled in ("Điều 3.", "II.", "a)"), in the font the level's formatting gives; a bullet
+ * as "•".
+ */
+static void number(struct walk *k, const struct pap *pap, unsigned istd)
+{
+	struct word_number n;
+	struct chp c;
+	size_t i;
+	static const uint16_t bullet = 0x2022;
+
+	if (word_lists_next(k->w->lists, pap->ilfo, pap->ilvl, &n) != 0 || n.n == 0)
+		return;
+	if (n.bullet) {
+		office_add_utf16(&k->num, &bullet, 1, font_of(k->w, -1), 0);
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	c.ftc = k->w->ftc_default;
+	c.ftc_other = k->w->ftc_default_other;
+	c.istd = -1;
+	style_chp(k->w, istd, &c, 0);
+	sprm_each(n.chpx, chp_sprm, &c);
+	/* one run: VNI letters are two characters, and digits read the same in every table */
+	for (i = 0; i < n.n && n.text[i] < 0x80; i++)
+		;
+	office_add_utf16(&k->num, n.text, n.n, chp_font(k->w, &c, i < n.n ? n.text[i] : 'A'),
+	                 c.caps);
 }
 
 /*
@@ -719,6 +771,8 @@ static void walk_range(struct walk *k, uint32_t a, uint32_t b, int sub)
 		}
 		if (pap.in_table && sub != SUB_FTN && sub != SUB_EDN)
 			k->in_table = 1;
+		if (pap.ilfo)
+			number(k, &pap, istd);
 		memset(&chp, 0, sizeof(chp));
 		for (i = cp; i < end; i++) {
 			uint16_t c = w->text[i];
@@ -829,6 +883,7 @@ static void word_free(struct word *w)
 	free(w->papx);
 	free(w->styles);
 	free(w->fonts);
+	word_lists_free(w->lists);
 }
 
 static int parse_fib(struct word *w, unsigned char **tblbuf, size_t *tbllen, struct ole2 *o,
@@ -891,6 +946,14 @@ static int word_load(struct word *w, struct ole2 *o, unsigned char **tblbuf, siz
 	if (table_struct(w, FC_STSHF, &s, "style sheet", e) != 0)
 		return -1;
 	parse_styles(w, s);
+	{
+		struct span lst, lfo;
+		if (table_struct(w, FC_PLFLST, &lst, "list table", e) != 0 ||
+		    table_struct(w, FC_PLFLFO, &lfo, "list overrides", e) != 0)
+			return -1;
+		w->lists = word_lists_read(w->tbl, lst.n ? (size_t)(lst.p - w->tbl.p) : 0, lst.n,
+		                           lfo.n ? (size_t)(lfo.p - w->tbl.p) : 0, lfo.n);
+	}
 	if (table_struct(w, FC_PLCFBTECHPX, &s, "character formatting", e) != 0 ||
 	    parse_fkps(w, s, 0, &w->chpx, &w->nchpx, e) != 0)
 		return -1;
@@ -940,6 +1003,7 @@ static void word_walk(struct word *w, struct fmt_ctx *cx, struct doc *d)
 	k.cx = cx;
 	k.d = d;
 	k.t.typed_case = cx->typed_case;
+	k.num.typed_case = cx->typed_case;
 	for (sub = 0; sub < NSUB; sub++) {
 		uint32_t len = w->ccp[sub], a = base, b;
 		base += len;
@@ -960,6 +1024,7 @@ static void word_walk(struct word *w, struct fmt_ctx *cx, struct doc *d)
 	}
 	d->encoding = office_encoding(&k.t);
 	office_text_free(&k.t);
+	office_text_free(&k.num);
 	free(k.seg);
 	buf_free(&k.cell);
 	for (i = 0; i < k.nseen; i++)

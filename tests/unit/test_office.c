@@ -291,6 +291,32 @@ static void test_doc_vni(void **state)
 	doc_free(&d);
 }
 
+static void test_doc_list_numbers(void **state)
+{
+	struct doc d;
+	(void)state;
+
+	load("2004-0328NDCP.doc", &d);
+	/*
+	 * Điều 2 lists buyers as Word's automatic numbering, which the transcript leaves out
+	 * and a reader sees; the next paragraph refers to them: "Đối tượng quy định tại
+	 * khoản 4, 5, 6 và 7 của Điều này". The text after the number is the transcript's.
+	 */
+	assert_true(has_line(&d, BLK_PARA, "1. Công dân Việt Nam ở trong nước và ngoài nước.", 0));
+	assert_true(has_line(&d, BLK_PARA, "4. Các cơ quan hành chính, sự nghiệp.", 0));
+	assert_true(
+	    has_line(&d, BLK_PARA, "7. Doanh nghiệp khác thuộc mọi thành phần kinh tế.", 0));
+	assert_true(
+	    has_line(&d, BLK_PARA, "8. Tổ chức nước ngoài hoạt động trên lãnh thổ Việt Nam.", 0));
+	/* numbers typed as text stay as they are, not numbered twice */
+	assert_true(has_line(&d, BLK_PARA,
+	                     "1. Người sở hữu công trái có quyền bán, tặng, cho, để lại thừa kế "
+	                     "hoặc sử dụng để cầm cố. Trong trường hợp đặc biệt, có quyền yêu cầu "
+	                     "thanh toán trước hạn như quy định tại Điều 8.",
+	                     0));
+	doc_free(&d);
+}
+
 static void test_doc_footnotes_and_revisions(void **state)
 {
 	struct doc d;
@@ -691,6 +717,7 @@ int main(void)
 	    cmocka_unit_test(test_doc_tcvn3),
 	    cmocka_unit_test(test_doc_upper_font_in_table),
 	    cmocka_unit_test(test_doc_vni),
+	    cmocka_unit_test(test_doc_list_numbers),
 	    cmocka_unit_test(test_doc_footnotes_and_revisions),
 	    cmocka_unit_test(test_xls_tcvn3),
 	    cmocka_unit_test(test_xls_vni),

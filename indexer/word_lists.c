@@ -1,0 +1,204 @@
+#include "word_lists.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#define NLVL 9
+
+struct lvl {
+	int32_t start;
+	unsigned nfc; /* number format: 0 decimal, 1 I, 2 i, 3 A, 4 a, 22 01, 23 bullet, 255 none */
+	int legal;    /* all numbers decimal ("1.2.3" under a roman top level) */
+	int norestart;
+	int follow;
+	struct span xst; /* UTF-16LE: the text, with characters 0..8 standing for levels' numbers */
+	struct span chpx;
+};
+
+struct list {
+	uint32_t lsid;
+	int nlvl;
+	struct lvl lvl[NLVL];
+	int32_t count[NLVL];
+	int started[NLVL];
+};
+
+struct word_lists {
+	struct list *lists;
+	size_t nlists;
+	uint32_t *lfo; /* lsid of each list format override, by ilfo - 1 */
+	size_t nlfo;
+	UNumberFormat *roman, *romanlow;
+};
+
+/* One LVL at *at: LVLF (28 bytes), its paragraph and character sprms, the number text. */
+static int read_lvl(struct span *t, size_t *at, struct lvl *v)
+{
+	size_t p = *at, cbchpx, cbpapx, cch;
+	unsigned flags;
+
+	v->start = (int32_t)span_u32(t, p);
+	v->nfc = span_u8(t, p + 4);
+	flags = span_u8(t, p + 5);
+	v->legal = (flags >> 2) & 1;
+	v->norestart = (flags >> 3) & 1;
+	switch (span_u8(t, p + 15)) {
+	case 0:
+		v->follow = '\t';
+		break;
+	case 1:
+		v->follow = ' ';
+		break;
+	default:
+		v->follow = 0;
+		break;
+	}
+	cbchpx = span_u8(t, p + 24);
+	cbpapx = span_u8(t, p + 25);
+	p += 28 + cbpapx;
+	v->chpx = span_sub(t, p, cbchpx);
+	p += cbchpx;
+	cch = span_u16(t, p);
+	v->xst = span_sub(t, p + 2, 2 * cch);
+	p += 2 + 2 * cch;
+	if (t->bad || v->chpx.bad || v->xst.bad)
+		return -1;
+	*at = p;
+	return 0;
+}
+
+struct word_lists *word_lists_read(struct span tbl, size_t lst, size_t nlst, size_t lfo,
+                                   size_t nlfo)
+{
+	struct word_lists *l = xcalloc(1, sizeof(*l));
+	struct span plf = span_sub(&tbl, lst, nlst), pfo = span_sub(&tbl, lfo, nlfo);
+	size_t n, i, at;
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (!plf.bad && plf.n >= 2) {
+		n = span_u16(&plf, 0);
+		if (n > (plf.n - 2) / 28)
+			n = (plf.n - 2) / 28;
+		l->lists = xcalloc(n + 1, sizeof(*l->lists));
+		at = lst + nlst; /* the LVLs of every list follow the PlfLst, in list order */
+		for (i = 0; i < n; i++) {
+			struct list *s = &l->lists[i];
+			int k;
+			s->lsid = span_u32(&plf, 2 + 28 * i);
+			s->nlvl = span_u8(&plf, 2 + 28 * i + 26) & 1 ? 1 : NLVL;
+			for (k = 0; k < s->nlvl; k++)
+				if (read_lvl(&tbl, &at, &s->lvl[k]) != 0)
+					break;
+			if (k < s->nlvl)
+				break; /* the rest of the LVLs cannot be found */
+			l->nlists = i + 1;
+		}
+	}
+	if (!pfo.bad && pfo.n >= 4) {
+		n = span_u32(&pfo, 0);
+		if (n > (pfo.n - 4) / 16)
+			n = (pfo.n - 4) / 16;
+		l->lfo = xcalloc(n + 1, sizeof(*l->lfo));
+		for (i = 0; i < n; i++)
+			l->lfo[i] = span_u32(&pfo, 4 + 16 * i);
+		l->nlfo = n;
+	}
+	/* roman numerals are ICU's (the algorithmic numbering systems "roman", "romanlow") */
+	l->roman = unum_open(UNUM_DEFAULT, NULL, 0, "en@numbers=roman", NULL, &st);
+	if (U_FAILURE(st))
+		l->roman = NULL;
+	st = U_ZERO_ERROR;
+	l->romanlow = unum_open(UNUM_DEFAULT, NULL, 0, "en@numbers=romanlow", NULL, &st);
+	if (U_FAILURE(st))
+		l->romanlow = NULL;
+	return l;
+}
+
+void word_lists_free(struct word_lists *l)
+{
+	if (!l)
+		return;
+	if (l->roman)
+		unum_close(l->roman);
+	if (l->romanlow)
+		unum_close(l->romanlow);
+	free(l->lists);
+	free(l->lfo);
+	free(l);
+}
+
+static void put(struct word_number *out, uint16_t c)
+{
+	if (out->n < sizeof(out->text) / sizeof(out->text[0]))
+		out->text[out->n++] = c;
+}
+
+/* One counter in a level's number format. */
+static void format_count(const struct word_lists *l, int32_t v, unsigned nfc,
+                         struct word_number *out)
+{
+	char s[32];
+	size_t i;
+
+	if (nfc == 255)
+		return;
+	if ((nfc == 1 || nfc == 2) && v > 0 && v < 4000 && (nfc == 1 ? l->roman : l->romanlow)) {
+		UChar u[32];
+		UErrorCode st = U_ZERO_ERROR;
+		int32_t n = unum_format(nfc == 1 ? l->roman : l->romanlow, v, u, 32, NULL, &st);
+		for (i = 0; U_SUCCESS(st) && i < (size_t)n; i++)
+			put(out, u[i]);
+		if (U_SUCCESS(st))
+			return;
+	}
+	if ((nfc == 3 || nfc == 4) && v > 0 && v <= 780) {
+		/* Word's letters: A..Z, then AA..ZZ, AAA.. */
+		for (i = 0; i < (size_t)(v - 1) / 26 + 1; i++)
+			put(out, (uint16_t)((nfc == 3 ? 'A' : 'a') + (v - 1) % 26));
+		return;
+	}
+	snprintf(s, sizeof(s), nfc == 22 ? "%02ld" : "%ld", (long)v);
+	for (i = 0; s[i]; i++)
+		put(out, (uint16_t)s[i]);
+}
+
+int word_lists_next(struct word_lists *l, unsigned ilfo, unsigned ilvl, struct word_number *out)
+{
+	struct list *s = NULL;
+	const struct lvl *v;
+	size_t i;
+	int k;
+
+	memset(out, 0, sizeof(*out));
+	if (!l || ilfo == 0 || ilfo > l->nlfo)
+		return -1;
+	for (i = 0; i < l->nlists && !s; i++)
+		if (l->lists[i].lsid == l->lfo[ilfo - 1])
+			s = &l->lists[i];
+	if (!s)
+		return -1;
+	if (ilvl >= (unsigned)s->nlvl)
+		ilvl = (unsigned)s->nlvl - 1;
+	v = &s->lvl[ilvl];
+	s->count[ilvl] = s->started[ilvl] ? s->count[ilvl] + 1 : v->start;
+	s->started[ilvl] = 1;
+	for (k = (int)ilvl + 1; k < s->nlvl; k++)
+		if (!s->lvl[k].norestart)
+			s->started[k] = 0;
+	out->chpx = v->chpx;
+	out->follow = v->follow;
+	out->bullet = v->nfc == 23;
+	for (i = 0; 2 * i + 1 < v->xst.n; i++) {
+		uint16_t c = (uint16_t)(v->xst.p[2 * i] | v->xst.p[2 * i + 1] << 8);
+		if (c < NLVL && !out->bullet) {
+			int32_t count = s->started[c] ? s->count[c] : s->lvl[c].start;
+			format_count(l, count, v->legal && c != ilvl ? 0 : s->lvl[c].nfc, out);
+		} else {
+			put(out, c);
+		}
+	}
+	return 0;
+}
