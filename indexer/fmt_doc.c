@@ -30,6 +30,8 @@
 #define MAX_STREAM      ((size_t)256 << 20)
 #define MAX_STYLE_DEPTH 16
 #define MAX_FIELD_DEPTH 32
+#define MAX_RUNS        ((size_t)1 << 22) /* formatting runs of one kind */
+#define MAX_SEEN        256               /* header and footer paragraphs remembered */
 
 /* Subdocuments, in CP order (FibRgLw97: ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ...). */
 enum { SUB_MAIN, SUB_FTN, SUB_HDD, SUB_MCR, SUB_ATN, SUB_EDN, SUB_TXBX, SUB_HDRTXBX, NSUB };
@@ -70,6 +72,12 @@ struct chp {
 	int istd; /* character style, -1 none */
 };
 
+struct pap {
+	int in_table, ttp, inner_cell, inner_ttp;
+	uint32_t itap;
+	unsigned ilfo, ilvl; /* automatic numbering: list (1-based) and level */
+};
+
 struct style {
 	int used;
 	unsigned stk;  /* 1 paragraph, 2 character */
@@ -95,6 +103,16 @@ struct word {
 	size_t fcbase; /* FibRgFcLcb in WordDocument, and its number of pairs */
 	unsigned ncl;
 	struct word_lists *lists;
+	/* properties each style resolves to, computed once (bases can be long chains) */
+	struct chp *style_chps;
+	struct pap *style_paps;
+	unsigned char *chp_done, *pap_done;
+	struct chp chp_default;
+	struct {
+		unsigned para, chr;
+		int valid;
+		struct chp c;
+	} pair[64]; /* paragraph style + character style, most recent pairs */
 };
 
 /* The structure at FibRgFcLcb97[i] in the table stream; empty span when absent. */
@@ -203,12 +221,6 @@ static void chp_sprm(void *ctx, unsigned op, struct span *g, size_t at, size_t l
 	}
 }
 
-struct pap {
-	int in_table, ttp, inner_cell, inner_ttp;
-	uint32_t itap;
-	unsigned ilfo, ilvl; /* automatic numbering: list (1-based) and level */
-};
-
 static void pap_sprm(void *ctx, unsigned op, struct span *g, size_t at, size_t len)
 {
 	struct pap *p = ctx;
@@ -256,6 +268,44 @@ static void style_chp(const struct word *w, unsigned istd, struct chp *c, int de
 	sprm_each(s->chpx, chp_sprm, c);
 }
 
+/* The character properties of a paragraph style over the document defaults, memoized. */
+static const struct chp *para_chp(struct word *w, unsigned istd)
+{
+	static const struct chp none = {-1, -1, 0, 0, 0, 0, -1};
+	struct chp *c;
+
+	if (istd >= w->nstyles) {
+		w->chp_default = none;
+		w->chp_default.ftc = w->ftc_default;
+		w->chp_default.ftc_other = w->ftc_default_other;
+		return &w->chp_default;
+	}
+	c = &w->style_chps[istd];
+	if (!w->chp_done[istd]) {
+		*c = none;
+		c->ftc = w->ftc_default;
+		c->ftc_other = w->ftc_default_other;
+		style_chp(w, istd, c, 0);
+		w->chp_done[istd] = 1;
+	}
+	return c;
+}
+
+/* The paragraph properties a style gives (its own UPX-PAPX), memoized. */
+static const struct pap *style_pap(struct word *w, unsigned istd)
+{
+	static const struct pap none;
+
+	if (istd >= w->nstyles)
+		return &none;
+	if (!w->pap_done[istd]) {
+		memset(&w->style_paps[istd], 0, sizeof(w->style_paps[istd]));
+		sprm_each(w->styles[istd].papx, pap_sprm, &w->style_paps[istd]);
+		w->pap_done[istd] = 1;
+	}
+	return &w->style_paps[istd];
+}
+
 static void parse_styles(struct word *w, struct span st)
 {
 	size_t cbstshi, off, i, cstd, cbbase;
@@ -272,10 +322,16 @@ static void parse_styles(struct word *w, struct span st)
 	}
 	if (st.bad || cbbase < 10)
 		return;
-	/* at most one style per two bytes of the stylesheet */
+	/* at most one style per two bytes of the stylesheet, and istd has 12 bits */
 	if (cstd > st.n / 2)
 		cstd = st.n / 2;
+	if (cstd > 0xFFF)
+		cstd = 0xFFF;
 	w->styles = xcalloc(cstd + 1, sizeof(*w->styles));
+	w->style_chps = xcalloc(cstd + 1, sizeof(*w->style_chps));
+	w->style_paps = xcalloc(cstd + 1, sizeof(*w->style_paps));
+	w->chp_done = xcalloc(cstd + 1, 1);
+	w->pap_done = xcalloc(cstd + 1, 1);
 	w->nstyles = cstd;
 	off = 2 + cbstshi;
 	for (i = 0; i < cstd && !st.bad; i++) {
@@ -324,7 +380,7 @@ static void parse_fonts(struct word *w, struct span ff)
 	if (ff.bad || n == 0)
 		return;
 	if (n > ff.n)
-		n = ff.n;
+		n = ff.n; /* every font takes at least a byte */
 	w->fonts = xcalloc(n, sizeof(*w->fonts));
 	for (i = 0; i < n; i++) {
 		size_t cb = span_u8(&ff, off);
@@ -475,6 +531,9 @@ static int parse_fkps(struct word *w, struct span plc, int papx, struct fkrun **
 	if (plc.n < 4)
 		return 0;
 	npages = (plc.n - 4) / 8;
+	/* no more pages than the stream holds (a hostile table may name one page many times) */
+	if (npages > w->wd.n / 512 + 1)
+		npages = w->wd.n / 512 + 1;
 	for (i = 0; i < npages; i++) {
 		uint32_t pn = span_u32(&plc, 4 * (npages + 1) + 4 * i) & 0x3FFFFF;
 		struct span page = span_sub(&w->wd, (size_t)pn * 512, 512);
@@ -489,6 +548,8 @@ static int parse_fkps(struct word *w, struct span plc, int papx, struct fkrun **
 		crun = span_u8(&page, 511);
 		if (4 * (crun + 1) + (papx ? 13 : 1) * crun > 511)
 			continue; /* a page that does not fit its own count: skip it */
+		if (n + crun > MAX_RUNS)
+			break;
 		runs = xgrow(runs, &cap, n + crun, sizeof(*runs));
 		for (k = 0; k < crun; k++) {
 			struct fkrun *r = &runs[n];
@@ -606,32 +667,38 @@ static void pap_at(struct walk *k, uint32_t cp, struct pap *p, unsigned *istd)
 	if (!r)
 		return;
 	*istd = r->istd;
-	if (r->istd < k->w->nstyles)
-		sprm_each(k->w->styles[r->istd].papx, pap_sprm, p);
+	*p = *style_pap(k->w, r->istd);
 	sprm_each(r->grpprl, pap_sprm, p);
 }
 
 static void chp_at(struct walk *k, uint32_t cp, unsigned para_istd, struct chp *c)
 {
+	struct word *w = k->w;
 	const struct fkrun *r = NULL;
 	uint32_t fc;
 	struct chp direct;
 
-	memset(c, 0, sizeof(*c));
-	c->ftc = k->w->ftc_default;
-	c->ftc_other = k->w->ftc_default_other;
-	c->istd = -1;
-	style_chp(k->w, para_istd, c, 0);
-	if (cp_to_fc(k->w, cp, &k->piece, &fc) == 0)
-		r = run_at(k->w->chpx, k->w->nchpx, fc);
+	*c = *para_chp(w, para_istd);
+	if (cp_to_fc(w, cp, &k->piece, &fc) == 0)
+		r = run_at(w->chpx, w->nchpx, fc);
 	if (!r)
 		return;
 	/* a character style applies under the run's own formatting */
 	memset(&direct, 0, sizeof(direct));
 	direct.istd = -1;
 	sprm_each(r->grpprl, chp_sprm, &direct);
-	if (direct.istd > 0 && direct.istd != 10)
-		style_chp(k->w, (unsigned)direct.istd, c, 0);
+	if (direct.istd > 0 && direct.istd != 10) {
+		unsigned h = (para_istd * 31u + (unsigned)direct.istd) % 64;
+		if (!w->pair[h].valid || w->pair[h].para != para_istd ||
+		    w->pair[h].chr != (unsigned)direct.istd) {
+			style_chp(w, (unsigned)direct.istd, c, 0);
+			w->pair[h].para = para_istd;
+			w->pair[h].chr = (unsigned)direct.istd;
+			w->pair[h].c = *c;
+			w->pair[h].valid = 1;
+		}
+		*c = w->pair[h].c;
+	}
 	sprm_each(r->grpprl, chp_sprm, c);
 }
 
@@ -651,6 +718,8 @@ static int seen_before(struct walk *k, const char *s)
 	for (i = 0; i < k->nseen; i++)
 		if (strcmp(k->seen[i], s) == 0)
 			return 1;
+	if (k->nseen >= MAX_SEEN)
+		return 0;
 	k->seen = xgrow(k->seen, &k->seencap, k->nseen + 1, sizeof(*k->seen));
 	k->seen[k->nseen++] = xstrdup(s);
 	return 0;
@@ -842,6 +911,7 @@ static void walk_notes(struct walk *k, struct span ref, struct span txt, uint32_
                        uint32_t len)
 {
 	size_t n = ref.n >= 4 ? (ref.n - 4) / 6 : 0, i, number = 0;
+	uint32_t prev = 0;
 
 	if (txt.n / 4 < n + 1)
 		n = txt.n >= 4 ? txt.n / 4 - 1 : 0;
@@ -852,8 +922,10 @@ static void walk_notes(struct walk *k, struct span ref, struct span txt, uint32_
 		struct buf body = BUF_INIT;
 		size_t first = k->d->nblocks, j;
 
-		if (txt.bad || ref.bad || b <= a || b > len)
+		/* notes follow each other; overlapping ones would be read again and again */
+		if (txt.bad || ref.bad || b <= a || b > len || a < prev)
 			break;
+		prev = b;
 		if (frd > 0)
 			snprintf(mark, sizeof(mark), "%zu", ++number);
 		else
@@ -884,6 +956,10 @@ static void word_free(struct word *w)
 	free(w->styles);
 	free(w->fonts);
 	word_lists_free(w->lists);
+	free(w->style_chps);
+	free(w->style_paps);
+	free(w->chp_done);
+	free(w->pap_done);
 }
 
 static int parse_fib(struct word *w, unsigned char **tblbuf, size_t *tbllen, struct ole2 *o,

@@ -26,8 +26,10 @@
 #define MAX_DEPTH  32
 #define MAX_EDITS  4096
 #define MAX_FONTS  4096
-#define NTYPES     9 /* text types: title, body, notes, (unused), other, center body, ... */
-#define NLEVELS    5 /* indent levels */
+#define NTYPES     9     /* text types: title, body, notes, (unused), other, center body, ... */
+#define NLEVELS    5     /* indent levels */
+#define MAX_SLIDES 65536 /* per list: slides, masters, notes */
+#define MAX_TEXTS  ((size_t)1 << 20) /* texts in the slide lists */
 
 enum {
 	RT_DOCUMENT = 0x03E8,
@@ -87,11 +89,17 @@ struct text {
 	int used;
 };
 
+struct styles;
+
 struct slide {
 	uint32_t persist, id;
 	struct text *texts;
 	size_t ntexts, cap;
+	int done;          /* read already (a slide listed twice, notes shared) */
+	struct styles *st; /* a master's text styles, once worked out */
 };
+
+struct keyed;
 
 struct styles {
 	int font[NTYPES][NLEVELS]; /* -1: not set */
@@ -108,10 +116,12 @@ struct ppt {
 	int default_font;
 	struct styles env; /* the Environment's text styles */
 	struct slide *slides[3];
-	size_t nslides[3], slidecap[3];
+	size_t nslides[3], slidecap[3], ntexts;
+	struct keyed *byid[3]; /* slides[k] by id */
 	struct fmt_ctx *cx;
 	struct doc *d;
 	struct office_text t;
+	size_t work; /* bytes of slide and notes records walked: bounded, see walkable() */
 };
 
 /* ---------------------------------------------------------------- persist directory */
@@ -343,9 +353,9 @@ static void scan(struct ppt *p, size_t off, size_t end, struct styles *st, int l
 				scan(p, h.body, h.body + h.len, NULL, 1 + (int)h.inst, depth + 1);
 			continue;
 		case RT_SLIDEPERSIST:
-			if (list < 1 || h.len < 16)
-				continue;
 			k = (size_t)list - 1;
+			if (list < 1 || h.len < 16 || p->nslides[k] >= MAX_SLIDES)
+				continue;
 			p->slides[k] = xgrow(p->slides[k], &p->slidecap[k], p->nslides[k] + 1,
 			                     sizeof(*p->slides[k]));
 			cur = &p->slides[k][p->nslides[k]++];
@@ -361,6 +371,8 @@ static void scan(struct ppt *p, size_t off, size_t end, struct styles *st, int l
 				struct slide *sl = &p->slides[list - 1][p->nslides[list - 1] - 1];
 				struct text *tx;
 				if (h.type == RT_TEXTHEADER) {
+					if (p->ntexts++ >= MAX_TEXTS)
+						continue;
 					sl->texts = xgrow(sl->texts, &sl->cap, sl->ntexts + 1,
 					                  sizeof(*sl->texts));
 					tx = &sl->texts[sl->ntexts++];
@@ -578,13 +590,66 @@ static void shapes(struct ppt *p, size_t off, size_t end, struct slide *sl, cons
 	}
 }
 
-static struct slide *slide_by_id(struct ppt *p, int list, uint32_t id)
+struct keyed {
+	uint32_t key;
+	size_t at;
+};
+
+static int cmp_keyed(const void *a, const void *b)
 {
+	const struct keyed *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static struct keyed *sorted(const struct slide *sl, size_t n, int by_persist)
+{
+	struct keyed *k = xmalloc((n + 1) * sizeof(*k));
 	size_t i;
 
-	for (i = 0; i < p->nslides[list]; i++)
-		if (p->slides[list][i].id == id)
-			return &p->slides[list][i];
+	for (i = 0; i < n; i++) {
+		k[i].key = by_persist ? sl[i].persist : sl[i].id;
+		k[i].at = i;
+	}
+	if (n)
+		qsort(k, n, sizeof(*k), cmp_keyed);
+	return k;
+}
+
+/*
+ * Index the lists by id (masters and notes are found by id), and mark a slide listed a
+ * second time as read already, so that a hostile list cannot make us read one slide
+ * over and over.
+ */
+static void index_slides(struct ppt *p)
+{
+	struct keyed *order;
+	size_t k, i;
+
+	for (k = 0; k < 3; k++)
+		p->byid[k] = sorted(p->slides[k], p->nslides[k], 0);
+	order = sorted(p->slides[0], p->nslides[0], 1);
+	for (i = 1; i < p->nslides[0]; i++)
+		if (order[i].key == order[i - 1].key)
+			p->slides[0][order[i].at].done = 1;
+	free(order);
+}
+
+static struct slide *slide_by_id(struct ppt *p, int list, uint32_t id)
+{
+	size_t lo = 0, hi = p->nslides[list];
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (p->byid[list][mid].key < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < p->nslides[list] && p->byid[list][lo].key == id)
+		return &p->slides[list][p->byid[list][lo].at];
 	return NULL;
 }
 
@@ -597,14 +662,36 @@ static int object(struct ppt *p, uint32_t id, unsigned type, struct rh *h)
 }
 
 /* A master's text styles, over the environment's. */
+/*
+ * Whether another container of len bytes may be walked. Many persist ids can point at one
+ * record; a file that makes us walk more than a few times its own size is not read on.
+ */
+static int walkable(struct ppt *p, size_t len)
+{
+	if (p->work > 4 * p->s.n)
+		return 0;
+	p->work += len;
+	return 1;
+}
+
+/* A master's text styles, over the environment's; worked out once per master. */
 static void master_styles(struct ppt *p, uint32_t master_id, struct styles *st)
 {
 	struct slide *m = slide_by_id(p, 1, master_id);
 	struct rh h;
 
 	styles_init(st);
-	if (m && (object(p, m->persist, RT_MAINMASTER, &h) || object(p, m->persist, RT_SLIDE, &h)))
-		scan(p, h.body, h.body + h.len, st, 0, 1);
+	if (!m)
+		return;
+	if (!m->st) {
+		m->st = xmalloc(sizeof(*m->st));
+		styles_init(m->st);
+		if ((object(p, m->persist, RT_MAINMASTER, &h) ||
+		     object(p, m->persist, RT_SLIDE, &h)) &&
+		    walkable(p, h.len))
+			scan(p, h.body, h.body + h.len, m->st, 0, 1);
+	}
+	*st = *m->st;
 }
 
 static void one_slide(struct ppt *p, struct slide *sl)
@@ -615,7 +702,7 @@ static void one_slide(struct ppt *p, struct slide *sl)
 	size_t i;
 
 	styles_init(&st);
-	if (object(p, sl->persist, RT_SLIDE, &h)) {
+	if (object(p, sl->persist, RT_SLIDE, &h) && walkable(p, h.len)) {
 		if (rh_at(&p->s, h.body, h.body + h.len, &a) && a.type == RT_SLIDEATOM &&
 		    a.len >= 20) {
 			master = span_u32(&p->s, a.body + 12);
@@ -632,8 +719,10 @@ static void one_slide(struct ppt *p, struct slide *sl)
 		}
 	if (notes) {
 		struct slide *ns = slide_by_id(p, 2, notes);
-		if (ns && object(p, ns->persist, RT_NOTES, &h))
+		if (ns && !ns->done && object(p, ns->persist, RT_NOTES, &h) && walkable(p, h.len))
 			shapes(p, h.body, h.body + h.len, ns, &st, 0);
+		if (ns)
+			ns->done = 1;
 	}
 }
 
@@ -642,9 +731,12 @@ static void ppt_free(struct ppt *p)
 	size_t k, i;
 
 	for (k = 0; k < 3; k++) {
-		for (i = 0; i < p->nslides[k]; i++)
+		for (i = 0; i < p->nslides[k]; i++) {
 			free(p->slides[k][i].texts);
+			free(p->slides[k][i].st);
+		}
 		free(p->slides[k]);
+		free(p->byid[k]);
 	}
 	free(p->persist);
 	office_text_free(&p->t);
@@ -696,8 +788,10 @@ int fmt_ppt_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *
 		/* the environment (fonts, default styles) first, then the slide lists */
 		scan(p, h.body, h.body + h.len, &p->env, 0, 0);
 		scan(p, h.body, h.body + h.len, NULL, 1, 0);
+		index_slides(p);
 		for (i = 0; i < p->nslides[0]; i++)
-			one_slide(p, &p->slides[0][i]);
+			if (!p->slides[0][i].done)
+				one_slide(p, &p->slides[0][i]);
 		d->encoding = office_encoding(&p->t);
 	}
 	ppt_free(p);

@@ -28,8 +28,15 @@
 #include "ole2.h"
 
 #define MAX_STREAM ((size_t)256 << 20)
-/* Excel's own limits are 65536 rows and 256 columns per sheet (BIFF8). */
-#define MAX_CELLS ((size_t)1 << 24)
+/*
+ * Excel allows 65536 rows of 256 columns (BIFF8); a report sheet holds far fewer cells, and
+ * this bounds the memory a hostile one can take (about 80 bytes a cell).
+ */
+#define MAX_CELLS ((size_t)1 << 20)
+/* Fonts, number formats and sheets (Excel's own limits are lower), cell formats, strings. */
+#define MAX_TABLE 4096
+#define MAX_XF    65536
+#define MAX_SST   ((size_t)1 << 22)
 
 enum {
 	R_FORMULA = 0x0006,
@@ -202,6 +209,7 @@ struct xls {
 	struct office_font *fonts;
 	size_t nfonts, fontcap;
 	unsigned *xf_font, *xf_fmt;
+	unsigned char *xf_date;
 	size_t nxf, xfcap;
 	struct {
 		unsigned id;
@@ -340,19 +348,26 @@ static void read_format(struct xls *x, struct rec *r)
 	str_free(&s);
 }
 
+/* Which cell formats show dates, worked out once after the globals are read. */
+static void find_dates(struct xls *x)
+{
+	size_t k, i;
+
+	x->xf_date = xcalloc(x->nxf + 1, 1);
+	for (k = 0; k < x->nxf; k++) {
+		unsigned id = x->xf_fmt[k];
+		/* built-in formats ([MS-XLS] 2.4.126): 14-22 and 45-47 are dates and times */
+		int date = (id >= 14 && id <= 22) || (id >= 45 && id <= 47);
+		for (i = 0; i < x->nfmts; i++)
+			if (x->fmts[i].id == id)
+				date = x->fmts[i].date;
+		x->xf_date[k] = (unsigned char)date;
+	}
+}
+
 static int shows_date(const struct xls *x, unsigned xf)
 {
-	unsigned id;
-	size_t i;
-
-	if (xf >= x->nxf)
-		return 0;
-	id = x->xf_fmt[xf];
-	for (i = 0; i < x->nfmts; i++)
-		if (x->fmts[i].id == id)
-			return x->fmts[i].date;
-	/* built-in formats ([MS-XLS] 2.4.126): 14-22 and 45-47 are dates and times */
-	return (id >= 14 && id <= 22) || (id >= 45 && id <= 47);
+	return xf < x->nxf && x->xf_date[xf];
 }
 
 static void read_sst(struct xls *x, struct rec *r)
@@ -364,6 +379,8 @@ static void read_sst(struct xls *x, struct rec *r)
 	/* every string takes at least three bytes */
 	if (n > rec_left(r) / 3)
 		n = rec_left(r) / 3;
+	if (n > MAX_SST)
+		n = MAX_SST;
 	x->sst = xcalloc(n + 1, sizeof(*x->sst));
 	for (i = 0; i < n && !r->bad; i++)
 		read_str(x, r, 2, 0, &x->sst[i]);
@@ -382,9 +399,12 @@ static int read_globals(struct xls *x, size_t *off, struct rec *r, struct err *e
 			x->date1904 = rec_u16(r) == 1;
 			break;
 		case R_FONT:
-			read_font(x, r);
+			if (x->nfonts < MAX_TABLE)
+				read_font(x, r);
 			break;
 		case R_XF:
+			if (x->nxf >= MAX_XF)
+				break;
 			x->xf_font = xgrow(x->xf_font, &x->xfcap, x->nxf + 1, sizeof(unsigned));
 			x->xf_fmt = xrealloc(x->xf_fmt, x->xfcap * sizeof(unsigned));
 			x->xf_font[x->nxf] = rec_u16(r);
@@ -392,9 +412,12 @@ static int read_globals(struct xls *x, size_t *off, struct rec *r, struct err *e
 			x->nxf++;
 			break;
 		case R_FORMAT:
-			read_format(x, r);
+			if (x->nfmts < MAX_TABLE)
+				read_format(x, r);
 			break;
 		case R_BOUNDSHEET:
+			if (x->nsheets >= MAX_TABLE)
+				break;
 			x->sheets =
 			    xgrow(x->sheets, &x->sheetcap, x->nsheets + 1, sizeof(*x->sheets));
 			x->sheets[x->nsheets].pos = rec_u32(r);
@@ -607,9 +630,10 @@ static int cmp_cell(const void *a, const void *b)
 	return 0;
 }
 
-/* Read one worksheet's cells, starting at its BOF. */
-static void read_sheet(struct xls *x, size_t off, struct sheet *sh, struct rec *r)
+/* Read one worksheet's cells, starting at its BOF; returns the bytes it went through. */
+static size_t read_sheet(struct xls *x, size_t off, struct sheet *sh, struct rec *r)
 {
+	size_t start = off;
 	int depth = 0;
 	struct cell *pending = NULL; /* a formula whose string result follows */
 
@@ -738,6 +762,7 @@ static void read_sheet(struct xls *x, size_t off, struct sheet *sh, struct rec *
 	}
 	if (sh->n)
 		qsort(sh->cells, sh->n, sizeof(*sh->cells), cmp_cell);
+	return off - start;
 }
 
 static void emit_sheet(struct xls *x, struct sheet *sh, struct fmt_ctx *cx, struct doc *d,
@@ -790,6 +815,7 @@ static void xls_free(struct xls *x)
 	free(x->fonts);
 	free(x->xf_font);
 	free(x->xf_fmt);
+	free(x->xf_date);
 	free(x->fmts);
 	if (x->cv)
 		ucnv_close(x->cv);
@@ -818,7 +844,7 @@ int fmt_xls_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *
 	struct rec r;
 	struct office_text t;
 	unsigned char *wbbuf = NULL;
-	size_t wblen = 0, off = 0, i;
+	size_t wblen = 0, off = 0, i, work = 0;
 	int rc;
 	UErrorCode st = U_ZERO_ERROR;
 
@@ -848,14 +874,24 @@ int fmt_xls_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *
 	}
 	if ((rc = read_globals(&x, &off, &r, e)) != 0)
 		goto out;
+	find_dates(&x);
 	for (i = 0; i < x.nsheets; i++) {
 		struct sheet sh;
 		char *name;
-		size_t start = x.sheets[i].pos, n0;
+		size_t start = x.sheets[i].pos, n0, k;
 		if (x.sheets[i].dt != 0 || start >= wblen)
 			continue; /* charts, macro sheets, or a sheet that is not there */
+		for (k = 0; k < i && x.sheets[k].pos != start; k++)
+			;
+		if (k < i)
+			continue; /* two sheets cannot start at one place */
+		if (work > 4 * wblen) {
+			doc_add_note(d, "the sheets after sheet %zu overlap; they are not indexed",
+			             i);
+			break;
+		}
 		memset(&sh, 0, sizeof(sh));
-		read_sheet(&x, start, &sh, &r);
+		work += read_sheet(&x, start, &sh, &r);
 		if (sh.n) {
 			name = sheet_name(&x.sheets[i].name, cx);
 			n0 = d->nblocks;

@@ -6,7 +6,8 @@
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
-#define NLVL 9
+#define NLVL      9
+#define MAX_LISTS 4096 /* a list takes about 700 bytes here, and 28 in the file */
 
 struct lvl {
 	int32_t start;
@@ -29,7 +30,7 @@ struct list {
 struct word_lists {
 	struct list *lists;
 	size_t nlists;
-	uint32_t *lfo; /* lsid of each list format override, by ilfo - 1 */
+	int32_t *lfo; /* the list of each list format override (index into lists), by ilfo - 1 */
 	size_t nlfo;
 	UNumberFormat *roman, *romanlow;
 };
@@ -70,6 +71,27 @@ static int read_lvl(struct span *t, size_t *at, struct lvl *v)
 	return 0;
 }
 
+struct byid {
+	uint32_t lsid;
+	int32_t index;
+};
+
+static int cmp_byid(const void *a, const void *b)
+{
+	const struct byid *x = a, *y = b;
+
+	if (x->lsid != y->lsid)
+		return x->lsid < y->lsid ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int cmp_lsid(const void *a, const void *b)
+{
+	const struct byid *x = a, *y = b;
+
+	return x->lsid < y->lsid ? -1 : x->lsid > y->lsid;
+}
+
 struct word_lists *word_lists_read(struct span tbl, size_t lst, size_t nlst, size_t lfo,
                                    size_t nlfo)
 {
@@ -82,6 +104,8 @@ struct word_lists *word_lists_read(struct span tbl, size_t lst, size_t nlst, siz
 		n = span_u16(&plf, 0);
 		if (n > (plf.n - 2) / 28)
 			n = (plf.n - 2) / 28;
+		if (n > MAX_LISTS)
+			n = MAX_LISTS;
 		l->lists = xcalloc(n + 1, sizeof(*l->lists));
 		at = lst + nlst; /* the LVLs of every list follow the PlfLst, in list order */
 		for (i = 0; i < n; i++) {
@@ -98,13 +122,25 @@ struct word_lists *word_lists_read(struct span tbl, size_t lst, size_t nlst, siz
 		}
 	}
 	if (!pfo.bad && pfo.n >= 4) {
+		struct byid *ids = xcalloc(l->nlists + 1, sizeof(*ids));
 		n = span_u32(&pfo, 0);
 		if (n > (pfo.n - 4) / 16)
 			n = (pfo.n - 4) / 16;
+		if (n > 0xFFFF) /* ilfo has 16 bits */
+			n = 0xFFFF;
+		for (i = 0; i < l->nlists; i++)
+			ids[i].lsid = l->lists[i].lsid, ids[i].index = (int32_t)i;
+		if (l->nlists)
+			qsort(ids, l->nlists, sizeof(*ids), cmp_byid);
 		l->lfo = xcalloc(n + 1, sizeof(*l->lfo));
-		for (i = 0; i < n; i++)
-			l->lfo[i] = span_u32(&pfo, 4 + 16 * i);
+		for (i = 0; i < n; i++) {
+			struct byid key = {span_u32(&pfo, 4 + 16 * i), 0}, *hit;
+			hit = l->nlists ? bsearch(&key, ids, l->nlists, sizeof(*ids), cmp_lsid)
+			                : NULL;
+			l->lfo[i] = hit ? hit->index : -1;
+		}
 		l->nlfo = n;
+		free(ids);
 	}
 	/* roman numerals are ICU's (the algorithmic numbering systems "roman", "romanlow") */
 	l->roman = unum_open(UNUM_DEFAULT, NULL, 0, "en@numbers=roman", NULL, &st);
@@ -173,13 +209,9 @@ int word_lists_next(struct word_lists *l, unsigned ilfo, unsigned ilvl, struct w
 	int k;
 
 	memset(out, 0, sizeof(*out));
-	if (!l || ilfo == 0 || ilfo > l->nlfo)
+	if (!l || ilfo == 0 || ilfo > l->nlfo || l->lfo[ilfo - 1] < 0)
 		return -1;
-	for (i = 0; i < l->nlists && !s; i++)
-		if (l->lists[i].lsid == l->lfo[ilfo - 1])
-			s = &l->lists[i];
-	if (!s)
-		return -1;
+	s = &l->lists[l->lfo[ilfo - 1]];
 	if (ilvl >= (unsigned)s->nlvl)
 		ilvl = (unsigned)s->nlvl - 1;
 	v = &s->lvl[ilvl];
