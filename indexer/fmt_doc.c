@@ -520,30 +520,29 @@ static int cmp_run(const void *a, const void *b)
 /*
  * Read the runs of every FKP page a PlcBteChpx / PlcBtePapx names. Pages are 512 bytes in
  * WordDocument; the last byte counts the runs, then come run boundaries and, per run, the
- * offset (in 2-byte words) of its property bytes within the page.
+ * offset (in 2-byte words) of its property bytes within the page. Returns the number of
+ * pages that lie beyond the stream (their text is read without that formatting).
  */
-static int parse_fkps(struct word *w, struct span plc, int papx, struct fkrun **out, size_t *nout,
-                      struct err *e)
+static size_t parse_fkps(struct word *w, struct span plc, int papx, struct fkrun **out,
+                         size_t *nout)
 {
-	size_t npages, i, n = 0, cap = 0;
+	size_t npages, i, n = 0, cap = 0, missing = 0, read;
 	struct fkrun *runs = NULL;
 
+	*out = NULL;
+	*nout = 0;
 	if (plc.n < 4)
 		return 0;
 	npages = (plc.n - 4) / 8;
 	/* no more pages than the stream holds (a hostile table may name one page many times) */
-	if (npages > w->wd.n / 512 + 1)
-		npages = w->wd.n / 512 + 1;
-	for (i = 0; i < npages; i++) {
+	read = npages < w->wd.n / 512 + 1 ? npages : w->wd.n / 512 + 1;
+	for (i = 0; i < read; i++) {
 		uint32_t pn = span_u32(&plc, 4 * (npages + 1) + 4 * i) & 0x3FFFFF;
 		struct span page = span_sub(&w->wd, (size_t)pn * 512, 512);
 		size_t crun, k;
 		if (page.bad) {
-			free(runs);
-			return err_set(e,
-			               "truncated Word file: %s page %u beyond the WordDocument "
-			               "stream",
-			               papx ? "paragraph" : "character", (unsigned)pn);
+			missing++;
+			continue;
 		}
 		crun = span_u8(&page, 511);
 		if (4 * (crun + 1) + (papx ? 13 : 1) * crun > 511)
@@ -584,7 +583,7 @@ static int parse_fkps(struct word *w, struct span plc, int papx, struct fkrun **
 		qsort(runs, n, sizeof(*runs), cmp_run);
 	*out = runs;
 	*nout = n;
-	return 0;
+	return missing;
 }
 
 static const struct fkrun *run_at(const struct fkrun *runs, size_t n, uint32_t fc)
@@ -1003,10 +1002,26 @@ static int parse_fib(struct word *w, unsigned char **tblbuf, size_t *tbllen, str
 	return 0;
 }
 
-static int word_load(struct word *w, struct ole2 *o, unsigned char **tblbuf, size_t *tbllen,
-                     struct err *e)
+/*
+ * A formatting structure (fonts, styles, lists, runs) the file says is where it is not:
+ * the text can still be read, without it, and the document says so.
+ */
+static struct span optional(struct word *w, unsigned i, const char *what, struct doc *d)
 {
 	struct span s;
+	struct err e;
+
+	if (table_struct(w, i, &s, what, &e) != 0) {
+		doc_add_note(d, "%s; read without it", e.msg);
+		return span_of(NULL, 0);
+	}
+	return s;
+}
+
+static int word_load(struct word *w, struct ole2 *o, unsigned char **tblbuf, size_t *tbllen,
+                     struct doc *d, struct err *e)
+{
+	struct span s, lst, lfo;
 
 	if (parse_fib(w, tblbuf, tbllen, o, e) != 0)
 		return -1;
@@ -1016,26 +1031,20 @@ static int word_load(struct word *w, struct ole2 *o, unsigned char **tblbuf, siz
 		return err_set(e, "corrupt Word file: no piece table");
 	if (parse_clx(w, s, e) != 0 || load_text(w, e) != 0)
 		return -1;
-	if (table_struct(w, FC_STTBFFFN, &s, "font table", e) != 0)
-		return -1;
-	parse_fonts(w, s);
-	if (table_struct(w, FC_STSHF, &s, "style sheet", e) != 0)
-		return -1;
-	parse_styles(w, s);
-	{
-		struct span lst, lfo;
-		if (table_struct(w, FC_PLFLST, &lst, "list table", e) != 0 ||
-		    table_struct(w, FC_PLFLFO, &lfo, "list overrides", e) != 0)
-			return -1;
-		w->lists = word_lists_read(w->tbl, lst.n ? (size_t)(lst.p - w->tbl.p) : 0, lst.n,
-		                           lfo.n ? (size_t)(lfo.p - w->tbl.p) : 0, lfo.n);
-	}
-	if (table_struct(w, FC_PLCFBTECHPX, &s, "character formatting", e) != 0 ||
-	    parse_fkps(w, s, 0, &w->chpx, &w->nchpx, e) != 0)
-		return -1;
-	if (table_struct(w, FC_PLCFBTEPAPX, &s, "paragraph formatting", e) != 0 ||
-	    parse_fkps(w, s, 1, &w->papx, &w->npapx, e) != 0)
-		return -1;
+	parse_fonts(w, optional(w, FC_STTBFFFN, "font table", d));
+	parse_styles(w, optional(w, FC_STSHF, "style sheet", d));
+	lst = optional(w, FC_PLFLST, "list table", d);
+	lfo = optional(w, FC_PLFLFO, "list overrides", d);
+	w->lists = word_lists_read(w->tbl, lst.n ? (size_t)(lst.p - w->tbl.p) : 0, lst.n,
+	                           lfo.n ? (size_t)(lfo.p - w->tbl.p) : 0, lfo.n);
+	if (parse_fkps(w, optional(w, FC_PLCFBTECHPX, "character formatting", d), 0, &w->chpx,
+	               &w->nchpx))
+		doc_add_note(d, "damaged Word file: character formatting pages beyond the "
+		                "WordDocument stream; some text read without its fonts");
+	if (parse_fkps(w, optional(w, FC_PLCFBTEPAPX, "paragraph formatting", d), 1, &w->papx,
+	               &w->npapx))
+		doc_add_note(d, "damaged Word file: paragraph formatting pages beyond the "
+		                "WordDocument stream; some paragraphs read without their style");
 	return 0;
 }
 
@@ -1055,7 +1064,7 @@ int fmt_doc_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *
 		r = err_set(e, "not a Word file: no WordDocument stream");
 	if (r == 0) {
 		w.wd = span_of(wdbuf, wdlen);
-		r = word_load(&w, o, &tblbuf, &tbllen, e);
+		r = word_load(&w, o, &tblbuf, &tbllen, d, e);
 	}
 	if (r == 0)
 		word_walk(&w, cx, d);

@@ -680,6 +680,22 @@ static void test_damaged(void **state)
 	memcpy(copy, data, n);
 	memset(copy + fib + 0x9A + 8 * 33 + 4, 0x7F, 4); /* lcbClx: 2 GB */
 	expect_error(copy, n, "truncated Word file: piece table beyond the table stream");
+	/* without its font table the text is still read, by detection, and the file says so */
+	memcpy(copy, data, n);
+	memset(copy + fib + 0x9A + 8 * 15 + 4, 0x7F, 4); /* lcbSttbfFfn: 2 GB */
+	{
+		struct doc d;
+		struct err e;
+		assert_int_equal(read_ole(copy, n, &d, &e), 0);
+		assert_true(d.nnotes >= 1);
+		assert_non_null(strstr(d.notes[0], "font table beyond the table stream"));
+		assert_true(has_line(&d, BLK_PARA,
+		                     "- Căn cứ Nghị định số 178/CP ngày 28-10-1994 của Chính phủ "
+		                     "quy định chức năng, nhiệm vụ và tổ chức bộ máy của Bộ Tài "
+		                     "chính.",
+		                     0));
+		doc_free(&d);
+	}
 	memcpy(copy, data, n);
 	copy[fib + 2] = 0x68; /* nFib 104: Word 95 */
 	expect_error(copy, n, "Word 6/95 file");
