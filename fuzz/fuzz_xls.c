@@ -5,6 +5,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const names[] = {"Workbook"};
 
-	fuzz_ole(data, size, names, 1, fmt_xls_read);
+	fuzz_ole(data, size, names, 1, NULL, fmt_xls_read);
 	return 0;
 }

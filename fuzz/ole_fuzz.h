@@ -20,8 +20,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 typedef int (*ole_reader)(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *e);
 
+/* names: the streams in input order; alias: another name for the second one, or NULL */
 static void fuzz_ole(const uint8_t *data, size_t size, const char *const *names, size_t nnames,
-                     ole_reader read)
+                     const char *alias, ole_reader read)
 {
 	static struct vn_norm *nm;
 	const unsigned char *p[8];
@@ -54,7 +55,19 @@ static void fuzz_ole(const uint8_t *data, size_t size, const char *const *names,
 			len[k] = n;
 			at += n;
 		}
-		o = ole2_from_streams(names, p, len, k);
+		{
+			const char *all[8];
+			size_t m;
+			for (m = 0; m < k; m++)
+				all[m] = names[m];
+			if (alias && k >= 2 && k < 8) {
+				all[k] = alias;
+				p[k] = p[1];
+				len[k] = len[1];
+				k++;
+			}
+			o = ole2_from_streams(all, p, len, k);
+		}
 		read(o, &cx, &d, &e);
 		ole2_close(o);
 	}

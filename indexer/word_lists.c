@@ -3,8 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/unum.h>
-#include <unicode/ustring.h>
 
 #define NLVL      9
 #define MAX_LISTS 4096 /* a list takes about 700 bytes here, and 28 in the file */
@@ -32,7 +30,6 @@ struct word_lists {
 	size_t nlists;
 	int32_t *lfo; /* the list of each list format override (index into lists), by ilfo - 1 */
 	size_t nlfo;
-	UNumberFormat *roman, *romanlow;
 };
 
 /* One LVL at *at: LVLF (28 bytes), its paragraph and character sprms, the number text. */
@@ -98,7 +95,6 @@ struct word_lists *word_lists_read(struct span tbl, size_t lst, size_t nlst, siz
 	struct word_lists *l = xcalloc(1, sizeof(*l));
 	struct span plf = span_sub(&tbl, lst, nlst), pfo = span_sub(&tbl, lfo, nlfo);
 	size_t n, i, at;
-	UErrorCode st = U_ZERO_ERROR;
 
 	if (!plf.bad && plf.n >= 2) {
 		n = span_u16(&plf, 0);
@@ -142,14 +138,6 @@ struct word_lists *word_lists_read(struct span tbl, size_t lst, size_t nlst, siz
 		l->nlfo = n;
 		free(ids);
 	}
-	/* roman numerals are ICU's (the algorithmic numbering systems "roman", "romanlow") */
-	l->roman = unum_open(UNUM_DEFAULT, NULL, 0, "en@numbers=roman", NULL, &st);
-	if (U_FAILURE(st))
-		l->roman = NULL;
-	st = U_ZERO_ERROR;
-	l->romanlow = unum_open(UNUM_DEFAULT, NULL, 0, "en@numbers=romanlow", NULL, &st);
-	if (U_FAILURE(st))
-		l->romanlow = NULL;
 	return l;
 }
 
@@ -157,10 +145,6 @@ void word_lists_free(struct word_lists *l)
 {
 	if (!l)
 		return;
-	if (l->roman)
-		unum_close(l->roman);
-	if (l->romanlow)
-		unum_close(l->romanlow);
 	free(l->lists);
 	free(l->lfo);
 	free(l);
@@ -172,23 +156,39 @@ static void put(struct word_number *out, uint16_t c)
 		out->text[out->n++] = c;
 }
 
+/*
+ * Roman numerals, upper or lower case. ICU has them (a rule-based number format with the
+ * "roman" numbering system), but opening one costs about 20 ms — more than reading a whole
+ * report — and sections numbered I, II, III are in most of them.
+ */
+static void roman(int32_t v, int lower, struct word_number *out)
+{
+	static const struct {
+		int32_t value;
+		const char *s;
+	} r[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"},
+	         {90, "XC"},  {50, "L"},   {40, "XL"}, {10, "X"},   {9, "IX"},
+	         {5, "V"},    {4, "IV"},   {1, "I"}};
+	size_t i;
+	const char *c;
+
+	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
+		for (; v >= r[i].value; v -= r[i].value)
+			for (c = r[i].s; *c; c++)
+				put(out, (uint16_t)(lower ? *c + 'a' - 'A' : *c));
+}
+
 /* One counter in a level's number format. */
-static void format_count(const struct word_lists *l, int32_t v, unsigned nfc,
-                         struct word_number *out)
+static void format_count(int32_t v, unsigned nfc, struct word_number *out)
 {
 	char s[32];
 	size_t i;
 
 	if (nfc == 255)
 		return;
-	if ((nfc == 1 || nfc == 2) && v > 0 && v < 4000 && (nfc == 1 ? l->roman : l->romanlow)) {
-		UChar u[32];
-		UErrorCode st = U_ZERO_ERROR;
-		int32_t n = unum_format(nfc == 1 ? l->roman : l->romanlow, v, u, 32, NULL, &st);
-		for (i = 0; U_SUCCESS(st) && i < (size_t)n; i++)
-			put(out, u[i]);
-		if (U_SUCCESS(st))
-			return;
+	if ((nfc == 1 || nfc == 2) && v > 0 && v < 4000) {
+		roman(v, nfc == 2, out);
+		return;
 	}
 	if ((nfc == 3 || nfc == 4) && v > 0 && v <= 780) {
 		/* Word's letters: A..Z, then AA..ZZ, AAA.. */
@@ -227,7 +227,7 @@ int word_lists_next(struct word_lists *l, unsigned ilfo, unsigned ilvl, struct w
 		uint16_t c = (uint16_t)(v->xst.p[2 * i] | v->xst.p[2 * i + 1] << 8);
 		if (c < NLVL && !out->bullet) {
 			int32_t count = s->started[c] ? s->count[c] : s->lvl[c].start;
-			format_count(l, count, v->legal && c != ilvl ? 0 : s->lvl[c].nfc, out);
+			format_count(count, v->legal && c != ilvl ? 0 : s->lvl[c].nfc, out);
 		} else {
 			put(out, c);
 		}
