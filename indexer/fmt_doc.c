@@ -847,8 +847,11 @@ static void walk_range(struct walk *k, uint32_t a, uint32_t b, int sub)
 			uint32_t fc;
 			const struct fkrun *r = NULL;
 
+			/* runs are long: look one up only when the text leaves the last one */
 			if (cp_to_fc(w, i, &k->piece, &fc) == 0)
-				r = run_at(w->chpx, w->nchpx, fc);
+				r = lastrun && fc >= lastrun->fc && fc < lastrun->fcend
+				        ? lastrun
+				        : run_at(w->chpx, w->nchpx, fc);
 			if (!have_chp || r != lastrun) {
 				chp_at(k, i, istd, &chp);
 				lastrun = r;
