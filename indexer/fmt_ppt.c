@@ -111,8 +111,8 @@ struct ppt {
 		uint32_t id, off, seq;
 	} * persist;
 	size_t npersist, pcap;
-	struct office_font fonts[MAX_FONTS];
-	int have_font[MAX_FONTS];
+	struct office_font *fonts; /* by font entity number; cs UNKNOWN where none */
+	size_t nfonts, fontcap;
 	int default_font;
 	struct styles env; /* the Environment's text styles */
 	struct slide *slides[3];
@@ -333,11 +333,17 @@ static void scan(struct ppt *p, size_t off, size_t end, struct styles *st, int l
 		switch (h.type) {
 		case RT_FONTENTITY:
 			if (h.inst < MAX_FONTS && h.len >= 68) {
+				if (h.inst >= p->nfonts) {
+					p->fonts = xgrow(p->fonts, &p->fontcap, h.inst + 1,
+					                 sizeof(*p->fonts));
+					for (k = p->nfonts; k <= h.inst; k++)
+						memset(&p->fonts[k], 0, sizeof(p->fonts[k]));
+					p->nfonts = h.inst + 1;
+				}
 				p->fonts[h.inst] = office_font_utf16(p->s.p + h.body, 32);
 				/* lfCharSet follows the 32-character face name */
 				p->fonts[h.inst].symbol =
 				    span_u8(&p->s, h.body + 64) == OFFICE_SYMBOL_CHARSET;
-				p->have_font[h.inst] = 1;
 			}
 			continue;
 		case RT_TXMASTERSTYLE:
@@ -405,7 +411,7 @@ static struct office_font font_ref(const struct ppt *p, int ref)
 {
 	struct office_font none = {VN_CS_UNKNOWN, 0, 0};
 
-	if (ref < 0 || ref >= MAX_FONTS || !p->have_font[ref])
+	if (ref < 0 || (size_t)ref >= p->nfonts)
 		return none;
 	return p->fonts[ref];
 }
@@ -739,6 +745,7 @@ static void ppt_free(struct ppt *p)
 		free(p->byid[k]);
 	}
 	free(p->persist);
+	free(p->fonts);
 	office_text_free(&p->t);
 }
 
