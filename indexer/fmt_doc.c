@@ -602,6 +602,49 @@ static const struct fkrun *run_at(const struct fkrun *runs, size_t n, uint32_t f
 
 /* ---------------------------------------------------------------- walking the text */
 
+/*
+ * Where the footnotes (or endnotes) are referenced in the main text (PlcfXndRef), and the
+ * number each one shows: automatic ones count 1, 2, 3…; one with its own mark (FRD <= 0)
+ * shows that mark, which is in the text already.
+ */
+struct noterefs {
+	uint32_t *cp;
+	unsigned *num; /* 0: its own mark */
+	size_t n;
+};
+
+static void read_noterefs(struct span ref, struct noterefs *r)
+{
+	size_t n = ref.n >= 4 ? (ref.n - 4) / 6 : 0, i;
+	unsigned count = 0;
+
+	r->cp = xmalloc((n + 1) * sizeof(*r->cp));
+	r->num = xmalloc((n + 1) * sizeof(*r->num));
+	r->n = 0;
+	for (i = 0; i < n; i++) {
+		r->cp[i] = span_u32(&ref, 4 * i);
+		r->num[i] = (int16_t)span_u16(&ref, 4 * (n + 1) + 2 * i) > 0 ? ++count : 0;
+		if (ref.bad || (i > 0 && r->cp[i] <= r->cp[i - 1]))
+			return; /* out of order: keep the references read so far */
+		r->n = i + 1;
+	}
+}
+
+/* The number of the note referenced at cp, or 0. */
+static unsigned noteref_at(const struct noterefs *r, uint32_t cp)
+{
+	size_t lo = 0, hi = r->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r->cp[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->n && r->cp[lo] == cp ? r->num[lo] : 0;
+}
+
 struct walk {
 	struct word *w;
 	struct fmt_ctx *cx;
@@ -618,6 +661,7 @@ struct walk {
 	int segcaps;
 	/* the automatic number of the paragraph being read, if any */
 	struct office_text num;
+	struct noterefs fn, en; /* footnote and endnote references */
 	/* tables */
 	struct buf cell;
 	int row, col, in_table;
@@ -640,6 +684,24 @@ static void put_char(struct walk *k, uint16_t c, struct office_font f, int caps)
 	k->segcaps = caps;
 	k->seg = xgrow(k->seg, &k->segcap, k->nseg + 1, sizeof(*k->seg));
 	k->seg[k->nseg++] = c;
+}
+
+/*
+ * A note's number where it is referenced, in superscript digits as the reader sees it —
+ * layout ties the note to the paragraph that cites it by that marker.
+ */
+static void put_marker(struct walk *k, unsigned n)
+{
+	static const uint16_t sup[10] = {0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074,
+	                                 0x2075, 0x2076, 0x2077, 0x2078, 0x2079};
+	char digits[16];
+	size_t i;
+
+	if (n == 0)
+		return;
+	snprintf(digits, sizeof(digits), "%u", n);
+	for (i = 0; digits[i]; i++)
+		put_char(k, sup[digits[i] - '0'], font_of(k->w, -1), 0);
 }
 
 static int hidden_by_field(const struct walk *k)
@@ -882,6 +944,11 @@ static void walk_range(struct walk *k, uint32_t a, uint32_t b, int sub)
 				put_char(k, '\n', font_of(w, -1), 0);
 				continue;
 			}
+			if (c == 0x02 && sub == SUB_MAIN) { /* a footnote or endnote reference */
+				unsigned n = noteref_at(&k->fn, i);
+				put_marker(k, n ? n : noteref_at(&k->en, i));
+				continue;
+			}
 			if (c == 0x1E) { /* non-breaking hyphen */
 				put_char(k, '-', font_of(w, -1), 0);
 				continue;
@@ -1092,6 +1159,12 @@ static void word_walk(struct word *w, struct fmt_ctx *cx, struct doc *d)
 	k.d = d;
 	k.t.typed_case = cx->typed_case;
 	k.num.typed_case = cx->typed_case;
+	if (table_struct(w, FC_PLCFFNDREF, &ref, "footnote list", &e) != 0)
+		ref = span_of(NULL, 0);
+	read_noterefs(ref, &k.fn);
+	if (table_struct(w, FC_PLCFENDREF, &ref, "endnote list", &e) != 0)
+		ref = span_of(NULL, 0);
+	read_noterefs(ref, &k.en);
 	for (sub = 0; sub < NSUB; sub++) {
 		uint32_t len = w->ccp[sub], a = base, b;
 		base += len;
@@ -1113,6 +1186,10 @@ static void word_walk(struct word *w, struct fmt_ctx *cx, struct doc *d)
 	d->encoding = office_encoding(&k.t);
 	office_text_free(&k.t);
 	office_text_free(&k.num);
+	free(k.fn.cp);
+	free(k.fn.num);
+	free(k.en.cp);
+	free(k.en.num);
 	free(k.seg);
 	buf_free(&k.cell);
 	for (i = 0; i < k.nseen; i++)

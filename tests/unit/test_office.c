@@ -160,6 +160,17 @@ static int has_line(const struct doc *d, int kind, const char *want, int ci)
 	return found;
 }
 
+/* Whether some block of this kind has s in its text. */
+static int has_substring(const struct doc *d, int kind, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++)
+		if ((int)d->blocks[i].kind == kind && strstr(d->blocks[i].text, s))
+			return 1;
+	return 0;
+}
+
 /*
  * Share of the transcript's lines found as lines of blocks. Lines a reader never sees are
  * left out: blank ones, Word's footnote separators (control characters) and field codes
@@ -334,6 +345,10 @@ static void test_doc_footnotes_and_revisions(void **state)
 		assert_string_equal(d.blocks[i].note, mark);
 	}
 	assert_int_equal(n, 6);
+	/* where a note is referenced, its number in superscript, as the reader sees it */
+	assert_true(
+	    has_substring(&d, BLK_PARA, "với 14 công ty Trung Quốc được niêm yết² và hàng chục"));
+	assert_true(has_substring(&d, BLK_PARA, "nhiều nguy cơ ¹."));
 	assert_true(has_line(&d, BLK_FOOTNOTE,
 	                     "Tham khảo thêm Thomas G. Rawski, \"Reforming China’s economy : what "
 	                     "have we learned ?\", The China Journal, No 41, tháng 1/1999, trang. "
