@@ -45,7 +45,6 @@ enum {
 	R_FILEPASS = 0x002F,
 	R_FONT = 0x0031,
 	R_CONTINUE = 0x003C,
-	R_CODEPAGE = 0x0042,
 	R_BOUNDSHEET = 0x0085,
 	R_MULRK = 0x00BD,
 	R_RSTRING = 0x00D6,
@@ -165,7 +164,8 @@ static void rec_chars(struct rec *r, size_t cch, int high, uint16_t *out)
 	size_t i;
 
 	for (i = 0; i < cch && !r->bad; i++) {
-		if (i > 0 && r->si < r->nseg && r->pos >= r->seg[r->si].n && r->si + 1 < r->nseg) {
+		/* also before the first character, when the string's header ended a record */
+		if (r->si < r->nseg && r->pos >= r->seg[r->si].n && r->si + 1 < r->nseg) {
 			r->si++;
 			r->pos = 0;
 			high = rec_u8(r) & 1;

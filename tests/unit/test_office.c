@@ -607,6 +607,24 @@ static void test_xls_sst_continue(void **state)
 	read_workbook(&wb, "Workbook", &d);
 	assert_string_equal(cell_at(&d, 0, 0)->text, "Cộng hoà xã hội");
 	doc_free(&d);
+
+	/* the string's header ends the SST record: its characters start after an option byte */
+	buf_reset(&sst);
+	buf_reset(&wb);
+	memset(r, 0, sizeof(r));
+	r[0] = r[4] = 1;
+	n = 8 + put16(r + 8, 6);
+	r[n++] = 0;
+	rec(&sst, 0x00FC, r, n);
+	memset(r, 0, sizeof(r));
+	r[0] = 1; /* UTF-16 */
+	for (i = 0; i < 6; i++)
+		r[1 + 2 * i] = (unsigned char)"H\xb5 N\xe9i"[i];
+	rec(&sst, 0x003C, r, 13);
+	workbook(&wb, 1, &sst, &cells);
+	read_workbook(&wb, "Workbook", &d);
+	assert_string_equal(cell_at(&d, 0, 0)->text, "Hà Nội");
+	doc_free(&d);
 	buf_free(&wb);
 	buf_free(&cells);
 	buf_free(&sst);
