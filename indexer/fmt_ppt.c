@@ -223,42 +223,50 @@ static int read_edits(struct ppt *p, uint32_t off, uint32_t *docref, struct err 
 /* ---------------------------------------------------------------- styles */
 
 /*
- * The size of a TextPFException and the font of a TextCFException ([MS-PPT] 2.9.18,
- * 2.9.19): which fields are present is given by mask bits, in a fixed order.
+ * TextPFException and TextCFException ([MS-PPT] 2.9.18, 2.9.19): mask bits say which
+ * fields are present, in a fixed order; each table lists (mask, size) in that order.
  */
-static size_t pf_skip(struct span *s, size_t at)
+struct field {
+	uint32_t mask;
+	size_t size;
+};
+
+static size_t skip_fields(uint32_t m, size_t p, const struct field *f, size_t n)
 {
-	uint32_t m = span_u32(s, at);
-	size_t p = at + 4;
-	static const int two[] = {11, 12, 13, 14, 8, 10, 15};
 	size_t i;
 
-	if (m & 0xF)
-		p += 2; /* bullet flags */
-	if (m & 1u << 7)
-		p += 2; /* bullet char */
-	if (m & 1u << 4)
-		p += 2; /* bullet font */
-	if (m & 1u << 6)
-		p += 2; /* bullet size */
-	if (m & 1u << 5)
-		p += 4; /* bullet color */
-	for (i = 0; i < sizeof(two) / sizeof(two[0]); i++)
-		if (m & 1u << two[i])
-			p += 2;
-	if (m & 1u << 20)
-		p += 2 + 4 * (size_t)span_u16(s, p); /* tab stops */
-	if (m & 1u << 16)
-		p += 2; /* font align */
-	if (m & 7u << 17)
-		p += 2; /* wrap flags */
-	if (m & 1u << 21)
-		p += 2; /* text direction */
+	for (i = 0; i < n; i++)
+		if (m & f[i].mask)
+			p += f[i].size;
 	return p;
 }
 
+/* The end of the TextPFException at `at`. */
+static size_t pf_skip(struct span *s, size_t at)
+{
+	/* bullet flags, char, font, size, color; alignment, spacing, margins, tab size */
+	static const struct field before_tabs[] = {{0xF, 2},      {1u << 7, 2},  {1u << 4, 2},
+	                                           {1u << 6, 2},  {1u << 5, 4},  {1u << 11, 2},
+	                                           {1u << 12, 2}, {1u << 13, 2}, {1u << 14, 2},
+	                                           {1u << 8, 2},  {1u << 10, 2}, {1u << 15, 2}};
+	/* font alignment, wrap flags, text direction */
+	static const struct field after_tabs[] = {{1u << 16, 2}, {7u << 17, 2}, {1u << 21, 2}};
+	uint32_t m = span_u32(s, at);
+	size_t p = skip_fields(m, at + 4, before_tabs, sizeof(before_tabs) / sizeof(*before_tabs));
+
+	if (m & 1u << 20)
+		p += 2 + 4 * (size_t)span_u16(s, p); /* tab stops: a count, then 4 bytes each */
+	return skip_fields(m, p, after_tabs, sizeof(after_tabs) / sizeof(*after_tabs));
+}
+
+/* The end of the TextCFException at `at`; its font reference in *font (-1 if none). */
 static size_t cf_read(struct span *s, size_t at, int *font)
 {
+	/* after the font: East Asian, ANSI and symbol fonts, size, color, position, the
+	 * PowerPoint 10 run id, new East Asian and complex-script fonts, PowerPoint 11 data */
+	static const struct field after_font[] = {
+	    {1u << 21, 2}, {1u << 22, 2}, {1u << 23, 2}, {1u << 17, 2}, {1u << 18, 4},
+	    {1u << 19, 2}, {1u << 20, 4}, {1u << 24, 2}, {1u << 25, 2}, {1u << 26, 4}};
 	uint32_t m = span_u32(s, at);
 	size_t p = at + 4;
 
@@ -269,27 +277,7 @@ static size_t cf_read(struct span *s, size_t at, int *font)
 		*font = (int)span_u16(s, p);
 		p += 2;
 	}
-	if (m & 1u << 21)
-		p += 2;
-	if (m & 1u << 22)
-		p += 2;
-	if (m & 1u << 23)
-		p += 2;
-	if (m & 1u << 17)
-		p += 2;
-	if (m & 1u << 18)
-		p += 4;
-	if (m & 1u << 19)
-		p += 2;
-	if (m & 1u << 20)
-		p += 4;
-	if (m & 1u << 24)
-		p += 2;
-	if (m & 1u << 25)
-		p += 2;
-	if (m & 1u << 26)
-		p += 4;
-	return p;
+	return skip_fields(m, p, after_font, sizeof(after_font) / sizeof(*after_font));
 }
 
 static void read_master_style(struct ppt *p, const struct rh *h, struct styles *st)
