@@ -12,7 +12,7 @@ CC      ?= cc
 Q        = $(if $(V),,@)
 say      = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 PREFIX  ?= /usr/local
-PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib libarchive libxml-2.0
+PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib libarchive libxml-2.0 libgsf-1
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE    := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread -Ilib -Iindexer -Ibuild/gen $(WARN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -143,6 +143,7 @@ build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libthidua.a
 fuzz: deps $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do n=$$(basename $$f); mkdir -p fuzz/corpus/$$n build/fuzz/new/$$n; \
 		echo "== $$n ($(FUZZ_RUNS) runs)"; \
+		LSAN_OPTIONS=$$([ -f fuzz/$$n.supp ] && echo suppressions=$(CURDIR)/fuzz/$$n.supp) \
 		$$f -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=10 -artifact_prefix=build/fuzz/ \
 			build/fuzz/new/$$n fuzz/corpus/$$n \
 			2>&1 | tail -n 3 || exit 1; done

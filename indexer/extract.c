@@ -43,6 +43,13 @@ static const struct {
     {"application/pdf", fmt_pdf_read},
     {"text/html", fmt_html_read},
     {"application/xhtml+xml", fmt_html_read},
+    {"application/msword", fmt_ole_read},
+    {"application/vnd.ms-excel", fmt_ole_read},
+    {"application/vnd.ms-powerpoint", fmt_ole_read},
+    {"application/vnd.ms-office", fmt_ole_read},
+    {"application/x-ole-storage", fmt_ole_read},
+    {"application/CDFV2", fmt_ole_read},
+    {"application/CDFV2-corrupt", fmt_ole_read},
     {"application/json", fmt_text_read},
     {"text/", fmt_text_read},
 };

@@ -57,4 +57,18 @@ int fmt_odt_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 /* HTML and XHTML web pages. */
 int fmt_html_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
 
+/*
+ * OLE2 compound files (fmt_ole.c): Word, Excel and PowerPoint 97–2003, told apart by the
+ * streams inside rather than by what libmagic guessed, then read by the one below.
+ */
+int fmt_ole_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
+
+struct ole2;
+/* Word .doc: paragraphs, table cells, footnotes, headers, text boxes (fmt_doc.c). */
+int fmt_doc_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *e);
+/* Excel .xls (BIFF8, BIFF5): sheet names as headings, cells in row order (fmt_xls.c). */
+int fmt_xls_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *e);
+/* PowerPoint .ppt: slides in order, shapes in drawing order, then notes (fmt_ppt.c). */
+int fmt_ppt_read(struct ole2 *o, struct fmt_ctx *cx, struct doc *d, struct err *e);
+
 #endif

@@ -71,10 +71,22 @@ measure shown
 table typed "as typed (--typed-case; the transcripts' convention):" | tee table.typed
 table shown "as shown (default: upper-case font runs upper-cased):"
 
+# Files that must extract but are left out of the accuracy goals, each for a fault of its
+# transcript rather than of the reader (docs/office.md has the numbers with and without):
+#   2004-1ED4D_Francois_Godement-Thoikyquado.doc: the transcript keeps ~5,000 characters
+#     of tracked deletions; the file is saved with revision marks hidden, and thidua drops
+#     deleted revisions (as issue 3 asks for .docx).
+#   2005-KH2003-bieu.xls, 2009-download-xls.xls: "mixed" transcripts that converted some
+#     TCVN3 cells with the wrong table ("víi tỉng xŭt khÈu" for với tổng xuất khẩu, "Sù
+#     nghiƯp" for Sự nghiệp).
+EXCEPT="2004-1ED4D_Francois_Godement-Thoikyquado.doc 2005-KH2003-bieu.xls 2009-download-xls.xls"
+
 # assertions for formats with a reader: no failing file, and the goals
-awk -F'\t' '$3 == 1 {
+awk -F'\t' -v except="$EXCEPT" 'BEGIN { n = split(except, x, " "); for (i = 1; i <= n; i++) ex[x[i]] = 1 }
+$3 == 1 {
 	k = $1
 	if ($4 != 0 || $5 == 0) { printf "FAILED FILE %s (exit %s)\n", $2, $4; bad = 1 }
+	if ($2 in ex) next
 	cm[k] += $5; ct[k] += $6; dd[k] += $7; dm[k] += $8; sm[k] += $9; st[k] += $10
 }
 END {
@@ -91,5 +103,8 @@ CHECKS=$((CHECKS + 1))
 # the readers this branch owns must be among those present
 grep -q '^rtf .*[0-9]$' table.typed || fail "no RTF reader measured"
 grep -q '^pdf .*[0-9]$' table.typed || fail "no PDF reader measured"
-CHECKS=$((CHECKS + 2))
+for f in doc xls ppt; do
+	grep -q "^$f .*[0-9]\$" table.typed || fail "no $f reader measured"
+done
+CHECKS=$((CHECKS + 5))
 done_ok
