@@ -238,6 +238,8 @@ struct para {
 	char *note; /* BLK_FOOTNOTE: the format's marker */
 	int heading_block;
 	int cell; /* BLK_CELL: a table cell is whole as it is; it joins nothing, opens no section */
+	int exact; /* a paragraph a structured format gave (Word, RTF, HTML…): page breaks never
+		    * cut it, and its footnote references are already superscripts */
 };
 
 struct paras {
@@ -265,6 +267,7 @@ static void para_add(struct paras *ps, const char *raw, size_t n, int markdown, 
 	ps->p[ps->n].note = note;
 	ps->p[ps->n].heading_block = heading_block;
 	ps->p[ps->n].cell = 0;
+	ps->p[ps->n].exact = 0;
 	ps->n++;
 }
 
@@ -410,7 +413,7 @@ static void sup_string(int n, char *out, size_t cap)
  * "đồng3"): that one is rewritten as a superscript so it leaves the word alone. Returns the
  * highest number cited (or *cited unchanged).
  */
-static char *cite_markers(const char *t, int *cited)
+static char *cite_markers(const char *t, int *cited, int glued)
 {
 	struct buf b = BUF_INIT;
 	size_t i = 0, n = strlen(t), len;
@@ -428,7 +431,7 @@ static char *cite_markers(const char *t, int *cited)
 		}
 		/* "(2)" glued to a word: ⁽²⁾ after a code page without superscripts (VISCII)
 		 * transliterated it — a marker only when it is the next footnote expected */
-		if (t[i] == '(' && i > 0 &&
+		if (glued && t[i] == '(' && i > 0 &&
 		    ((unsigned char)t[i - 1] >= 0x80 || isalpha((unsigned char)t[i - 1])) &&
 		    isdigit((unsigned char)t[i + 1])) {
 			size_t j = i + 1;
@@ -444,7 +447,7 @@ static char *cite_markers(const char *t, int *cited)
 				continue;
 			}
 		}
-		if (isdigit((unsigned char)t[i]) && i > 0 && !isdigit((unsigned char)t[i - 1]) &&
+		if (glued && isdigit((unsigned char)t[i]) && i > 0 && !isdigit((unsigned char)t[i - 1]) &&
 		    ((unsigned char)t[i - 1] >= 0x80 || isalpha((unsigned char)t[i - 1]))) {
 			size_t j = i;
 			while (j < n && isdigit((unsigned char)t[j]))
@@ -574,6 +577,17 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			in_fn = 0;
 			continue;
 		}
+		if (pp->exact) {
+			/* as the format gave it: no page-break repair, no guessing of markers */
+			char *c = cite_markers(t, &cited, 0);
+			at = piece_add(a, c, "body", NULL);
+			free(c);
+			a->p[at].heading = pp->heading_block || is_heading_text(t);
+			open_body = open_fn = -1;
+			in_fn = 0;
+			body_since_fn = 1;
+			continue;
+		}
 		if (!pp->heading_block)
 			m = marker_at(t, &mlen, 1);
 		/* plain digits start a footnote only when cited and not started yet */
@@ -606,7 +620,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 				continue;
 			}
 			if (open_body >= 0) {
-				char *c = cite_markers(t, &cited);
+				char *c = cite_markers(t, &cited, 1);
 				piece_join(a, open_body, c);
 				free(c);
 				if (!ends_open(t))
@@ -644,7 +658,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			}
 		}
 		{
-			char *c = cite_markers(t, &cited);
+			char *c = cite_markers(t, &cited, 1);
 			at = piece_add(a, c, "body", NULL);
 			free(c);
 		}
@@ -674,9 +688,12 @@ void layout_doc(struct doc *d, struct vn_norm *nm)
 	struct assembly a = {NULL, 0, 0};
 	struct sections sec;
 	size_t i;
+	/* plain text and PDF text layers lose paragraphs to page breaks; the others do not */
+	int structured = d->format && strcmp(d->format, "text") != 0 && strcmp(d->format, "pdf") != 0;
 
 	for (i = 0; i < d->nblocks; i++) {
 		struct block *b = &d->blocks[i];
+		size_t before = ps.n;
 		if (!b->text)
 			continue;
 		switch (b->kind) {
@@ -687,7 +704,6 @@ void layout_doc(struct doc *d, struct vn_norm *nm)
 			para_add(&ps, b->text, strlen(b->text), 0, xstrdup(b->note ? b->note : "*"), 0);
 			break;
 		case BLK_CELL: {
-			size_t before = ps.n;
 			para_add(&ps, b->text, strlen(b->text), 0, NULL, 0);
 			if (ps.n > before)
 				ps.p[ps.n - 1].cell = 1;
@@ -695,6 +711,8 @@ void layout_doc(struct doc *d, struct vn_norm *nm)
 		}
 		default:
 			para_add(&ps, b->text, strlen(b->text), 0, NULL, b->kind == BLK_HEADING);
+			if (structured && ps.n > before)
+				ps.p[ps.n - 1].exact = 1;
 			break;
 		}
 	}

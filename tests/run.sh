@@ -20,10 +20,13 @@ t0=$(date +%s)
 for t in "$@"; do
 	name=$(basename "$t")
 	arg=""
+	supp=""
 	case "$t" in
-	*/replay/*) arg="$top/fuzz/corpus/$name" ;; # a fuzz target replaying its seeds
+	*/replay/*) # a fuzz target replaying its seeds, with its leak suppressions
+		arg="$top/fuzz/corpus/$name"
+		[ -f "$top/fuzz/$name.supp" ] && supp="suppressions=$top/fuzz/$name.supp" ;;
 	esac
-	if out=$("$t" ${arg:+"$arg"} 2>&1); then
+	if out=$(LSAN_OPTIONS="$supp" "$t" ${arg:+"$arg"} 2>&1); then
 		pass=$((pass + 1))
 		printf 'ok    unit %s\n' "$name"
 	else
