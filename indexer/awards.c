@@ -893,11 +893,9 @@ void awards_extract(struct doc *d, struct vn_norm *nm)
 		c.ps = &d->passages[p];
 		if (strcmp(c.ps->kind, "header") == 0 || strcmp(c.ps->kind, "footer") == 0)
 			continue;
-		vn_words_build(&c.w, nm, c.ps->text, strlen(c.ps->text));
-		if (c.w.n == 0) {
-			vn_words_free(&c.w);
+		c.w = *doc_passage_words(d, p, nm); /* shared: not freed here */
+		if (c.w.n == 0)
 			continue;
-		}
 		c.clause = xcalloc(c.w.n, sizeof(*c.clause));
 		c.sentence = xcalloc(c.w.n, sizeof(*c.sentence));
 		c.year = xcalloc(c.w.n, sizeof(*c.year));
@@ -924,6 +922,5 @@ void awards_extract(struct doc *d, struct vn_norm *nm)
 		free(c.clause);
 		free(c.sentence);
 		free(c.year);
-		vn_words_free(&c.w);
 	}
 }

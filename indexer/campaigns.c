@@ -173,7 +173,7 @@ void campaigns_extract(struct doc *d, struct vn_norm *nm)
 			free(q);
 			continue;
 		}
-		vn_words_build(&w, nm, ps->text, strlen(ps->text));
+		w = *doc_passage_words(d, p, nm); /* shared: not freed here */
 		for (k = 0; k < nq; k++) {
 			size_t qa = word_at(&w, q[k].a), qb = word_at(&w, q[k].b);
 			int is = 0;
@@ -198,7 +198,6 @@ void campaigns_extract(struct doc *d, struct vn_norm *nm)
 			prev_campaign = is;
 			prev_end = qb;
 		}
-		vn_words_free(&w);
 		free(q);
 	}
 }

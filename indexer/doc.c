@@ -56,7 +56,19 @@ struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 	p->cites = -1;
 	p->cont = -1;
 	memset(&p->toks, 0, sizeof(p->toks));
+	p->words = NULL;
 	return p;
+}
+
+struct vn_words *doc_passage_words(struct doc *d, size_t i, struct vn_norm *nm)
+{
+	struct passage *p = &d->passages[i];
+
+	if (!p->words) {
+		p->words = xcalloc(1, sizeof(*p->words));
+		vn_words_build(p->words, nm, p->text, strlen(p->text));
+	}
+	return p->words;
 }
 
 void doc_tokenize(struct doc *d, struct vn_norm *nm)
@@ -78,6 +90,10 @@ void doc_free(struct doc *d)
 		free(d->passages[i].text);
 		free(d->passages[i].section);
 		vn_toks_free(&d->passages[i].toks);
+		if (d->passages[i].words) {
+			vn_words_free(d->passages[i].words);
+			free(d->passages[i].words);
+		}
 		free(d->passages[i].note);
 		free(d->passages[i].unit);
 	}

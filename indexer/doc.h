@@ -14,6 +14,7 @@
 
 #include "util.h"
 #include "vn_tok.h"
+#include "vn_words.h"
 
 /*
  * What an extractor delivers. Formats that know their paragraphs (docx, odt, html, pdf
@@ -48,6 +49,7 @@ struct passage {
 	char *unit;	  /* the unit the passage is about (a list item "- Công an tỉnh:
 			   * …", its footnote), or NULL */
 	struct vn_toks toks; /* FTS5 tokens, computed in the worker (see vn_tok.h) */
+	struct vn_words *words; /* the text as words, built once for all extractors */
 };
 
 /* A unit named in a passage (facts.c). */
@@ -144,6 +146,13 @@ void doc_free_blocks(struct doc *d);
 /* Append a passage (takes ownership of text); returns it for the facts fields. */
 struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 				const char *kind);
+/*
+ * Passage i as words (vn_words), built on first use and kept until doc_free: units,
+ * campaigns, awards and the header all read the same passages word by word. The text must
+ * not change after layout.
+ */
+struct vn_words *doc_passage_words(struct doc *d, size_t i, struct vn_norm *nm);
+
 /* Compute every passage's FTS5 tokens (in the worker thread, after layout). */
 void doc_tokenize(struct doc *d, struct vn_norm *nm);
 void doc_free(struct doc *d);

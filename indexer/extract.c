@@ -121,6 +121,12 @@ static const char *mime_of(struct extractor *x, const char *data, size_t n, stru
 	 * 58 C3 passes its check): only the text-aware stage can tell */
 	if (m && strcmp(m, "application/octet-stream") != 0 && strcmp(m, "application/zlib") != 0)
 		return m;
+	/* No signature. libmagic's text analysis can tell markup (HTML, XHTML, XML) from plain
+	 * text — the only distinction the readers need among text types — and markup opens
+	 * with a '<' in its first bytes; without one, the answer stays "no signature" and the
+	 * text reader decides whether the bytes are text at all (fmt_text_sniff). */
+	if (!memchr(data, '<', n < MAGIC_TEXT_PREFIX ? n : MAGIC_TEXT_PREFIX))
+		return "application/octet-stream";
 	m = magic_buffer(x->full, data, n < MAGIC_TEXT_PREFIX ? n : MAGIC_TEXT_PREFIX);
 	if (!m)
 		err_set(e, "libmagic failed: %s", magic_error(x->full));

@@ -39,6 +39,9 @@ int fmt_text_sniff(const char *data, size_t n)
 {
 	size_t i, ctl = 0, high = 0, m = n < 65536 ? n : 65536;
 
+	/* UTF-16 with its byte-order mark: NUL bytes are its ASCII */
+	if (n >= 2 && (memcmp(data, "\xff\xfe", 2) == 0 || memcmp(data, "\xfe\xff", 2) == 0))
+		return 1;
 	for (i = 0; i < m; i++) {
 		unsigned char c = (unsigned char)data[i];
 		if (c == 0)
@@ -47,8 +50,14 @@ int fmt_text_sniff(const char *data, size_t n)
 			ctl++;
 		high += c >= 0x80;
 	}
-	/* VISCII and VN1 put a few capitals in C0 slots; binary data has many controls */
-	return m > 0 && ctl * 50 <= m && high * 2 <= m;
+	/* VISCII and VN1 put a few capitals in C0 slots; binary data has many controls. Valid
+	 * UTF-8 is text however many high bytes it has (mojibake that went through cp1252
+	 * twice is mostly high bytes). */
+	if (m == 0 || ctl * 50 > m)
+		return 0;
+	if (high * 2 <= m)
+		return 1;
+	return vn_utf8_check(data, m) >= (m > 4 ? m - 4 : 0); /* a sequence cut at m is fine */
 }
 
 int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e)

@@ -295,10 +295,9 @@ static void footer(struct doc *d, struct vn_norm *nm)
 	for (i = from; i < d->npassages; i++) {
 		struct vn_words w;
 		size_t a, b;
-		vn_words_build(&w, nm, d->passages[i].text, strlen(d->passages[i].text));
+		w = *doc_passage_words(d, i, nm); /* shared: not freed here */
 		if (w.n >= 2 && find_fold(&w, "noi nhan", &a, &b) && a < 4)
 			start = (long)i;
-		vn_words_free(&w);
 	}
 	for (i = start >= 0 ? (size_t)start : from; i < d->npassages; i++) {
 		char *copy = xstrdup(d->passages[i].text), *line, *save;
@@ -402,13 +401,12 @@ static void province(struct doc *d, struct vn_norm *nm)
 	for (i = 0; !d->province && i < d->npassages; i++) {
 		struct vn_words w;
 		size_t k, p;
-		vn_words_build(&w, nm, d->passages[i].text, strlen(d->passages[i].text));
+		w = *doc_passage_words(d, i, nm); /* shared: not freed here */
 		for (k = 0; k < w.n; k++)
 			if (vn_words_is(&w, k, "tỉnh") && lexicons_province_at(&w, k, &name))
 				for (p = 0; p < lx->nprovince; p++)
 					if (lx->province[p] == name)
 						count[p]++;
-		vn_words_free(&w);
 	}
 	for (i = 0; !d->province && i < lx->nprovince; i++)
 		if (count[i] > count[best])

@@ -318,6 +318,10 @@ static const char *const sup_digit[10] = {"⁰", "¹", "²", "³", "⁴", "⁵",
 static int sup_at(const char *s, size_t *len)
 {
 	int d;
+	/* every superscript digit starts with byte C2 (¹²³) or E2 (⁰⁴…⁹): a cheap no for the
+	 * rest, as this is asked at every byte of the text */
+	if ((unsigned char)s[0] != 0xC2 && (unsigned char)s[0] != 0xE2)
+		return -1;
 	for (d = 0; d < 10; d++) {
 		size_t k = strlen(sup_digit[d]);
 		if (strncmp(s, sup_digit[d], k) == 0) {

@@ -174,7 +174,7 @@ void units_extract(struct doc *d, struct vn_norm *nm)
 		struct vn_words w;
 		size_t i = 0, last_end = 0;
 
-		vn_words_build(&w, nm, ps->text, strlen(ps->text));
+		w = *doc_passage_words(d, p, nm); /* shared: not freed here */
 		while (i < w.n) {
 			char *name = NULL;
 			size_t len = units_at(&w, i, ctx, &canon, &name);
@@ -209,6 +209,5 @@ void units_extract(struct doc *d, struct vn_norm *nm)
 			head = NULL;
 			i++;
 		}
-		vn_words_free(&w);
 	}
 }

@@ -39,35 +39,40 @@ dump() {
 }
 
 IX="index --encoding utf-8 --jobs 2"
+t0=$(date +%s.%N)
 run $IX --db clean.db corpus
 expect_rc 0
 expect_err "0 failed"
+clean_s=$(echo "$(date +%s.%N) - $t0" | bc)
 dump clean.db clean.txt
 [ "$(wc -l <clean.txt)" -gt 3000 ] || fail "the clean dump is suspiciously small"
 
-# --- kill -9 at several random moments, each run resuming the last
+# --- kill -9 at moments spread over a clean run's duration (a fixed number of seconds would
+# miss the run on a faster machine); each trial starts afresh, is killed, then one more run
+# must give the clean database
 kills=0
-for t in 0.4 1.1 1.9 2.8; do
+for f in 0.15 0.35 0.55 0.75; do
+	rm -f killed.db killed.db-wal killed.db-shm
 	"$THIDUA" $IX --db killed.db corpus >/dev/null 2>kill.err &
 	pid=$!
-	sleep "$t"
+	sleep "$(echo "$clean_s * $f" | bc)"
 	if kill -9 "$pid" 2>/dev/null; then
 		kills=$((kills + 1))
 	fi
 	wait "$pid" 2>/dev/null
 	# whatever the moment, the database opens and answers
 	run stats --db killed.db
-	[ "$RC" -eq 0 ] || [ ! -s killed.db ] || fail "database unusable after kill at ${t}s: $ERR"
+	[ "$RC" -eq 0 ] || [ ! -s killed.db ] || fail "database unusable after kill at $f of a run: $ERR"
+	run $IX --db killed.db corpus
+	expect_rc 0
+	dump killed.db killed.txt
+	cmp -s clean.txt killed.txt || {
+		diff clean.txt killed.txt | head -n 20 >&2
+		fail "database after a kill at $f of a run differs from a clean run"
+	}
 done
-[ "$kills" -ge 3 ] || fail "only $kills runs were still going when killed (corpus too small?)"
-run $IX --db killed.db corpus
-expect_rc 0
-dump killed.db killed.txt
-cmp -s clean.txt killed.txt || {
-	diff clean.txt killed.txt | head -n 20 >&2
-	fail "database after $kills kills differs from a clean run"
-}
-printf '%d kills, then one run: identical to a clean run\n' "$kills" >&2
+[ "$kills" -ge 3 ] || fail "only $kills runs were still going when killed"
+printf '%d kills, each followed by one run: identical to a clean run\n' "$kills" >&2
 
 # --- search while index writes (WAL, busy timeout): every search answers
 rm -f w.db*
