@@ -12,7 +12,7 @@ CC      ?= cc
 Q        = $(if $(V),,@)
 say      = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 PREFIX  ?= /usr/local
-PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic
+PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE    := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread -Ilib -Ibuild/gen $(WARN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -77,7 +77,7 @@ build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 # Tests run the sanitized binary; unit tests first, then the CLI scripts. cppcheck first:
 # a warning fails the build like a compiler warning does.
 test: deps
-	@$(MAKE) --no-print-directory lint build/asan/thidua $(TESTS)
+	@$(MAKE) --no-print-directory lint build/asan/thidua build/rel/score $(TESTS)
 	@tests/run.sh build/asan $(TESTS)
 
 demo: deps
@@ -87,6 +87,11 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory bin/thidua build/rel/bench
 	@tools/bench.sh
+
+# The transcript scorer (tools/score.c): ICU only, optimized because alignments are long.
+build/rel/score: tools/score.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 build/rel/bench: tools/bench.c build/rel/libthidua.a
 	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm

@@ -15,6 +15,8 @@
 struct extractor {
 	magic_t sig, full;
 	struct vn_norm *nm;
+	int encoding;
+	int typed_case;
 };
 
 /*
@@ -26,6 +28,9 @@ static const struct {
 	fmt_read_fn read;
 } readers[] = {
 	{"application/json", fmt_text_read},
+	{"text/rtf", fmt_rtf_read},
+	{"application/pdf", fmt_pdf_read},
+	{"application/rtf", fmt_rtf_read},
 	{"text/", fmt_text_read},
 };
 
@@ -67,6 +72,16 @@ struct vn_norm *extractor_norm(struct extractor *x)
 	return x->nm;
 }
 
+void extractor_set_encoding(struct extractor *x, int cs)
+{
+	x->encoding = cs;
+}
+
+void extractor_set_typed_case(struct extractor *x, int on)
+{
+	x->typed_case = on;
+}
+
 /*
  * How much of a file libmagic sees. Every container format announces itself in its first
  * bytes, and on text libmagic runs dozens of regular expressions over whatever it is given
@@ -103,6 +118,12 @@ int extract_bytes(struct extractor *x, const char *data, size_t n, struct doc *d
 		return -1;
 	cx.nm = x->nm;
 	cx.mime = mime;
+	cx.encoding = x->encoding;
+	cx.typed_case = x->typed_case;
+	if (strcmp(mime, "application/octet-stream") == 0 && fmt_pdf_sniff(data, n))
+		return fmt_pdf_read(&cx, data, n, d, e);
+	if (strcmp(mime, "application/octet-stream") == 0 && fmt_text_sniff(data, n))
+		return fmt_text_read(&cx, data, n, d, e);
 	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
 		size_t len = strlen(readers[i].mime);
 		int prefix = readers[i].mime[len - 1] == '/';

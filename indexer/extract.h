@@ -17,6 +17,10 @@ struct extractor;
 struct extractor *extractor_new(struct err *e);
 void extractor_free(struct extractor *x);
 struct vn_norm *extractor_norm(struct extractor *x);
+/* Force the legacy encoding of text formats (an enum vn_charset; VN_CS_UNKNOWN: detect). */
+void extractor_set_encoding(struct extractor *x, int cs);
+/* Leave text in upper-case legacy fonts (.VnTimeH) in the case it was typed. */
+void extractor_set_typed_case(struct extractor *x, int on);
 
 /*
  * Decode data[0..n) into d->text (NFC UTF-8) and set d->format, d->encoding. On failure

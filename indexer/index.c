@@ -17,6 +17,7 @@
 #include "db.h"
 #include "doc.h"
 #include "extract.h"
+#include "vn_enc.h"
 #include "header.h"
 #include "layout.h"
 #include "store.h"
@@ -46,6 +47,7 @@ struct pipeline {
 	size_t njobs, next, written, window;
 	GHashTable *known; /* path -> sha256 already in the database */
 	int force;
+	int encoding; /* --encoding: enum vn_charset, VN_CS_UNKNOWN to detect */
 };
 
 static void hash_bytes(const char *data, size_t n, char out[65])
@@ -100,6 +102,8 @@ static void *worker(void *arg)
 	struct err e;
 
 	x = extractor_new(&e);
+	if (x)
+		extractor_set_encoding(x, pl->encoding);
 	for (;;) {
 		size_t i;
 		int status;
@@ -218,6 +222,8 @@ static const char usage[] =
 	"  -j, --jobs N    worker threads (default: number of cores)\n"
 	"  --force         re-index every file even if unchanged\n"
 	"  --keep-missing  keep documents whose files are gone\n"
+	"  --encoding NAME read legacy text files as NAME (tcvn3, vni, viscii, vps, cp1258,\n"
+	"                  tcvn5712-1, utf-8) instead of detecting it\n"
 	"  -q, --quiet     no progress and no summary line\n"
 	"  -h, --help      this help\n"
 	"\n"
@@ -230,10 +236,10 @@ int cmd_index(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},	 {"jobs", required_argument, NULL, 'j'},
 		{"force", no_argument, NULL, 'f'},	 {"keep-missing", no_argument, NULL, 'k'},
 		{"quiet", no_argument, NULL, 'q'},	 {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+		{"encoding", required_argument, NULL, 'E'}, {NULL, 0, NULL, 0}};
 	const char *dbpath = NULL;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-	int force = 0, keep = 0, quiet = 0, c, rc = EXIT_OK, tty;
+	int force = 0, keep = 0, quiet = 0, c, rc = EXIT_OK, tty, encoding = VN_CS_UNKNOWN;
 	struct pipeline pl;
 	struct walk w;
 	struct counts cnt = {0, 0, 0, 0, 0};
@@ -266,6 +272,12 @@ int cmd_index(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'E':
+			encoding = vn_enc_from_name(optarg);
+			if (encoding == VN_CS_UNKNOWN)
+				return cli_usage_error("index", "unknown --encoding (try tcvn3, vni, "
+								"viscii, vps, cp1258, utf-8)");
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return EXIT_OK;
@@ -296,6 +308,7 @@ int cmd_index(int argc, char **argv)
 		rc = EXIT_PARTIAL;
 
 	memset(&pl, 0, sizeof(pl));
+	pl.encoding = encoding;
 	pthread_mutex_init(&pl.mu, NULL);
 	pthread_cond_init(&pl.done, NULL);
 	pthread_cond_init(&pl.space, NULL);

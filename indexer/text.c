@@ -12,16 +12,26 @@
 #include "doc.h"
 #include "extract.h"
 #include "layout.h"
+#include "vn_enc.h"
 
 static const char usage[] =
-	"usage: thidua text FILE\n"
+	"usage: thidua text [--encoding NAME] [--typed-case] FILE\n"
 	"\n"
 	"Print the extracted and repaired text of FILE (UTF-8, NFC, reading order), one\n"
-	"paragraph per line, without indexing it.\n";
+	"paragraph per line, without indexing it.\n"
+	"\n"
+	"  --encoding NAME  read a legacy text file as NAME (tcvn3, vni, viscii, vps, cp1258,\n"
+	"                   tcvn5712-1, utf-8) instead of detecting it\n"
+	"  --typed-case     leave text in upper-case legacy fonts (.VnTimeH, .VnArialH) in\n"
+	"                   the case it was typed instead of upper-casing it as shown\n";
 
 int cmd_text(int argc, char **argv)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+					     {"encoding", required_argument, NULL, 'E'},
+					     {"typed-case", no_argument, NULL, 'T'},
+					     {NULL, 0, NULL, 0}};
+	int encoding = VN_CS_UNKNOWN, typed_case = 0;
 	struct extractor *x;
 	struct doc d;
 	struct err e;
@@ -35,6 +45,17 @@ int cmd_text(int argc, char **argv)
 			fputs(usage, stdout);
 			return EXIT_OK;
 		}
+		if (c == 'T') {
+			typed_case = 1;
+			continue;
+		}
+		if (c == 'E') {
+			encoding = vn_enc_from_name(optarg);
+			if (encoding == VN_CS_UNKNOWN)
+				return cli_usage_error("text", "unknown --encoding (try tcvn3, vni, "
+							       "viscii, vps, cp1258, utf-8)");
+			continue;
+		}
 		return cli_usage_error("text", "unknown option");
 	}
 	if (optind != argc - 1)
@@ -46,6 +67,8 @@ int cmd_text(int argc, char **argv)
 		free(data);
 		return cli_error("text", "%s", e.msg);
 	}
+	extractor_set_encoding(x, encoding);
+	extractor_set_typed_case(x, typed_case);
 	memset(&d, 0, sizeof(d));
 	if (extract_bytes(x, data, n, &d, &e) != 0) {
 		free(data);

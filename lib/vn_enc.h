@@ -21,6 +21,7 @@
 #ifndef THIDUA_VN_ENC_H
 #define THIDUA_VN_ENC_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
 
@@ -33,10 +34,12 @@ enum vn_charset {
 	VN_CS_VISCII,
 	VN_CS_VPS,
 	VN_CS_CP1258,
+	VN_CS_TCVN5712, /* TCVN 5712:1993 VN1: TCVN3 plus upper-case letters in C0 and 0x80-0x9F */
+	VN_CS_UTF8_CP1252, /* repair only: UTF-8 that was read as cp1252 and saved again */
 };
 
-/* "tcvn3", "vni", "viscii", "vps", "cp1258", "cp1252", "utf-8", "unknown": the names
- * stored in documents.encoding. */
+/* "tcvn3", "vni", "viscii", "vps", "cp1258", "tcvn5712-1", "cp1252", "utf-8",
+ * "utf-8-as-cp1252", "unknown": the names stored in documents.encoding. */
 const char *vn_enc_name(enum vn_charset cs);
 
 /*
@@ -60,9 +63,28 @@ enum vn_charset vn_enc_detect(const char *bytes, size_t n, double *confidence);
 /*
  * Repair Unicode text whose characters stand for legacy bytes. cs = VN_CS_UNKNOWN: detect
  * (including UTF-8 read as cp1252) and leave the text as it is when no candidate beats it.
- * Returns the charset used (VN_CS_UTF8 when nothing was changed).
+ * Returns the charset used (VN_CS_UTF8 when nothing was changed, VN_CS_UTF8_CP1252 when
+ * UTF-8 read as cp1252 was undone). cs = VN_CS_UTF8_CP1252 undoes that when it can.
  */
 enum vn_charset vn_enc_repair(enum vn_charset cs, const char *utf8, size_t n, int upper,
-			      struct buf *out);
+                              struct buf *out);
+
+/* The charset called NAME (a vn_enc_name, or an alias such as "tcvn", "windows-1258");
+ * VN_CS_UNKNOWN when there is none. For --encoding. */
+enum vn_charset vn_enc_from_name(const char *name);
+
+/*
+ * The legacy byte a Unicode character stands for when 8-bit text was read as Windows-1252:
+ * its cp1252 byte, a C1 control U+0080-U+009F, or a symbol-font code point U+F020-U+F0FF
+ * (minus 0xF000); -1 for any other character.
+ */
+int vn_enc_byte_of(int32_t c);
+
+/* The normalised font name fonts.tsv patterns are matched against (subset prefix, style and
+ * script suffixes dropped): "AARIQC+.VnTime,Bold" -> ".VnTime". */
+void vn_enc_font_key(const char *font, char *key, size_t cap);
+
+/* 1 when the code page tables were built in and parsed (a sanity check for tests). */
+int vn_enc_tables_ok(void);
 
 #endif

@@ -4,7 +4,7 @@
 set -eu
 pkgs="build-essential pkg-config cppcheck clang libsqlite3-dev sqlite3 libicu-dev libmagic-dev libcmocka-dev
 libarchive-dev libxml2-dev libpoppler-glib-dev libgsf-1-dev libtesseract-dev tesseract-ocr-vie
-hunspell-vi"
+hunspell-vi recode"
 missing=""
 for p in $pkgs; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)

@@ -15,15 +15,16 @@ expect_err "'frobnicate' is not a command"
 
 mkdir batch
 cp "$SEED" batch/good.txt
-printf 'B\341o c\341o n\343m 2020\n' >batch/latin1.txt # Latin-1 bytes, invalid as UTF-8
+printf 'B\341o c\341o n\343m 2020\n' >batch/latin1.txt # 8-bit: read as CP1258, "Báo cáo năm"
+printf 'B\303\241o c\303\241o n\304\203m 2020 \377\n' >batch/badutf8.txt # UTF-8 with a bad byte
 head -c 4096 /dev/urandom >batch/junk.bin
 : >batch/empty.txt
 run index --db t.db batch
 expect_rc 1
-expect_err "batch/latin1.txt: not UTF-8 text"
+expect_err "batch/badutf8.txt: not UTF-8 text"
 expect_err "batch/junk.bin: unsupported file type (libmagic says"
 expect_err "batch/empty.txt: empty file"
-expect_err "1 indexed, 0 unchanged, 0 removed, 3 failed"
+expect_err "2 indexed, 0 unchanged, 0 removed, 3 failed"
 run search --db t.db --format tsv THADS
 expect_out "good.txt"
 

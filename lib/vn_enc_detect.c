@@ -1,0 +1,315 @@
+/*
+ * vn_enc detection: which decoding of some bytes (or which repair of some text) reads most
+ * like Vietnamese. Each candidate is decoded and scored on its words:
+ *
+ *   + words with a non-ASCII letter that are valid syllables (vn_syll: onset + rhyme + tone)
+ *   + hits on the seed report's frequent words (data/frequent_words.txt)
+ *   - words with a non-ASCII letter that are not syllables
+ *   - characters no Vietnamese text has (symbols such as © µ ¸ §, C1 controls, U+FFFD)
+ *
+ * The frequent-word list comes from the seed report only, never from the legacy transcripts
+ * the decoders are measured against.
+ */
+#include <glib.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "vn_enc.h"
+#include "vn_enc_impl.h"
+#include "vn_lex.h"
+#include "vn_norm.h"
+#include "vn_syll.h"
+
+/* Detection looks at this much of a file: plenty for a verdict, bounded for huge files. */
+#define SAMPLE (256 * 1024)
+
+static GHashTable *freq;
+static pthread_once_t freq_once = PTHREAD_ONCE_INIT;
+
+static void load_freq(void)
+{
+	const struct vn_table *t = vn_lex_table("frequent_words.txt");
+	size_t i;
+
+	freq = g_hash_table_new(g_str_hash, g_str_equal);
+	for (i = 0; t && i < t->nrows; i++)
+		g_hash_table_add(freq, t->rows[i].fields[0]);
+}
+
+struct score {
+	double words, valid, invalid, freq, junk;
+};
+
+static int junk_char(UChar32 c)
+{
+	if (c < 0x80)
+		return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+	if (c == 0xFFFD || (c >= 0x80 && c <= 0x9F) || (c >= 0xF000 && c <= 0xF8FF))
+		return 1;
+	switch (u_charType(c)) {
+	case U_MATH_SYMBOL:
+	case U_CURRENCY_SYMBOL:
+	case U_MODIFIER_SYMBOL:
+	case U_OTHER_SYMBOL:
+	case U_MODIFIER_LETTER:
+	case U_CONTROL_CHAR:
+	case U_PRIVATE_USE_CHAR:
+	case U_UNASSIGNED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void score_word(const UChar *w, int32_t n, int nonascii, struct score *s)
+{
+	UChar low[64], norm[64];
+	char u8[192];
+	int32_t nl, nn, n8;
+	UErrorCode st = U_ZERO_ERROR;
+
+	s->words++;
+	if (n > 24) {
+		if (nonascii)
+			s->invalid++;
+		return;
+	}
+	nl = u_strToLower(low, 64, w, n, "vi", &st);
+	nn = unorm2_normalize(unorm2_getNFCInstance(&st), low, nl, norm, 64, &st);
+	u_strToUTF8(u8, sizeof(u8), &n8, norm, nn, &st);
+	if (U_FAILURE(st))
+		return;
+	if (g_hash_table_contains(freq, u8))
+		s->freq++;
+	if (!nonascii)
+		return;
+	if (vn_syll_valid(u8, (size_t)n8))
+		s->valid++;
+	else
+		s->invalid++;
+}
+
+static void score_text(const UChar *u, size_t n, struct score *s)
+{
+	size_t i = 0;
+
+	pthread_once(&freq_once, load_freq);
+	memset(s, 0, sizeof(*s));
+	while (i < n) {
+		size_t start = i;
+		int nonascii = 0;
+		UChar32 c;
+
+		U16_NEXT(u, i, n, c);
+		if (!(u_isalpha(c) || (u_getCombiningClass(c) && i > 1))) {
+			s->junk += junk_char(c);
+			continue;
+		}
+		for (;;) {
+			size_t before = i;
+			nonascii |= c >= 0x80;
+			if (i >= n)
+				break;
+			U16_NEXT(u, i, n, c);
+			if (!(u_isalpha(c) || u_getCombiningClass(c))) {
+				i = before;
+				break;
+			}
+		}
+		score_word(u + start, (int32_t)(i - start), nonascii, s);
+	}
+}
+
+static double quality(const struct score *s)
+{
+	return s->valid + 0.5 * s->freq - s->invalid - s->junk;
+}
+
+static const enum vn_charset candidates[] = {
+    VN_CS_TCVN3, VN_CS_VNI, VN_CS_VISCII, VN_CS_CP1258, VN_CS_VPS, VN_CS_TCVN5712, VN_CS_CP1252,
+};
+#define NCAND (sizeof(candidates) / sizeof(candidates[0]))
+
+/* UTF-8 read as cp1252 (and saved again): the characters' bytes, if they are UTF-8. */
+static int undo_double_utf8(const char *s, size_t n, struct buf *out)
+{
+	int32_t i = 0, len = (int32_t)n;
+	size_t start = out->n;
+	int changed = 0;
+
+	while (i < len) {
+		UChar32 c;
+		int b;
+		U8_NEXT(s, i, len, c);
+		b = vn_enc_byte_of(c);
+		if (b < 0)
+			goto fail;
+		changed |= c >= 0x80;
+		buf_addc(out, (char)b);
+	}
+	if (changed && vn_utf8_check(out->p + start, out->n - start) == out->n - start)
+		return 0;
+fail:
+	out->n = start;
+	if (out->p)
+		out->p[start] = 0;
+	return -1;
+}
+
+/*
+ * Text that is mostly well-formed multi-byte UTF-8 with a few bad bytes claims to be UTF-8:
+ * legacy 8-bit Vietnamese almost never forms a valid sequence.
+ */
+static int mostly_utf8(const char *s, size_t n)
+{
+	size_t multi = 0, bad = 0;
+	int32_t i = 0, len = (int32_t)n;
+
+	while (i < len) {
+		int32_t before = i;
+		UChar32 c;
+		U8_NEXT(s, i, len, c);
+		if (c < 0)
+			bad++;
+		else if (i - before > 1)
+			multi++;
+	}
+	return multi >= 2 && multi >= bad;
+}
+
+enum vn_charset vn_enc_detect(const char *bytes, size_t n, double *confidence)
+{
+	struct score sc[NCAND];
+	double best = -1e300;
+	size_t i, best_i = 0, m = n < SAMPLE ? n : SAMPLE;
+
+	if (confidence)
+		*confidence = 0;
+	if (n == 0)
+		return VN_CS_UNKNOWN;
+	/* a sample cut inside a UTF-8 sequence is still UTF-8 up to the cut */
+	{
+		size_t ok = vn_utf8_check(bytes, m);
+		if (ok == m || (m < n && ok + 4 > m) || mostly_utf8(bytes, m)) {
+			if (confidence)
+				*confidence = 1;
+			return VN_CS_UTF8;
+		}
+	}
+	for (i = 0; i < NCAND; i++) {
+		struct vn_ubuf u = {NULL, 0, 0};
+		double q;
+		vn_enc_decode_u(candidates[i], (const unsigned char *)bytes, m, &u);
+		score_text(u.p, u.n, &sc[i]);
+		free(u.p);
+		q = quality(&sc[i]);
+		if (q > best) {
+			best = q;
+			best_i = i;
+		}
+	}
+	if (confidence) {
+		const struct score *s = &sc[best_i];
+		double judged = s->valid + s->invalid + s->junk;
+		*confidence = judged > 0 ? s->valid / judged : 0;
+	}
+	return candidates[best_i];
+}
+
+/* Score of UTF-8 text as it stands. */
+static double quality_utf8(const char *s, size_t n, struct score *sc)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t nu = 0;
+	UChar *u;
+
+	u_strFromUTF8WithSub(NULL, 0, &nu, s, (int32_t)n, 0xFFFD, NULL, &st);
+	st = U_ZERO_ERROR;
+	u = xmalloc(((size_t)nu + 1) * sizeof(UChar));
+	u_strFromUTF8WithSub(u, nu + 1, &nu, s, (int32_t)n, 0xFFFD, NULL, &st);
+	score_text(u, (size_t)nu, sc);
+	free(u);
+	return quality(sc);
+}
+
+/* Whether any character could stand for a legacy byte above 0x7F. */
+static int has_high_bytes(const char *s, size_t n)
+{
+	int32_t i = 0, len = (int32_t)n;
+
+	while (i < len) {
+		UChar32 c;
+		U8_NEXT(s, i, len, c);
+		if (c >= 0x80 && vn_enc_byte_of(c) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
+enum vn_charset vn_enc_repair(enum vn_charset cs, const char *utf8, size_t n, int upper,
+                              struct buf *out)
+{
+	struct buf cand = BUF_INIT;
+	struct score sc;
+	double best;
+	enum vn_charset best_cs = VN_CS_UTF8;
+	size_t i, m = n < SAMPLE ? n : SAMPLE;
+
+	if (cs == VN_CS_CP1252) {
+		buf_add(out, utf8, n);
+		return VN_CS_CP1252;
+	}
+	if (cs != VN_CS_UNKNOWN && cs != VN_CS_UTF8 && cs != VN_CS_UTF8_CP1252) {
+		vn_enc_repair_as(cs, utf8, n, upper, out);
+		return cs;
+	}
+	if (cs == VN_CS_UTF8_CP1252 || cs == VN_CS_UTF8) {
+		if (cs == VN_CS_UTF8_CP1252 && undo_double_utf8(utf8, n, out) == 0)
+			return VN_CS_UTF8_CP1252;
+		buf_add(out, utf8, n);
+		return VN_CS_UTF8;
+	}
+	if (!has_high_bytes(utf8, n)) {
+		buf_add(out, utf8, n);
+		return VN_CS_UTF8;
+	}
+	/* candidates are judged on a sample: the original, UTF-8 undone, each legacy table */
+	while (m < n && (utf8[m] & 0xC0) == 0x80)
+		m++;
+	best = quality_utf8(utf8, m, &sc);
+	if (undo_double_utf8(utf8, m, &cand) == 0) {
+		double q = quality_utf8(cand.p, cand.n, &sc);
+		if (q > best) {
+			best = q;
+			best_cs = VN_CS_UTF8_CP1252;
+		}
+	}
+	for (i = 0; i + 1 < NCAND; i++) {
+		double q;
+		buf_reset(&cand);
+		vn_enc_repair_as(candidates[i], utf8, m, 0, &cand);
+		q = quality_utf8(cand.p, cand.n, &sc);
+		if (q > best) {
+			best = q;
+			best_cs = candidates[i];
+		}
+	}
+	buf_free(&cand);
+	if (best_cs == VN_CS_UTF8_CP1252) {
+		if (undo_double_utf8(utf8, n, out) == 0)
+			return VN_CS_UTF8_CP1252;
+		best_cs = VN_CS_UTF8;
+	}
+	if (best_cs == VN_CS_UTF8) {
+		buf_add(out, utf8, n);
+		return VN_CS_UTF8;
+	}
+	vn_enc_repair_as(best_cs, utf8, n, upper, out);
+	return best_cs;
+}
