@@ -66,6 +66,13 @@ build/rel/thidua-gen: $(GEN_SRC:%.c=build/rel/%.o) build/rel/gen/gen_data.o buil
 build/asan/thidua-gen: $(GEN_SRC:%.c=build/asan/%.o) build/asan/gen/gen_data.o build/asan/libthidua.a
 	$(call say,LD,$@)$(CC) $(ASAN_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) $(GEN_LIBS) -lm
 
+# Unit tests of the generator's pieces (tests/unit/test_gen_*.c) link its objects too.
+GEN_TEST_OBJ := $(filter-out build/asan/corpus/gen/main.o,$(GEN_SRC:%.c=build/asan/%.o)) build/asan/gen/gen_data.o
+build/asan/tests/test_gen_%: tests/unit/test_gen_%.c build/asan/libthidua.a $(GEN_TEST_OBJ)
+	@mkdir -p $(@D)
+	$(call say,LD,$@)$(CC) $(BASE) -Icorpus/gen $(PKG_CFLAGS) $(GEN_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -o $@ $< \
+		$(GEN_TEST_OBJ) build/asan/libthidua.a $(PKG_LIBS) $(GEN_LIBS) $(shell pkg-config --libs cmocka) -lm
+
 corpus-small: deps
 	@$(MAKE) --no-print-directory build/rel/thidua-gen
 	build/rel/thidua-gen --preset small --out $(SMALL_DIR)

@@ -365,6 +365,7 @@ static void record(struct ctx *c, const struct grant *g, size_t a, const char *g
 	f->count = g->count;
 	f->year = g->year;
 	f->group = group_of(g->level);
+	f->level = level_names[g->level];
 	doc_keep(c->d, a, f->b);
 }
 
@@ -533,6 +534,7 @@ struct agg {
 	int *idx; /* award facts that are its parts (filled by the caller of say_grants) */
 };
 
+static const char *group_level[5] = {"state", "government", "ministry", "province", "head"};
 static const char *group_canon[5] = {"Chủ tịch nước", "Thủ tướng Chính phủ", "Bộ, ngành",
                                      "Chủ tịch UBND tỉnh", "Thủ trưởng đơn vị"};
 
@@ -659,6 +661,7 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 				f->year = c->year;
 				f->bloc_scope = 1;
 				f->shared = na > 1;
+				f->level = group_level[group];
 			}
 			(void)first_fact;
 			record_total(c, group, doc_strdup(c->d, buf_str(&names)), NULL, NULL, wc,
@@ -678,12 +681,13 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 			continue;
 		}
 		for (k = 0; k < na; k++) {
-			size_t a = doc_pos(c->d);
+			size_t a;
 			struct award_fact *f;
 			struct grant tmp;
 			int wc = ag[k].coll, wi = ag[k].ind;
 			if (k)
 				say(c, rng_chance(&c->r, 0.5) ? "; " : ", ");
+			a = doc_pos(c->d);
 			if (k == 0) {
 				say(c, group == 2   ? (rng_chance(&c->r, 0.5) ? "Bộ, ngành"
 				                                              : "Các Bộ, ngành")
@@ -722,6 +726,7 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 			f->individuals = wi > 0 ? wi : -1;
 			f->year = c->year;
 			f->bloc_scope = 1;
+			f->level = group_level[group];
 			doc_keep(c->d, a, doc_pos(c->d));
 			{
 				char *aw = *ag[k].klass ? doc_printf(c->d, "%s hạng %s",
@@ -792,6 +797,7 @@ void say_registration(struct ctx *c, int flag)
 		f->award = flag ? "Cờ thi đua" : "Bằng khen";
 		f->grantor = "Chủ tịch UBND tỉnh";
 		f->status = "registered";
+		f->level = "province";
 		f->collectives = written;
 		f->year = c->year;
 		f->bloc_scope = 1;

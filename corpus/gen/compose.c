@@ -208,6 +208,7 @@ struct award_fact *doc_award(struct doc *d)
 	a->klass = "";
 	a->grantor = "";
 	a->group = -1;
+	a->level = "";
 	return a;
 }
 

@@ -126,6 +126,7 @@ struct award_fact {
 	size_t a, b;      /* evidence */
 	const char *unit; /* canonical, "" for the whole bloc */
 	const char *award, *klass, *grantor, *status;
+	const char *level; /* the grantor's level: state government ministry region province head */
 	int collectives, individuals, count; /* -1: not stated */
 	int year;
 	int bloc_scope; /* a bloc-level summary, not one unit's award */

@@ -2,8 +2,8 @@
  * legacy: writing text in the 8-bit encodings of the 1990s–2000s, TCVN3 (ABC) and
  * VNI-Windows. The byte tables are branch enc's code page files (data/codepages/, decoding tables);
  * this module inverts them rather than keeping a second copy. What a table leaves out
- * falls back the way typists' text did: a TCVN3 capital with a tone has no code, so it is
- * written as its lower-case byte (the .VnTimeH font drew it upper case; plain text loses
+ * falls back the way typists' text did: most TCVN3 capitals with a tone have no code, so
+ * they are written as their lower-case byte (the .VnTimeH font drew them upper case; text loses
  * the case), and punctuation takes its Windows-1252 byte (“ ” – …).
  */
 #ifndef GEN_LEGACY_H

@@ -24,6 +24,7 @@
 #include "out.h"
 #include "render.h"
 #include "report.h"
+#include "tpl.h"
 #include "truth.h"
 #include "world.h"
 
@@ -586,6 +587,7 @@ int main(int argc, char **argv)
 			if (st.per_format[f])
 				fprintf(stderr, "  %-11s %lld\n", fmt_names[f], st.per_format[f]);
 	}
+	tpl_free();
 	gdata_free();
 	world_free();
 	if (st.problems) {

@@ -15,7 +15,9 @@ struct rule {
 
 static struct rule rules[128];
 static int nrules;
-static int first[256]; /* bit set: some rule starts with this byte */
+/* the rules that start with each byte, in rule order (typos before variants) */
+static unsigned char by_first[256][16];
+static int nby_first[256];
 
 void noise_init(void)
 {
@@ -24,7 +26,7 @@ void noise_init(void)
 	int nvar = 0;
 
 	nrules = 0;
-	memset(first, 0, sizeof(first));
+	memset(nby_first, 0, sizeof(nby_first));
 	/* typos first: where a typo and a variant both match, the typo is tried first */
 	t = gdata("typos.tsv");
 	for (i = 0; t && i < t->nrows && nrules < 120; i++) {
@@ -43,8 +45,10 @@ void noise_init(void)
 		r->variant = nvar++;
 	}
 	for (i = 0; i < (size_t)nrules; i++) {
+		unsigned char b = (unsigned char)rules[i].from[0];
 		rules[i].nfrom = strlen(rules[i].from);
-		first[(unsigned char)rules[i].from[0]] = 1;
+		if (nby_first[b] < 16)
+			by_first[b][nby_first[b]++] = (unsigned char)i;
 	}
 }
 
@@ -115,38 +119,36 @@ static void emit(struct ctx *c, const char *s, size_t n, int typos)
 	size_t i = 0, plain = 0;
 
 	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
 		int done = 0, k;
-		if (first[(unsigned char)s[i]]) {
-			for (k = 0; k < nrules && !done; k++) {
-				struct rule *r = &rules[k];
-				size_t after = i + r->nfrom, j = after;
-				double p;
-				if (r->nfrom > n - i || memcmp(s + i, r->from, r->nfrom) != 0)
-					continue;
-				if (r->variant < 0 && !typos)
-					continue;
-				p = r->variant < 0 ? c->h.typo * r->weight
-				                   : c->h.variant[r->variant];
-				if (p <= 0)
-					continue;
-				/* whole words only: sĩ but not the sĩ in a longer syllable */
-				buf_add(t, s + plain, i - plain);
-				plain = i;
-				if (is_letter(prev_cp(t, t->n)) ||
-				    (j < n && is_letter(utf8_next(s, n, &j))))
-					continue;
-				if (!rng_chance(&c->r, p))
-					continue;
-				buf_adds(t, r->to);
-				if (r->variant < 0) {
-					struct noise_fact *nf = doc_noise(d);
-					nf->kind = "typo";
-					nf->written = r->to;
-					nf->correct = r->from;
-				}
-				i = plain = after;
-				done = 1;
+		for (k = 0; k < nby_first[b] && !done; k++) {
+			struct rule *r = &rules[by_first[b][k]];
+			size_t after = i + r->nfrom, j = after;
+			double p;
+			if (r->nfrom > n - i || memcmp(s + i, r->from, r->nfrom) != 0)
+				continue;
+			if (r->variant < 0 && !typos)
+				continue;
+			p = r->variant < 0 ? c->h.typo * r->weight : c->h.variant[r->variant];
+			if (p <= 0)
+				continue;
+			/* whole words only: sĩ but not the sĩ in a longer syllable */
+			buf_add(t, s + plain, i - plain);
+			plain = i;
+			if (is_letter(prev_cp(t, t->n)) ||
+			    (j < n && is_letter(utf8_next(s, n, &j))))
+				continue;
+			if (!rng_chance(&c->r, p))
+				continue;
+			buf_adds(t, r->to);
+			if (r->variant < 0) {
+				struct noise_fact *nf = doc_noise(d);
+				nf->kind = "typo";
+				nf->written = r->to;
+				nf->correct = r->from;
 			}
+			i = plain = after;
+			done = 1;
 		}
 		if (!done)
 			i++;

@@ -390,8 +390,6 @@ static void donations(struct ctx *c, struct outline *o, const char *label, const
 		fig_money(c, stated, "tổng");
 		doc_style(c->d, m, doc_pos(c->d), ST_BOLD);
 	}
-	doc_ref(c->d);
-	say(c, ":");
 	t = doc_total(c->d);
 	t->what = "money";
 	t->unit = "";
@@ -412,6 +410,10 @@ static void donations(struct ctx *c, struct outline *o, const char *label, const
 		                        "\"sum\":%lld",
 		                        stated, sum);
 	}
+	/* the footnote marker after the amount, outside the evidence, as in the seed's
+	 * "**3,232 tỷ đồng**³:" */
+	doc_ref(c->d);
+	say(c, ":");
 }
 
 static void section_two(struct ctx *c, struct outline *o)
@@ -629,6 +631,7 @@ static void section_two(struct ctx *c, struct outline *o)
 			f->individuals = g.ind;
 			f->year = c->year;
 			f->group = 4;
+			f->level = "head";
 			doc_keep(c->d, a, f->b);
 			say(c, ".");
 		}

@@ -89,9 +89,14 @@ void say_unit(struct ctx *c, int uidx, int full)
 	    full ? u->full
 	         : u->forms[rng_chance(&c->r, 0.8) ? 0 : rng_below(&c->r, (uint32_t)u->nforms)];
 	struct unit_fact *uf = doc_unit(c->d, u->canon, uidx, "member");
+	size_t a = doc_pos(c->d);
+	char *as_written;
 
-	doc_unit_written(c->d, uf, w);
+	/* recorded as it came out: the document's spelling habits apply to names too */
 	say_clean(c, w);
+	as_written = doc_strndup(c->d, doc_cur(c->d)->text.p + a, doc_pos(c->d) - a);
+	doc_unit_written(c->d, uf, as_written);
+	doc_keep(c->d, a, doc_pos(c->d));
 }
 
 void say_quoted(struct ctx *c, const char *s)
@@ -342,16 +347,22 @@ static void slot(struct ctx *c, const char *s, size_t n)
 		/* another body of the province, named in passing: recorded as a unit "other" */
 		char *w = expand_names(arg[1], c->prov, NULL);
 		struct unit_fact *uf = doc_unit(c->d, arg[0], -1, "other");
-		doc_unit_written(c->d, uf, w);
+		size_t a = doc_pos(c->d);
 		say_clean(c, w);
+		doc_unit_written(c->d, uf,
+		                 doc_strndup(c->d, doc_cur(c->d)->text.p + a, doc_pos(c->d) - a));
+		doc_keep(c->d, a, doc_pos(c->d));
 		free(w);
 	} else if (!strcmp(name, "Ud") && nargs >= 1) {
 		/* a district branch of the unit: "Tòa án nhân dân huyện Hàm Yên" */
 		const char *dist = pick_district(c);
 		char *canon = doc_printf(c->d, "%s %s", arg[0], dist);
 		struct unit_fact *uf = doc_unit(c->d, canon, -1, "district");
-		doc_unit_written(c->d, uf, canon);
+		size_t a = doc_pos(c->d);
 		say_clean(c, canon);
+		doc_unit_written(c->d, uf,
+		                 doc_strndup(c->d, doc_cur(c->d)->text.p + a, doc_pos(c->d) - a));
+		doc_keep(c->d, a, doc_pos(c->d));
 	} else if (!strcmp(name, "ord")) {
 		int k2 = (c->year - 1995) / 5;
 		roman(k2 < 1 ? 1 : k2, tmp, sizeof(tmp));
@@ -438,20 +449,72 @@ static int fits(struct ctx *c, const struct grow *r, const char *key)
 	return us && (in_list(sec, us->id) || in_list(sec, gf(us->row, 1)));
 }
 
+/* phrases.tsv rows grouped by key, built on first use: a report asks for a key a few
+ * hundred times, the table has hundreds of rows */
+struct keyrows {
+	const char *key;
+	const struct grow **rows;
+	size_t n;
+};
+static struct keyrows *keys;
+static size_t nkeys;
+
+static const struct keyrows *rows_of(const char *key)
+{
+	size_t i;
+
+	if (!keys) {
+		const struct gtable *t = gdata("phrases.tsv");
+		size_t r, cap = 0;
+		for (r = 0; r < t->nrows; r++) {
+			const char *k = gf(&t->rows[r], 0);
+			for (i = 0; i < nkeys && strcmp(keys[i].key, k) != 0; i++)
+				;
+			if (i == nkeys) {
+				keys = xgrow(keys, &cap, nkeys + 1, sizeof(*keys));
+				memset(&keys[nkeys], 0, sizeof(keys[0]));
+				keys[nkeys++].key = k;
+			}
+			keys[i].rows =
+			    xrealloc(keys[i].rows, (keys[i].n + 1) * sizeof(*keys[i].rows));
+			keys[i].rows[keys[i].n++] = &t->rows[r];
+		}
+	}
+	for (i = 0; i < nkeys; i++)
+		if (strcmp(keys[i].key, key) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+void tpl_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < nkeys; i++)
+		free(keys[i].rows);
+	free(keys);
+	keys = NULL;
+	nkeys = 0;
+}
+
 /* Templates of key that fit, the sector-specific ones first when there are any. */
 static size_t candidates(struct ctx *c, const char *key, const struct grow **out, size_t cap,
                          int *specific)
 {
-	const struct gtable *t = gdata("phrases.tsv");
+	const struct keyrows *kr = rows_of(key);
 	size_t i, n = 0, ns = 0;
 
-	for (i = 0; i < t->nrows && n < cap; i++)
-		if (fits(c, &t->rows[i], key) && strcmp(gf(&t->rows[i], 1), "*") != 0)
-			out[n++] = &t->rows[i];
+	if (!kr) {
+		*specific = 0;
+		return 0;
+	}
+	for (i = 0; i < kr->n && n < cap; i++)
+		if (fits(c, kr->rows[i], key) && strcmp(gf(kr->rows[i], 1), "*") != 0)
+			out[n++] = kr->rows[i];
 	ns = n;
-	for (i = 0; i < t->nrows && n < cap; i++)
-		if (fits(c, &t->rows[i], key) && strcmp(gf(&t->rows[i], 1), "*") == 0)
-			out[n++] = &t->rows[i];
+	for (i = 0; i < kr->n && n < cap; i++)
+		if (fits(c, kr->rows[i], key) && strcmp(gf(kr->rows[i], 1), "*") == 0)
+			out[n++] = kr->rows[i];
 	*specific = (int)ns;
 	return n;
 }

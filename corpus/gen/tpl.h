@@ -28,6 +28,8 @@
 #include "gen.h"
 
 void tpl_expand(struct ctx *c, const char *tpl);
+/* Forget the index of phrases.tsv (before gdata_free). */
+void tpl_free(void);
 /* Pick a template for key (and the current unit's sector, and the year) and expand it;
  * returns 0 when there is none. */
 int tpl_say(struct ctx *c, const char *key);

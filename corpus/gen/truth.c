@@ -239,6 +239,7 @@ void truth_write(struct ctx *c, const struct docinfo *info, struct buf *out)
 		json_str(&j, "award", f->award);
 		json_str(&j, "class", f->klass);
 		json_str(&j, "grantor", f->grantor);
+		json_str(&j, "level", f->level);
 		json_str(&j, "status", f->status);
 		opt_int(&j, "collectives", f->collectives);
 		opt_int(&j, "individuals", f->individuals);
@@ -284,6 +285,7 @@ void truth_write(struct ctx *c, const struct docinfo *info, struct buf *out)
 		json_obj(&j, NULL);
 		json_str(&j, "what", t->what);
 		json_str(&j, "unit", t->unit);
+		json_int(&j, "year", c->year);
 		if (!strcmp(t->what, "money")) {
 			json_int(&j, "stated", t->stated[0]);
 			json_int(&j, "sum", t->sum[0]);
