@@ -344,15 +344,33 @@ static void slot(struct ctx *c, const char *s, size_t n)
 	} else if (!strcmp(name, "Q") && nargs >= 1) {
 		say_quoted(c, arg[0]);
 	} else if (!strcmp(name, "O") && nargs >= 2) {
-		/* another body of the province, named in passing: recorded as a unit "other" */
-		char *w = expand_names(arg[1], c->prov, NULL);
-		struct unit_fact *uf = doc_unit(c->d, arg[0], -1, "other");
-		size_t a = doc_pos(c->d);
-		say_clean(c, w);
-		doc_unit_written(c->d, uf,
-		                 doc_strndup(c->d, doc_cur(c->d)->text.p + a, doc_pos(c->d) - a));
-		doc_keep(c->d, a, doc_pos(c->d));
-		free(w);
+		/* another body of the province, named in passing: recorded as a unit "other" —
+		 * unless it is a unit of this bloc, which a report names only as a member (a
+		 * report that names a unit is one the unit is present in) */
+		int u, member = -1, of_bloc = 0;
+		for (u = 0; u < c->bw->nunits; u++)
+			if (!strcmp(c->bw->units[u].canon, arg[0])) {
+				int m;
+				of_bloc = 1;
+				for (m = 0; m < c->nmembers; m++)
+					if (c->members[m] == u)
+						member = u;
+			}
+		if (member >= 0) {
+			say_unit(c, member, 1);
+		} else if (of_bloc) {
+			say(c, "các cơ quan thông tấn, báo chí");
+		} else {
+			char *w = expand_names(arg[1], c->prov, NULL);
+			struct unit_fact *uf = doc_unit(c->d, arg[0], -1, "other");
+			size_t a = doc_pos(c->d);
+			say_clean(c, w);
+			doc_unit_written(
+			    c->d, uf,
+			    doc_strndup(c->d, doc_cur(c->d)->text.p + a, doc_pos(c->d) - a));
+			doc_keep(c->d, a, doc_pos(c->d));
+			free(w);
+		}
 	} else if (!strcmp(name, "Ud") && nargs >= 1) {
 		/* a district branch of the unit: "Tòa án nhân dân huyện Hàm Yên" */
 		const char *dist = pick_district(c);
