@@ -349,24 +349,34 @@ static int group_of(enum level lv)
 	}
 }
 
-static void record(struct ctx *c, const struct grant *g, size_t a, const char *grantor)
+struct award_fact *award_here(struct ctx *c, size_t a, const char *unit, const char *award,
+                              const char *grantor, const char *status, int coll, int ind)
 {
 	struct award_fact *f = doc_award(c->d);
 
 	f->a = a;
 	f->b = doc_pos(c->d);
-	f->unit = g->uidx >= 0 ? c->bw->units[g->uidx].canon : "";
-	f->award = g->award;
-	f->klass = g->klass;
+	f->unit = unit;
+	f->award = award;
 	f->grantor = grantor;
-	f->status = g->status;
-	f->collectives = g->coll > 0 ? g->coll : -1;
-	f->individuals = g->ind > 0 ? g->ind : -1;
+	f->status = status;
+	f->collectives = coll > 0 ? coll : -1;
+	f->individuals = ind > 0 ? ind : -1;
+	f->year = c->year;
+	doc_keep(c->d, a, f->b);
+	return f;
+}
+
+static void record(struct ctx *c, const struct grant *g, size_t a, const char *grantor)
+{
+	struct award_fact *f = award_here(c, a, g->uidx >= 0 ? c->bw->units[g->uidx].canon : "",
+	                                  g->award, grantor, g->status, g->coll, g->ind);
+
+	f->klass = g->klass;
 	f->count = g->count;
 	f->year = g->year;
 	f->group = group_of(g->level);
 	f->level = level_names[g->level];
-	doc_keep(c->d, a, f->b);
 }
 
 static void class_words(struct ctx *c, const char *klass)
@@ -538,27 +548,36 @@ static const char *group_level[5] = {"state", "government", "ministry", "provinc
 static const char *group_canon[5] = {"Chủ tịch nước", "Thủ tướng Chính phủ", "Bộ, ngành",
                                      "Chủ tịch UBND tỉnh", "Thủ trưởng đơn vị"};
 
+struct total *total_here(struct ctx *c, size_t a, const char *what, const char *unit)
+{
+	struct total *t = doc_total(c->d);
+
+	t->what = what;
+	t->unit = unit;
+	t->year = c->year;
+	t->group = -1;
+	t->a = a;
+	t->b = doc_pos(c->d);
+	doc_keep(c->d, a, t->b);
+	return t;
+}
+
 static void record_total(struct ctx *c, int group, const char *label, const char *award,
                          const char *klass, int coll, int ind, int scoll, int sind, int nparts,
                          size_t a)
 {
-	struct total *t = doc_total(c->d);
+	struct total *t = total_here(c, a, "awards", "");
 
-	t->what = "awards";
 	t->grantor = group_canon[group];
 	t->awards = label;
 	t->group = group;
 	t->award = award;
 	t->klass = klass;
-	t->year = c->year;
 	t->stated[0] = coll;
 	t->stated[1] = ind;
 	t->sum[0] = scoll;
 	t->sum[1] = sind;
 	t->nparts = nparts;
-	t->a = a;
-	t->b = doc_pos(c->d);
-	doc_keep(c->d, a, t->b);
 }
 
 void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
@@ -647,18 +666,10 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 			prep(c);
 			recipients(c, wc, wi);
 			for (k = 0; k < na; k++) {
-				struct award_fact *f = doc_award(c->d);
-				f->a = a;
-				f->b = doc_pos(c->d);
-				f->unit = "";
-				f->award = ag[k].award;
+				struct award_fact *f = award_here(
+				    c, a, "", ag[k].award, group_canon[group], "granted", wc, wi);
 				f->klass = ag[k].klass;
-				f->grantor = group_canon[group];
-				f->status = "granted";
-				f->collectives = wc > 0 ? wc : -1;
-				f->individuals = wi > 0 ? wi : -1;
 				f->count = ag[k].coll + ag[k].ind;
-				f->year = c->year;
 				f->bloc_scope = 1;
 				f->shared = na > 1;
 				f->level = group_level[group];
@@ -667,13 +678,10 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 			record_total(c, group, doc_strdup(c->d, buf_str(&names)), NULL, NULL, wc,
 			             wi, gcoll, gind, gparts, a);
 			if (mismatch == -1) {
-				struct incons *in = doc_incons(c->d, "total_mismatch");
-				in->a = a;
-				in->b = doc_pos(c->d);
-				in->detail = doc_printf(c->d,
-				                        "\"what\":\"awards\",\"grantor\":\"%s\","
-				                        "\"stated\":[%d,%d],\"sum\":[%d,%d]",
-				                        group_canon[group], wc, wi, gcoll, gind);
+				doc_plant(c->d, "total_mismatch", a,
+				          "\"what\":\"awards\",\"grantor\":\"%s\","
+				          "\"stated\":[%d,%d],\"sum\":[%d,%d]",
+				          group_canon[group], wc, wi, gcoll, gind);
 				mismatch = -2;
 			}
 			doc_keep(c->d, a, doc_pos(c->d));
@@ -714,17 +722,9 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 			}
 			prep(c);
 			recipients(c, wc, wi);
-			f = doc_award(c->d);
-			f->a = a;
-			f->b = doc_pos(c->d);
-			f->unit = "";
-			f->award = ag[k].award;
+			f = award_here(c, a, "", ag[k].award, group_canon[group], "granted", wc,
+			               wi);
 			f->klass = ag[k].klass;
-			f->grantor = group_canon[group];
-			f->status = "granted";
-			f->collectives = wc > 0 ? wc : -1;
-			f->individuals = wi > 0 ? wi : -1;
-			f->year = c->year;
 			f->bloc_scope = 1;
 			f->level = group_level[group];
 			doc_keep(c->d, a, doc_pos(c->d));
@@ -737,14 +737,11 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 				             ag[k].ind, ag[k].parts, a);
 			}
 			if (mismatch == -1) {
-				struct incons *in = doc_incons(c->d, "total_mismatch");
-				in->a = a;
-				in->b = doc_pos(c->d);
-				in->detail = doc_printf(
-				    c->d,
-				    "\"what\":\"awards\",\"grantor\":\"%s\","
-				    "\"award\":\"%s\",\"stated\":[%d,%d],\"sum\":[%d,%d]",
-				    group_canon[group], ag[k].award, wc, wi, ag[k].coll, ag[k].ind);
+				doc_plant(c->d, "total_mismatch", a,
+				          "\"what\":\"awards\",\"grantor\":\"%s\","
+				          "\"award\":\"%s\",\"stated\":[%d,%d],\"sum\":[%d,%d]",
+				          group_canon[group], ag[k].award, wc, wi, ag[k].coll,
+				          ag[k].ind);
 				mismatch = -2;
 			}
 		}
@@ -790,29 +787,17 @@ void say_registration(struct ctx *c, int flag)
 			c->planted[INC_RATIO_MAX] = -1;
 		}
 		fig_ratio(c, written, whole, "đơn vị");
-		f = doc_award(c->d);
-		f->a = a;
-		f->b = doc_pos(c->d);
-		f->unit = "";
-		f->award = flag ? "Cờ thi đua" : "Bằng khen";
-		f->grantor = "Chủ tịch UBND tỉnh";
-		f->status = "registered";
+		f = award_here(c, a, "", flag ? "Cờ thi đua" : "Bằng khen", "Chủ tịch UBND tỉnh",
+		               "registered", written, 0);
 		f->level = "province";
-		f->collectives = written;
-		f->year = c->year;
 		f->bloc_scope = 1;
 		if (written != listed && flag) {
-			struct incons *in = doc_incons(c->d, "ratio_list_mismatch");
-			in->a = a;
-			in->b = doc_pos(c->d);
-			in->detail =
-			    doc_printf(c->d, "\"numerator\":%d,\"listed\":%d", written, listed);
+			doc_plant(c->d, "ratio_list_mismatch", a, "\"numerator\":%d,\"listed\":%d",
+			          written, listed);
 		}
 		if (written > whole) {
-			struct incons *in = doc_incons(c->d, "ratio_over_whole");
-			in->a = a;
-			in->b = doc_pos(c->d);
-			in->detail = doc_printf(c->d, "\"part\":%d,\"whole\":%d", written, whole);
+			doc_plant(c->d, "ratio_over_whole", a, "\"part\":%d,\"whole\":%d", written,
+			          whole);
 		}
 	}
 	if (flag) {

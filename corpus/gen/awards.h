@@ -46,6 +46,14 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n);
 /* A registration line of section I.4 for award text, with the members listed. */
 void say_registration(struct ctx *c, int flag);
 
+/* A new award fact whose evidence runs from a to here in the current paragraph, of the
+ * report's year (coll/ind <= 0: not stated); the caller sets class, count, level, scope. */
+struct award_fact *award_here(struct ctx *c, size_t a, const char *unit, const char *award,
+                              const char *grantor, const char *status, int coll, int ind);
+
+/* A new stated total whose evidence runs from a to here, of the report's year. */
+struct total *total_here(struct ctx *c, size_t a, const char *what, const char *unit);
+
 /* Grantor of a level for a unit: canonical and as written. */
 void grantor_of(struct ctx *c, int uidx, enum level lv, const char **canon, const char **written);
 

@@ -245,6 +245,21 @@ struct incons *doc_incons(struct doc *d, const char *kind)
 	return i;
 }
 
+void doc_plant(struct doc *d, const char *kind, size_t a, const char *fmt, ...)
+{
+	struct incons *in = doc_incons(d, kind);
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	in->a = a;
+	in->b = doc_pos(d);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	in->detail = doc_strndup(d, buf_str(&b), b.n);
+	buf_free(&b);
+}
+
 struct noise_fact *doc_noise(struct doc *d)
 {
 	struct noise_fact *n = PUSH(d, noise);

@@ -48,6 +48,10 @@ struct figure *doc_figure(struct doc *d);
 struct campaign_fact *doc_campaign(struct doc *d);
 struct total *doc_total(struct doc *d);
 struct incons *doc_incons(struct doc *d, const char *kind);
+/* A planted inconsistency whose evidence runs from a to here in the current paragraph;
+ * fmt gives its own JSON members. */
+void doc_plant(struct doc *d, const char *kind, size_t a, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 struct noise_fact *doc_noise(struct doc *d);
 /* The unit record for canonical name canon (created on first use). */
 struct unit_fact *doc_unit(struct doc *d, const char *canon, int uidx, const char *kind);

@@ -117,11 +117,8 @@ long long fig_money(struct ctx *c, long long v, const char *qual)
 	f->qualifier = qual;
 	doc_keep(c->d, a, doc_pos(c->d));
 	if (malformed) {
-		struct incons *in = doc_incons(c->d, "malformed_number");
 		f->flags |= FIG_MALFORMED;
-		in->a = a;
-		in->b = doc_pos(c->d);
-		in->detail = doc_printf(c->d, "\"value\":%lld", v);
+		doc_plant(c->d, "malformed_number", a, "\"value\":%lld", v);
 		c->planted[INC_MALFORMED] = -1;
 	}
 	if (c->summing)

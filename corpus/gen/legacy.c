@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
-#include <unicode/ucnv.h>
 
 #include "noise.h"
 #include "vn_lex.h"
@@ -15,8 +14,6 @@ struct inverse {
 };
 
 static struct inverse inv[2]; /* 0 TCVN3, 1 VNI */
-static unsigned short cp1252_of[256];
-static unsigned char byte_of_cp[0x2200]; /* cp1252 character -> byte + 1 */
 
 static int load(struct inverse *v, const char *file, struct err *e)
 {
@@ -62,25 +59,6 @@ static int load(struct inverse *v, const char *file, struct err *e)
 
 int legacy_init(struct err *e)
 {
-	UErrorCode st = U_ZERO_ERROR;
-	UConverter *cv = ucnv_open("windows-1252", &st);
-	int b;
-
-	if (U_FAILURE(st))
-		return err_set(e, "ICU: no windows-1252 converter");
-	for (b = 0; b < 256; b++) {
-		char ch = (char)b;
-		UChar u[2];
-		int32_t n;
-		st = U_ZERO_ERROR;
-		n = ucnv_toUChars(cv, u, 2, &ch, 1, &st);
-		cp1252_of[b] = (U_SUCCESS(st) && n == 1 && u[0] != 0xFFFD && u[0] != 0x1A)
-		                   ? u[0]
-		                   : (unsigned short)b;
-		if (cp1252_of[b] < 0x2200)
-			byte_of_cp[cp1252_of[b]] = (unsigned char)(b + 1);
-	}
-	ucnv_close(cv);
 	if (load(&inv[0], "codepages/tcvn3.tsv", e) || load(&inv[1], "codepages/vni.tsv", e))
 		return -1;
 	return 0;
@@ -108,7 +86,7 @@ int legacy_encode(enum vn_charset cs, const char *utf8, size_t n, struct buf *ou
 		return err_set(e, "legacy_encode: only TCVN3 and VNI");
 	while (i < n) {
 		size_t at = i;
-		int cp = utf8_next(utf8, n, &i);
+		int cp = utf8_next(utf8, n, &i), b;
 		if (cp < 0)
 			return err_set(e, "invalid UTF-8 at byte %zu", at);
 		if (put(v, cp, out) == 0)
@@ -116,8 +94,10 @@ int legacy_encode(enum vn_charset cs, const char *utf8, size_t n, struct buf *ou
 		/* a capital the code page lacks: its lower-case letter, as typed in .VnTimeH */
 		if (u_isupper(cp) && put(v, u_tolower(cp), out) == 0)
 			continue;
-		if (cp < 0x2200 && byte_of_cp[cp] && !v->taken[byte_of_cp[cp] - 1]) {
-			buf_addc(out, (char)(byte_of_cp[cp] - 1));
+		/* punctuation: its Windows-1252 byte, where the code page has no letter */
+		b = vn_enc_byte_of(cp);
+		if (b >= 0x80 && !v->taken[b]) {
+			buf_addc(out, (char)b);
 			continue;
 		}
 		return err_set(e, "U+%04X (%.*s) has no %s code", (unsigned)cp, (int)(i - at),
@@ -128,19 +108,5 @@ int legacy_encode(enum vn_charset cs, const char *utf8, size_t n, struct buf *ou
 
 void legacy_bytes_as_cp1252(const char *bytes, size_t n, struct buf *out)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned cp = cp1252_of[(unsigned char)bytes[i]];
-		if (cp < 0x80) {
-			buf_addc(out, (char)cp);
-		} else if (cp < 0x800) {
-			buf_addc(out, (char)(0xC0 | (cp >> 6)));
-			buf_addc(out, (char)(0x80 | (cp & 0x3F)));
-		} else {
-			buf_addc(out, (char)(0xE0 | (cp >> 12)));
-			buf_addc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
-			buf_addc(out, (char)(0x80 | (cp & 0x3F)));
-		}
-	}
+	vn_enc_decode(VN_CS_CP1252, bytes, n, 0, out);
 }

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
-#include <unicode/ucasemap.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -19,23 +18,6 @@ int fmt_parse(const char *name)
 		if (strcmp(fmt_names[i], name) == 0)
 			return i;
 	return -1;
-}
-
-char *utf8_lower(const char *s)
-{
-	UErrorCode st = U_ZERO_ERROR;
-	UCaseMap *cm = ucasemap_open("vi", 0, &st);
-	size_t cap = strlen(s) * 3 + 16;
-	char *out = xmalloc(cap);
-	int32_t n = ucasemap_utf8ToLower(cm, out, (int32_t)cap, s, -1, &st);
-
-	ucasemap_close(cm);
-	if (U_FAILURE(st) || n < 0) {
-		free(out);
-		return xstrdup(s);
-	}
-	out[n] = 0;
-	return out;
 }
 
 int is_all_upper(const char *s, size_t n)

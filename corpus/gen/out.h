@@ -16,8 +16,6 @@ int write_rtf(struct ctx *c, struct buf *out, struct err *e);
 /* legacy: text in TCVN3 under .VnTime fonts, as cp1252 characters (what Word stores). */
 int write_docx(struct ctx *c, int legacy, struct buf *out, struct err *e);
 
-/* Lower-case UTF-8 (ICU); a new heap string. */
-char *utf8_lower(const char *s);
 /* Whether the text has letters and none of them is lower case. */
 int is_all_upper(const char *s, size_t n);
 /* NFD of UTF-8 text, appended to out. */

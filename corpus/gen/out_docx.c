@@ -17,6 +17,7 @@
 #include "compose.h"
 #include "legacy.h"
 #include "render.h"
+#include "world.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -11,6 +11,7 @@
 #include "compose.h"
 #include "legacy.h"
 #include "render.h"
+#include "world.h"
 
 struct rtf {
 	struct ctx *c;

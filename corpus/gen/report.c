@@ -70,15 +70,37 @@ static void heading(struct ctx *c, struct outline *o, int level, const char *lab
 	    doc_strndup(c->d, doc_cur(c->d)->text.p + a, doc_pos(c->d) - a);
 }
 
+/* The next numbered subsection "2.N." of section II.2 */
+static void subsection(struct ctx *c, struct outline *o, int *sub, const char *text)
+{
+	char label[16], comp[16];
+
+	snprintf(label, sizeof(label), "2.%d.", *sub);
+	snprintf(comp, sizeof(comp), "2.%d", *sub);
+	(*sub)++;
+	heading(c, o, 3, label, comp, text);
+}
+
 static void body(struct ctx *c)
 {
 	doc_para(c->d, PK_BODY, 0);
 }
 
-static void bullet(struct ctx *c, int uidx)
+/* A paragraph about unit u — a bullet of the main flow, or (note > 0) of that footnote's
+ * body — opened with "- Unit: " (mark "-" or "+"); returns where its text begins. */
+static size_t unit_para(struct ctx *c, int u, int note, const char *mark)
 {
-	doc_para(c->d, PK_BULLET, 0);
-	doc_cur(c->d)->unit = uidx;
+	c->unit = u;
+	if (note)
+		doc_note_para(c->d, note);
+	else
+		doc_para(c->d, PK_BULLET, 0);
+	doc_cur(c->d)->unit = u;
+	say(c, mark);
+	say(c, " ");
+	say_unit(c, u, 0);
+	say(c, ": ");
+	return doc_pos(c->d);
 }
 
 static void shuffled_members(struct ctx *c, int *out)
@@ -191,11 +213,8 @@ static void write_header(struct ctx *c)
 		doc_raws(c->d, date);
 	}
 	if (c->planted[INC_DATE_YEAR] > 0) {
-		struct incons *in = doc_incons(c->d, "date_year_mismatch");
-		in->a = 0;
-		in->b = doc_pos(c->d);
-		in->detail =
-		    doc_printf(c->d, "\"date_year\":%d,\"title_year\":%d", h->year, c->year);
+		doc_plant(c->d, "date_year_mismatch", 0, "\"date_year\":%d,\"title_year\":%d",
+		          h->year, c->year);
 		c->planted[INC_DATE_YEAR] = -1;
 	}
 	free(parent);
@@ -238,14 +257,7 @@ static void campaigns_footnote(struct ctx *c, int note)
 
 	shuffled_members(c, order);
 	for (i = 0; i < c->nmembers; i++) {
-		doc_note_para(c->d, note);
-		c->unit = order[i];
-		doc_cur(c->d)->unit = c->unit;
-		size_t a;
-		say(c, "- ");
-		say_unit(c, c->unit, 0);
-		say(c, ": ");
-		a = doc_pos(c->d);
+		size_t a = unit_para(c, order[i], note, "-");
 		tpl_say(c, "camp_unit");
 		capitalize_at(c, a);
 		if (rng_chance(&c->r, 0.5)) {
@@ -304,7 +316,26 @@ static void unit_sentences(struct ctx *c, const char *key, int n)
 	tpl_say_some(c, key, n, " ");
 }
 
-static void donations(struct ctx *c, struct outline *o, const char *label, const char *comp)
+/* A bullet per member, each with the given chance, in a shuffled order: "- Unit: " (mark
+ * "-" or "+") and lo..hi sentences of key, the first capitalised. */
+static void unit_bullets(struct ctx *c, const char *mark, const char *key, double chance, int lo,
+                         int hi)
+{
+	int order[64], i;
+
+	shuffled_members(c, order);
+	for (i = 0; i < c->nmembers; i++) {
+		size_t pos;
+		if (!rng_chance(&c->r, chance))
+			continue;
+		pos = unit_para(c, order[i], 0, mark);
+		unit_sentences(c, key, (int)rng_range(&c->r, lo, hi));
+		capitalize_at(c, pos);
+	}
+	c->unit = -1;
+}
+
+static void donations(struct ctx *c, struct outline *o, int *sub)
 {
 	int order[64], i, note;
 	long long sum = 0, stated;
@@ -320,19 +351,14 @@ static void donations(struct ctx *c, struct outline *o, const char *label, const
 			plant_unit = (int)rng_below(&c->r, (uint32_t)c->nmembers);
 		c->planted[INC_TOTAL_MONEY] = -1;
 	}
-	heading(c, o, 3, label, comp, "Phong trào thi đua {campq} gắn với phong trào {campq}:");
+	subsection(c, o, sub, "Phong trào thi đua {campq} gắn với phong trào {campq}:");
 	/* the units' gifts come first in the model: the sentence that cites them states
 	 * their sum. The footnote body is written before its reference. */
 	note = doc_reserve_note(c->d);
 	shuffled_members(c, order);
 	for (i = 0; i < c->nmembers; i++) {
 		long long stated_u;
-		c->unit = order[i];
-		doc_note_para(c->d, note);
-		doc_cur(c->d)->unit = c->unit;
-		say(c, "- ");
-		say_unit(c, c->unit, 0);
-		say(c, ": ");
+		unit_para(c, order[i], note, "-");
 		c->money = 0;
 		c->nparts = 0;
 		c->summing = 1;
@@ -351,27 +377,18 @@ static void donations(struct ctx *c, struct outline *o, const char *label, const
 		fig_money(c, stated_u, "tổng");
 		unit_totals[i] = (int)c->d->nfigures - 1;
 		say(c, ".");
-		t = doc_total(c->d);
-		t->what = "money";
-		t->unit = c->bw->units[c->unit].canon;
+		t = total_here(c, a, "money", c->bw->units[c->unit].canon);
 		t->stated[0] = stated_u;
 		t->sum[0] = c->money;
-		t->a = a;
-		t->b = doc_pos(c->d);
-		doc_keep(c->d, a, t->b);
 		t->pidx = doc_alloc(c->d, (c->nparts ? c->nparts : 1) * sizeof(int));
 		memcpy(t->pidx, c->parts, c->nparts * sizeof(int));
 		t->npidx = (int)c->nparts;
 		t->nparts = (int)c->nparts;
 		if (i == plant_unit) {
-			struct incons *in = doc_incons(c->d, "total_mismatch");
-			in->a = a;
-			in->b = doc_pos(c->d);
-			in->detail =
-			    doc_printf(c->d,
-			               "\"what\":\"money\",\"unit\":\"%s\",\"stated\":%lld,"
-			               "\"sum\":%lld",
-			               t->unit, stated_u, c->money);
+			doc_plant(c->d, "total_mismatch", a,
+			          "\"what\":\"money\",\"unit\":\"%s\",\"stated\":%lld,"
+			          "\"sum\":%lld",
+			          t->unit, stated_u, c->money);
 		}
 		sum += stated_u;
 	}
@@ -390,25 +407,17 @@ static void donations(struct ctx *c, struct outline *o, const char *label, const
 		fig_money(c, stated, "tổng");
 		doc_style(c->d, m, doc_pos(c->d), ST_BOLD);
 	}
-	t = doc_total(c->d);
-	t->what = "money";
-	t->unit = "";
+	t = total_here(c, a, "money", "");
 	t->stated[0] = stated;
 	t->sum[0] = sum;
-	t->a = a;
-	t->b = doc_pos(c->d);
-	doc_keep(c->d, a, t->b);
 	t->pidx = unit_totals;
 	t->npidx = c->nmembers;
 	t->nparts = c->nmembers;
 	if (plant_bloc) {
-		struct incons *in = doc_incons(c->d, "total_mismatch");
-		in->a = a;
-		in->b = doc_pos(c->d);
-		in->detail = doc_printf(c->d,
-		                        "\"what\":\"money\",\"unit\":\"\",\"stated\":%lld,"
-		                        "\"sum\":%lld",
-		                        stated, sum);
+		doc_plant(c->d, "total_mismatch", a,
+		          "\"what\":\"money\",\"unit\":\"\",\"stated\":%lld,"
+		          "\"sum\":%lld",
+		          stated, sum);
 	}
 	/* the footnote marker after the amount, outside the evidence, as in the seed's
 	 * "**3,232 tỷ đồng**³:" */
@@ -437,17 +446,7 @@ static void section_two(struct ctx *c, struct outline *o)
 			unit_sentences(c, "II1_unit", (int)rng_range(&c->r, 3, 4));
 		}
 	} else {
-		for (i = 0; i < c->nmembers; i++) {
-			size_t pos;
-			c->unit = order[i];
-			bullet(c, c->unit);
-			say(c, "- ");
-			say_unit(c, c->unit, 0);
-			say(c, ": ");
-			pos = doc_pos(c->d);
-			unit_sentences(c, "II1_unit", (int)rng_range(&c->r, 5, 7));
-			capitalize_at(c, pos);
-		}
+		unit_bullets(c, "-", "II1_unit", 1, 5, 7);
 	}
 	c->unit = -1;
 	if (rng_chance(&c->r, 0.5)) {
@@ -457,62 +456,26 @@ static void section_two(struct ctx *c, struct outline *o)
 	heading(c, o, 2, "2.", "2",
 	        "Kết quả thực hiện các phong trào thi đua do Thủ tướng Chính phủ, Ủy ban nhân dân "
 	        "{tinh} phát động");
-	snprintf(label, sizeof(label), "2.%d.", sub);
-	snprintf(comp, sizeof(comp), "2.%d", sub++);
-	donations(c, o, label, comp);
+	donations(c, o, &sub);
 	if (tpl_has(c, "VH_head")) {
-		snprintf(label, sizeof(label), "2.%d.", sub);
-		snprintf(comp, sizeof(comp), "2.%d", sub++);
-		heading(c, o, 3, label, comp, "@VH_head");
+		subsection(c, o, &sub, "@VH_head");
 		body(c);
 		tpl_say(c, "VH_intro");
-		shuffled_members(c, order);
-		for (i = 0; i < c->nmembers; i++) {
-			size_t pos;
-			if (!rng_chance(&c->r, 0.8))
-				continue;
-			c->unit = order[i];
-			bullet(c, c->unit);
-			say(c, "- ");
-			say_unit(c, c->unit, 0);
-			say(c, ": ");
-			pos = doc_pos(c->d);
-			unit_sentences(c, "VH_unit", (int)rng_range(&c->r, 1, 3));
-			capitalize_at(c, pos);
-		}
-		c->unit = -1;
+		unit_bullets(c, "-", "VH_unit", 0.8, 1, 3);
 	}
 	if (c->year >= 2016) {
-		snprintf(label, sizeof(label), "2.%d.", sub);
-		snprintf(comp, sizeof(comp), "2.%d", sub++);
-		heading(
-		    c, o, 3, label, comp,
-		    "Kết quả thực hiện phong trào thi đua “Doanh nghiệp Việt Nam hội nhập và phát "
-		    "triển”");
+		subsection(c, o, &sub,
+		           "Kết quả thực hiện phong trào thi đua {C:Doanh nghiệp Việt Nam hội nhập "
+		           "và phát triển}");
 		body(c);
 		tpl_say(c, "II22_intro");
-		shuffled_members(c, order);
-		for (i = 0; i < c->nmembers; i++) {
-			if (!rng_chance(&c->r, 0.7))
-				continue;
-			size_t pos;
-			c->unit = order[i];
-			bullet(c, c->unit);
-			say(c, "- ");
-			say_unit(c, c->unit, 0);
-			say(c, ": ");
-			pos = doc_pos(c->d);
-			unit_sentences(c, "II22_unit", (int)rng_range(&c->r, 2, 3));
-			capitalize_at(c, pos);
-		}
-		c->unit = -1;
+		unit_bullets(c, "-", "II22_unit", 0.7, 2, 3);
 	}
 	if (c->year >= 2019) {
-		snprintf(label, sizeof(label), "2.%d.", sub);
-		snprintf(comp, sizeof(comp), "2.%d", sub++);
-		heading(c, o, 3, label, comp,
-		        "Kết quả thực hiện phong trào thi đua “Cán bộ công chức, viên chức thi đua "
-		        "thực hiện văn hóa công sở”");
+		subsection(
+		    c, o, &sub,
+		    "Kết quả thực hiện phong trào thi đua {C:Cán bộ, công chức, viên chức thi "
+		    "đua thực hiện văn hóa công sở}");
 		body(c);
 		tpl_say(c, "II23a");
 		body(c);
@@ -523,21 +486,7 @@ static void section_two(struct ctx *c, struct outline *o)
 		heading(c, o, 2, "3.", "3", "@II3_head");
 		body(c);
 		tpl_say_some(c, "II3", 2, " ");
-		shuffled_members(c, order);
-		for (i = 0; i < c->nmembers; i++) {
-			size_t pos;
-			if (!rng_chance(&c->r, 0.7))
-				continue;
-			c->unit = order[i];
-			bullet(c, c->unit);
-			say(c, "- ");
-			say_unit(c, c->unit, 0);
-			say(c, ": ");
-			pos = doc_pos(c->d);
-			unit_sentences(c, "II3_unit", (int)rng_range(&c->r, 1, 2));
-			capitalize_at(c, pos);
-		}
-		c->unit = -1;
+		unit_bullets(c, "-", "II3_unit", 0.7, 1, 2);
 		body(c);
 		tpl_say(c, "II3_result");
 		sub = 4;
@@ -552,21 +501,7 @@ static void section_two(struct ctx *c, struct outline *o)
 	doc_para(c->d, PK_BULLET, 0);
 	say(c, "- ");
 	tpl_say(c, "II4b");
-	shuffled_members(c, order);
-	for (i = 0; i < c->nmembers; i++) {
-		size_t pos;
-		if (!rng_chance(&c->r, 0.75))
-			continue;
-		c->unit = order[i];
-		bullet(c, c->unit);
-		say(c, "+ ");
-		say_unit(c, c->unit, 0);
-		say(c, ": ");
-		pos = doc_pos(c->d);
-		unit_sentences(c, "II4_unit", (int)rng_range(&c->r, 1, 3));
-		capitalize_at(c, pos);
-	}
-	c->unit = -1;
+	unit_bullets(c, "+", "II4_unit", 0.75, 1, 3);
 	sub++;
 	snprintf(label, sizeof(label), "%d.", sub);
 	snprintf(comp, sizeof(comp), "%d", sub);
@@ -588,13 +523,7 @@ static void section_two(struct ctx *c, struct outline *o)
 			struct award_fact *f;
 			if (!rng_chance(&c->r, 0.6))
 				continue;
-			c->unit = order[i];
-			doc_note_para(c->d, note);
-			doc_cur(c->d)->unit = c->unit;
-			say(c, "- ");
-			say_unit(c, c->unit, 0);
-			say(c, ": ");
-			a = doc_pos(c->d);
+			a = unit_para(c, order[i], note, "-");
 			tpl_say(c, c->year % 5 == 0 ? "II5_unit" : "II5_unit_year");
 			capitalize_at(c, a);
 			say(c, " ");
@@ -620,19 +549,10 @@ static void section_two(struct ctx *c, struct outline *o)
 				fig_count(c, g.ind, "cá nhân");
 				g.status = "granted";
 			}
-			f = doc_award(c->d);
-			f->a = a;
-			f->b = doc_pos(c->d);
-			f->unit = c->bw->units[c->unit].canon;
-			f->award = "Điển hình tiên tiến";
-			f->grantor = g.grantor;
-			f->status = g.status;
-			f->collectives = g.coll;
-			f->individuals = g.ind;
-			f->year = c->year;
+			f = award_here(c, a, c->bw->units[c->unit].canon, "Điển hình tiên tiến",
+			               g.grantor, g.status, g.coll, g.ind);
 			f->group = 4;
 			f->level = "head";
-			doc_keep(c->d, a, f->b);
 			say(c, ".");
 		}
 		c->unit = -1;
@@ -687,13 +607,7 @@ static void section_three(struct ctx *c, struct outline *o)
 		long long coll = 0, ind = 0;
 		size_t a = 0, ffrom;
 		size_t cap;
-		c->unit = order[i];
-		doc_note_para(c->d, note);
-		doc_cur(c->d)->unit = c->unit;
-		say(c, "- ");
-		say_unit(c, c->unit, 0);
-		say(c, ": ");
-		cap = doc_pos(c->d);
+		cap = unit_para(c, order[i], note, "-");
 		/* awards of the year before, stated with their year */
 		if (rng_chance(&c->r, 0.4)) {
 			int before = 0;
@@ -731,31 +645,21 @@ static void section_three(struct ctx *c, struct outline *o)
 				fig_count(c, si, "cá nhân");
 			say(c, " được các cấp khen thưởng. Trong đó: ");
 			{
-				struct total *tt = doc_total(c->d);
-				tt->what = "unit_awards";
-				tt->unit = c->bw->units[c->unit].canon;
-				tt->group = -1;
-				tt->year = c->year;
+				struct total *tt =
+				    total_here(c, a, "unit_awards", c->bw->units[c->unit].canon);
 				tt->stated[0] = sc;
 				tt->stated[1] = si;
 				tt->sum[0] = coll;
 				tt->sum[1] = ind;
 				tt->nparts = n;
-				tt->a = a;
-				tt->b = doc_pos(c->d);
-				doc_keep(c->d, a, tt->b);
 				tt->from = c->d->nawards;
 				tt->to = c->d->nawards + (size_t)n + 1;
 			}
 			if (i == plant_unit) {
-				struct incons *in = doc_incons(c->d, "total_mismatch");
-				in->a = a;
-				in->b = doc_pos(c->d);
-				in->detail =
-				    doc_printf(c->d,
-				               "\"what\":\"unit_awards\",\"unit\":\"%s\","
-				               "\"stated\":[%lld,%lld],\"sum\":[%lld,%lld]",
-				               c->bw->units[c->unit].canon, sc, si, coll, ind);
+				doc_plant(c->d, "total_mismatch", a,
+				          "\"what\":\"unit_awards\",\"unit\":\"%s\","
+				          "\"stated\":[%lld,%lld],\"sum\":[%lld,%lld]",
+				          c->bw->units[c->unit].canon, sc, si, coll, ind);
 				c->planted[INC_TOTAL_AWARDS] = -1;
 			}
 		}
@@ -806,7 +710,9 @@ static void section_three(struct ctx *c, struct outline *o)
 			c->unit = order[i];
 			if (i == over)
 				score = of + (int)rng_range(&c->r, 1, of / 100);
-			bullet(c, c->unit);
+			/* the full name, as the seed's scores list writes it */
+			doc_para(c->d, PK_BULLET, 0);
+			doc_cur(c->d)->unit = c->unit;
 			say(c, "- ");
 			say_unit(c, c->unit, 1);
 			say(c, ": ");
@@ -817,10 +723,8 @@ static void section_three(struct ctx *c, struct outline *o)
 			uf->score = score;
 			uf->of = of;
 			if (i == over) {
-				struct incons *in = doc_incons(c->d, "score_over_max");
-				in->a = a;
-				in->b = doc_pos(c->d);
-				in->detail = doc_printf(c->d, "\"score\":%d,\"of\":%d", score, of);
+				doc_plant(c->d, "score_over_max", a, "\"score\":%d,\"of\":%d",
+				          score, of);
 				c->planted[INC_SCORE_MAX] = -1;
 			}
 		}

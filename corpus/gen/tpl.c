@@ -131,32 +131,71 @@ static int in_list(const char *list, const char *id)
 	return 0;
 }
 
+/* A campaign's name pattern with the province and the year put in ("Xuân tình nguyện
+ * {Y}" -> "Xuân tình nguyện 2020"), as a document string. */
+static const char *campaign_name(struct ctx *c, const char *pattern)
+{
+	char *name, *y;
+	const char *res;
+
+	if (!strchr(pattern, '{'))
+		return pattern;
+	name = expand_names(pattern, c->prov, NULL);
+	y = strstr(name, "{Y}");
+	res = y ? doc_printf(c->d, "%.*s%d%s", (int)(y - name), name, c->year, y + 3)
+	        : doc_strdup(c->d, name);
+	free(name);
+	return res;
+}
+
+/* “name”, with the document's italic habit; recorded as a campaign fact */
+static void quote_campaign(struct ctx *c, const char *name, const char *kind)
+{
+	struct campaign_fact *cf;
+	size_t a;
+
+	doc_raws(c->d, "“");
+	a = doc_pos(c->d);
+	say(c, name);
+	cf = doc_campaign(c->d);
+	cf->a = a;
+	cf->b = doc_pos(c->d);
+	cf->normalized = name;
+	cf->kind = kind;
+	cf->unit = c->unit >= 0 ? c->bw->units[c->unit].canon : "";
+	if (rng_chance(&c->r, c->h.italic_quotes))
+		doc_style(c->d, a, cf->b, ST_ITALIC);
+	doc_keep(c->d, a, cf->b);
+	doc_raws(c->d, "”");
+}
+
 int say_campaign(struct ctx *c, const char *sector, int lead)
 {
 	const struct gtable *t = gdata("campaigns.tsv");
 	const struct grow *pick = NULL;
+	const char *pick_name = NULL;
 	size_t i, seen = 0;
-	struct campaign_fact *cf;
-	char *name;
-	size_t a;
 
 	/* reservoir choice among the campaigns of this sector (or all sectors) and year
 	 * that the paragraph has not named yet */
 	for (i = 0; i < t->nrows; i++) {
 		const struct grow *r = &t->rows[i];
-		const char *sec = gf(r, 3);
+		const char *sec = gf(r, 3), *name;
 		size_t k;
 		int named = 0;
 		if (c->year < atoi(gf(r, 1)) || c->year > atoi(gf(r, 2)))
 			continue;
 		if (strcmp(sec, "*") != 0 && (!sector || !in_list(sec, sector)))
 			continue;
+		name = campaign_name(c, gf(r, 4));
 		for (k = c->d->ncampaigns; k-- > 0 && c->d->campaigns[k].para == c->d->cur;)
-			named |= strcmp(c->d->campaigns[k].normalized, gf(r, 4)) == 0;
+			named |= strcmp(c->d->campaigns[k].normalized, name) == 0;
 		if (named)
 			continue;
-		if (rng_below(&c->r, (uint32_t)++seen) == 0)
+		if (rng_below(&c->r, (uint32_t)++seen) == 0) {
 			pick = r;
+			pick_name = name;
+		}
 	}
 	if (!pick)
 		return 0;
@@ -164,31 +203,7 @@ int say_campaign(struct ctx *c, const char *sector, int lead)
 		say(c, lead_words(c, gf(pick, 0)));
 		doc_raws(c->d, " ");
 	}
-	name = expand_names(gf(pick, 4), c->prov, NULL);
-	{
-		/* {Y} inside a campaign name: "Xuân tình nguyện 2020" */
-		char *y = strstr(name, "{Y}");
-		if (y) {
-			char *n2 =
-			    doc_printf(c->d, "%.*s%d%s", (int)(y - name), name, c->year, y + 3);
-			free(name);
-			name = xstrdup(n2);
-		}
-	}
-	doc_raws(c->d, "“");
-	a = doc_pos(c->d);
-	say(c, name);
-	cf = doc_campaign(c->d);
-	cf->a = a;
-	cf->b = doc_pos(c->d);
-	cf->normalized = doc_strdup(c->d, name);
-	cf->kind = gf(pick, 0);
-	cf->unit = c->unit >= 0 ? c->bw->units[c->unit].canon : "";
-	if (rng_chance(&c->r, c->h.italic_quotes))
-		doc_style(c->d, a, cf->b, ST_ITALIC);
-	doc_keep(c->d, a, cf->b);
-	doc_raws(c->d, "”");
-	free(name);
+	quote_campaign(c, pick_name, gf(pick, 0));
 	return 1;
 }
 
@@ -196,25 +211,12 @@ void say_named_campaign(struct ctx *c, const char *name)
 {
 	const struct gtable *t = gdata("campaigns.tsv");
 	const char *kind = "phong trào";
-	struct campaign_fact *cf;
-	size_t i, a;
+	size_t i;
 
 	for (i = 0; i < t->nrows; i++)
 		if (strcmp(gf(&t->rows[i], 4), name) == 0)
 			kind = gf(&t->rows[i], 0);
-	doc_raws(c->d, "“");
-	a = doc_pos(c->d);
-	say(c, name);
-	cf = doc_campaign(c->d);
-	cf->a = a;
-	cf->b = doc_pos(c->d);
-	cf->normalized = doc_strdup(c->d, name);
-	cf->kind = kind;
-	cf->unit = c->unit >= 0 ? c->bw->units[c->unit].canon : "";
-	if (rng_chance(&c->r, c->h.italic_quotes))
-		doc_style(c->d, a, cf->b, ST_ITALIC);
-	doc_keep(c->d, a, cf->b);
-	doc_raws(c->d, "”");
+	quote_campaign(c, doc_strdup(c->d, name), kind);
 }
 
 void say_citation(struct ctx *c, const char *type)
@@ -253,7 +255,7 @@ void say_citation(struct ctx *c, const char *type)
 /* The text of one slot (between the braces) */
 static void slot(struct ctx *c, const char *s, size_t n)
 {
-	char name[16], arg[3][96];
+	char name[16], arg[3][256];
 	int nargs = 0;
 	size_t i = 0, k;
 	long long lo, hi;

@@ -15,7 +15,7 @@ static int nblocs;
 static struct sector *sectors;
 static int nsectors;
 
-char *utf8_upper(const char *s)
+static char *utf8_case(const char *s, int upper)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UCaseMap *cm = ucasemap_open("vi", 0, &st);
@@ -23,7 +23,8 @@ char *utf8_upper(const char *s)
 	char *out = xmalloc(cap);
 	int32_t n;
 
-	n = ucasemap_utf8ToUpper(cm, out, (int32_t)cap, s, -1, &st);
+	n = upper ? ucasemap_utf8ToUpper(cm, out, (int32_t)cap, s, -1, &st)
+	          : ucasemap_utf8ToLower(cm, out, (int32_t)cap, s, -1, &st);
 	ucasemap_close(cm);
 	if (U_FAILURE(st) || n < 0) {
 		free(out);
@@ -31,6 +32,16 @@ char *utf8_upper(const char *s)
 	}
 	out[n] = 0;
 	return out;
+}
+
+char *utf8_upper(const char *s)
+{
+	return utf8_case(s, 1);
+}
+
+char *utf8_lower(const char *s)
+{
+	return utf8_case(s, 0);
 }
 
 void slugify(const char *s, char *out, size_t cap)

@@ -29,8 +29,9 @@ int unit_member(const struct unit *u, int y);
 
 /* "{P}", "{tinh}", "{TINH}", "{D}", "{DU}" replaced; a new heap string. */
 char *expand_names(const char *pat, const struct province *p, const char *district);
-/* Upper-case UTF-8 (ICU, Vietnamese rules). */
+/* Upper- and lower-case UTF-8 (ICU, Vietnamese rules); new heap strings. */
 char *utf8_upper(const char *s);
+char *utf8_lower(const char *s);
 /* ASCII slug: "Tuyên Quang" -> "tuyen-quang". */
 void slugify(const char *s, char *out, size_t cap);
 
