@@ -440,7 +440,7 @@ void say_grants(struct ctx *c, const struct grant *g, int n)
 			char y[16];
 			say(c, "Năm ");
 			snprintf(y, sizeof(y), "%d", x->year);
-			doc_raws(c->d, y);
+			doc_label(c->d, y);
 			say(c, ", ");
 			prev_year = x->year;
 			inherit = 0;

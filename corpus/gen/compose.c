@@ -34,6 +34,7 @@ void doc_free(struct doc *d)
 		free(d->paras[i].styles);
 		free(d->paras[i].keeps);
 		free(d->paras[i].refs);
+		free(d->paras[i].labels);
 	}
 	for (i = 0; i < d->nunits; i++)
 		free(d->units[i].written);
@@ -174,6 +175,27 @@ void doc_keep(struct doc *d, size_t a, size_t b)
 	p->keeps[p->nkeeps].b = b;
 	p->keeps[p->nkeeps].style = 0;
 	p->nkeeps++;
+}
+
+void doc_nonfig(struct doc *d, size_t a, size_t b)
+{
+	struct para *p = doc_cur(d);
+
+	if (b <= a)
+		return;
+	p->labels = xgrow(p->labels, &p->clabels, p->nlabels + 1, sizeof(*p->labels));
+	p->labels[p->nlabels].a = a;
+	p->labels[p->nlabels].b = b;
+	p->labels[p->nlabels].style = 0;
+	p->nlabels++;
+}
+
+void doc_label(struct doc *d, const char *s)
+{
+	size_t a = doc_pos(d);
+
+	doc_raws(d, s);
+	doc_nonfig(d, a, doc_pos(d));
 }
 
 int doc_reserve_note(struct doc *d)

@@ -32,6 +32,11 @@ size_t doc_pos(struct doc *d);
 void doc_raw(struct doc *d, const char *s, size_t n);
 void doc_raws(struct doc *d, const char *s);
 void doc_style(struct doc *d, size_t a, size_t b, unsigned style);
+/* Numbers that are not figures (a year, a date, a document number, an outline label): the
+ * span [a, b) of the current paragraph, or s appended. --check verifies that every digit
+ * of a report is in a figure or in one of these. */
+void doc_nonfig(struct doc *d, size_t a, size_t b);
+void doc_label(struct doc *d, const char *s);
 /* The span [a, b) of the current paragraph must stay on one page. */
 void doc_keep(struct doc *d, size_t a, size_t b);
 /* The number the next footnote reference will get (to write a body before its reference,

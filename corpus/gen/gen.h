@@ -111,6 +111,8 @@ struct para {
 	size_t nkeeps, ckeeps;
 	struct fref *refs;
 	size_t nrefs, crefs;
+	struct span *labels; /* numbers that are not figures: years, dates, codes, labels */
+	size_t nlabels, clabels;
 	int section; /* index into doc.sections, -1 before the first heading */
 	int unit;    /* unit index (blocworld) the paragraph is about, -1 none */
 	int mainno;  /* 1-based position among the main-flow paragraphs; 0 for notes */

@@ -58,7 +58,7 @@ static void heading(struct ctx *c, struct outline *o, int level, const char *lab
 		doc_cur(c->d)->center = 1;
 		doc_cur(c->d)->upper = 1;
 	} else {
-		doc_raws(c->d, label);
+		doc_label(c->d, label);
 		doc_raws(c->d, " ");
 	}
 	a = doc_pos(c->d);
@@ -186,14 +186,14 @@ static void write_header(struct ctx *c)
 		say(c, " ");
 		say(c, c->bloc->upper);
 		say(c, " Số: ");
-		doc_raws(c->d, h->numstr);
+		doc_label(c->d, h->numstr);
 		say(c, " ");
 		say(c, qh);
 		say(c, " ");
 		say(c, tn);
 		say(c, " ");
 		say_clean(c, c->prov->place);
-		doc_raws(c->d, date);
+		doc_label(c->d, date);
 	} else {
 		if (c->h.header_style == 1) {
 			doc_para(c->d, PK_HEAD, 0);
@@ -207,10 +207,10 @@ static void write_header(struct ctx *c)
 		}
 		doc_para(c->d, PK_HEAD, 0);
 		say(c, "Số: ");
-		doc_raws(c->d, h->numstr);
+		doc_label(c->d, h->numstr);
 		doc_para(c->d, PK_HEAD, 0);
 		say_clean(c, c->prov->place);
-		doc_raws(c->d, date);
+		doc_label(c->d, date);
 	}
 	if (c->planted[INC_DATE_YEAR] > 0) {
 		doc_plant(c->d, "date_year_mismatch", 0, "\"date_year\":%d,\"title_year\":%d",
@@ -591,7 +591,7 @@ static void section_three(struct ctx *c, struct outline *o)
 	{
 		char y[8];
 		snprintf(y, sizeof(y), "%d", c->year);
-		doc_raws(c->d, y);
+		doc_label(c->d, y);
 	}
 	say(c, ", toàn Khối có ");
 	fig_ratio(c, c->nmembers, c->nmembers, "đơn vị");
@@ -635,7 +635,7 @@ static void section_three(struct ctx *c, struct outline *o)
 			a = doc_pos(c->d);
 			say(c, "Năm ");
 			snprintf(y, sizeof(y), "%d", c->year);
-			doc_raws(c->d, y);
+			doc_label(c->d, y);
 			say(c, " đơn vị có ");
 			if (sc > 0)
 				fig_count(c, sc, "lượt tập thể");
@@ -777,7 +777,7 @@ static void part_two(struct ctx *c, struct outline *o)
 		snprintf(comp, sizeof(comp), "%d", num);
 		set_section(c, o, 1, comp, "");
 		doc_para(c->d, PK_BODY, 0);
-		doc_raws(c->d, label);
+		doc_label(c->d, label);
 		doc_raws(c->d, " ");
 		snprintf(k2, sizeof(k2), "%s%d", key, i + 1 > 6 ? 6 : i + 1);
 		if (!tpl_say(c, k2))
@@ -846,7 +846,7 @@ static void ending(struct ctx *c)
 			say(c, "TRƯỞNG KHỐI\nPHÓ TRƯỞNG KHỐI NĂM ");
 		}
 		snprintf(y, sizeof(y), "%d", c->year);
-		doc_raws(c->d, y);
+		doc_label(c->d, y);
 		doc_style(c->d, a, doc_pos(c->d), ST_BOLD);
 	}
 	doc_para(c->d, PK_SIGN, 0);

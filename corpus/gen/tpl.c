@@ -166,6 +166,8 @@ static void quote_campaign(struct ctx *c, const char *name, const char *kind)
 	if (rng_chance(&c->r, c->h.italic_quotes))
 		doc_style(c->d, a, cf->b, ST_ITALIC);
 	doc_keep(c->d, a, cf->b);
+	if (strpbrk(name, "0123456789")) /* Xuân tình nguyện 2020 */
+		doc_nonfig(c->d, a, cf->b);
 	doc_raws(c->d, "”");
 }
 
@@ -246,10 +248,10 @@ void say_citation(struct ctx *c, const char *type)
 	else
 		snprintf(s, sizeof(s), "%s%d/%s-%s", n < 10 ? "0" : "", n, kinds[i].code,
 		         kinds[i].issuer);
-	doc_raws(c->d, s);
+	doc_label(c->d, s);
 	say(c, " ngày ");
 	snprintf(s, sizeof(s), "%d/%d/%d", d, m, c->year);
-	doc_raws(c->d, s);
+	doc_label(c->d, s);
 }
 
 /* The text of one slot (between the braces) */
@@ -305,7 +307,7 @@ static void slot(struct ctx *c, const char *s, size_t n)
 	} else if (name[0] == 'Y') {
 		int y = c->year + (name[1] ? atoi(name + 1) : 0);
 		snprintf(tmp, sizeof(tmp), "%d", y);
-		doc_raws(c->d, tmp);
+		doc_label(c->d, tmp);
 	} else if ((!strcmp(name, "n") || !strcmp(name, "ns")) && nargs >= 2) {
 		parse_range(arg[0], &lo, &hi);
 		if (name[1] == 's')
@@ -386,7 +388,7 @@ static void slot(struct ctx *c, const char *s, size_t n)
 	} else if (!strcmp(name, "ord")) {
 		int k2 = (c->year - 1995) / 5;
 		roman(k2 < 1 ? 1 : k2, tmp, sizeof(tmp));
-		doc_raws(c->d, tmp);
+		doc_label(c->d, tmp);
 	} else if (!strcmp(name, "cite") && nargs >= 1) {
 		say_citation(c, arg[0]);
 	} else {
@@ -412,6 +414,20 @@ static size_t group_end(const char *s, size_t n, size_t i)
 	return n;
 }
 
+/* Literal template text; digits in it are never figures (Covid-19, 24/24 giờ, document
+ * numbers of legal citations): see data/phrases.tsv */
+static void literal(struct ctx *c, const char *s, size_t n)
+{
+	size_t a = doc_pos(c->d), i;
+
+	sayn(c, s, n);
+	for (i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9') {
+			doc_nonfig(c->d, a, doc_pos(c->d));
+			break;
+		}
+}
+
 static void expand(struct ctx *c, const char *s, size_t n)
 {
 	size_t i = 0, plain = 0;
@@ -419,7 +435,7 @@ static void expand(struct ctx *c, const char *s, size_t n)
 	while (i < n) {
 		if (s[i] == '[' || s[i] == '{') {
 			size_t e = group_end(s, n, i);
-			sayn(c, s + plain, i - plain);
+			literal(c, s + plain, i - plain);
 			if (s[i] == '{') {
 				slot(c, s + i + 1, e - i - 1);
 			} else {
@@ -446,7 +462,7 @@ static void expand(struct ctx *c, const char *s, size_t n)
 			i++;
 		}
 	}
-	sayn(c, s + plain, n - plain);
+	literal(c, s + plain, n - plain);
 }
 
 void tpl_expand(struct ctx *c, const char *tpl)

@@ -1,6 +1,7 @@
 #include "truth.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
@@ -193,9 +194,14 @@ void truth_write(struct ctx *c, const struct docinfo *info, struct buf *out)
 		             : "");
 		opt_int(&j, "cited_paragraph", cite >= 0 ? d->paras[cite].mainno : -1);
 		json_int(&j, "paragraphs", paras);
-		if (first >= 0)
-			span(&j, "starts", d, first, 0,
-			     d->paras[first].text.n < 60 ? d->paras[first].text.n : 60);
+		if (first >= 0) {
+			/* about 60 bytes, ending at a character boundary */
+			const struct buf *t = &d->paras[first].text;
+			size_t end = t->n < 60 ? t->n : 60;
+			while (end < t->n && ((unsigned char)t->p[end] & 0xC0) == 0x80)
+				end--;
+			span(&j, "starts", d, first, 0, end);
+		}
 		json_end(&j);
 	}
 	json_end(&j);
@@ -389,6 +395,30 @@ int truth_check(struct ctx *c, struct err *e)
 			bad++;
 			err_set(e, "award %zu: empty or bad evidence span", i);
 		}
+	}
+	/* every digit of the report is in a figure or in a number known not to be one */
+	for (i = 0; i < d->nparas; i++) {
+		const struct para *p = &d->paras[i];
+		unsigned char *ok = xcalloc(p->text.n + 1, 1);
+		size_t b, x;
+		for (f = 0; f < d->nfigures; f++)
+			if (d->figures[f].para == (int)i)
+				for (x = d->figures[f].a; x < d->figures[f].b && x < p->text.n; x++)
+					ok[x] = 1;
+		for (k = 0; k < (int)p->nlabels; k++)
+			for (x = p->labels[k].a; x < p->labels[k].b && x < p->text.n; x++)
+				ok[x] = 1;
+		for (b = 0; b < p->text.n; b++)
+			if (p->text.p[b] >= '0' && p->text.p[b] <= '9' && !ok[b]) {
+				bad++;
+				err_set(
+				    e,
+				    "paragraph %zu: a number that is neither a figure nor a label: "
+				    "…%.40s",
+				    i, p->text.p + (b > 20 ? b - 20 : 0));
+				break;
+			}
+		free(ok);
 	}
 	return bad;
 }

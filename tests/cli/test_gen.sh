@@ -46,8 +46,21 @@ check 'grep -q -- --years err.txt' "no message for a bad --years"
 "$GEN" --formats txt,pdf --out x 2>err.txt
 expect_eq "$?" 2 "exit code for an unknown format"
 
+# ---- the phrase data writes no figure literally --------------------------------------------
+# Figures come from slots, so the truth knows them; a digit written in a template may only be
+# part of a document number, a date, a year, or one of the fixed labels of docs/corpus.md.
+D="$TOP/corpus/gen/data"
+grep -hv '^#' "$D/phrases.tsv" "$D/legal.tsv" "$D/campaigns.tsv" | cut -f5- -s |
+	cat - <(grep -v '^#' "$D/legal.tsv" | cut -f3) | sed -e 's/{[^}]*}//g' -e 's/Trung ương 4//g' |
+	grep -oE '[[:alnum:]/.:-]*[0-9][[:alnum:]/.:-]*' | sed 's/[.:]$//' |
+	grep -vxE '[0-9]+/[0-9]{4}/[[:upper:]][[:alnum:]-]*|[0-9]+[-/][[:upper:]][[:alnum:]/-]*|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|((19|20)[0-9]{2}-?)+|Covid-19|9001:2015|24/24' \
+	>literal-digits.txt || true
+check '[ ! -s literal-digits.txt ]' "phrase data writes figures literally: $(head -3 literal-digits.txt | tr '\n' ' ')"
+
 # ---- corpus-small -------------------------------------------------------------------------
-gen --preset small --out small
+# --check: every total's parts add up, and every digit of every report is in a figure of the
+# truth or in a number that is not one (year, date, document number, label)
+gen --preset small --out small --check
 gen --preset small --years 2000-2014 --formats txt --out plain
 M=small/synthetic-manifest.tsv
 tail -n +2 "$M" >rows.tsv
