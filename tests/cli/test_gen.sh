@@ -160,6 +160,10 @@ CHECKS=$((CHECKS + compared))
 # ---- truth files ----------------------------------------------------------------------------
 T=$(ls small/truth/*/*.truth.json)
 check '[ "$(jq -s length $T)" = "$rows" ]' "not one parsable truth file per document"
+# jq reads broken UTF-8 without a word; iconv does not
+check 'cat $T | iconv -f UTF-8 -t UTF-8 >/dev/null' "a truth file is not valid UTF-8"
+check 'cat $(awk -F"\t" '"'"'$7 == "utf-8" && $6 == "txt" {print "small/" $1}'"'"' rows.tsv) | iconv -f UTF-8 -t UTF-8 >/dev/null' \
+	"a UTF-8 document is not valid UTF-8"
 # One pass over every truth file; each line it prints is a failure. What it checks:
 #   basic facts are there;
 #   totals: the parts add up to the sum, a total that disagrees is a planted mismatch;
