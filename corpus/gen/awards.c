@@ -418,6 +418,11 @@ void say_grants(struct ctx *c, const struct grant *g, int n)
 	const char *prev_grantor = NULL;
 	int prev_year = c->year, i;
 	size_t cap = (size_t)-1;
+	const struct buf *t = &doc_cur(c->d)->text;
+
+	/* the first clause begins a sentence when the text before it ended one */
+	if (t->n >= 2 && t->p[t->n - 2] == '.' && t->p[t->n - 1] == ' ')
+		cap = t->n;
 
 	for (i = 0; i < n; i++) {
 		const struct grant *x = &g[i];
@@ -427,9 +432,11 @@ void say_grants(struct ctx *c, const struct grant *g, int n)
 		size_t a;
 		double pick;
 
-		if (cap != (size_t)-1)
+		/* the clause before began a sentence: now that it is written, capitalise it */
+		if (i && cap != (size_t)-1) {
 			capitalize_at(c, cap);
-		cap = (size_t)-1;
+			cap = (size_t)-1;
+		}
 		if (i) {
 			int stop = rng_chance(&c->r, 0.15);
 			say(c, stop ? ". " : "; ");
