@@ -162,6 +162,10 @@ T=$(ls small/truth/*/*.truth.json)
 check '[ "$(jq -s length $T)" = "$rows" ]' "not one parsable truth file per document"
 # jq reads broken UTF-8 without a word; iconv does not
 check 'cat $T | iconv -f UTF-8 -t UTF-8 >/dev/null' "a truth file is not valid UTF-8"
+# sentences begin with a capital (the seed's never start lower case after a full stop)
+n=$(awk -F'\t' '$7 == "utf-8" && $6 == "txt" {print "small/" $1}' rows.tsv | xargs cat | uconv -x nfc |
+	grep -oE '.{0,30}\. [[:lower:]].{0,20}' | head -3)
+check '[ -z "$n" ]' "a sentence starts in lower case: $n"
 check 'cat $(awk -F"\t" '"'"'$7 == "utf-8" && $6 == "txt" {print "small/" $1}'"'"' rows.tsv) | iconv -f UTF-8 -t UTF-8 >/dev/null' \
 	"a UTF-8 document is not valid UTF-8"
 # One pass over every truth file; each line it prints is a failure. What it checks:
