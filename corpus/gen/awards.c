@@ -49,54 +49,33 @@ enum {
 	AW_FLAGS
 };
 
-static const char *pick_form(struct ctx *c, const char *list)
-{
-	/* "a|b|c": the first most of the time, as reports settle on one wording */
-	int n = 1, k, i;
-	const char *p;
+/* grantors.tsv columns */
+enum { GR_LEVEL, GR_GROUP, GR_CANON, GR_FORMS, GR_GCANON, GR_GFORMS };
 
-	for (p = list; *p; p++)
-		n += *p == '|';
-	k = rng_chance(&c->r, 0.6) ? 0 : (int)rng_below(&c->r, (uint32_t)n);
-	for (i = 0, p = list; i < k; i++)
-		p = strchr(p, '|') + 1;
-	return doc_strndup(c->d, p, strchr(p, '|') ? (size_t)(strchr(p, '|') - p) : strlen(p));
+static const struct grow *grantor_row(enum level lv)
+{
+	return gdata_row("grantors.tsv", GR_LEVEL, level_names[lv]);
 }
 
 void grantor_of(struct ctx *c, int uidx, enum level lv, const char **canon, const char **written)
 {
 	const struct unit *u = uidx >= 0 ? &c->bw->units[uidx] : NULL;
-	char *w;
+	const struct grow *r = grantor_row(lv);
 
-	switch (lv) {
-	case LV_STATE:
-		*canon = "Chủ tịch nước";
-		*written = "Chủ tịch nước";
-		break;
-	case LV_GOV:
-		*canon = "Thủ tướng Chính phủ";
-		*written = pick_form(c, "Thủ tướng Chính phủ|Thủ tướng CP");
-		break;
-	case LV_MINISTRY:
+	if (lv == LV_MINISTRY && u) {
 		*canon = gf(u->sec->row, SEC_MINISTRY);
-		*written = pick_form(c, gf(u->sec->row, SEC_MINISTRY_FORMS));
-		break;
-	case LV_REGION:
-		*canon = "Tư lệnh Quân khu";
-		*written = pick_form(c, "Quân khu|Bộ Tư lệnh Quân khu");
-		break;
-	case LV_PROVINCE:
-		*canon = "Chủ tịch UBND tỉnh";
-		w = expand_names(pick_form(c, "Chủ tịch UBND {tinh}|UBND {tinh}|Ủy ban nhân dân "
-		                              "{tinh}|Chủ tịch Ủy ban nhân dân {tinh}"),
-		                 c->prov, NULL);
+		*written = pick_alt(c, gf(u->sec->row, SEC_MINISTRY_FORMS));
+	} else if (lv == LV_HEAD && u) {
+		*canon = u->head_canon;
+		*written = u->head_written;
+	} else if (*gf(r, GR_CANON)) {
+		char *w = expand_names(pick_alt(c, gf(r, GR_FORMS)), c->prov, NULL);
+		*canon = gf(r, GR_CANON);
 		*written = doc_strdup(c->d, w);
 		free(w);
-		break;
-	default:
-		*canon = u ? u->head_canon : "Thủ trưởng đơn vị";
-		*written = u ? u->head_written : "Thủ trưởng các đơn vị";
-		break;
+	} else {
+		*canon = gf(r, GR_GCANON);
+		*written = pick_alt(c, gf(r, GR_GFORMS));
 	}
 }
 
@@ -135,7 +114,7 @@ static void range(const char *s, int *lo, int *hi)
 /* The written form with the sector's own names put in ({flag}, {cstd}, {knc}). */
 static const char *award_written(struct ctx *c, const struct unit *u, const char *forms)
 {
-	const char *f = pick_form(c, forms);
+	const char *f = pick_alt(c, forms);
 	const char *key[3] = {"{flag}", "{cstd}", "{knc}"};
 	int col[3] = {SEC_FLAG, SEC_CSTD, SEC_KNC}, i;
 
@@ -332,21 +311,51 @@ static void recipients(struct ctx *c, int coll, int ind)
 		fig_count(c, ind, lot ? "lượt cá nhân" : "cá nhân");
 }
 
+/* The groups of the bloc's award summary, in the order of grantors.tsv: the first row of
+ * each group names it */
+#define NGROUPS 5
+static const struct grow *groups[NGROUPS];
+static int ngroups;
+
+static void load_groups(void)
+{
+	const struct gtable *t = gdata("grantors.tsv");
+	size_t i;
+	int g;
+
+	if (ngroups)
+		return;
+	for (i = 0; i < t->nrows && ngroups < NGROUPS; i++) {
+		for (g = 0; g < ngroups; g++)
+			if (!strcmp(gf(groups[g], GR_GROUP), gf(&t->rows[i], GR_GROUP)))
+				break;
+		if (g == ngroups)
+			groups[ngroups++] = &t->rows[i];
+	}
+}
+
 static int group_of(enum level lv)
 {
-	switch (lv) {
-	case LV_STATE:
-		return 0;
-	case LV_GOV:
-		return 1;
-	case LV_MINISTRY:
-	case LV_REGION:
-		return 2;
-	case LV_PROVINCE:
-		return 3;
-	default:
-		return 4;
-	}
+	const char *name = gf(grantor_row(lv), GR_GROUP);
+	int g;
+
+	load_groups();
+	for (g = 0; g < ngroups; g++)
+		if (!strcmp(gf(groups[g], GR_GROUP), name))
+			return g;
+	return ngroups - 1;
+}
+
+static const char *group_level(int g)
+{
+	load_groups();
+	return gf(groups[g], GR_GROUP);
+}
+
+static const char *group_canon(int g)
+{
+	load_groups();
+	return gf(groups[g], GR_GCANON);
 }
 
 struct award_fact *award_here(struct ctx *c, size_t a, const char *unit, const char *award,
@@ -381,11 +390,8 @@ static void record(struct ctx *c, const struct grant *g, size_t a, const char *g
 
 static void class_words(struct ctx *c, const char *klass)
 {
-	static const char *forms[3][4] = {
-	    {"Nhất", "nhất", "I", "nhất"}, {"Nhì", "nhì", "II", "nhì"}, {"Ba", "ba", "III", "ba"}};
-	int k = strcmp(klass, "Nhất") == 0 ? 0 : strcmp(klass, "Nhì") == 0 ? 1 : 2;
 	say(c, "hạng ");
-	say(c, forms[k][rng_below(&c->r, 4)]);
+	say(c, pick_word(c, "class", klass));
 }
 
 /* The award's name as written, with its class or Kỷ niệm chương name */
@@ -551,10 +557,6 @@ struct agg {
 	int *idx; /* award facts that are its parts (filled by the caller of say_grants) */
 };
 
-static const char *group_level[5] = {"state", "government", "ministry", "province", "head"};
-static const char *group_canon[5] = {"Chủ tịch nước", "Thủ tướng Chính phủ", "Bộ, ngành",
-                                     "Chủ tịch UBND tỉnh", "Thủ trưởng đơn vị"};
-
 struct total *total_here(struct ctx *c, size_t a, const char *what, const char *unit)
 {
 	struct total *t = doc_total(c->d);
@@ -575,7 +577,7 @@ static void record_total(struct ctx *c, int group, const char *label, const char
 {
 	struct total *t = total_here(c, a, "awards", "");
 
-	t->grantor = group_canon[group];
+	t->grantor = group_canon(group);
 	t->awards = label;
 	t->group = group;
 	t->award = award;
@@ -616,13 +618,15 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 				ag[na].klass = klass;
 				ag[na].order = x->order;
 				ag[na].dh = x->danh_hieu && rng_chance(&c->r, 0.5);
-				/* the summary names the award generically */
-				ag[na].written =
-				    strcmp(x->award, "Chiến sĩ thi đua cấp bộ, ngành, tỉnh") == 0
-				        ? (group == 3 ? "Chiến sĩ thi đua cấp tỉnh"
-				                      : "Chiến sĩ thi đua cấp Bộ")
-				    : strcmp(x->award, "Cờ thi đua") == 0 ? "Cờ thi đua"
-				                                          : x->award;
+				/* the summary names the award its own way (words.tsv) */
+				{
+					char key[160];
+					snprintf(key, sizeof(key), "%s/%s", group_level(group),
+					         x->award);
+					ag[na].written = gdata_word("summary", key)
+					                     ? pick_word(c, "summary", key)
+					                     : x->award;
+				}
 				na++;
 			}
 			ag[k].coll += x->coll > 0 ? x->coll : 0;
@@ -637,7 +641,8 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 		if (!first_clause)
 			say(c, rng_chance(&c->r, 0.6) ? "; " : ". ");
 		first_clause = 0;
-		if (group <= 1) {
+		if (!strcmp(group_level(group), "state") ||
+		    !strcmp(group_level(group), "government")) {
 			/* coordinated: "Chủ tịch nước tặng 01 Huân chương Lao động hạng Nhì, 19
 			 * Huân chương Lao động hạng Ba cho 02 tập thể, 18 cá nhân" — every award
 			 * shares the recipients; the count of each is written before it */
@@ -645,7 +650,7 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 			int wc = gcoll, wi = gind;
 			struct buf names = BUF_INIT;
 			size_t first_fact = c->d->nawards;
-			say(c, group == 0 ? "Chủ tịch nước" : "Thủ tướng Chính phủ");
+			say(c, pick_alt(c, gf(groups[group], GR_GFORMS)));
 			say(c, " tặng ");
 			for (k = 0; k < na; k++) {
 				struct grant tmp;
@@ -674,12 +679,12 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 			recipients(c, wc, wi);
 			for (k = 0; k < na; k++) {
 				struct award_fact *f = award_here(
-				    c, a, "", ag[k].award, group_canon[group], "granted", wc, wi);
+				    c, a, "", ag[k].award, group_canon(group), "granted", wc, wi);
 				f->klass = ag[k].klass;
 				f->count = ag[k].coll + ag[k].ind;
 				f->bloc_scope = 1;
 				f->shared = na > 1;
-				f->level = group_level[group];
+				f->level = group_level(group);
 			}
 			(void)first_fact;
 			record_total(c, group, doc_strdup(c->d, buf_str(&names)), NULL, NULL, wc,
@@ -688,7 +693,7 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 				doc_plant(c->d, "total_mismatch", a,
 				          "\"what\":\"awards\",\"grantor\":\"%s\","
 				          "\"stated\":[%d,%d],\"sum\":[%d,%d]",
-				          group_canon[group], wc, wi, gcoll, gind);
+				          group_canon(group), wc, wi, gcoll, gind);
 				mismatch = -2;
 			}
 			doc_keep(c->d, a, doc_pos(c->d));
@@ -704,10 +709,7 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 				say(c, rng_chance(&c->r, 0.5) ? "; " : ", ");
 			a = doc_pos(c->d);
 			if (k == 0) {
-				say(c, group == 2   ? (rng_chance(&c->r, 0.5) ? "Bộ, ngành"
-				                                              : "Các Bộ, ngành")
-				       : group == 3 ? "Chủ tịch UBND tỉnh"
-				                    : "Thủ trưởng các đơn vị");
+				say(c, pick_alt(c, gf(groups[group], GR_GFORMS)));
 				say(c, " tặng ");
 			} else if (rng_chance(&c->r, 0.5)) {
 				say(c, "tặng ");
@@ -729,11 +731,11 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 			}
 			prep(c);
 			recipients(c, wc, wi);
-			f = award_here(c, a, "", ag[k].award, group_canon[group], "granted", wc,
+			f = award_here(c, a, "", ag[k].award, group_canon(group), "granted", wc,
 			               wi);
 			f->klass = ag[k].klass;
 			f->bloc_scope = 1;
-			f->level = group_level[group];
+			f->level = group_level(group);
 			doc_keep(c->d, a, doc_pos(c->d));
 			{
 				char *aw = *ag[k].klass ? doc_printf(c->d, "%s hạng %s",
@@ -747,7 +749,7 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 				doc_plant(c->d, "total_mismatch", a,
 				          "\"what\":\"awards\",\"grantor\":\"%s\","
 				          "\"award\":\"%s\",\"stated\":[%d,%d],\"sum\":[%d,%d]",
-				          group_canon[group], ag[k].award, wc, wi, ag[k].coll,
+				          group_canon(group), ag[k].award, wc, wi, ag[k].coll,
 				          ag[k].ind);
 				mismatch = -2;
 			}
@@ -769,18 +771,7 @@ void say_registration(struct ctx *c, int flag)
 	say(c, "+ Đăng ký ");
 	a = doc_pos(c->d);
 	say(c, flag ? "danh hiệu thi đua " : "hình thức khen thưởng ");
-	if (flag) {
-		char *w =
-		    expand_names(rng_chance(&c->r, 0.6) ? "Cờ thi đua của Ủy ban nhân dân {tinh}"
-		                                        : "Cờ thi đua của UBND {tinh}",
-		                 c->prov, NULL);
-		say_quoted(c, w);
-		free(w);
-	} else {
-		char *w = expand_names("Bằng khen của Chủ tịch UBND {tinh}", c->prov, NULL);
-		say_quoted(c, w);
-		free(w);
-	}
+	say_quoted(c, pick_word(c, "registration", flag ? "Cờ thi đua" : "Bằng khen"));
 	say(c, ": ");
 	listed = part;
 	{
@@ -794,8 +785,8 @@ void say_registration(struct ctx *c, int flag)
 			c->planted[INC_RATIO_MAX] = -1;
 		}
 		fig_ratio(c, written, whole, "đơn vị");
-		f = award_here(c, a, "", flag ? "Cờ thi đua" : "Bằng khen", "Chủ tịch UBND tỉnh",
-		               "registered", written, 0);
+		f = award_here(c, a, "", flag ? "Cờ thi đua" : "Bằng khen",
+		               gf(grantor_row(LV_PROVINCE), GR_CANON), "registered", written, 0);
 		f->level = "province";
 		f->bloc_scope = 1;
 		if (written != listed && flag) {

@@ -16,7 +16,7 @@ static const struct {
     {"provinces.tsv", 5}, {"blocs.tsv", 5},     {"units.tsv", 12},  {"sectors.tsv", 8},
     {"awards.tsv", 11},   {"campaigns.tsv", 5}, {"phrases.tsv", 5}, {"typos.tsv", 3},
     {"variants.tsv", 2},  {"names.tsv", 2},     {"legal.tsv", 3},   {"places.tsv", 2},
-    {"formats.tsv", 3},
+    {"formats.tsv", 3},   {"grantors.tsv", 6},  {"words.tsv", 3},   {"citations.tsv", 3},
 };
 
 #define NTABLES (sizeof(wanted) / sizeof(wanted[0]))
@@ -128,4 +128,26 @@ const struct gtable *gdata(const char *name)
 const char *gf(const struct grow *r, int i)
 {
 	return i < r->n ? r->f[i] : "";
+}
+
+const char *gdata_word(const char *kind, const char *key)
+{
+	const struct gtable *t = gdata("words.tsv");
+	size_t i;
+
+	for (i = 0; t && i < t->nrows; i++)
+		if (!strcmp(gf(&t->rows[i], 0), kind) && !strcmp(gf(&t->rows[i], 1), key))
+			return gf(&t->rows[i], 2);
+	return NULL;
+}
+
+const struct grow *gdata_row(const char *table, int col, const char *key)
+{
+	const struct gtable *t = gdata(table);
+	size_t i;
+
+	for (i = 0; t && i < t->nrows; i++)
+		if (!strcmp(gf(&t->rows[i], col), key))
+			return &t->rows[i];
+	return NULL;
 }

@@ -33,6 +33,11 @@ const struct gtable *gdata(const char *name);
 /* Field i of a row, "" when the row is shorter. */
 const char *gf(const struct grow *r, int i);
 
+/* The forms of words.tsv's (kind, key), "a|b|c", or NULL. */
+const char *gdata_word(const char *kind, const char *key);
+/* The first row of table whose column col is key, or NULL. */
+const struct grow *gdata_row(const char *table, int col, const char *key);
+
 /* The raw bytes of an embedded generator file, or NULL. */
 const char *gdata_raw(const char *name, size_t *len);
 

@@ -171,10 +171,8 @@ static void write_header(struct ctx *c)
 {
 	struct header *h = &c->hd;
 	char date[96];
-	const char *qh = rng_chance(&c->r, 0.7) ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-	                                        : "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-	const char *tn =
-	    rng_chance(&c->r, 0.8) ? "Độc lập - Tự do - Hạnh phúc" : "Độc lập -Tự do- Hạnh phúc";
+	const char *qh = pick_word(c, "quoc_hieu", "-");
+	const char *tn = pick_word(c, "tieu_ngu", "-");
 	char *parent = expand_names("UBND {TINH} {PU}", c->prov, NULL);
 	size_t a;
 
@@ -799,39 +797,35 @@ static void part_two(struct ctx *c, struct outline *o)
 static void ending(struct ctx *c)
 {
 	struct header *h = &c->hd;
-	static const char *recip[] = {
-	    "- UBND {tinh};", "- Ban Thi đua - Khen thưởng {tinh} (để B/c);", "- Thành viên Khối;",
-	    "- Lãnh đạo {lead};", "- Lưu: VT, TĐKT."};
-	size_t i;
-	char *up;
+	const struct gtable *t = gdata("words.tsv");
+	size_t i, n = 0;
 
 	doc_section(c->d, "", "");
 	body(c);
 	tpl_say(c, "closing");
 	doc_para(c->d, PK_RECIP, 0);
 	say(c, "Nơi nhận:");
-	h->recipients = doc_alloc(c->d, sizeof(recip) / sizeof(recip[0]) * sizeof(char *));
+	for (i = 0; i < t->nrows; i++)
+		n += !strcmp(gf(&t->rows[i], 0), "recipient");
+	h->recipients = doc_alloc(c->d, (n ? n : 1) * sizeof(char *));
 	h->nrecipients = 0;
-	for (i = 0; i < sizeof(recip) / sizeof(recip[0]); i++) {
-		char *w = expand_names(recip[i], c->prov, NULL);
-		char *lead = strstr(w, "{lead}");
+	for (i = 0; i < t->nrows; i++) {
+		const char *w;
+		const char *lead;
 		size_t a;
-		if (lead) {
-			char *x = doc_printf(c->d, "%.*s%s%s", (int)(lead - w), w, h->lead_unit,
-			                     lead + 6);
-			free(w);
-			w = xstrdup(x);
-		}
-		if (i == 2 && rng_chance(&c->r, 0.5)) {
-			free(w);
-			w = xstrdup("- Các đơn vị thành viên Khối;");
-		}
+		if (strcmp(gf(&t->rows[i], 0), "recipient") != 0)
+			continue;
+		w = pick_word(c, "recipient", gf(&t->rows[i], 1));
+		lead = strstr(w, "{lead}");
+		if (lead)
+			w = doc_printf(c->d, "%.*s%s%s", (int)(lead - w), w, h->lead_unit,
+			               lead + 6);
 		doc_para(c->d, PK_RECIP, 0);
 		a = doc_pos(c->d);
 		say(c, w);
+		/* the recipient without its dash and closing punctuation */
 		h->recipients[h->nrecipients++] =
 		    doc_strndup(c->d, doc_cur(c->d)->text.p + a + 2, doc_pos(c->d) - a - 3);
-		free(w);
 	}
 	doc_para(c->d, PK_SIGN, 0);
 	{
@@ -852,12 +846,10 @@ static void ending(struct ctx *c)
 	doc_para(c->d, PK_SIGN, 0);
 	{
 		size_t a = doc_pos(c->d);
-		up = xstrdup(h->signer_role);
-		say(c, up);
+		say(c, h->signer_role);
 		say(c, "\n");
 		say_clean(c, h->signer);
 		doc_style(c->d, a, doc_pos(c->d), ST_BOLD);
-		free(up);
 	}
 }
 

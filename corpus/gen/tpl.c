@@ -28,6 +28,37 @@ void roman(int n, char *out, size_t cap)
 	out[o] = 0;
 }
 
+const char *pick_alt(struct ctx *c, const char *list)
+{
+	/* "a|b|c": the first most of the time, as reports settle on one wording */
+	int n = 1, k, i;
+	const char *p;
+
+	for (p = list; *p; p++)
+		n += *p == '|';
+	k = rng_chance(&c->r, 0.6) ? 0 : (int)rng_below(&c->r, (uint32_t)n);
+	for (i = 0, p = list; i < k; i++)
+		p = strchr(p, '|') + 1;
+	return doc_strndup(c->d, p, strchr(p, '|') ? (size_t)(strchr(p, '|') - p) : strlen(p));
+}
+
+const char *pick_word(struct ctx *c, const char *kind, const char *key)
+{
+	const char *forms = gdata_word(kind, key);
+	char *x;
+	const char *w;
+
+	if (!forms)
+		return "";
+	w = pick_alt(c, forms);
+	if (!strchr(w, '{'))
+		return w;
+	x = expand_names(w, c->prov, NULL);
+	w = doc_strdup(c->d, x);
+	free(x);
+	return w;
+}
+
 static long long parse_amount(const char *s, const char **end)
 {
 	char *e;
@@ -223,31 +254,26 @@ void say_named_campaign(struct ctx *c, const char *name)
 
 void say_citation(struct ctx *c, const char *type)
 {
-	static const struct {
-		const char *code, *name, *issuer;
-	} kinds[] = {
-	    {"KH", "Kế hoạch", "UBND"},    {"CV", "Văn bản", "UBND"}, {"QĐ", "Quyết định", "UBND"},
-	    {"HD", "Hướng dẫn", "HĐTĐKT"}, {"CT", "Chỉ thị", "UBND"},
-	};
-	size_t i;
+	const struct grow *r = gdata_row("citations.tsv", 0, type);
 	int n = (int)rng_range(&c->r, 3, 3800), d = (int)rng_range(&c->r, 1, 28);
 	int m = (int)rng_range(&c->r, 1, 11);
+	const char *suffix;
+	char *x;
 	char s[96];
 
-	int bloc = strcmp(type, "KHB") == 0;
-
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]) - 1; i++)
-		if (strcmp(kinds[i].code, bloc ? "KH" : type) == 0)
-			break;
-	say(c, kinds[i].name);
+	if (!r)
+		r = gdata_row("citations.tsv", 0, "KH");
+	if (strcmp(type, "KHB") == 0)
+		n %= 200; /* a bloc issues fewer documents than a province */
+	say(c, gf(r, 1));
 	say(c, " số ");
-	if (bloc)
-		snprintf(s, sizeof(s), "%s%d/KH-%s", n < 10 ? "0" : "", n % 200, c->bloc->code);
-	else if (strcmp(kinds[i].code, "CV") == 0)
-		snprintf(s, sizeof(s), "%d/UBND-%s", n, rng_chance(&c->r, 0.5) ? "NC" : "TH");
+	suffix = pick_alt(c, gf(r, 2));
+	x = expand_names(suffix, c->prov, NULL);
+	if (strstr(x, "{bloc}"))
+		snprintf(s, sizeof(s), "%s%d/KH-%s", n < 10 ? "0" : "", n, c->bloc->code);
 	else
-		snprintf(s, sizeof(s), "%s%d/%s-%s", n < 10 ? "0" : "", n, kinds[i].code,
-		         kinds[i].issuer);
+		snprintf(s, sizeof(s), "%s%d%s", n < 10 ? "0" : "", n, x);
+	free(x);
 	doc_label(c->d, s);
 	say(c, " ngày ");
 	snprintf(s, sizeof(s), "%d/%d/%d", d, m, c->year);

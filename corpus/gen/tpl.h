@@ -53,6 +53,10 @@ void say_citation(struct ctx *c, const char *type);
 void say_named_campaign(struct ctx *c, const char *name);
 /* Upper-case the letter at offset pos of the current paragraph (a sentence begins). */
 void capitalize_at(struct ctx *c, size_t pos);
+/* One of the "a|b|c" alternatives (the first most of the time), as a document string. */
+const char *pick_alt(struct ctx *c, const char *list);
+/* One form of words.tsv's (kind, key), province names put in; "" when there is none. */
+const char *pick_word(struct ctx *c, const char *kind, const char *key);
 /* Roman numeral */
 void roman(int n, char *out, size_t cap);
 
