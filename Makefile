@@ -6,6 +6,8 @@
 #   make test      deps + unit (cmocka) and CLI tests, all under ASan+UBSan
 #   make bench     throughput/size/latency against stock FTS5 (not a test)
 #   make install   PREFIX=/usr/local
+#   make corpus-small     ~200 synthetic reports into corpus/generated/ (used by tests)
+#   make corpus-national  63 provinces x 20 blocs x 20 years into NATIONAL_DIR (benchmark)
 
 CC      ?= cc
 # `make V=1` shows the full commands
@@ -34,6 +36,52 @@ TESTS    := $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 REPLAYS  := $(patsubst fuzz/fuzz_%.c,build/asan/replay/fuzz_%,$(wildcard fuzz/fuzz_*.c))
 
 all: bin/thidua
+
+# ---- thidua-gen: the synthetic corpus generator (corpus/gen/, docs/corpus.md) -----------
+# Its vocabulary (corpus/gen/data/*.tsv) is embedded under its own symbol so that it does
+# not bloat thidua; it links libthidua for the code pages of lib/vn_enc (data/codepages/).
+GEN_SRC  := $(wildcard corpus/gen/*.c)
+GEN_DATA := $(sort $(wildcard corpus/gen/data/*.tsv))
+GEN_PKGS := libarchive libxml-2.0
+GEN_CFLAGS = $(shell pkg-config --cflags $(GEN_PKGS) 2>/dev/null)
+GEN_LIBS   = $(shell pkg-config --libs $(GEN_PKGS) 2>/dev/null)
+NATIONAL_DIR ?= bench/national
+SMALL_DIR    ?= corpus/generated
+
+build/gen/gen_data.c: build/tools/embed $(GEN_DATA) Makefile
+	@mkdir -p $(@D)
+	$(call say,EMBED,$@)build/tools/embed $@ $(foreach f,$(GEN_DATA),$(f)=$(f))
+build/rel/corpus/gen/%.o: corpus/gen/%.c build/gen/embedded.c
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(BASE) -Icorpus/gen $(PKG_CFLAGS) $(GEN_CFLAGS) $(REL_CFLAGS) -MMD -MP -c -o $@ $<
+build/asan/corpus/gen/%.o: corpus/gen/%.c build/gen/embedded.c
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(BASE) -Icorpus/gen $(PKG_CFLAGS) $(GEN_CFLAGS) $(ASAN_CFLAGS) -MMD -MP -c -o $@ $<
+build/rel/gen/gen_data.o: build/gen/gen_data.c
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(BASE) -Dembedded_files=gen_embedded_files $(REL_CFLAGS) -c -o $@ $<
+build/asan/gen/gen_data.o: build/gen/gen_data.c
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(BASE) -Dembedded_files=gen_embedded_files $(ASAN_CFLAGS) -c -o $@ $<
+build/rel/thidua-gen: $(GEN_SRC:%.c=build/rel/%.o) build/rel/gen/gen_data.o build/rel/libthidua.a
+	$(call say,LD,$@)$(CC) $(REL_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) $(GEN_LIBS) -lm
+build/asan/thidua-gen: $(GEN_SRC:%.c=build/asan/%.o) build/asan/gen/gen_data.o build/asan/libthidua.a
+	$(call say,LD,$@)$(CC) $(ASAN_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) $(GEN_LIBS) -lm
+
+# Unit tests of the generator's pieces (tests/unit/test_gen_*.c) link its objects too.
+GEN_TEST_OBJ := $(filter-out build/asan/corpus/gen/main.o,$(GEN_SRC:%.c=build/asan/%.o)) build/asan/gen/gen_data.o
+build/asan/tests/test_gen_%: tests/unit/test_gen_%.c build/asan/libthidua.a $(GEN_TEST_OBJ)
+	@mkdir -p $(@D)
+	$(call say,LD,$@)$(CC) $(BASE) -Icorpus/gen $(PKG_CFLAGS) $(GEN_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -o $@ $< \
+		$(GEN_TEST_OBJ) build/asan/libthidua.a $(PKG_LIBS) $(GEN_LIBS) $(shell pkg-config --libs cmocka) -lm
+
+corpus-small: deps
+	@$(MAKE) --no-print-directory build/rel/thidua-gen
+	build/rel/thidua-gen --preset small --out $(SMALL_DIR)
+
+corpus-national: deps
+	@$(MAKE) --no-print-directory build/rel/thidua-gen
+	build/rel/thidua-gen --preset national --out $(NATIONAL_DIR)
 
 deps:
 	@tools/deps.sh
@@ -98,8 +146,8 @@ build/asan/replay/fuzz_%: fuzz/fuzz_%.c tests/fuzz_replay.c build/asan/libthidua
 # Tests run the sanitized binary; unit tests first, then the CLI scripts. cppcheck first:
 # a warning fails the build like a compiler warning does.
 test: deps
-	@$(MAKE) --no-print-directory lint build/asan/thidua build/asan/factscore build/rel/score \
-		build/asan/tools/figscore $(TESTS) $(REPLAYS)
+	@$(MAKE) --no-print-directory lint build/asan/thidua build/asan/thidua-gen build/asan/factscore \
+		build/rel/score build/asan/tools/figscore $(TESTS) $(REPLAYS)
 	@tests/run.sh build/asan $(TESTS) $(REPLAYS)
 
 demo: deps
@@ -154,15 +202,15 @@ install: bin/thidua
 
 lint: build/gen/embedded.c
 	$(call say,LINT,cppcheck)cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-		--std=c11 --inline-suppr -Ilib -Ibuild/gen lib indexer query thidua.c tools fuzz
+		--std=c11 --inline-suppr -Ilib -Ibuild/gen lib indexer query thidua.c tools fuzz corpus/gen
 
 format:
-	clang-format -i $(CORE_SRC) thidua.c lib/*.h indexer/*.h query/*.h tests/unit/*.c
+	clang-format -i $(CORE_SRC) thidua.c lib/*.h indexer/*.h query/*.h tests/unit/*.c corpus/gen/*.[ch]
 
 clean:
 	rm -rf build bin
 
-.PHONY: all deps test demo bench fuzz install lint format clean
+.PHONY: all deps test demo bench fuzz install lint format clean corpus-small corpus-national
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -4,7 +4,8 @@
 set -eu
 pkgs="build-essential pkg-config cppcheck clang libsqlite3-dev sqlite3 libicu-dev libmagic-dev libcmocka-dev
 libarchive-dev libxml2-dev libpoppler-glib-dev libgsf-1-dev libtesseract-dev tesseract-ocr-vie
-hunspell-vi recode libarchive-tools qpdf zip time python3 bc"
+hunspell-vi recode libarchive-tools qpdf zip time python3 bc
+jq icu-devtools unzip libxml2-utils"
 missing=""
 for p in $pkgs; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
