@@ -151,8 +151,9 @@ test: deps
 	@tests/run.sh build/asan $(TESTS) $(REPLAYS)
 
 demo: deps
-	@$(MAKE) --no-print-directory bin/thidua
-	@tools/demo.sh bin/thidua
+	@$(MAKE) --no-print-directory bin/thidua build/rel/thidua-gen
+	@build/rel/thidua-gen --preset small --quiet --out $(SMALL_DIR)
+	@tools/demo.sh bin/thidua $(SMALL_DIR)
 
 bench: deps
 	@$(MAKE) --no-print-directory bin/thidua build/rel/bench

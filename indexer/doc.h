@@ -111,6 +111,7 @@ struct doc {
 	char *title;
 	char date[11]; /* YYYY-MM-DD or "" */
 	int year;      /* 0 = unknown */
+	int no_facts;  /* indexed with --no-facts: units, campaigns, awards, figures not read */
 	/* header (facts): what the document says about itself; NULL when absent */
 	char *number;	     /* số/ký hiệu as written: "234/BC-KTĐNC" */
 	char *doc_type;	     /* type code "BC", or the type word's code when no number */

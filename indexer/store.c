@@ -24,7 +24,7 @@ static const char *const sql[] = {
     "DELETE FROM passages WHERE doc = ?",
     "DELETE FROM documents WHERE id = ?",
     "INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
-    " indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    " indexed_at, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
     "INSERT INTO passages (doc, ordinal, section, kind, text, note, unit) VALUES (?,?,?,?,?,?,?)",
     "INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
     /* a file's documents: itself and its archive members "path!…" — the range keeps the
@@ -176,6 +176,7 @@ static int insert_doc(struct store *s, const struct doc *d, sqlite3_int64 *id, s
 	else
 		sqlite3_bind_null(s->ins_doc, 9);
 	sqlite3_bind_int64(s->ins_doc, 10, (sqlite3_int64)time(NULL));
+	sqlite3_bind_int(s->ins_doc, 11, !d->no_facts);
 	if (step(s->db, s->ins_doc, e) != 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);

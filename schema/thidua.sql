@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 4
+-- schema_version: 5
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -24,6 +24,7 @@ CREATE TABLE documents (
     date       TEXT,                   -- ISO YYYY-MM-DD from the place-and-date line
     year       INTEGER,                -- the year reported on (title), else the date's
     indexed_at INTEGER NOT NULL,
+    facts      INTEGER NOT NULL DEFAULT 1, -- 0: indexed with --no-facts (text only)
     -- facts: the header and the foot (indexer/header.c); NULL when the document lacks them
     number     TEXT,                   -- số/ký hiệu as written: "234/BC-KTĐNC"
     doc_type   TEXT,                   -- type code: "BC" (Báo cáo); NULL for a công văn

@@ -93,4 +93,18 @@ expect_eq "$(row 3709/UBND-NC issuer)" "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG"
 expect_eq "$(row 3709/UBND-NC title)" "V/v tổng kết công tác thi đua, khen thưởng năm 2020" "công văn: V/v"
 expect_eq "$(row 3709/UBND-NC signer_role)" "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG" "công văn: role"
 
+# --no-facts indexes text only; a later run that wants facts re-reads those documents
+run index --no-facts --db nofacts.db "$SEED"
+expect_rc 0
+run awards --db nofacts.db --format tsv
+expect_eq "$(tsv_rows)" "0" "no award facts with --no-facts"
+run search --db nofacts.db --format tsv THADS
+expect_out "Thi hành án dân sự"
+run index --db nofacts.db "$SEED"
+expect_err "1 indexed, 0 unchanged"
+run awards --db nofacts.db --format tsv
+[ "$(tsv_rows)" -gt 100 ] || fail "facts not read after a --no-facts run"
+run index --no-facts --db nofacts.db "$SEED"
+expect_err "0 indexed, 1 unchanged"
+
 done_ok
