@@ -80,13 +80,31 @@ void doc_pack(struct doc *d, struct vn_packer *pk)
 		vn_pack(pk, d->passages[i].text, strlen(d->passages[i].text), &d->passages[i].packed);
 }
 
+/*
+ * The FTS5 tokens of every passage. Fact extraction has already split most passages into
+ * normalized words (the same scanner and normalizer the tokenizer uses), so their tokens
+ * are copied from those words instead of tokenizing the text a second time.
+ */
 void doc_tokenize(struct doc *d, struct vn_norm *nm)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < d->npassages; i++)
-		vn_tok_precompute(nm, d->passages[i].text, strlen(d->passages[i].text),
-				  &d->passages[i].toks);
+	for (i = 0; i < d->npassages; i++) {
+		struct passage *p = &d->passages[i];
+		const struct vn_words *w = p->words;
+		if (!w) {
+			vn_tok_precompute(nm, p->text, strlen(p->text), &p->toks);
+			continue;
+		}
+		p->toks.n = p->toks.count = 0;
+		for (k = 0; k < w->n; k++) {
+			const struct vn_wtok *t = &w->t[k];
+			vn_toks_put(&p->toks, 0, t->canon, strlen(t->canon), t->a, t->b);
+			if (t->flags & VN_WORD_ACCENTED)
+				vn_toks_put(&p->toks, FTS5_TOKEN_COLOCATED, t->fold, strlen(t->fold),
+					    t->a, t->b);
+		}
+	}
 }
 
 void doc_free(struct doc *d)

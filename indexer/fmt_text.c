@@ -64,6 +64,7 @@ int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 {
 	struct buf out = BUF_INIT;
 	enum vn_charset cs = cx->encoding;
+	size_t bad = (size_t)-1;
 
 	d->format = "text";
 	d->encoding = "utf-8";
@@ -82,12 +83,17 @@ int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 		if (cs == VN_CS_UNKNOWN)
 			cs = VN_CS_UTF8;
 	}
-	if (cs == VN_CS_UNKNOWN)
+	/* valid UTF-8 throughout is UTF-8 (legacy 8-bit text almost never is): the detector,
+	 * which scores every table, is for the rest */
+	if (cs == VN_CS_UNKNOWN || cs == VN_CS_UTF8)
+		bad = vn_utf8_check(data, n);
+	if (cs == VN_CS_UNKNOWN && bad != n)
 		cs = vn_enc_detect(data, n, NULL);
 	if (cs == VN_CS_UTF8 || cs == VN_CS_UNKNOWN) {
-		size_t bad = vn_utf8_check(data, n);
 		struct buf fixed = BUF_INIT;
 		enum vn_charset r;
+		if (bad == (size_t)-1)
+			bad = vn_utf8_check(data, n);
 		if (bad != n)
 			return err_set(e, "not UTF-8 text: invalid byte 0x%02X at offset %zu",
 			               (unsigned char)data[bad], bad);

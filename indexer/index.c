@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <glib.h>
+#include <openssl/evp.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,47 +64,58 @@ struct pipeline {
 	int no_facts; /* --no-facts: passages and the header only */
 };
 
+/*
+ * SHA-256 through OpenSSL's EVP interface: it uses the CPU's SHA extensions where present,
+ * several times faster than GLib's portable code, and every indexed byte goes through it.
+ */
+static void hex_digest(EVP_MD_CTX *c, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0, i;
+
+	EVP_DigestFinal_ex(c, md, &len);
+	for (i = 0; i < len && i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	out[2 * i] = 0;
+}
+
 static void hash_bytes(const char *data, size_t n, char out[65])
 {
-	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-	size_t off = 0;
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
 
-	while (off < n) {
-		size_t k = n - off > (1u << 30) ? (1u << 30) : n - off;
-		g_checksum_update(c, (const guchar *)data + off, (gssize)k);
-		off += k;
-	}
-	snprintf(out, 65, "%s", g_checksum_get_string(c));
-	g_checksum_free(c);
+	EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+	EVP_DigestUpdate(c, data, n);
+	hex_digest(c, out);
+	EVP_MD_CTX_free(c);
 }
 
 /* SHA-256 of a file read in pieces (for files not read whole). */
 static int hash_path(const char *path, char out[65], size_t *bytes, struct err *e)
 {
-	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
 	FILE *f = fopen(path, "rb");
+	EVP_MD_CTX *c;
 	char *chunk;
 	size_t k;
 
 	*bytes = 0;
-	if (!f) {
-		g_checksum_free(c);
+	if (!f)
 		return err_set(e, "%s", strerror(errno));
-	}
+	c = EVP_MD_CTX_new();
+	EVP_DigestInit_ex(c, EVP_sha256(), NULL);
 	chunk = xmalloc(1 << 20);
 	while ((k = fread(chunk, 1, 1 << 20, f)) > 0) {
-		g_checksum_update(c, (const guchar *)chunk, (gssize)k);
+		EVP_DigestUpdate(c, chunk, k);
 		*bytes += k;
 	}
 	free(chunk);
 	if (ferror(f)) {
 		fclose(f);
-		g_checksum_free(c);
+		EVP_MD_CTX_free(c);
 		return err_set(e, "read error: %s", strerror(errno));
 	}
 	fclose(f);
-	snprintf(out, 65, "%s", g_checksum_get_string(c));
-	g_checksum_free(c);
+	hex_digest(c, out);
+	EVP_MD_CTX_free(c);
 	return 0;
 }
 

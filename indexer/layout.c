@@ -411,6 +411,11 @@ static void sup_string(int n, char *out, size_t cap)
 		snprintf(out + strlen(out), cap - strlen(out), "%s", sup_digit[digits[i] - '0']);
 }
 
+static int maybe_marker_start(unsigned char c)
+{
+	return c == '(' || c == '[' || c == 0xC2 || c == 0xE2 || (c >= '0' && c <= '9');
+}
+
 /*
  * Footnote markers cited in a body paragraph: every ⁽n⁾ / superscript run / [n], and a
  * digit glued to a word when it is the next footnote expected (plain-text exports write
@@ -424,6 +429,16 @@ static char *cite_markers(const char *t, int *cited, int glued)
 	int v;
 
 	while (i < n) {
+		/* only '(', '[', a digit or the lead byte of a superscript (C2, E2) can start a
+		 * marker: copy everything else a run at a time, as this visits every byte */
+		size_t run = i;
+		while (run < n && !maybe_marker_start((unsigned char)t[run]))
+			run++;
+		if (run > i) {
+			buf_add(&b, t + i, run - i);
+			i = run;
+			continue;
+		}
 		/* a superscript 2 or 3 after "m" is a unit (m², m³), not a marker */
 		if ((v = marker_at(t + i, &len, 0)) >= 0 &&
 		    !(i > 0 && t[i - 1] == 'm' && (v == 2 || v == 3))) {

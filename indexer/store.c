@@ -222,7 +222,10 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 			return -1;
 		pass[i] = sqlite3_last_insert_rowid(s->db);
 		sqlite3_bind_int64(s->ins_fts, 1, pass[i]);
-		sqlite3_bind_text(s->ins_fts, 2, p->text, (int)n, SQLITE_STATIC);
+		/* length -1: SQLite then knows the text is NUL-terminated and hands FTS5 this very
+		 * pointer; with an explicit length it copies to terminate it, and the replay
+		 * below (keyed by pointer) would never match */
+		sqlite3_bind_text(s->ins_fts, 2, p->text, -1, SQLITE_STATIC);
 		/* tokens were computed by the worker: the tokenizer replays them */
 		if (p->toks.data)
 			vn_tok_replay_begin(p->text, n, &p->toks);

@@ -259,30 +259,42 @@ static double quality_utf8(const char *s, size_t n, struct score *sc, GHashTable
  * UTF-8 read as cp1252 "Ã Ä Æ"), a C1 control or a symbol-font code point. Clean Vietnamese
  * (and most other) text has none, and is then left alone without scoring candidates.
  */
-static int has_mojibake_cue(const char *s, size_t n)
+/* Latin-1 letters that Vietnamese itself uses (à, á, â, ã, è, é, ê, ì, í, ò …): no cue. */
+static unsigned char viet_latin1[0x80];
+static pthread_once_t viet_latin1_once = PTHREAD_ONCE_INIT;
+
+static void viet_latin1_init(void)
 {
-	static const char viet_latin1[] = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
-	int32_t i = 0, len = (int32_t)n;
+	static const char letters[] = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý"
+	                              "\u00A0«»°±£×÷²³¹¼½¾"; /* typography, not mojibake */
+	int32_t i = 0, len = (int32_t)strlen(letters);
 
 	while (i < len) {
 		UChar32 c;
+		U8_NEXT(letters, i, len, c);
+		if (c >= 0x80 && c <= 0xFF)
+			viet_latin1[c - 0x80] = 1;
+	}
+}
+
+static int has_mojibake_cue(const char *s, size_t n)
+{
+	int32_t i = 0, len = (int32_t)n;
+
+	pthread_once(&viet_latin1_once, viet_latin1_init);
+	while (i < len) {
+		UChar32 c;
+		if ((signed char)s[i] >= 0) {
+			i++;
+			continue;
+		}
 		U8_NEXT(s, i, len, c);
 		if (c < 0x80)
 			continue;
 		if (c <= 0x9F || (c >= 0xF020 && c <= 0xF0FF))
 			return 1;
-		if (c <= 0xFF) {
-			char u8[4];
-			int32_t k = 0;
-			if (c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xB0 || c == 0xB1 ||
-			    c == 0xA3 || c == 0xD7 || c == 0xF7 || c == 0xB2 || c == 0xB3 ||
-			    c == 0xB9 || (c >= 0xBC && c <= 0xBE))
-				continue;
-			U8_APPEND_UNSAFE(u8, k, c);
-			u8[k] = 0;
-			if (!strstr(viet_latin1, u8))
-				return 1;
-		}
+		if (c <= 0xFF && !viet_latin1[c - 0x80])
+			return 1;
 	}
 	return 0;
 }

@@ -36,7 +36,7 @@ struct letter {
 };
 
 /* Cache of raw token -> result; open addressing, cleared when 3/4 full. */
-#define CACHE_SLOTS 65536u
+#define CACHE_SLOTS 8192u
 struct slot {
 	unsigned hash;
 	unsigned key;   /* offset of the raw bytes in the arena; 0 = empty slot */
@@ -487,8 +487,14 @@ size_t vn_utf8_check(const char *s, size_t n)
 		int32_t len = n - base > (1u << 30) ? (1 << 30) : (int32_t)(n - base);
 		int32_t i = 0;
 		while (i < len) {
-			int32_t at = i;
+			int32_t at;
 			UChar32 c;
+			/* runs of ASCII (most bytes of Vietnamese text) need no decoding */
+			while (i < len && (signed char)s[base + (size_t)i] >= 0)
+				i++;
+			if (i == len)
+				break;
+			at = i;
 			U8_NEXT(s + base, i, len, c);
 			if (c < 0) {
 				if (base + (size_t)len < n && at + 4 > len) {

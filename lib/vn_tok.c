@@ -164,8 +164,7 @@ int vn_tok_each(struct vn_norm *nm, const char *s, size_t n, vn_tok_fn fn, void 
 /* One record: flags (1 byte), token length (2), start (4), end (4), then the token bytes. */
 #define REC_HEAD 11
 
-static void put_token(struct vn_toks *t, int tflags, const char *tok, size_t ntok, size_t a,
-		      size_t b)
+void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok, size_t a, size_t b)
 {
 	unsigned char head[REC_HEAD];
 	uint16_t len = (uint16_t)(ntok > 0xFFFF ? 0xFFFF : ntok);
@@ -186,9 +185,9 @@ static int record_token(void *ctx, const struct vn_word *w, size_t a, size_t b)
 {
 	struct vn_toks *t = ctx;
 
-	put_token(t, 0, w->canon, w->ncanon, a, b);
+	vn_toks_put(t, 0, w->canon, w->ncanon, a, b);
 	if (w->flags & VN_WORD_ACCENTED)
-		put_token(t, FTS5_TOKEN_COLOCATED, w->fold, w->nfold, a, b);
+		vn_toks_put(t, FTS5_TOKEN_COLOCATED, w->fold, w->nfold, a, b);
 	return 0;
 }
 
@@ -312,7 +311,10 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 
 	if (ntext <= 0)
 		return SQLITE_OK;
-	if (em.document && replay.toks && replay.text == text && replay.n == (size_t)ntext) {
+	/* the same bytes, not only the same pointer: SQLite hands FTS5 a copy of a bound text
+	 * whenever it has to add a terminator */
+	if (em.document && replay.toks && replay.n == (size_t)ntext &&
+	    (replay.text == text || memcmp(replay.text, text, (size_t)ntext) == 0)) {
 		replay.replayed++;
 		return replay_tokens(replay.toks, ctx, xToken);
 	}

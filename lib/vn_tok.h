@@ -42,7 +42,7 @@ int vn_tok_each(struct vn_norm *nm, const char *s, size_t n, vn_tok_fn fn, void 
  * the one thread that writes the database. So the indexer's worker threads compute each
  * passage's tokens ahead (vn_tok_precompute), and the writer, around its FTS5 insert,
  * tells the tokenizer to replay them (vn_tok_replay_begin/end) instead of computing them
- * again. The replay applies only to exactly that text pointer and length in that thread;
+ * again. The replay applies only to exactly that text (same length and bytes) in that thread;
  * anything else is tokenized normally, so a mismatch costs time, never correctness.
  */
 struct vn_toks {
@@ -52,6 +52,9 @@ struct vn_toks {
 };
 
 void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out);
+/* Record one token (tflags 0 or FTS5_TOKEN_COLOCATED) spanning text bytes [a, b): for
+ * callers that hold a passage's normalized words already. */
+void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok, size_t a, size_t b);
 void vn_toks_free(struct vn_toks *t);
 void vn_tok_replay_begin(const char *text, size_t n, const struct vn_toks *t);
 void vn_tok_replay_end(void);

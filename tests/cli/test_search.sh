@@ -4,6 +4,11 @@
 run index --db seed.db "$SEED"
 expect_rc 0
 expect_err "1 indexed, 0 unchanged, 0 removed, 0 failed"
+# the index holds exactly what the tokenizer makes of the stored text (rank 1: checked
+# against the content, not only internally): tokens computed by the workers (from fact
+# extraction's words) and replayed in the writer must not differ from it
+expect_eq "$(sql seed.db "INSERT INTO passages_fts(passages_fts, rank) VALUES('integrity-check', 1); SELECT 'ok'" 2>&1)" \
+	"ok" "FTS5 integrity-check of the seed's index"
 
 run docs --db seed.db --format tsv
 expect_eq "$(tsv_col year)" "2020" "year of the seed"
