@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "db.h"
+#include "text.h"
 
 static const char usage[] =
     "usage: thidua audit [--db FILE] [--year Y|Y1-Y2] [--doc ID] [--check NAME[,NAME…]]\n"
@@ -258,6 +259,135 @@ static int check_money_totals(struct audit *a)
 	return 0;
 }
 
+/*
+ * "Năm 2016 đơn vị có 302 lượt tập thể, 2.173 cá nhân được các cấp khen thưởng. Trong đó:
+ * …": the collectives and individuals stated against the award facts read from the list
+ * after "Trong đó" up to the next such statement (a passage can hold several units' items).
+ * Only awards granted in the statement's year count: proposals, registrations and an
+ * earlier year's awards are not in the total. A finding needs the award facts to agree with
+ * the plain sum of the list's counts (proposal sentences left out): where they differ, an
+ * award was not read and the check says nothing rather than raise a false alarm.
+ */
+static int check_award_totals(struct audit *a)
+{
+	sqlite3_stmt *st = prep(a, "SELECT p.doc, p.id, p.text, d.year FROM passages p"
+	                           " JOIN documents d ON d.id = p.doc WHERE " DOC_FILTER
+	                           " AND p.text LIKE '%được các cấp khen thưởng%Trong đó%'"
+	                           " ORDER BY p.doc, p.ordinal");
+	sqlite3_stmt *fg, *aw;
+
+	if (!st)
+		return -1;
+	if (sqlite3_prepare_v2(a->db,
+	                       "SELECT char_start, value, noun FROM figures WHERE passage = ?"
+	                       " AND kind = 'count' ORDER BY char_start",
+	                       -1, &fg, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(
+	        a->db,
+	        "SELECT total(collectives), total(individuals), count(*) FROM awards"
+	        " WHERE passage = ?1 AND start >= ?2 AND start < ?3 AND status = 'granted'"
+	        " AND (year IS NULL OR year = ?4)",
+	        -1, &aw, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return cli_error("audit", "%s", sqlite3_errmsg(a->db)), -1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *text = col_text(st, 2), *head = text;
+
+		while ((head = strstr(head, "được các cấp khen thưởng")) != NULL) {
+			const char *list = strstr(head, "Trong đó");
+			const char *next = list ? strstr(list, "được các cấp khen thưởng") : NULL;
+			/* the statement: from the sentence start (after ". " or ": ") to "Trong đó"
+			 */
+			const char *from = head;
+			double stated[2] = {-1, -1}, sum[2], read[2] = {0, 0};
+			const char *last = list, *end;
+			long ch = (long)text_count_chars(text, (size_t)(head - text)), lc, nc;
+
+			if (!list)
+				break;
+			while (from > text &&
+			       !(from[-1] == ' ' && (from[-2] == '.' || from[-2] == ':')))
+				from--;
+			sqlite3_reset(fg);
+			sqlite3_bind_int64(fg, 1, sqlite3_column_int64(st, 1));
+			while (sqlite3_step(fg) == SQLITE_ROW) {
+				const char *at =
+				    text + char_offset(text, sqlite3_column_int64(fg, 0));
+				const char *noun = col_text(fg, 2), *b;
+				int k = strstr(noun, "tập thể")   ? 0
+				        : strstr(noun, "cá nhân") ? 1
+				                                  : -1;
+
+				if (at < from || (next && at >= next))
+					continue;
+				if (at > last)
+					last = at;
+				if (k < 0)
+					continue;
+				if (at < head) {
+					stated[k] = sqlite3_column_double(fg, 1);
+					continue;
+				}
+				if (at < list)
+					continue;
+				/* the sentence of the figure: a proposal is not an award given */
+				for (b = at; b > list && !(b[-1] == ' ' && b[-2] == '.'); b--)
+					;
+				if (!starts_with(b, "Đề nghị") && !starts_with(b, "đề nghị"))
+					read[k] += sqlite3_column_double(fg, 1);
+			}
+			(void)ch;
+			/* a list cut by a page break goes on elsewhere: after its last number comes
+			   another item ("…; trị của từng đơn vị.") instead of the end of the list
+			 */
+			end = next ? next : text + strlen(text);
+			if (memchr(last, ';', (size_t)(end - last)))
+				goto next_statement;
+			/* and a list that ends its paragraph may go on after a page break: only a
+			   list closed by what follows it (a proposal, the next unit's statement) is
+			   known to be whole */
+			if (!next && !strstr(last, ". Đề nghị") && !strstr(last, ". đề nghị"))
+				goto next_statement;
+			lc = (long)text_count_chars(text, (size_t)(list - text));
+			nc = next ? (long)text_count_chars(text, (size_t)(next - text)) : 1L << 30;
+			sqlite3_reset(aw);
+			sqlite3_bind_int64(aw, 1, sqlite3_column_int64(st, 1));
+			sqlite3_bind_int64(aw, 2, lc);
+			sqlite3_bind_int64(aw, 3, nc);
+			sqlite3_bind_int64(aw, 4, sqlite3_column_int64(st, 3));
+			if (sqlite3_step(aw) == SQLITE_ROW && sqlite3_column_int(aw, 2) > 0 &&
+			    (stated[0] >= 0 || stated[1] >= 0)) {
+				sum[0] = sqlite3_column_double(aw, 0);
+				sum[1] = sqlite3_column_double(aw, 1);
+				/* only when the award facts account for every number of the list
+				   (as read plainly): otherwise a missed award would be a false
+				   alarm */
+				if (sum[0] == read[0] && sum[1] == read[1] &&
+				    ((stated[0] >= 0 && stated[0] != sum[0]) ||
+				     (stated[1] >= 0 && stated[1] != sum[1]))) {
+					char *ev = xstrndup(from, (size_t)(list - from));
+					add(a, 4, sqlite3_column_int64(st, 0),
+					    sqlite3_column_int64(st, 1),
+					    fmt("stated %.15g tập thể, %.15g cá nhân awarded; the "
+					        "awards "
+					        "listed give %.15g tập thể, %.15g cá nhân",
+					        stated[0] < 0 ? 0 : stated[0],
+					        stated[1] < 0 ? 0 : stated[1], sum[0], sum[1]),
+					    ev);
+					free(ev);
+				}
+			}
+		next_statement:
+			head = list;
+		}
+	}
+	sqlite3_finalize(aw);
+	sqlite3_finalize(fg);
+	sqlite3_finalize(st);
+	return 0;
+}
+
 /* Length of a leading outline label "5." / "2.1." / "II." of s, 0 when none. */
 static size_t outline_label(const char *s)
 {
@@ -311,8 +441,8 @@ static int check_sections(struct audit *a)
 			plen = (size_t)(cut - sec) - 4; /* drop " › label" (› is 3 bytes) */
 		key = fmt("%.*s\t%s\n", (int)plen, sec, lab);
 		if (strstr(seen.p, key)) {
-			char *ev =
-			    xstrndup(text, strcspn(text, "\n") > 80 ? 80 : strcspn(text, "\n"));
+			/* the item's first 60 characters, whole ones */
+			char *ev = xstrndup(text, char_offset(text, 60));
 			add(a, 5, doc, sqlite3_column_int64(st, 1),
 			    fmt("section number %s. appears twice in %.*s", lab, (int)plen, sec),
 			    ev);
@@ -527,7 +657,7 @@ int cmd_audit(int argc, char **argv)
 	if (db_open(db_default_path(dbpath), DB_READONLY, &a.db, &e) != 0)
 		return cli_error("audit", "%s", e.msg);
 	if ((a.want & 7 && check_figures(&a) != 0) || (a.want & 8 && check_ratio_lists(&a) != 0) ||
-	    (a.want & 16 && check_money_totals(&a) != 0) ||
+	    (a.want & 16 && (check_money_totals(&a) != 0 || check_award_totals(&a) != 0)) ||
 	    (a.want & 32 && check_sections(&a) != 0) || (a.want & 64 && check_dates(&a) != 0) ||
 	    (a.want & 128 && check_duplicates(&a) != 0) || (a.want & 256 && check_gaps(&a) != 0))
 		rc = EXIT_USAGE;

@@ -38,6 +38,34 @@ expect_eq "$(printf '%s' "$OUT" | jq '.[] | select(.year == 2020) | .passages')"
 run trend --db seed.db covid
 expect_rc 0
 expect_out "█" "table bars"
+# --svg: well-formed XML (xmllint), one bar per row carrying the row's value, the
+# Vietnamese title and axis names as UTF-8 text
+run trend --db seed.db --year 2018-2021 --format json --svg chart.svg "Covid"
+expect_rc 0
+CHECKS=$((CHECKS + 1))
+xmllint --noout chart.svg 2>xml.err || fail "chart.svg is not well-formed: $(cat xml.err)"
+expect_eq "$(xmllint --xpath 'count(//*[local-name()="rect"][@class="bar"])' chart.svg)" 4 "bars"
+expect_eq "$(xmllint --xpath 'string(//*[local-name()="rect"][@data-label="2020"]/@data-value)' chart.svg)" \
+	"$want" "the 2020 bar's value"
+expect_eq "$(xmllint --xpath 'string(//*[local-name()="rect"][@data-label="2019"]/@data-value)' chart.svg)" \
+	"0" "the 2019 bar's value"
+grep -q '>năm</text>' chart.svg || fail "no axis name 'năm' in chart.svg"
+CHECKS=$((CHECKS + 1))
+run trend --db seed.db --award "bằng khen" --svg chart2.svg --format json
+expect_rc 0
+expect_eq "$(xmllint --xpath 'string(/*[local-name()="svg"]/*[local-name()="title"])' chart2.svg)" \
+	"Khen thưởng: bằng khen" "chart title"
+expect_eq "$(xmllint --xpath 'string(//*[local-name()="rect"][@data-label="2020"]/@data-value)' chart2.svg)" \
+	"$(printf '%s' "$OUT" | jq '.[] | select(.year == 2020) | .collectives')" "award chart = collectives"
+run trend --db seed.db --svg /nonexistent/dir/c.svg covid
+expect_rc 2
+expect_err "/nonexistent/dir/c.svg"
+
+run --version
+expect_rc 0
+expect_out "thidua "
+printf '%s' "$OUT" | grep -Eq '^thidua [0-9]+\.[0-9]+\.[0-9]+ ' || fail "--version: $OUT"
+
 run trend --db seed.db --award "bằng khen" --figure "suất quà"
 expect_rc 2
 run trend --db seed.db
