@@ -6,18 +6,18 @@
 #include "qopts.h"
 
 static const char usage[] =
-    "usage: thidua campaigns [--db FILE] [--year Y|Y1-Y2] [--unit NAME] [--doc ID]\n"
-    "                        [--format table|json|csv|tsv] [QUERY...]\n"
-    "\n"
-    "Campaigns (phong trào, cuộc vận động, chủ đề, khẩu hiệu) named in quotes. The same\n"
-    "name written with other accents, case or punctuation is one campaign; forms lists\n"
-    "how the documents wrote it. QUERY: words the name contains, accents ignored.\n";
+	"usage: thidua campaigns [--db FILE] [--year Y|Y1-Y2] [--unit NAME] [--doc ID]\n"
+	"                        [--format table|json|csv|tsv] [QUERY...]\n"
+	"\n"
+	"Campaigns (phong trào, cuộc vận động, chủ đề, khẩu hiệu) named in quotes. The same\n"
+	"name written with other accents, case or punctuation is one campaign; forms lists\n"
+	"how the documents wrote it. QUERY: words the name contains, accents ignored.\n";
 
 static const struct col cols[] = {
-    {"campaign", COL_STR, COL_BOTH, NULL},     {"years", COL_STR, COL_BOTH, NULL},
-    {"units", COL_STR, COL_BOTH, NULL},        {"mentions", COL_INT, COL_BOTH, NULL},
-    {"documents", COL_INT, COL_MACHINE, NULL}, {"forms", COL_STR, COL_MACHINE, NULL},
-    {"key", COL_STR, COL_MACHINE, NULL},
+	{"campaign", COL_STR, COL_BOTH, NULL},	   {"years", COL_STR, COL_BOTH, NULL},
+	{"units", COL_STR, COL_BOTH, NULL},	   {"mentions", COL_INT, COL_BOTH, NULL},
+	{"documents", COL_INT, COL_MACHINE, NULL}, {"forms", COL_STR, COL_MACHINE, NULL},
+	{"key", COL_STR, COL_MACHINE, NULL},
 };
 
 int cmd_campaigns(int argc, char **argv)
@@ -48,13 +48,12 @@ int cmd_campaigns(int argc, char **argv)
 		buf_free(&query);
 		return cli_error("campaigns", "%s", e.msg);
 	}
-	buf_adds(&sql,
-	         "SELECT c.name, group_concat(DISTINCT m.year),"
-	         " (SELECT group_concat(DISTINCT u.name) FROM campaign_mentions m2"
-	         "  JOIN units u ON u.id = m2.unit WHERE m2.campaign = c.id),"
-	         " count(*), count(DISTINCT m.doc), group_concat(DISTINCT m.name), c.key"
-	         " FROM campaigns c JOIN campaign_mentions m ON m.campaign = c.id"
-	         " WHERE (?1 IS NULL OR m.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR m.doc = ?3)");
+	buf_adds(&sql, "SELECT c.name, group_concat(DISTINCT m.year),"
+		       " (SELECT group_concat(DISTINCT u.name) FROM campaign_mentions m2"
+		       "  JOIN units u ON u.id = m2.unit WHERE m2.campaign = c.id),"
+		       " count(*), count(DISTINCT m.doc), group_concat(DISTINCT m.name), c.key"
+		       " FROM campaigns c JOIN campaign_mentions m ON m.campaign = c.id"
+		       " WHERE (?1 IS NULL OR m.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR m.doc = ?3)");
 	if (q.unit) {
 		char *ids = qopts_unit_ids(db, nm, q.unit);
 		buf_printf(&sql, " AND m.unit IN (%s)", ids);
@@ -73,8 +72,7 @@ int cmd_campaigns(int argc, char **argv)
 		sqlite3_bind_int64(st, 3, q.doc);
 	o = out_new(stdout, q.fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	while ((i = sqlite3_step(st)) == SQLITE_ROW) {
-		if (query.n &&
-		    !qopts_fold_has(nm, (const char *)sqlite3_column_text(st, 0), query.p))
+		if (query.n && !qopts_fold_has(nm, (const char *)sqlite3_column_text(st, 0), query.p))
 			continue;
 		for (k = 0; k < 7; k++) {
 			if (sqlite3_column_type(st, k) == SQLITE_NULL)

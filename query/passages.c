@@ -5,22 +5,22 @@
 #include "db.h"
 
 static const char usage[] =
-    "usage: thidua passages [--db FILE] [--doc ID] [--limit N] [--format table|json|csv|tsv]\n"
-    "\n"
-    "Dump passages in reading order: id, document, section path, kind, text.\n";
+	"usage: thidua passages [--db FILE] [--doc ID] [--limit N] [--format table|json|csv|tsv]\n"
+	"\n"
+	"Dump passages in reading order: id, document, section path, kind, text.\n";
 
 static const struct col cols[] = {
-    {"passage", COL_INT, COL_BOTH, NULL},    {"doc", COL_INT, COL_BOTH, NULL},
-    {"ordinal", COL_INT, COL_MACHINE, NULL}, {"section", COL_STR, COL_BOTH, NULL},
-    {"kind", COL_STR, COL_MACHINE, NULL},    {"text", COL_STR, COL_BOTH, NULL},
+	{"passage", COL_INT, COL_BOTH, NULL}, {"doc", COL_INT, COL_BOTH, NULL},
+	{"ordinal", COL_INT, COL_MACHINE, NULL}, {"section", COL_STR, COL_BOTH, NULL},
+	{"kind", COL_STR, COL_MACHINE, NULL}, {"text", COL_STR, COL_BOTH, NULL},
 };
 
 int cmd_passages(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"db", required_argument, NULL, 'd'},    {"doc", required_argument, NULL, 'D'},
-	    {"limit", required_argument, NULL, 'n'}, {"format", required_argument, NULL, 'f'},
-	    {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0}};
+		{"db", required_argument, NULL, 'd'},	  {"doc", required_argument, NULL, 'D'},
+		{"limit", required_argument, NULL, 'n'},  {"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},	  {NULL, 0, NULL, 0}};
 	const char *dbpath = NULL;
 	long docid = -1, limit = 0;
 	int fmt = FMT_TABLE, c, rc = EXIT_OK;
@@ -41,13 +41,11 @@ int cmd_passages(int argc, char **argv)
 			break;
 		case 'n':
 			if (cli_parse_count(optarg, &limit) != 0)
-				return cli_usage_error("passages",
-				                       "--limit wants a number (0 = all)");
+				return cli_usage_error("passages", "--limit wants a number (0 = all)");
 			break;
 		case 'f':
 			if ((fmt = cli_parse_format(optarg)) < 0)
-				return cli_usage_error("passages",
-				                       "--format is table, json, csv or tsv");
+				return cli_usage_error("passages", "--format is table, json, csv or tsv");
 			break;
 		case 'h':
 			fputs(usage, stdout);
@@ -61,9 +59,9 @@ int cmd_passages(int argc, char **argv)
 	if (db_open(db_default_path(dbpath), DB_READONLY, &db, &e) != 0)
 		return cli_error("passages", "%s", e.msg);
 	if (sqlite3_prepare_v2(db,
-	                       "SELECT id, doc, ordinal, section, kind, text FROM passages"
-	                       " WHERE ?1 IS NULL OR doc = ?1 ORDER BY doc, ordinal LIMIT ?2",
-	                       -1, &st, NULL) != SQLITE_OK) {
+			       "SELECT id, doc, ordinal, section, kind, text FROM passages"
+			       " WHERE ?1 IS NULL OR doc = ?1 ORDER BY doc, ordinal LIMIT ?2",
+			       -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("passages", "%s", sqlite3_errmsg(db));
 		db_close(db);
 		return rc;

@@ -10,15 +10,15 @@
 #include "../indexer/units.h"
 
 int qopts_parse(const char *cmd, const char *usage, int argc, char **argv, struct qopts *q,
-                unsigned extra)
+		unsigned extra)
 {
 	static const struct option opts[] = {
-	    {"db", required_argument, NULL, 'd'},      {"year", required_argument, NULL, 'y'},
-	    {"unit", required_argument, NULL, 'u'},    {"doc", required_argument, NULL, 'D'},
-	    {"format", required_argument, NULL, 'f'},  {"award", required_argument, NULL, 'a'},
-	    {"grantor", required_argument, NULL, 'g'}, {"status", required_argument, NULL, 's'},
-	    {"section", required_argument, NULL, 'S'}, {"limit", required_argument, NULL, 'n'},
-	    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+		{"db", required_argument, NULL, 'd'},	   {"year", required_argument, NULL, 'y'},
+		{"unit", required_argument, NULL, 'u'},	   {"doc", required_argument, NULL, 'D'},
+		{"format", required_argument, NULL, 'f'},  {"award", required_argument, NULL, 'a'},
+		{"grantor", required_argument, NULL, 'g'}, {"status", required_argument, NULL, 's'},
+		{"section", required_argument, NULL, 'S'}, {"limit", required_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},	   {NULL, 0, NULL, 0}};
 	int c;
 
 	memset(q, 0, sizeof(*q));
@@ -43,19 +43,15 @@ int qopts_parse(const char *cmd, const char *usage, int argc, char **argv, struc
 			break;
 		case 'f':
 			if ((q->fmt = cli_parse_format(optarg)) < 0)
-				return cli_usage_error(cmd, "--format is table, json, csv or tsv"),
-				       -2;
+				return cli_usage_error(cmd, "--format is table, json, csv or tsv"), -2;
 			break;
 		case 'a':
 		case 'g':
 		case 's':
 		case 'S':
 		case 'n': {
-			unsigned need = c == 'a'   ? QO_AWARD
-			                : c == 'g' ? QO_GRANTOR
-			                : c == 's' ? QO_STATUS
-			                : c == 'S' ? QO_SECTION
-			                           : QO_LIMIT;
+			unsigned need = c == 'a' ? QO_AWARD : c == 'g' ? QO_GRANTOR : c == 's' ? QO_STATUS
+					 : c == 'S' ? QO_SECTION : QO_LIMIT;
 			if (!(extra & need))
 				return cli_usage_error(cmd, "unknown option"), -2;
 			if (c == 'a')
@@ -68,15 +64,14 @@ int qopts_parse(const char *cmd, const char *usage, int argc, char **argv, struc
 				if (cli_parse_count(optarg, &q->limit) != 0)
 					return cli_usage_error(cmd, "--limit wants a number"), -2;
 			} else {
-				static const char *const st[] = {"registered", "proposed",
-				                                 "granted", "honoured", NULL};
+				static const char *const st[] = {"registered", "proposed", "granted",
+								 "honoured", NULL};
 				int k;
 				for (k = 0; st[k] && strcmp(st[k], optarg) != 0; k++)
 					;
 				if (!st[k])
-					return cli_usage_error(cmd,
-					                       "--status is registered, proposed,"
-					                       " granted or honoured"),
+					return cli_usage_error(cmd, "--status is registered, proposed,"
+								    " granted or honoured"),
 					       -2;
 				q->status = optarg;
 			}
@@ -125,15 +120,14 @@ char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name)
 	free(uname);
 	vn_words_free(&w);
 	if (sqlite3_prepare_v2(db,
-	                       "SELECT u.id, u.name, (SELECT group_concat(alias, char(9)) FROM"
-	                       " unit_aliases a WHERE a.unit = u.id) FROM units u",
-	                       -1, &st, NULL) == SQLITE_OK) {
+			       "SELECT u.id, u.name, (SELECT group_concat(alias, char(9)) FROM"
+			       " unit_aliases a WHERE a.unit = u.id) FROM units u",
+			       -1, &st, NULL) == SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *un = (const char *)sqlite3_column_text(st, 1);
 			const char *al = (const char *)sqlite3_column_text(st, 2);
 			char *f = facts_fold_key(nm, un);
-			int hit =
-			    strcmp(f, want) == 0 || (canon_want && strcmp(f, canon_want) == 0);
+			int hit = strcmp(f, want) == 0 || (canon_want && strcmp(f, canon_want) == 0);
 			free(f);
 			while (!hit && al && *al) {
 				size_t len = strcspn(al, "\t");
@@ -147,7 +141,7 @@ char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name)
 			}
 			if (hit)
 				buf_printf(&ids, "%s%lld", ids.n ? "," : "",
-				           (long long)sqlite3_column_int64(st, 0));
+					   (long long)sqlite3_column_int64(st, 0));
 		}
 		sqlite3_finalize(st);
 	}

@@ -22,7 +22,7 @@ enum { QO_AWARD = 1, QO_GRANTOR = 2, QO_STATUS = 4, QO_SECTION = 8, QO_LIMIT = 1
 /* Parse argv; returns optind, or -1 after printing --help (exit 0), or -2 after a usage
  * error was printed (exit 2). extra: the QO_* options this command takes. */
 int qopts_parse(const char *cmd, const char *usage, int argc, char **argv, struct qopts *q,
-                unsigned extra);
+		unsigned extra);
 
 /* Ids of the units --unit NAME means, as "1,4,7" (malloc'd; "" when none match). */
 char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name);

@@ -12,36 +12,42 @@
 #include "vn_query.h"
 
 static const char usage[] =
-    "usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID] [--unit NAME]\n"
-    "                     [--format table|json|csv|tsv] QUERY...\n"
-    "\n"
-    "Find passages. Words without diacritics match every accented form (dong: đồng,\n"
-    "động, đông…); words with diacritics match exactly, whatever the tone placement\n"
-    "(hoà = hòa) or i/y spelling (sỹ = sĩ). Abbreviations expand both ways\n"
-    "(THADS = thi hành án dân sự). Numbers match however they are grouped (1.419 = 1419).\n"
-    "\n"
-    "  word word      both words in the passage      \"a b\"   the phrase\n"
-    "  a OR b         either                         -a      without a (also NOT a)\n"
-    "  ( ... )        grouping                       khen*   prefix\n"
-    "\n"
-    "Passages where the words stand together, then those spelled as typed, come first.\n"
-    "\n"
-    "  --db FILE        database (default: $THIDUA_DB, else ./thidua.db)\n"
-    "  -n, --limit N    at most N passages (default 20; 0 = all)\n"
-    "  --year Y|Y1-Y2   only documents about that year or range\n"
-    "  --doc ID         only that document\n"
-    "  --unit NAME      only passages about that unit (a list item \"- Công an tỉnh: …\"\n"
-    "                   and its footnotes); NAME without accents or as an alias (CA tỉnh)\n"
-    "  --format F       table (default), json, csv or tsv\n"
-    "  -h, --help       this help\n";
+	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID] [--unit NAME]\n"
+	"                     [--format table|json|csv|tsv] QUERY...\n"
+	"\n"
+	"Find passages. Words without diacritics match every accented form (dong: đồng,\n"
+	"động, đông…); words with diacritics match exactly, whatever the tone placement\n"
+	"(hoà = hòa) or i/y spelling (sỹ = sĩ). Abbreviations expand both ways\n"
+	"(THADS = thi hành án dân sự). Numbers match however they are grouped (1.419 = 1419).\n"
+	"\n"
+	"  word word      both words in the passage      \"a b\"   the phrase\n"
+	"  a OR b         either                         -a      without a (also NOT a)\n"
+	"  ( ... )        grouping                       khen*   prefix\n"
+	"\n"
+	"Passages where the words stand together, then those spelled as typed, come first.\n"
+	"\n"
+	"  --db FILE        database (default: $THIDUA_DB, else ./thidua.db)\n"
+	"  -n, --limit N    at most N passages (default 20; 0 = all)\n"
+	"  --year Y|Y1-Y2   only documents about that year or range\n"
+	"  --doc ID         only that document\n"
+	"  --unit NAME      only passages about that unit (a list item \"- Công an tỉnh: …\"\n"
+	"                   and its footnotes); NAME without accents or as an alias (CA tỉnh)\n"
+	"  --format F       table (default), json, csv or tsv\n"
+	"  -h, --help       this help\n";
 
 static const struct col cols[] = {
-    {"rank", COL_INT, COL_BOTH, "#"},       {"passage", COL_INT, COL_MACHINE, NULL},
-    {"doc", COL_INT, COL_BOTH, NULL},       {"path", COL_STR, COL_MACHINE, NULL},
-    {"document", COL_STR, COL_TABLE, NULL}, {"year", COL_INT, COL_BOTH, NULL},
-    {"section", COL_STR, COL_BOTH, NULL},   {"unit", COL_STR, COL_BOTH, NULL},
-    {"kind", COL_STR, COL_MACHINE, NULL},   {"score", COL_REAL, COL_MACHINE, NULL},
-    {"text", COL_STR, COL_MACHINE, NULL},   {"snippet", COL_STR, COL_BOTH, NULL},
+	{"rank", COL_INT, COL_BOTH, "#"},
+	{"passage", COL_INT, COL_MACHINE, NULL},
+	{"doc", COL_INT, COL_BOTH, NULL},
+	{"path", COL_STR, COL_MACHINE, NULL},
+	{"document", COL_STR, COL_TABLE, NULL},
+	{"year", COL_INT, COL_BOTH, NULL},
+	{"section", COL_STR, COL_BOTH, NULL},
+	{"unit", COL_STR, COL_BOTH, NULL},
+	{"kind", COL_STR, COL_MACHINE, NULL},
+	{"score", COL_REAL, COL_MACHINE, NULL},
+	{"text", COL_STR, COL_MACHINE, NULL},
+	{"snippet", COL_STR, COL_BOTH, NULL},
 };
 
 /*
@@ -50,19 +56,19 @@ static const struct col cols[] = {
  * for every match before sorting.
  */
 static const char rank_head[] =
-    "SELECT p.id, vn_rank(passages_fts, ?1, length(CAST(p.text AS BLOB))) AS score"
-    " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-    " JOIN documents d ON d.id = p.doc"
-    " WHERE passages_fts MATCH ?2"
-    "   AND (?3 IS NULL OR d.year BETWEEN ?3 AND ?4)"
-    "   AND (?5 IS NULL OR p.doc = ?5)";
+	"SELECT p.id, vn_rank(passages_fts, ?1, length(CAST(p.text AS BLOB))) AS score"
+	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+	" JOIN documents d ON d.id = p.doc"
+	" WHERE passages_fts MATCH ?2"
+	"   AND (?3 IS NULL OR d.year BETWEEN ?3 AND ?4)"
+	"   AND (?5 IS NULL OR p.doc = ?5)";
 
 static const char row_sql[] =
-    "SELECT p.doc, d.path, d.year, p.section, p.text,"
-    "  snippet(passages_fts, 0, char(1), char(2), '…', 24), u.name, p.kind"
-    " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-    " JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
-    " WHERE passages_fts MATCH ?1 AND passages_fts.rowid = ?2";
+	"SELECT p.doc, d.path, d.year, p.section, p.text,"
+	"  snippet(passages_fts, 0, char(1), char(2), '…', 24), u.name, p.kind"
+	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+	" JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
+	" WHERE passages_fts MATCH ?1 AND passages_fts.rowid = ?2";
 
 /* Adjacent highlighted words read better as one highlight: «chiến» «sỹ» -> «chiến sỹ». */
 static void merge_marks(char *s)
@@ -83,10 +89,10 @@ static void merge_marks(char *s)
 int cmd_search(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"db", required_argument, NULL, 'd'},     {"limit", required_argument, NULL, 'n'},
-	    {"year", required_argument, NULL, 'y'},   {"doc", required_argument, NULL, 'D'},
-	    {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-	    {"unit", required_argument, NULL, 'u'},   {NULL, 0, NULL, 0}};
+		{"db", required_argument, NULL, 'd'},	  {"limit", required_argument, NULL, 'n'},
+		{"year", required_argument, NULL, 'y'},	  {"doc", required_argument, NULL, 'D'},
+		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+		{"unit", required_argument, NULL, 'u'},	  {NULL, 0, NULL, 0}};
 	const char *unit = NULL;
 	struct buf sql = BUF_INIT;
 	const char *dbpath = NULL;
@@ -108,13 +114,11 @@ int cmd_search(int argc, char **argv)
 			break;
 		case 'n':
 			if (cli_parse_count(optarg, &limit) != 0)
-				return cli_usage_error("search",
-				                       "--limit wants a number (0 = all)");
+				return cli_usage_error("search", "--limit wants a number (0 = all)");
 			break;
 		case 'y':
 			if (cli_parse_years(optarg, &y0, &y1) != 0)
-				return cli_usage_error("search",
-				                       "--year wants Y or Y1-Y2, e.g. 2018-2022");
+				return cli_usage_error("search", "--year wants Y or Y1-Y2, e.g. 2018-2022");
 			break;
 		case 'D':
 			if (cli_parse_count(optarg, &docid) != 0)
@@ -122,8 +126,7 @@ int cmd_search(int argc, char **argv)
 			break;
 		case 'f':
 			if ((fmt = cli_parse_format(optarg)) < 0)
-				return cli_usage_error("search",
-				                       "--format is table, json, csv or tsv");
+				return cli_usage_error("search", "--format is table, json, csv or tsv");
 			break;
 		case 'u':
 			unit = optarg;

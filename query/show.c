@@ -8,19 +8,19 @@
 #include "qopts.h"
 
 static const char usage[] =
-    "usage: thidua show [--db FILE] [--section PATH] [--format table|json|csv|tsv] DOC\n"
-    "\n"
-    "The header (số/ký hiệu, place and date, type, title, issuer, signer, Nơi nhận), then\n"
-    "the text with sentences cut by page breaks joined again, section headings, and each\n"
-    "footnote under the passage citing it. --section \"PHẦN I › III\" (or \"PHẦN I > III\")\n"
-    "shows that section and what it contains. Other formats give one row per passage:\n"
-    "passage, section, kind, note, cites, unit, text.\n";
+	"usage: thidua show [--db FILE] [--section PATH] [--format table|json|csv|tsv] DOC\n"
+	"\n"
+	"The header (số/ký hiệu, place and date, type, title, issuer, signer, Nơi nhận), then\n"
+	"the text with sentences cut by page breaks joined again, section headings, and each\n"
+	"footnote under the passage citing it. --section \"PHẦN I › III\" (or \"PHẦN I > III\")\n"
+	"shows that section and what it contains. Other formats give one row per passage:\n"
+	"passage, section, kind, note, cites, unit, text.\n";
 
 static const struct col cols[] = {
-    {"passage", COL_INT, COL_BOTH, NULL}, {"section", COL_STR, COL_BOTH, NULL},
-    {"kind", COL_STR, COL_BOTH, NULL},    {"note", COL_STR, COL_BOTH, NULL},
-    {"cites", COL_INT, COL_BOTH, NULL},   {"unit", COL_STR, COL_BOTH, NULL},
-    {"text", COL_STR, COL_BOTH, NULL},
+	{"passage", COL_INT, COL_BOTH, NULL}, {"section", COL_STR, COL_BOTH, NULL},
+	{"kind", COL_STR, COL_BOTH, NULL},    {"note", COL_STR, COL_BOTH, NULL},
+	{"cites", COL_INT, COL_BOTH, NULL},   {"unit", COL_STR, COL_BOTH, NULL},
+	{"text", COL_STR, COL_BOTH, NULL},
 };
 
 /* "PHẦN I > III" -> "PHẦN I › III" */
@@ -65,11 +65,10 @@ int cmd_show(int argc, char **argv)
 	if (db_open(db_default_path(q.db), DB_READONLY, &db, &e) != 0)
 		return cli_error("show", "%s", e.msg);
 	want = norm_path(q.section ? q.section : "");
-	if (sqlite3_prepare_v2(
-	        db,
-	        "SELECT path, number, place, date, type_name, title, issuer_parent, issuer,"
-	        " signer_role, signer, year, province FROM documents WHERE id = ?1",
-	        -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db,
+			       "SELECT path, number, place, date, type_name, title, issuer_parent, issuer,"
+			       " signer_role, signer, year, province FROM documents WHERE id = ?1",
+			       -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("show", "%s", sqlite3_errmsg(db));
 		goto out;
 	}
@@ -80,9 +79,9 @@ int cmd_show(int argc, char **argv)
 		goto out;
 	}
 	if (q.fmt == FMT_TABLE && !want[0]) {
-		static const char *const names[] = {"document", "số",    "place",  "date",
-		                                    "type",     "title", "issuer", "",
-		                                    "signed",   "",      "year",   "province"};
+		static const char *const names[] = {"document", "số", "place", "date", "type",
+						    "title", "issuer", "", "signed", "", "year",
+						    "province"};
 		int i;
 		for (i = 0; i < 12; i++) {
 			const unsigned char *v = sqlite3_column_text(st, i);
@@ -98,9 +97,8 @@ int cmd_show(int argc, char **argv)
 			field(names[i], v);
 		}
 		sqlite3_finalize(st);
-		if (sqlite3_prepare_v2(
-		        db, "SELECT text FROM doc_recipients WHERE doc = ?1 ORDER BY ordinal", -1,
-		        &st, NULL) == SQLITE_OK) {
+		if (sqlite3_prepare_v2(db, "SELECT text FROM doc_recipients WHERE doc = ?1 ORDER BY ordinal",
+				       -1, &st, NULL) == SQLITE_OK) {
 			sqlite3_bind_int64(st, 1, doc);
 			while (sqlite3_step(st) == SQLITE_ROW)
 				printf("%-12s - %s\n", "nơi nhận", sqlite3_column_text(st, 0));
@@ -108,14 +106,13 @@ int cmd_show(int argc, char **argv)
 		putchar('\n');
 	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(
-	        db,
-	        "SELECT p.id, p.section, p.kind, p.note, p.cites, u.name, p.text FROM passages p"
-	        " LEFT JOIN units u ON u.id = p.unit WHERE p.doc = ?1 ORDER BY p.ordinal",
-	        -1, &st, NULL) != SQLITE_OK ||
+	if (sqlite3_prepare_v2(db,
+			       "SELECT p.id, p.section, p.kind, p.note, p.cites, u.name, p.text FROM passages p"
+			       " LEFT JOIN units u ON u.id = p.unit WHERE p.doc = ?1 ORDER BY p.ordinal",
+			       -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db,
-	                       "SELECT note, text FROM passages WHERE cites = ?1 ORDER BY ordinal",
-	                       -1, &fn, NULL) != SQLITE_OK) {
+			       "SELECT note, text FROM passages WHERE cites = ?1 ORDER BY ordinal", -1, &fn,
+			       NULL) != SQLITE_OK) {
 		rc = cli_error("show", "%s", sqlite3_errmsg(db));
 		goto out;
 	}
@@ -125,16 +122,14 @@ int cmd_show(int argc, char **argv)
 			const char *sec = (const char *)sqlite3_column_text(st, 1);
 			const char *kind = (const char *)sqlite3_column_text(st, 2);
 			if (strcmp(kind, "footnote") == 0 || !in_section(sec, want) ||
-			    (want[0] &&
-			     (strcmp(kind, "header") == 0 || strcmp(kind, "footer") == 0)))
+			    (want[0] && (strcmp(kind, "header") == 0 || strcmp(kind, "footer") == 0)))
 				continue;
 			if (strcmp(kind, "heading") == 0)
 				putchar('\n');
 			printf("%s\n", sqlite3_column_text(st, 6));
 			sqlite3_bind_int64(fn, 1, sqlite3_column_int64(st, 0));
 			while (sqlite3_step(fn) == SQLITE_ROW)
-				printf("    [%s] %s\n", sqlite3_column_text(fn, 0),
-				       sqlite3_column_text(fn, 1));
+				printf("    [%s] %s\n", sqlite3_column_text(fn, 0), sqlite3_column_text(fn, 1));
 			sqlite3_reset(fn);
 		}
 	} else {

@@ -6,17 +6,17 @@
 #include "qopts.h"
 
 static const char usage[] =
-    "usage: thidua units [--db FILE] [--year Y|Y1-Y2] [--unit NAME] [--doc ID]\n"
-    "                    [--format table|json|csv|tsv]\n"
-    "\n"
-    "Units (agencies of a province and their district branches, data/units.tsv): canonical\n"
-    "name, province, the aliases the documents used, documents, years and mentions.\n";
+	"usage: thidua units [--db FILE] [--year Y|Y1-Y2] [--unit NAME] [--doc ID]\n"
+	"                    [--format table|json|csv|tsv]\n"
+	"\n"
+	"Units (agencies of a province and their district branches, data/units.tsv): canonical\n"
+	"name, province, the aliases the documents used, documents, years and mentions.\n";
 
 static const struct col cols[] = {
-    {"unit", COL_STR, COL_BOTH, NULL},        {"canonical", COL_STR, COL_MACHINE, NULL},
-    {"province", COL_STR, COL_BOTH, NULL},    {"aliases", COL_STR, COL_BOTH, NULL},
-    {"documents", COL_INT, COL_BOTH, "docs"}, {"years", COL_STR, COL_BOTH, NULL},
-    {"mentions", COL_INT, COL_BOTH, NULL},
+	{"unit", COL_STR, COL_BOTH, NULL},	  {"canonical", COL_STR, COL_MACHINE, NULL},
+	{"province", COL_STR, COL_BOTH, NULL},	  {"aliases", COL_STR, COL_BOTH, NULL},
+	{"documents", COL_INT, COL_BOTH, "docs"}, {"years", COL_STR, COL_BOTH, NULL},
+	{"mentions", COL_INT, COL_BOTH, NULL},
 };
 
 int cmd_units(int argc, char **argv)
@@ -41,12 +41,11 @@ int cmd_units(int argc, char **argv)
 		db_close(db);
 		return cli_error("units", "%s", e.msg);
 	}
-	buf_adds(&sql,
-	         "SELECT u.name, u.canonical, u.province,"
-	         " (SELECT group_concat(alias, '; ') FROM unit_aliases a WHERE a.unit = u.id),"
-	         " count(DISTINCT m.doc), group_concat(DISTINCT m.year), count(*)"
-	         " FROM units u JOIN unit_mentions m ON m.unit = u.id"
-	         " WHERE (?1 IS NULL OR m.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR m.doc = ?3)");
+	buf_adds(&sql, "SELECT u.name, u.canonical, u.province,"
+		       " (SELECT group_concat(alias, '; ') FROM unit_aliases a WHERE a.unit = u.id),"
+		       " count(DISTINCT m.doc), group_concat(DISTINCT m.year), count(*)"
+		       " FROM units u JOIN unit_mentions m ON m.unit = u.id"
+		       " WHERE (?1 IS NULL OR m.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR m.doc = ?3)");
 	if (q.unit) {
 		char *ids = qopts_unit_ids(db, nm, q.unit);
 		buf_printf(&sql, " AND u.id IN (%s)", ids);
