@@ -209,18 +209,38 @@ static int check_ratio_lists(struct audit *a)
 }
 
 /*
- * Money totals: a figure qualified "tổng" that closes a run of amounts in a unit's list item
- * ("- Hội Nông dân tỉnh: … Tổng trị giá …", the gifts of one unit) should be their sum. The run
+ * Money totals: a stated total (stated_total()) that closes a run of amounts in a unit's
+ * list item ("- Hội Nông dân tỉnh: … Tổng trị giá …", the gifts of one unit) should be
+ * their sum. The run
  * starts after the previous total or at the paragraph's start; rates count as value × times, as the
  * reports multiply them. A total with fewer than two amounts before it sums something stated
  * elsewhere (the bloc's total of its units, a list cut by a page break) and is not checked:
  * a run split across paragraphs would give false alarms.
  */
+/*
+ * Whether a figure qualified "tổng" states the total of what precedes it: an exact amount
+ * (not "trên", "hơn", "khoảng", "gần") in a sentence of its own that starts with "Tổng"
+ * ("Tổng trị giá …", "Tổng số tiền ủng hộ của đơn vị là …"). "… với tổng số tiền X" inside
+ * a clause is the cost of that one activity, not the item's total.
+ */
+static int stated_total(sqlite3_stmt *st)
+{
+	const char *qual = col_text(st, 5), *text = col_text(st, 8), *at, *b;
+
+	if (strstr(qual, "trên") || strstr(qual, "hơn") || strstr(qual, "khoảng") ||
+	    strstr(qual, "gần"))
+		return 0;
+	at = text + char_offset(text, sqlite3_column_int64(st, 7));
+	for (b = at; b > text && !(b - 2 >= text && b[-1] == ' ' && strchr(".;:", b[-2])); b--)
+		;
+	return starts_with(b, "Tổng");
+}
+
 static int check_money_totals(struct audit *a)
 {
 	sqlite3_stmt *st =
 	    prep(a, "SELECT f.doc, f.passage, f.kind, f.value, f.times, f.qualifier,"
-	            " f.raw FROM figures f JOIN documents d ON d.id = f.doc"
+	            " f.raw, f.char_start, p.text FROM figures f JOIN documents d ON d.id = f.doc"
 	            " JOIN passages p ON p.id = f.passage WHERE " DOC_FILTER
 	            " AND f.kind IN ('money', 'rate') AND substr(p.text, 1, 2) = '- '"
 	            " ORDER BY f.doc, p.ordinal, f.char_start");
@@ -247,7 +267,7 @@ static int check_money_totals(struct audit *a)
 			parts++;
 			continue;
 		}
-		if (parts >= 2 && fabs(sum - v) >= 0.5)
+		if (parts >= 2 && fabs(sum - v) >= 0.5 && stated_total(st))
 			add(a, 4, sqlite3_column_int64(st, 0), psg,
 			    fmt("stated total %.15g đồng, the %d amounts before it sum to %.15g", v,
 			        parts, sum),

@@ -20,7 +20,14 @@ printf '%s\n' "$OUT" | awk -F'\t' '$1 == "malformed_number" && $7 ~ /^82,295\.00
 	fail "seed: no malformed_number for 82,295.000 đồng"
 printf '%s\n' "$OUT" | awk -F'\t' '$1 == "duplicate_section" && $6 ~ /5\. appears twice in PHẦN II$/' |
 	grep -q . || fail "seed: no duplicate_section 5. in PHẦN II"
-CHECKS=$((CHECKS + 2))
+# "tặng 01, Huân chương Lao động hạng Nhì": a stray comma after a count, a typo too
+printf '%s\n' "$OUT" | awk -F'\t' '$1 == "malformed_number" && $7 ~ /^01 Huân chương/' | grep -q . ||
+	fail "seed: no malformed_number for 01, Huân chương"
+# "… và hỗ trợ cho 02 gia đình … với tổng số tiền 4.000.000 đồng" is the cost of that one
+# activity, not the total of the amounts before it in VKSND's item
+printf '%s\n' "$OUT" | awk -F'\t' '$1 == "total_mismatch" && $7 ~ /^4\.000\.000/' | grep -q . &&
+	fail "seed: a clause's own amount taken for a total"
+CHECKS=$((CHECKS + 4))
 run audit --db seed.db --check nonsense
 expect_rc 2
 expect_err "unknown check"
