@@ -214,6 +214,11 @@ bin/thidua.so: $(EXT_OBJ)
 install: bin/thidua bin/thidua.so
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 bin/thidua $(DESTDIR)$(PREFIX)/bin/thidua
+	install -d $(DESTDIR)$(PREFIX)/lib/thidua $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 755 bin/thidua.so $(DESTDIR)$(PREFIX)/lib/thidua/thidua.so
+	install -m 644 man/thidua.1 $(DESTDIR)$(PREFIX)/share/man/man1/thidua.1
+	install -m 644 completion/thidua.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/thidua
 
 lint: build/gen/embedded.c
 	$(call say,LINT,cppcheck)cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \

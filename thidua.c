@@ -24,6 +24,8 @@ const struct command commands[] = {
 	{"campaigns", cmd_campaigns, "campaigns named in quotes, across documents and years"},
 	{"awards", cmd_awards, "award facts: award, grantor, status, recipients"},
 	{"figures", cmd_figures, "numbers with what they count: money, scores, ratios…"},
+	{"trend", cmd_trend, "a term, award, figure or campaign year by year (or by unit)"},
+	{"audit", cmd_audit, "inconsistencies: totals, ratios, scores, duplicates, gaps"},
 	{NULL, NULL, NULL},
 };
 

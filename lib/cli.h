@@ -33,6 +33,8 @@ int cmd_units(int argc, char **argv);
 int cmd_campaigns(int argc, char **argv);
 int cmd_awards(int argc, char **argv);
 int cmd_figures(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 /* "thidua CMD: message" on stderr; returns EXIT_USAGE for `return cli_error(...)`. */
 int cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

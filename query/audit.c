@@ -1,0 +1,718 @@
+/*
+ * `thidua audit`: inconsistencies a careful reader of the reports would flag, one row per
+ * finding. Everything is read from what the indexer stored (figures, passages, documents,
+ * unit mentions); nothing is re-extracted here, so a finding is only as good as the facts
+ * under it (docs/trend.md names the checks that depend on unit and figure extraction).
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "db.h"
+#include "text.h"
+
+static const char usage[] =
+    "usage: thidua audit [--db FILE] [--year Y|Y1-Y2] [--doc ID] [--check NAME[,NAME…]]\n"
+    "                    [--format table|json|csv|tsv]\n"
+    "\n"
+    "Check the indexed reports for inconsistencies, one row per finding:\n"
+    "  malformed_number     an amount with a misplaced group mark (82,295.000 đồng)\n"
+    "  score_over_max       a score above its maximum (1005/1000 điểm)\n"
+    "  ratio_over_whole     a ratio whose part exceeds its whole (08/07 đơn vị)\n"
+    "  ratio_list_mismatch  06/07 đơn vị followed by a list of another length\n"
+    "  total_mismatch       a stated money total (Tổng …) that is not the sum of the\n"
+    "                       amounts listed before it\n"
+    "  duplicate_section    a section number repeated at the same level (5. … 5.)\n"
+    "  date_year_mismatch   the date's year is neither the reported year nor the next\n"
+    "  duplicate_document   the same file indexed twice, or two texts with the same\n"
+    "                       số/ký hiệu, place and year\n"
+    "  unit_gap             a unit in a bloc's reports of year N-1 and N+1, not of N\n"
+    "\n"
+    "Fields: check, severity (error|warning), doc, path, passage, message, evidence.\n"
+    "Exit status 0 whether or not there are findings. See docs/trend.md.\n";
+
+static const struct col cols[] = {
+    {"check", COL_STR, COL_BOTH, NULL},    {"severity", COL_STR, COL_BOTH, NULL},
+    {"doc", COL_INT, COL_BOTH, NULL},      {"path", COL_STR, COL_MACHINE, NULL},
+    {"passage", COL_INT, COL_BOTH, NULL},  {"message", COL_STR, COL_BOTH, NULL},
+    {"evidence", COL_STR, COL_BOTH, NULL},
+};
+
+static const char *const checks[] = {
+    "malformed_number",   "score_over_max",
+    "ratio_over_whole",   "ratio_list_mismatch",
+    "total_mismatch",     "duplicate_section",
+    "date_year_mismatch", "duplicate_document",
+    "unit_gap",           NULL,
+};
+
+struct finding {
+	int check;
+	long long doc, passage; /* passage 0: the finding is about the whole document */
+	char *message, *evidence;
+};
+
+struct audit {
+	sqlite3 *db;
+	unsigned want; /* bit per checks[] */
+	int y0, y1;
+	long docid;
+	struct finding *f;
+	size_t n, cap;
+};
+
+static void add(struct audit *a, int check, long long doc, long long passage, char *message,
+                const char *evidence)
+{
+	struct finding *f;
+
+	a->f = xgrow(a->f, &a->cap, a->n + 1, sizeof(*a->f));
+	f = &a->f[a->n++];
+	f->check = check;
+	f->doc = doc;
+	f->passage = passage;
+	f->message = message;
+	f->evidence = xstrdup(evidence ? evidence : "");
+}
+
+static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+static char *fmt(const char *f, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, f);
+	buf_vprintf(&b, f, ap);
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+/* Prepare sql with the common filters bound: ?1-?2 the document's years, ?3 the document. */
+static sqlite3_stmt *prep(struct audit *a, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(a->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		cli_error("audit", "%s", sqlite3_errmsg(a->db));
+		return NULL;
+	}
+	if (a->y0) {
+		sqlite3_bind_int(st, 1, a->y0);
+		sqlite3_bind_int(st, 2, a->y1);
+	}
+	if (a->docid >= 0)
+		sqlite3_bind_int64(st, 3, a->docid);
+	return st;
+}
+
+#define DOC_FILTER "(?1 IS NULL OR d.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR d.id = ?3)"
+
+static const char *col_text(sqlite3_stmt *st, int k)
+{
+	const char *s = (const char *)sqlite3_column_text(st, k);
+	return s ? s : "";
+}
+
+/* Byte offset of character k of s (k counted in code points, as figures store spans). */
+static size_t char_offset(const char *s, long k)
+{
+	size_t i = 0;
+
+	while (s[i] && k > 0) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		k--;
+	}
+	return i;
+}
+
+/* Figures whose own values are wrong: malformed, over the maximum. */
+static int check_figures(struct audit *a)
+{
+	sqlite3_stmt *st =
+	    prep(a, "SELECT f.doc, f.passage, f.kind, f.value, f.maximum, f.raw, f.flags,"
+	            " f.noun FROM figures f JOIN documents d ON d.id = f.doc WHERE " DOC_FILTER
+	            " AND (instr(f.flags, 'malformed') > 0 OR"
+	            " (f.kind IN ('score', 'ratio') AND f.maximum IS NOT NULL"
+	            "  AND f.value > f.maximum))"
+	            " ORDER BY f.doc, f.passage, f.char_start");
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long long doc = sqlite3_column_int64(st, 0), psg = sqlite3_column_int64(st, 1);
+		const char *kind = col_text(st, 2), *raw = col_text(st, 5), *noun = col_text(st, 7);
+		double v = sqlite3_column_double(st, 3), m = sqlite3_column_double(st, 4);
+		char *ev = fmt("%s%s%s", raw, strstr(raw, noun) || !*noun ? "" : " ",
+		               strstr(raw, noun) ? "" : noun);
+
+		int over = (!strcmp(kind, "score") || !strcmp(kind, "ratio")) && v > m;
+
+		/* the figure reader flags an impossible score as malformed too: one finding */
+		if (strstr(col_text(st, 6), "malformed") && !over && (a->want & 1))
+			add(a, 0, doc, psg,
+			    fmt("number with a misplaced group or decimal mark, read as %.15g", v),
+			    ev);
+		if (!strcmp(kind, "score") && v > m && (a->want & 2))
+			add(a, 1, doc, psg, fmt("score %.15g above its maximum %.15g", v, m), ev);
+		if (!strcmp(kind, "ratio") && v > m && (a->want & 4))
+			add(a, 2, doc, psg, fmt("part %.15g exceeds its whole %.15g", v, m), ev);
+		free(ev);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* "06/07 đơn vị (A; B; C)": the numerator against the items of the list right after it. */
+static int check_ratio_lists(struct audit *a)
+{
+	sqlite3_stmt *st =
+	    prep(a, "SELECT f.doc, f.passage, f.value, f.raw, f.char_end, p.text, f.char_start"
+	            " FROM figures f JOIN documents d ON d.id = f.doc"
+	            " JOIN passages p ON p.id = f.passage WHERE " DOC_FILTER
+	            " AND f.kind = 'ratio' ORDER BY f.doc, f.passage, f.char_start");
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *text = col_text(st, 5);
+		const char *p = text + char_offset(text, sqlite3_column_int64(st, 4)), *q, *close;
+		char sep;
+		long items = 1, num = (long)sqlite3_column_double(st, 2);
+
+		/* the noun ("đơn vị") then the list in parentheses, nothing else between */
+		q = strchr(p, '(');
+		if (!q || q - p > 24 || memchr(p, ',', (size_t)(q - p)) ||
+		    memchr(p, ';', (size_t)(q - p)) || memchr(p, '.', (size_t)(q - p)))
+			continue;
+		close = strchr(q, ')');
+		if (!close)
+			continue;
+		/* items are separated by semicolons, or by commas when there is none */
+		sep = memchr(q, ';', (size_t)(close - q)) ? ';' : ',';
+		for (p = q + 1; p < close; p++)
+			items += *p == sep;
+		if (items != num) {
+			const char *r = text + char_offset(text, sqlite3_column_int64(st, 6));
+			char *ev = xstrndup(r, (size_t)(close + 1 - r));
+			add(a, 3, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+			    fmt("%s announces %ld but the list names %ld", col_text(st, 3), num,
+			        items),
+			    ev);
+			free(ev);
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * Money totals: a stated total (stated_total()) that closes a run of amounts in a unit's
+ * list item ("- Hội Nông dân tỉnh: … Tổng trị giá …", the gifts of one unit) should be
+ * their sum. The run
+ * starts after the previous total or at the paragraph's start; rates count as value × times, as the
+ * reports multiply them. A total with fewer than two amounts before it sums something stated
+ * elsewhere (the bloc's total of its units, a list cut by a page break) and is not checked:
+ * a run split across paragraphs would give false alarms.
+ */
+/*
+ * Whether a figure qualified "tổng" states the total of what precedes it: an exact amount
+ * (not "trên", "hơn", "khoảng", "gần") in a sentence of its own that starts with "Tổng"
+ * ("Tổng trị giá …", "Tổng số tiền ủng hộ của đơn vị là …"). "… với tổng số tiền X" inside
+ * a clause is the cost of that one activity, not the item's total.
+ */
+static int stated_total(sqlite3_stmt *st)
+{
+	const char *qual = col_text(st, 5), *text = col_text(st, 8), *at, *b;
+
+	if (strstr(qual, "trên") || strstr(qual, "hơn") || strstr(qual, "khoảng") ||
+	    strstr(qual, "gần"))
+		return 0;
+	at = text + char_offset(text, sqlite3_column_int64(st, 7));
+	for (b = at; b > text && !(b - 2 >= text && b[-1] == ' ' && strchr(".;:", b[-2])); b--)
+		;
+	return starts_with(b, "Tổng");
+}
+
+static int check_money_totals(struct audit *a)
+{
+	sqlite3_stmt *st =
+	    prep(a, "SELECT f.doc, f.passage, f.kind, f.value, f.times, f.qualifier,"
+	            " f.raw, f.char_start, p.text FROM figures f JOIN documents d ON d.id = f.doc"
+	            " JOIN passages p ON p.id = f.passage WHERE " DOC_FILTER
+	            " AND f.kind IN ('money', 'rate') AND substr(p.text, 1, 2) = '- '"
+	            " ORDER BY f.doc, p.ordinal, f.char_start");
+	long long psg = -1;
+	double sum = 0;
+	int parts = 0;
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *kind = col_text(st, 2), *qual = col_text(st, 5);
+		double v = sqlite3_column_double(st, 3);
+		int total = strstr(qual, "tổng") != NULL;
+
+		if (sqlite3_column_int64(st, 1) != psg) {
+			psg = sqlite3_column_int64(st, 1);
+			sum = 0;
+			parts = 0;
+		}
+		if (!total) {
+			sum += !strcmp(kind, "rate") && sqlite3_column_type(st, 4) != SQLITE_NULL
+			           ? v * sqlite3_column_double(st, 4)
+			           : v;
+			parts++;
+			continue;
+		}
+		if (parts >= 2 && fabs(sum - v) >= 0.5 && stated_total(st))
+			add(a, 4, sqlite3_column_int64(st, 0), psg,
+			    fmt("stated total %.15g đồng, the %d amounts before it sum to %.15g", v,
+			        parts, sum),
+			    col_text(st, 6));
+		sum = 0;
+		parts = 0;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * "Năm 2016 đơn vị có 302 lượt tập thể, 2.173 cá nhân được các cấp khen thưởng. Trong đó:
+ * …": the collectives and individuals stated against the award facts read from the list
+ * after "Trong đó" up to the next such statement (a passage can hold several units' items).
+ * Only awards granted in the statement's year count: proposals, registrations and an
+ * earlier year's awards are not in the total. A finding needs the award facts to agree with
+ * the plain sum of the list's counts (proposal sentences left out): where they differ, an
+ * award was not read and the check says nothing rather than raise a false alarm.
+ */
+static int check_award_totals(struct audit *a)
+{
+	sqlite3_stmt *st = prep(a, "SELECT p.doc, p.id, p.text, d.year FROM passages p"
+	                           " JOIN documents d ON d.id = p.doc WHERE " DOC_FILTER
+	                           " AND p.text LIKE '%được các cấp khen thưởng%Trong đó%'"
+	                           " ORDER BY p.doc, p.ordinal");
+	sqlite3_stmt *fg, *aw;
+
+	if (!st)
+		return -1;
+	if (sqlite3_prepare_v2(a->db,
+	                       "SELECT char_start, value, noun FROM figures WHERE passage = ?"
+	                       " AND kind = 'count' ORDER BY char_start",
+	                       -1, &fg, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(
+	        a->db,
+	        "SELECT total(collectives), total(individuals), count(*) FROM awards"
+	        " WHERE passage = ?1 AND start >= ?2 AND start < ?3 AND status = 'granted'"
+	        " AND (year IS NULL OR year = ?4)",
+	        -1, &aw, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return cli_error("audit", "%s", sqlite3_errmsg(a->db)), -1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *text = col_text(st, 2), *head = text;
+
+		while ((head = strstr(head, "được các cấp khen thưởng")) != NULL) {
+			const char *list = strstr(head, "Trong đó");
+			const char *next = list ? strstr(list, "được các cấp khen thưởng") : NULL;
+			/* the statement: from the sentence start (after ". " or ": ") to "Trong đó"
+			 */
+			const char *from = head;
+			double stated[2] = {-1, -1}, sum[2], read[2] = {0, 0};
+			const char *last = list, *end;
+			long ch = (long)text_count_chars(text, (size_t)(head - text)), lc, nc;
+
+			if (!list)
+				break;
+			while (from > text &&
+			       !(from[-1] == ' ' && (from[-2] == '.' || from[-2] == ':')))
+				from--;
+			sqlite3_reset(fg);
+			sqlite3_bind_int64(fg, 1, sqlite3_column_int64(st, 1));
+			while (sqlite3_step(fg) == SQLITE_ROW) {
+				const char *at =
+				    text + char_offset(text, sqlite3_column_int64(fg, 0));
+				const char *noun = col_text(fg, 2), *b;
+				int k = strstr(noun, "tập thể")   ? 0
+				        : strstr(noun, "cá nhân") ? 1
+				                                  : -1;
+
+				if (at < from || (next && at >= next))
+					continue;
+				if (at > last)
+					last = at;
+				if (k < 0)
+					continue;
+				if (at < head) {
+					stated[k] = sqlite3_column_double(fg, 1);
+					continue;
+				}
+				if (at < list)
+					continue;
+				/* the sentence of the figure: a proposal is not an award given */
+				for (b = at; b > list && !(b[-1] == ' ' && b[-2] == '.'); b--)
+					;
+				if (!starts_with(b, "Đề nghị") && !starts_with(b, "đề nghị"))
+					read[k] += sqlite3_column_double(fg, 1);
+			}
+			(void)ch;
+			/* a list cut by a page break goes on elsewhere: after its last number comes
+			   another item ("…; trị của từng đơn vị.") instead of the end of the list
+			 */
+			end = next ? next : text + strlen(text);
+			if (memchr(last, ';', (size_t)(end - last)))
+				goto next_statement;
+			/* and a list that ends its paragraph may go on after a page break: only a
+			   list closed by what follows it (a proposal, the next unit's statement) is
+			   known to be whole */
+			if (!next && !strstr(last, ". Đề nghị") && !strstr(last, ". đề nghị"))
+				goto next_statement;
+			lc = (long)text_count_chars(text, (size_t)(list - text));
+			nc = next ? (long)text_count_chars(text, (size_t)(next - text)) : 1L << 30;
+			sqlite3_reset(aw);
+			sqlite3_bind_int64(aw, 1, sqlite3_column_int64(st, 1));
+			sqlite3_bind_int64(aw, 2, lc);
+			sqlite3_bind_int64(aw, 3, nc);
+			sqlite3_bind_int64(aw, 4, sqlite3_column_int64(st, 3));
+			if (sqlite3_step(aw) == SQLITE_ROW && sqlite3_column_int(aw, 2) > 0 &&
+			    (stated[0] >= 0 || stated[1] >= 0)) {
+				sum[0] = sqlite3_column_double(aw, 0);
+				sum[1] = sqlite3_column_double(aw, 1);
+				/* only when the award facts account for every number of the list
+				   (as read plainly): otherwise a missed award would be a false
+				   alarm */
+				if (sum[0] == read[0] && sum[1] == read[1] &&
+				    ((stated[0] >= 0 && stated[0] != sum[0]) ||
+				     (stated[1] >= 0 && stated[1] != sum[1]))) {
+					char *ev = xstrndup(from, (size_t)(list - from));
+					add(a, 4, sqlite3_column_int64(st, 0),
+					    sqlite3_column_int64(st, 1),
+					    fmt("stated %.15g tập thể, %.15g cá nhân awarded; the "
+					        "awards "
+					        "listed give %.15g tập thể, %.15g cá nhân",
+					        stated[0] < 0 ? 0 : stated[0],
+					        stated[1] < 0 ? 0 : stated[1], sum[0], sum[1]),
+					    ev);
+					free(ev);
+				}
+			}
+		next_statement:
+			head = list;
+		}
+	}
+	sqlite3_finalize(aw);
+	sqlite3_finalize(fg);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Length of a leading outline label "5." / "2.1." / "II." of s, 0 when none. */
+static size_t outline_label(const char *s)
+{
+	size_t i = 0;
+
+	if (s[i] >= '0' && s[i] <= '9') {
+		while ((s[i] >= '0' && s[i] <= '9') ||
+		       (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9'))
+			i++;
+	} else {
+		while (s[i] && strchr("IVX", s[i]))
+			i++;
+	}
+	if (i == 0 || i > 8 || s[i] != '.' || s[i + 1] != ' ')
+		return 0;
+	return i + 1;
+}
+
+/*
+ * The same outline number twice under one parent section ("5." and "5." in PHẦN II). A
+ * label restarts with each parent, so the parent's path is part of the key; footnotes and
+ * table cells carry their own lists and are left out.
+ */
+static int check_sections(struct audit *a)
+{
+	sqlite3_stmt *st = prep(a, "SELECT p.doc, p.id, p.section, p.text FROM passages p"
+	                           " JOIN documents d ON d.id = p.doc WHERE " DOC_FILTER
+	                           " AND p.kind IN ('body', 'heading') ORDER BY p.doc, p.ordinal");
+	struct buf seen = BUF_INIT; /* "\nparent\tlabel\n" keys of the current document */
+	long long doc = -1;
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *sec = col_text(st, 2), *text = col_text(st, 3), *cut;
+		size_t n = outline_label(text), plen;
+		char *key, *lab;
+
+		if (sqlite3_column_int64(st, 0) != doc) {
+			doc = sqlite3_column_int64(st, 0);
+			buf_reset(&seen);
+			buf_addc(&seen, '\n');
+		}
+		if (!n)
+			continue;
+		/* the section path ends with this label when the layout made it a section */
+		lab = xstrndup(text, n - 1);
+		cut = strrchr(sec, ' ');
+		plen = strlen(sec);
+		if (cut && !strcmp(cut + 1, lab) && cut - sec >= 4)
+			plen = (size_t)(cut - sec) - 4; /* drop " › label" (› is 3 bytes) */
+		key = fmt("%.*s\t%s\n", (int)plen, sec, lab);
+		if (strstr(seen.p, key)) {
+			/* the item's first 60 characters, whole ones */
+			char *ev = xstrndup(text, char_offset(text, 60));
+			add(a, 5, doc, sqlite3_column_int64(st, 1),
+			    fmt("section number %s. appears twice in %.*s", lab, (int)plen, sec),
+			    ev);
+			free(ev);
+		} else {
+			buf_adds(&seen, key);
+		}
+		free(key);
+		free(lab);
+	}
+	buf_free(&seen);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Reports are dated in the year they report on, or in January of the next. */
+static int check_dates(struct audit *a)
+{
+	sqlite3_stmt *st =
+	    prep(a, "SELECT d.id, d.year, d.date, CAST(substr(d.date, 1, 4) AS INT),"
+	            " (SELECT p.id FROM passages p WHERE p.doc = d.id AND p.ordinal < 40"
+	            "  AND p.text LIKE '%ngày%năm ' || substr(d.date, 1, 4) || '%'"
+	            "  ORDER BY p.ordinal LIMIT 1)"
+	            " FROM documents d WHERE " DOC_FILTER " AND d.date IS NOT NULL"
+	            " AND d.year IS NOT NULL ORDER BY d.id");
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int year = sqlite3_column_int(st, 1), dy = sqlite3_column_int(st, 3);
+		long long psg = sqlite3_column_int64(st, 4);
+		char *ev = NULL;
+
+		if (dy == year || dy == year + 1)
+			continue;
+		if (psg) {
+			sqlite3_stmt *t;
+			if (sqlite3_prepare_v2(a->db, "SELECT text FROM passages WHERE id = ?", -1,
+			                       &t, NULL) == SQLITE_OK) {
+				sqlite3_bind_int64(t, 1, psg);
+				if (sqlite3_step(t) == SQLITE_ROW)
+					ev = xstrdup(col_text(t, 0));
+				sqlite3_finalize(t);
+			}
+		}
+		add(a, 6, sqlite3_column_int64(st, 0), psg,
+		    fmt("dated %s but reports on %d", col_text(st, 2), year),
+		    ev ? ev : col_text(st, 2));
+		free(ev);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * Two rows for one document: the same bytes, or the same số/ký hiệu, place and year (numbers
+ * restart every year, and every province has a KTĐNC). The finding goes on the copy: of
+ * documents sharing a key, the one whose file name is shortest is taken for the original
+ * (copies get suffixes: "-ban-sao", " (1)", "- Copy"), ties by path.
+ */
+static int check_duplicates(struct audit *a)
+{
+	static const char sql[] =
+	    "WITH k AS (SELECT d.id, d.path, length(replace(d.path, rtrim(d.path,"
+	    "  replace(d.path, '/', '')), '')) AS len, d.sha256, d.number, d.place, d.year"
+	    "  FROM documents d)"
+	    " SELECT d.id, o.id, o.path, CASE WHEN o.sha256 = d.sha256 THEN 'text' ELSE 'number'"
+	    " END, d.number FROM k d JOIN k o ON o.id <> d.id AND (o.sha256 = d.sha256 OR"
+	    "  (d.number IS NOT NULL AND o.number = d.number AND o.place IS d.place AND"
+	    "   o.year IS d.year)) AND (o.len < d.len OR (o.len = d.len AND o.path < d.path))"
+	    " JOIN documents dd ON dd.id = d.id"
+	    " WHERE (?1 IS NULL OR dd.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR d.id = ?3)"
+	    " AND NOT EXISTS (SELECT 1 FROM k x WHERE x.id <> d.id AND x.id <> o.id AND"
+	    "  (x.sha256 = d.sha256 OR (x.number = d.number AND x.place IS d.place AND"
+	    "   x.year IS d.year)) AND (x.len < o.len OR (x.len = o.len AND x.path < o.path)))"
+	    " ORDER BY d.id";
+	sqlite3_stmt *st = prep(a, sql);
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int same_text = !strcmp(col_text(st, 3), "text");
+		add(a, 7, sqlite3_column_int64(st, 0), 0,
+		    same_text ? fmt("same bytes as document %lld (%s)", sqlite3_column_int64(st, 1),
+		                    col_text(st, 2))
+		              : fmt("same số/ký hiệu, place and year as document %lld (%s)",
+		                    sqlite3_column_int64(st, 1), col_text(st, 2)),
+		    same_text ? col_text(st, 2) : col_text(st, 4));
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * A bloc is its issuer code in a place (KTĐNC of Tuyên Quang). Its members in a year are
+ * the units its report names at least three times: members have their own paragraphs and
+ * footnotes, while a unit named once or twice (a newspaper that covered an event, a body
+ * that co-organised it) is not one. Duplicates of a report count once.
+ */
+static int check_gaps(struct audit *a)
+{
+	static const char sql[] =
+	    "WITH m AS (SELECT d.place, d.issuer_code AS bloc, d.year, u.canonical AS unit"
+	    "  FROM unit_mentions um JOIN documents d ON d.id = um.doc JOIN units u"
+	    "  ON u.id = um.unit WHERE d.issuer_code IS NOT NULL"
+	    "  GROUP BY um.doc, u.canonical HAVING count(*) >= 3),"
+	    " r AS (SELECT d.place, d.issuer_code AS bloc, d.year, min(d.id) AS id"
+	    "  FROM documents d WHERE d.issuer_code IS NOT NULL"
+	    "  AND (?1 IS NULL OR d.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR d.id = ?3)"
+	    "  GROUP BY 1, 2, 3)"
+	    " SELECT DISTINCT r.id, r.place, r.bloc, r.year, b.unit FROM r"
+	    " JOIN m b ON b.place IS r.place AND b.bloc = r.bloc AND b.year = r.year - 1"
+	    " JOIN m c ON c.place IS r.place AND c.bloc = r.bloc AND c.year = r.year + 1"
+	    "  AND c.unit = b.unit"
+	    " WHERE NOT EXISTS (SELECT 1 FROM m x WHERE x.place IS r.place AND x.bloc = r.bloc"
+	    "  AND x.year = r.year AND x.unit = b.unit)"
+	    " ORDER BY r.id, b.unit";
+	sqlite3_stmt *st = prep(a, sql);
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int y = sqlite3_column_int(st, 3);
+		add(a, 8, sqlite3_column_int64(st, 0), 0,
+		    fmt("%s is in the %s reports of %s for %d and %d but not %d", col_text(st, 4),
+		        col_text(st, 2), col_text(st, 1), y - 1, y + 1, y),
+		    col_text(st, 4));
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int cmp_finding(const void *x, const void *y)
+{
+	const struct finding *p = x, *q = y;
+
+	if (p->doc != q->doc)
+		return p->doc < q->doc ? -1 : 1;
+	if (p->passage != q->passage)
+		return p->passage < q->passage ? -1 : 1;
+	return p->check - q->check;
+}
+
+static int parse_checks(const char *s, unsigned *want)
+{
+	*want = 0;
+	while (*s) {
+		size_t n = strcspn(s, ","), k;
+		for (k = 0; checks[k]; k++)
+			if (strlen(checks[k]) == n && !strncmp(checks[k], s, n))
+				break;
+		if (!checks[k])
+			return -1;
+		*want |= 1u << k;
+		s += n;
+		if (*s)
+			s++;
+	}
+	return *want ? 0 : -1;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+	                                     {"year", required_argument, NULL, 'y'},
+	                                     {"doc", required_argument, NULL, 'D'},
+	                                     {"check", required_argument, NULL, 'c'},
+	                                     {"format", required_argument, NULL, 'f'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
+	struct audit a;
+	struct err e;
+	const char *dbpath = NULL;
+	int fmt_ = FMT_TABLE, c, rc = EXIT_OK;
+	size_t i;
+	struct out *o;
+
+	memset(&a, 0, sizeof(a));
+	a.docid = -1;
+	a.want = ~0u;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			dbpath = optarg;
+			break;
+		case 'y':
+			if (cli_parse_years(optarg, &a.y0, &a.y1) != 0)
+				return cli_usage_error("audit", "--year wants Y or Y1-Y2");
+			break;
+		case 'D':
+			if (cli_parse_count(optarg, &a.docid) != 0)
+				return cli_usage_error("audit", "--doc wants a document id");
+			break;
+		case 'c':
+			if (parse_checks(optarg, &a.want) != 0)
+				return cli_usage_error("audit", "unknown check in '%s'", optarg);
+			break;
+		case 'f':
+			if ((fmt_ = cli_parse_format(optarg)) < 0)
+				return cli_usage_error("audit",
+				                       "--format is table, json, csv or tsv");
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return EXIT_OK;
+		default:
+			return cli_usage_error("audit", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("audit", "unexpected argument '%s'", argv[optind]);
+	if (db_open(db_default_path(dbpath), DB_READONLY, &a.db, &e) != 0)
+		return cli_error("audit", "%s", e.msg);
+	if ((a.want & 7 && check_figures(&a) != 0) || (a.want & 8 && check_ratio_lists(&a) != 0) ||
+	    (a.want & 16 && (check_money_totals(&a) != 0 || check_award_totals(&a) != 0)) ||
+	    (a.want & 32 && check_sections(&a) != 0) || (a.want & 64 && check_dates(&a) != 0) ||
+	    (a.want & 128 && check_duplicates(&a) != 0) || (a.want & 256 && check_gaps(&a) != 0))
+		rc = EXIT_USAGE;
+	if (rc == EXIT_OK) {
+		sqlite3_stmt *path = NULL;
+		qsort(a.f, a.n, sizeof(*a.f), cmp_finding);
+		sqlite3_prepare_v2(a.db, "SELECT path FROM documents WHERE id = ?", -1, &path,
+		                   NULL);
+		o = out_new(stdout, fmt_, cols, (int)(sizeof(cols) / sizeof(cols[0])));
+		for (i = 0; i < a.n; i++) {
+			const struct finding *f = &a.f[i];
+			out_str(o, checks[f->check]);
+			out_str(o, f->check >= 1 && f->check <= 4 ? "error" : "warning");
+			out_int(o, f->doc);
+			sqlite3_reset(path);
+			sqlite3_bind_int64(path, 1, f->doc);
+			if (path && sqlite3_step(path) == SQLITE_ROW)
+				out_str(o, col_text(path, 0));
+			else
+				out_null(o);
+			if (f->passage)
+				out_int(o, f->passage);
+			else
+				out_null(o);
+			out_str(o, f->message);
+			out_str(o, f->evidence);
+		}
+		out_end(o);
+		sqlite3_finalize(path);
+	}
+	for (i = 0; i < a.n; i++) {
+		free(a.f[i].message);
+		free(a.f[i].evidence);
+	}
+	free(a.f);
+	db_close(a.db);
+	return rc;
+}

@@ -1,0 +1,150 @@
+# thidua trend and thidua audit, against independent truth: the seed as a person reads it,
+# and the ground truth thidua-gen writes with corpus-small (docs/corpus.md).
+#
+# On corpus-small every difference between what thidua says and what the truth says is
+# listed. Differences known to come from extraction (figures, units, awards not yet read:
+# branch facts2's work) are in tests/fixtures/trend/known-gaps.txt with their reason; any
+# other difference fails the test. A known gap that no longer occurs is printed (remove it
+# from the list), so the list shrinks as extraction improves.
+. "$TOP/tests/cli/lib.sh"
+
+# ---------------------------------------------------------------- the seed
+run index --db seed.db "$SEED"
+expect_rc 0
+run audit --db seed.db --format tsv
+expect_rc 0
+expect_eq "$(printf '%s\n' "$OUT" | head -1)" \
+	"$(printf 'check\tseverity\tdoc\tpath\tpassage\tmessage\tevidence')" "audit fields"
+# the report writes 82,295.000 đồng for 82 295 000 đồng, and numbers two tasks "5." in PHẦN II
+printf '%s\n' "$OUT" | awk -F'\t' '$1 == "malformed_number" && $7 ~ /^82,295\.000/' | grep -q . ||
+	fail "seed: no malformed_number for 82,295.000 đồng"
+printf '%s\n' "$OUT" | awk -F'\t' '$1 == "duplicate_section" && $6 ~ /5\. appears twice in PHẦN II$/' |
+	grep -q . || fail "seed: no duplicate_section 5. in PHẦN II"
+# "tặng 01, Huân chương Lao động hạng Nhì": a stray comma after a count, a typo too
+printf '%s\n' "$OUT" | awk -F'\t' '$1 == "malformed_number" && $7 ~ /^01 Huân chương/' | grep -q . ||
+	fail "seed: no malformed_number for 01, Huân chương"
+# "… và hỗ trợ cho 02 gia đình … với tổng số tiền 4.000.000 đồng" is the cost of that one
+# activity, not the total of the amounts before it in VKSND's item
+printf '%s\n' "$OUT" | awk -F'\t' '$1 == "total_mismatch" && $7 ~ /^4\.000\.000/' | grep -q . &&
+	fail "seed: a clause's own amount taken for a total"
+CHECKS=$((CHECKS + 4))
+run audit --db seed.db --check nonsense
+expect_rc 2
+expect_err "unknown check"
+
+# a term the seed's 2020 report uses: one row per year asked, years without it are zero
+run trend --db seed.db --year 2018-2021 --format json covid
+expect_rc 0
+expect_eq "$(printf '%s' "$OUT" | jq -c '[.[].year]')" "[2018,2019,2020,2021]" "years filled"
+expect_eq "$(printf '%s' "$OUT" | jq -c '[.[] | select(.year != 2020) | .passages] | add')" "0" \
+	"years without the term"
+# the seed is one paragraph per line: lines that name Covid (any accents, case, "Covid - 19")
+want=$(grep -ci 'covid' "$SEED")
+expect_eq "$(printf '%s' "$OUT" | jq '.[] | select(.year == 2020) | .passages')" "$want" \
+	"passages naming Covid in the seed"
+run trend --db seed.db covid
+expect_rc 0
+expect_out "█" "table bars"
+# --svg: well-formed XML (xmllint), one bar per row carrying the row's value, the
+# Vietnamese title and axis names as UTF-8 text
+run trend --db seed.db --year 2018-2021 --format json --svg chart.svg "Covid"
+expect_rc 0
+CHECKS=$((CHECKS + 1))
+xmllint --noout chart.svg 2>xml.err || fail "chart.svg is not well-formed: $(cat xml.err)"
+expect_eq "$(xmllint --xpath 'count(//*[local-name()="rect"][@class="bar"])' chart.svg)" 4 "bars"
+expect_eq "$(xmllint --xpath 'string(//*[local-name()="rect"][@data-label="2020"]/@data-value)' chart.svg)" \
+	"$want" "the 2020 bar's value"
+expect_eq "$(xmllint --xpath 'string(//*[local-name()="rect"][@data-label="2019"]/@data-value)' chart.svg)" \
+	"0" "the 2019 bar's value"
+grep -q '>năm</text>' chart.svg || fail "no axis name 'năm' in chart.svg"
+CHECKS=$((CHECKS + 1))
+run trend --db seed.db --award "bằng khen" --svg chart2.svg --format json
+expect_rc 0
+expect_eq "$(xmllint --xpath 'string(/*[local-name()="svg"]/*[local-name()="title"])' chart2.svg)" \
+	"Khen thưởng: bằng khen" "chart title"
+expect_eq "$(xmllint --xpath 'string(//*[local-name()="rect"][@data-label="2020"]/@data-value)' chart2.svg)" \
+	"$(printf '%s' "$OUT" | jq '.[] | select(.year == 2020) | .collectives')" "award chart = collectives"
+run trend --db seed.db --svg /nonexistent/dir/c.svg covid
+expect_rc 2
+expect_err "/nonexistent/dir/c.svg"
+
+run --version
+expect_rc 0
+expect_out "thidua "
+printf '%s' "$OUT" | grep -Eq '^thidua [0-9]+\.[0-9]+\.[0-9]+ ' || fail "--version: $OUT"
+
+run trend --db seed.db --award "bằng khen" --figure "suất quà"
+expect_rc 2
+run trend --db seed.db
+expect_rc 2
+
+# ---------------------------------------------------------------- corpus-small
+GEN="$(dirname "$THIDUA")/thidua-gen"
+"$GEN" --preset small --quiet --out gen 2>gen.err || { cat gen.err >&2; fail "thidua-gen"; }
+"$THIDUA" index --db gen.db gen/docs >index.out 2>&1 || { cat index.out >&2; fail "index corpus-small"; }
+: >diffs.txt
+
+# audit: every planted inconsistency, and nothing else
+for f in gen/truth/*/*.json; do
+	jq -r '.file as $f | .inconsistencies[]? | [($f | split("/") | last), .kind] | @tsv' "$f"
+done | sort >truth-audit.tsv
+run audit --db gen.db --format tsv
+expect_rc 0
+printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 { n = split($4, p, "/"); print p[n] "\t" $1 }' |
+	sort >got-audit.tsv
+comm -23 truth-audit.tsv got-audit.tsv | sed 's/^/audit missed\t/' >>diffs.txt
+comm -13 truth-audit.tsv got-audit.tsv | sed 's/^/audit extra\t/' >>diffs.txt
+printf 'audit: %d planted, %d found, %d missed, %d extra\n' "$(wc -l <truth-audit.tsv)" \
+	"$(comm -12 truth-audit.tsv got-audit.tsv | wc -l)" \
+	"$(comm -23 truth-audit.tsv got-audit.tsv | wc -l)" "$(comm -13 truth-audit.tsv got-audit.tsv | wc -l)"
+
+# trend: compare year by year with the truth. $1 name, $2 jq program over all truth files
+# giving "year<TAB>measures…" lines, then the thidua trend arguments; the JSON fields
+# compared are given in $TREND_FIELDS.
+trend_vs_truth() {
+	name=$1 prog=$2
+	shift 2
+	cat gen/truth/*/*.json | jq -r "$prog" |
+		awk -F'\t' '{ for (i = 2; i <= NF; i++) s[$1, i] += $i; n[$1] = NF }
+			END { for (y in n) { line = y; for (i = 2; i <= n[y]; i++) line = line "\t" s[y, i]; print line } }' |
+		sort >truth-trend.tsv
+	run trend --db gen.db --format json "$@"
+	expect_rc 0
+	printf '%s' "$OUT" | jq -r ".[] | select($TREND_NONZERO) | [.year, $TREND_FIELDS] | @tsv" |
+		sort >got-trend.tsv
+	join -a1 -a2 -e- -t"$(printf '\t')" -o auto truth-trend.tsv got-trend.tsv |
+		awk -F'\t' -v n="$name" '{ k = (NF - 1) / 2; d = 0
+			for (i = 2; i <= 1 + k; i++) if ($i != $(i + k)) d = 1
+			if (d) { printf "trend %s\t%s\ttruth", n, $1; for (i = 2; i <= 1 + k; i++) printf " %s", $i
+				printf " thidua"; for (i = 2 + k; i <= NF; i++) printf " %s", $i; printf "\n" } }' \
+		>trend-diff.txt
+	printf 'trend %s: %d years, %d differ\n' "$name" "$(wc -l <truth-trend.tsv)" "$(wc -l <trend-diff.txt)"
+	cut -f1,2 trend-diff.txt >>diffs.txt
+}
+
+# awards: granted Bằng khen, the units' own facts (the bloc summary restates them)
+TREND_FIELDS='.collectives, .individuals' TREND_NONZERO='.collectives + .individuals > 0' \
+	trend_vs_truth award:bang-khen \
+	'.awards[] | select(.award == "Bằng khen" and .status == "granted" and .scope == "unit") |
+	 [.year, (.collectives // 0), (.individuals // 0)] | @tsv' --award "bằng khen"
+# figures: gift parcels (suất quà), counted and summed in the year of their report
+TREND_FIELDS='.count, .sum' TREND_NONZERO='.count > 0' trend_vs_truth figure:suat-qua \
+	'.doc.year as $y | .figures[] | select(.noun == "suất quà") | [$y, 1, .value] | @tsv' \
+	--figure "suất quà"
+# campaigns: the reports that name "Đền ơn đáp nghĩa", whatever their spelling
+TREND_FIELDS='.documents' TREND_NONZERO='.documents > 0' trend_vs_truth campaign:den-on \
+	'select(any(.campaigns[]; .normalized == "Đền ơn đáp nghĩa")) | [.doc.year, 1] | @tsv' \
+	--campaign "Đền ơn đáp nghĩa"
+
+# the differences against the known gaps
+known="$TOP/tests/fixtures/trend/known-gaps.txt"
+# the reason is the last field of a line
+grep -v '^#' "$known" | awk -F'\t' -v OFS='\t' 'NF > 1 { NF--; print }' | sort -u >known.txt
+sed 's/\t*$//' diffs.txt | sort -u >now.txt
+new=$(comm -13 known.txt now.txt)
+fixed=$(comm -23 known.txt now.txt)
+[ -z "$fixed" ] || printf 'known gaps that no longer occur (remove them from %s):\n%s\n' "$known" "$fixed"
+CHECKS=$((CHECKS + 1))
+[ -z "$new" ] || fail "differences from the truth not in known-gaps.txt:
+$new"
+done_ok
