@@ -17,7 +17,8 @@
 #include "vn_enc.h"
 
 static const char usage[] =
-	"usage: thidua text [--encoding NAME] [--typed-case] [--ocr MODE] [--ocr-raw] [-j N] FILE\n"
+	"usage: thidua text [--encoding NAME] [--typed-case] [--ocr MODE] [--ocr-raw]\n"
+	"                   [--ocr-cache FILE] [-j N] FILE\n"
 	"\n"
 	"Print the extracted and repaired text of FILE (UTF-8, NFC, reading order), one\n"
 	"paragraph per line, without indexing it. For an archive, each member in turn under a\n"
@@ -30,6 +31,8 @@ static const char usage[] =
 	"  --ocr MODE       auto (default: pages without a text layer, images), never,\n"
 	"                   always (every page, ignoring text layers)\n"
 	"  --ocr-raw        print OCR'd pages as Tesseract read them, before the repair\n"
+	"  --ocr-cache FILE take OCR results from (and add them to) this cache, e.g. the\n"
+	"                   thidua.db.ocr-cache `thidua index` keeps beside its database\n"
 	"  -j, --jobs N     pages OCR'd at once (default: number of cores)\n";
 
 int cmd_text(int argc, char **argv)
@@ -40,10 +43,12 @@ int cmd_text(int argc, char **argv)
 					     {"ocr", required_argument, NULL, 'O'},
 					     {"ocr-raw", no_argument, NULL, 'R'},
 					     {"jobs", required_argument, NULL, 'j'},
+					     {"ocr-cache", required_argument, NULL, 'C'},
 					     {NULL, 0, NULL, 0}};
 	int mode = OCR_AUTO, raw = 0;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	struct ocr *ocr;
+	const char *cache = NULL;
 	int encoding = VN_CS_UNKNOWN, typed_case = 0;
 	struct extractor *x;
 	struct docset set;
@@ -61,6 +66,10 @@ int cmd_text(int argc, char **argv)
 		}
 		if (c == 'R') {
 			raw = 1;
+			continue;
+		}
+		if (c == 'C') {
+			cache = optarg;
 			continue;
 		}
 		if (c == 'j') {
@@ -97,6 +106,8 @@ int cmd_text(int argc, char **argv)
 	extractor_set_encoding(x, encoding);
 	extractor_set_typed_case(x, typed_case);
 	ocr = mode == OCR_NEVER ? NULL : ocr_new((int)jobs, (enum ocr_mode)mode);
+	if (ocr && cache && ocr_open_cache(ocr, cache, &e) != 0)
+		fprintf(stderr, "thidua text: %s\n", e.msg);
 	extractor_set_ocr(x, ocr);
 	memset(&set, 0, sizeof(set));
 	if (extract_file(x, argv[optind], data, n, 0, &set, &e) != 0) {

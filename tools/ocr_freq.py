@@ -7,7 +7,10 @@ held-out ones the OCR benchmark scores (tools/bench_ocr.sh: every second file in
 starting with the second), and the Debian hunspell-vi dictionary (each syllable counted once
 per entry it appears in). Only letters count; a run of letters is one syllable.
 
-usage: tools/ocr_freq.py corpus/tuyen-quang-2020-khoi-noi-chinh-bao-cao-tong-ket-thi-dua.txt \
+With --bigrams, the pairs of syllables standing next to each other (separated by spaces
+only) in the same texts, seen at least twice: the context the repair weighs candidates in.
+
+usage: tools/ocr_freq.py [--bigrams] corpus/tuyen-quang-2020-khoi-noi-chinh-bao-cao-tong-ket-thi-dua.txt \
        tests/fixtures/legacy/truth [/usr/share/hunspell/vi_VN.dic] > data/ocr_syllables.tsv
 """
 import os, re, sys, unicodedata
@@ -22,16 +25,34 @@ def held_out(names):
 def words(text):
     return WORD.findall(unicodedata.normalize("NFC", text).lower())
 
+PAIR = re.compile(r"(?=(?<![^\W\d_])([^\W\d_]+)[ \t]+([^\W\d_]+)(?![^\W\d_]))")
+
+def pairs(text):
+    text = unicodedata.normalize("NFC", text).lower()
+    return [a + " " + b for a, b in PAIR.findall(text)]
+
 def main():
-    seed, truth = sys.argv[1], sys.argv[2]
-    dic = sys.argv[3] if len(sys.argv) > 3 else "/usr/share/hunspell/vi_VN.dic"
+    args = sys.argv[1:]
+    bigrams = args and args[0] == "--bigrams"
+    if bigrams:
+        args = args[1:]
+    seed, truth = args[0], args[1]
+    dic = args[2] if len(args) > 2 else "/usr/share/hunspell/vi_VN.dic"
+    count = pairs if bigrams else words
     c = Counter()
-    c.update(words(open(seed, encoding="utf-8").read()))
+    c.update(count(open(seed, encoding="utf-8").read()))
     names = [n for n in os.listdir(truth) if n.endswith(".txt")]
     test = held_out(names)
     for n in sorted(names):
         if n not in test:
-            c.update(words(open(os.path.join(truth, n), encoding="utf-8", errors="replace").read()))
+            c.update(count(open(os.path.join(truth, n), encoding="utf-8", errors="replace").read()))
+    if bigrams:
+        print("# syllable pair\tcount — built by tools/ocr_freq.py --bigrams from the seed report and")
+        print("# the legacy transcripts not held out for the OCR benchmark (docs/ocr.md); seen twice or more")
+        for w, k in sorted(c.items(), key=lambda x: (-x[1], x[0])):
+            if k >= 2:
+                print(f"{w}\t{k}")
+        return
     with open(dic, encoding="utf-8", errors="replace") as f:
         next(f)  # the entry count
         for line in f:

@@ -5,7 +5,7 @@
 . "$TOP/tests/cli/lib.sh"
 FX="$TOP/tests/fixtures/ocr"
 
-if ! command -v tesseract >/dev/null 2>&1 && [ ! -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ]; then
+if [ ! -f "${TESSDATA_PREFIX:-/usr/share/tesseract-ocr/5/tessdata}/vie.traineddata" ]; then
 	echo "SKIPPED: Tesseract's Vietnamese data is not installed (tesseract-ocr-vie)"
 	exit 0
 fi
