@@ -12,7 +12,7 @@
 #include "vn_ocrfix.h"
 
 /* Part of the cache key: change it when preprocessing changes what Tesseract sees. */
-#define RECIPE_PREP "deskew1"
+#define RECIPE_PREP "psm6-deskew1"
 /* Pages rendered ahead of the engines: enough to keep them busy, bounded memory. */
 #define AHEAD_PER_THREAD 2
 
@@ -138,10 +138,10 @@ static TessBaseAPI *engine_new(void)
 		TessBaseAPIDelete(api);
 		return NULL;
 	}
-	/* the page is one column of running text with a header block: let Tesseract find the
-	 * blocks, but keep interword spaces as they are */
-	TessBaseAPISetPageSegMode(api, PSM_AUTO);
-	TessBaseAPISetVariable(api, "preserve_interword_spaces", "0");
+	/* A report page is one column; its two-column header and its tables were typed as
+	 * rows, and are read as rows: one uniform block (PSM_AUTO reads the columns of a
+	 * table one after the other, which scrambles rows: docs/ocr.md, measured) */
+	TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
 	return api;
 }
 

@@ -80,6 +80,11 @@ for set in clean degraded; do
 	done
 	for sys in tess raw thidua; do
 		sum work/*."$set"."$sys".score >"work/$set.$sys.score"
+		# the same over the prose documents: transcripts without a TAB (the others are
+		# spreadsheets typeset as tab-separated columns)
+		for f in $names; do
+			grep -q "$(printf '\t')" "truth/$f" || cat "work/${f%.txt}.$set.$sys.score"
+		done | sum >"work/prose-$set.$sys.score"
 	done
 	eval "ppm_${set}_thidua=\$ppm_thidua ppm_${set}_tess=\$ppm_tess"
 	repairs=$(sqlite3 "work/$set.db" "SELECT sum(repairs) FROM ocr_pages" 2>/dev/null || echo "?")
@@ -95,6 +100,19 @@ done
 	row "degraded, tesseract CLI" degraded tess "$ppm_degraded_tess"
 	row "degraded, thidua before repair" degraded raw "-"
 	row "degraded, thidua" degraded thidua "$ppm_degraded_thidua"
+	echo
+	nprose=$(for f in $names; do grep -q "$(printf '\t')" "truth/$f" || echo "$f"; done | wc -l)
+	echo "The $nprose prose documents (transcripts without a TAB; the others are spreadsheets):"
+	echo
+	echo "| set, system                  | diacritic | syllable | char   |"
+	echo "|------------------------------|-----------|----------|--------|"
+	for set in clean degraded; do
+		for sys in tess raw thidua; do
+			read -r cm c dm d tm t <"work/prose-$set.$sys.score"
+			awk -v l="$set, $sys" -v cm="$cm" -v c="$c" -v dm="$dm" -v d="$d" -v tm="$tm" -v t="$t" \
+				'BEGIN {printf "| %-28s | %.4f | %.4f | %.4f |\n", l, dm / d, tm / t, cm / c}'
+		done
+	done
 	echo
 	echo "repairs made: clean $repairs_clean, degraded $repairs_degraded ($pages pages each)"
 } | tee results.md

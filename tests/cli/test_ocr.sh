@@ -54,6 +54,17 @@ expect_err "OCR: 2 pages, 2 from the cache"
 run search --db t.db --format tsv "biểu thuế nhập khẩu"
 expect_out "signed-scan.pdf" "from the cache"
 
+# a multi-page TIFF: every page read, in order
+mkdir tiff
+cp "$FX/two-pages.tif" tiff/
+run index --db v.db tiff
+expect_rc 0
+run search --db v.db --format tsv "\"tổ chức phát động\""
+expect_out "two-pages.tif" "page 2 of the TIFF"
+run show --db v.db --ocr-raw 1
+expect_out "--- page 2 (OCR"
+expect_out "phong trào thi đua yêu nước" "page 1 of the TIFF"
+
 # Vietnamese data missing: one line naming the package; the rest of the batch indexed
 mkdir empty more
 cp scans/signed-scan.pdf more/
