@@ -26,9 +26,9 @@ static int has_text(const char *s)
 	return n >= 3;
 }
 
-int fmt_ocr_pages(struct fmt_ctx *cx, const char *data, size_t n, const int *pages,
-		  size_t npages, struct Pix *(*render)(void *, int, struct err *), void *ctx,
-		  struct doc *d, struct err *e)
+int fmt_ocr_pages(struct fmt_ctx *cx, const char *data, size_t n, const int *pages, size_t npages,
+                  struct Pix *(*render)(void *, int, struct err *), void *ctx, struct doc *d,
+                  struct err *e)
 {
 	struct ocr_page *out;
 	char sha[65];
@@ -70,7 +70,7 @@ int fmt_ocr_pages(struct fmt_ctx *cx, const char *data, size_t n, const int *pag
 		}
 		if (!has_text(r->text)) {
 			doc_add_note(d, "page %d has no text layer and OCR found no text on it",
-				     r->page);
+			             r->page);
 			continue;
 		}
 		vn_norm_nfc(cx->nm, r->text, strlen(r->text), &nfc, NULL);

@@ -87,22 +87,22 @@ int ocr_open_cache(struct ocr *o, const char *path, struct err *e)
 {
 	/* this table's definition never changes: the cache outlives index schema versions */
 	static const char schema[] =
-		"PRAGMA journal_mode=WAL;"
-		"CREATE TABLE IF NOT EXISTS ocr_cache (sha256 TEXT NOT NULL, page INTEGER NOT NULL,"
-		" recipe TEXT NOT NULL, raw TEXT NOT NULL, conf REAL NOT NULL,"
-		" PRIMARY KEY (sha256, page, recipe)) WITHOUT ROWID;";
+	    "PRAGMA journal_mode=WAL;"
+	    "CREATE TABLE IF NOT EXISTS ocr_cache (sha256 TEXT NOT NULL, page INTEGER NOT NULL,"
+	    " recipe TEXT NOT NULL, raw TEXT NOT NULL, conf REAL NOT NULL,"
+	    " PRIMARY KEY (sha256, page, recipe)) WITHOUT ROWID;";
 
 	if (sqlite3_open_v2(path, &o->cache, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-		    SQLITE_OK ||
+	        SQLITE_OK ||
 	    sqlite3_busy_timeout(o->cache, 10000) != SQLITE_OK ||
 	    sqlite3_exec(o->cache, schema, NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(o->cache,
-			       "SELECT raw, conf FROM ocr_cache WHERE sha256=? AND page=? AND recipe=?",
-			       -1, &o->get, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(
+	        o->cache, "SELECT raw, conf FROM ocr_cache WHERE sha256=? AND page=? AND recipe=?",
+	        -1, &o->get, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(o->cache, "INSERT OR REPLACE INTO ocr_cache VALUES (?,?,?,?,?)", -1,
-			       &o->put, NULL) != SQLITE_OK) {
+	                       &o->put, NULL) != SQLITE_OK) {
 		err_set(e, "OCR cache %s: %s", path,
-			o->cache ? sqlite3_errmsg(o->cache) : "cannot open");
+		        o->cache ? sqlite3_errmsg(o->cache) : "cannot open");
 		sqlite3_finalize(o->get);
 		sqlite3_finalize(o->put);
 		sqlite3_close(o->cache);
@@ -148,8 +148,8 @@ static TessBaseAPI *engine_new(void)
 /* Small skew straightened (Leptonica measures it on a binarized copy). */
 static struct Pix *prepare(struct Pix *pix)
 {
-	struct Pix *g = pixGetDepth(pix) == 8 && !pixGetColormap(pix) ? pixClone(pix)
-								   : pixConvertTo8(pix, 0);
+	struct Pix *g =
+	    pixGetDepth(pix) == 8 && !pixGetColormap(pix) ? pixClone(pix) : pixConvertTo8(pix, 0);
 	struct Pix *d;
 
 	if (!g)
@@ -243,8 +243,8 @@ static int check(struct ocr *o)
 		return o->state;
 	if (data_missing() || !(probe = engine_new())) {
 		snprintf(o->why, sizeof(o->why),
-			 "OCR unavailable: Tesseract has no Vietnamese language data "
-			 "(install the Debian package tesseract-ocr-vie)");
+		         "OCR unavailable: Tesseract has no Vietnamese language data "
+		         "(install the Debian package tesseract-ocr-vie)");
 		o->state = -1;
 		return -1;
 	}
@@ -306,7 +306,7 @@ static void cache_put(struct ocr *o, const char *sha, const struct ocr_page *p)
 }
 
 int ocr_document(struct ocr *o, const char *sha256, const int *pages, size_t n,
-		 ocr_render_fn render, void *ctx, struct ocr_page *out, struct err *e)
+                 ocr_render_fn render, void *ctx, struct ocr_page *out, struct err *e)
 {
 	struct job *jobs = xcalloc(n ? n : 1, sizeof(*jobs));
 	size_t i, next = 0, waited = 0;

@@ -36,12 +36,12 @@ int ocr_open_cache(struct ocr *o, const char *path, struct err *e);
 int ocr_ready(struct ocr *o, struct err *e);
 
 struct ocr_page {
-	int page;     /* 1-based */
-	char *raw;    /* what Tesseract read (malloc'd) */
-	char *text;   /* raw after repair (malloc'd) */
-	double conf;  /* mean word confidence 0..100 */
-	int repairs;  /* syllables and numbers repaired */
-	int cached;   /* came from the cache */
+	int page;    /* 1-based */
+	char *raw;   /* what Tesseract read (malloc'd) */
+	char *text;  /* raw after repair (malloc'd) */
+	double conf; /* mean word confidence 0..100 */
+	int repairs; /* syllables and numbers repaired */
+	int cached;  /* came from the cache */
 };
 
 /* Render page (1-based) as an 8-bit grayscale image; NULL with e set on failure. */
@@ -52,7 +52,7 @@ typedef struct Pix *(*ocr_render_fn)(void *ctx, int page, struct err *e);
  * -1 with e set when OCR is unavailable or a page fails to render.
  */
 int ocr_document(struct ocr *o, const char *sha256, const int *pages, size_t n,
-		 ocr_render_fn render, void *ctx, struct ocr_page *out, struct err *e);
+                 ocr_render_fn render, void *ctx, struct ocr_page *out, struct err *e);
 void ocr_page_free(struct ocr_page *p);
 
 /* Counters for progress and the summary. */

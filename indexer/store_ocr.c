@@ -74,7 +74,7 @@ static void text_or_null(sqlite3_stmt *st, int i, const char *v)
 }
 
 int ocr_store_doc(struct ocr_store *s, const struct doc *d, sqlite3_int64 id,
-		  const sqlite3_int64 *pass, struct err *e)
+                  const sqlite3_int64 *pass, struct err *e)
 {
 	size_t i;
 
@@ -85,7 +85,7 @@ int ocr_store_doc(struct ocr_store *s, const struct doc *d, sqlite3_int64 id,
 		sqlite3_bind_double(st, 3, d->ocr_pages[i].conf);
 		sqlite3_bind_int(st, 4, d->ocr_pages[i].repairs);
 		sqlite3_bind_text(st, 5, d->ocr_pages[i].raw ? d->ocr_pages[i].raw : "", -1,
-				  SQLITE_STATIC);
+		                  SQLITE_STATIC);
 		if (run(s, st, e) != 0)
 			return -1;
 	}

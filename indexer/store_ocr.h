@@ -15,7 +15,7 @@ struct ocr_store *ocr_store_new(sqlite3 *db, struct err *e);
 void ocr_store_free(struct ocr_store *s);
 /* Rows of document id (its passages' rowids in pass). */
 int ocr_store_doc(struct ocr_store *s, const struct doc *d, sqlite3_int64 id,
-		  const sqlite3_int64 *pass, struct err *e);
+                  const sqlite3_int64 *pass, struct err *e);
 /* Remove the rows of document id. */
 int ocr_store_remove(struct ocr_store *s, sqlite3_int64 id, struct err *e);
 

@@ -24,9 +24,9 @@
 /* ... and only when a neighbour calls for it this strongly (see pull()). */
 #define PULL_MIN 0.2
 
-static GHashTable *freq;   /* lower-case syllable (UTF-8) -> count */
-static GHashTable *pairs;  /* "a b" (lower case) -> count */
-static GHashTable *family; /* lower-case letter -> UChar32[] of its diacritic variants, 0-ended */
+static GHashTable *freq;    /* lower-case syllable (UTF-8) -> count */
+static GHashTable *pairs;   /* "a b" (lower case) -> count */
+static GHashTable *family;  /* lower-case letter -> UChar32[] of its diacritic variants, 0-ended */
 static GHashTable *base_of; /* lower-case letter with diacritics -> its base letter */
 /* valid syllables seen MIN_FREQ times or more, by skeleton (base letters): the candidates */
 static GHashTable *by_skeleton; /* skeleton (UTF-8) -> GPtrArray of struct cand */
@@ -81,7 +81,7 @@ static void add_family(const UNormalizer2 *nfc, const char *bases)
 			}
 	for (i = 0; i < n; i++)
 		g_hash_table_insert(base_of, GINT_TO_POINTER(members[i]),
-				    GINT_TO_POINTER((UChar32)bases[0]));
+		                    GINT_TO_POINTER((UChar32)bases[0]));
 	for (i = 0; i < n; i++) {
 		UChar32 *v = xcalloc(n + 1, sizeof(*v));
 		size_t j, m = 0;
@@ -107,13 +107,13 @@ static void load(void)
 	for (i = 0; bt && i < bt->nrows; i++)
 		if (bt->rows[i].nfields >= 2)
 			g_hash_table_insert(pairs, (gpointer)bt->rows[i].fields[0],
-					    GINT_TO_POINTER(atoi(bt->rows[i].fields[1])));
+			                    GINT_TO_POINTER(atoi(bt->rows[i].fields[1])));
 	family = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, free);
 	base_of = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (i = 0; t && i < t->nrows; i++)
 		if (t->rows[i].nfields >= 2)
 			g_hash_table_insert(freq, (gpointer)t->rows[i].fields[0],
-					    GINT_TO_POINTER(atoi(t->rows[i].fields[1])));
+			                    GINT_TO_POINTER(atoi(t->rows[i].fields[1])));
 	if (U_FAILURE(st))
 		return;
 	/* vowel letters differ by shape and tone only within their base letter */
@@ -152,7 +152,7 @@ static void index_candidates(const struct vn_table *t)
 	size_t i;
 
 	by_skeleton = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					    (GDestroyNotify)g_ptr_array_unref);
+	                                    (GDestroyNotify)g_ptr_array_unref);
 	for (i = 0; t && i < t->nrows; i++) {
 		const char *w = t->rows[i].fields[0];
 		glong n = 0;
@@ -245,8 +245,7 @@ static double pull(const char *prev, const char *x, const char *next)
  * calls for that candidate (pull() >= PULL_MIN); an unknown or invalid one when exactly one
  * candidate is frequent, or context picks exactly one.
  */
-static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *next,
-		    UChar32 *out)
+static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *next, UChar32 *out)
 {
 	UChar32 low[MAX_WORD], best[MAX_WORD], best_ctx[MAX_WORD];
 	char u8[MAX_WORD * 4 + 1];
@@ -283,7 +282,8 @@ static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *ne
 			memcpy(best, c->c, n * sizeof(*low));
 		cx = context(prev, u8, next);
 		if (valid && known &&
-		    (cx < CONTEXT_MIN || cx < FAR_RARER * own_ctx || pull(prev, u8, next) < PULL_MIN))
+		    (cx < CONTEXT_MIN || cx < FAR_RARER * own_ctx ||
+		     pull(prev, u8, next) < PULL_MIN))
 			continue;
 		if (cx >= 1 && !in_ctx++)
 			memcpy(best_ctx, c->c, n * sizeof(*low));
@@ -315,9 +315,9 @@ static int is_letter(UChar32 c)
 struct word {
 	int32_t start, end; /* UTF-16 offsets in the normalized text */
 	UChar32 c[MAX_WORD];
-	size_t n;	    /* letters; > MAX_WORD: too long, left alone */
+	size_t n;                   /* letters; > MAX_WORD: too long, left alone */
 	char low[MAX_WORD * 4 + 1]; /* lower case, after repair */
-	int joined;	    /* only blanks (one line break at most) between it and the word before */
+	int joined; /* only blanks (one line break at most) between it and the word before */
 };
 
 static void lower_utf8(const UChar32 *w, size_t n, char *out, size_t cap)
@@ -402,7 +402,7 @@ char *vn_ocrfix_syllables(const char *text, int *repairs)
 				if (norm[blank_from] == '\n')
 					breaks++;
 				else if (norm[blank_from] != ' ' && norm[blank_from] != '\t' &&
-					 norm[blank_from] != '\r')
+				         norm[blank_from] != '\r')
 					blanks = 0;
 			if (breaks > 1)
 				blanks = 0;
@@ -414,10 +414,10 @@ char *vn_ocrfix_syllables(const char *text, int *repairs)
 	}
 	for (k = 0; k < nw; k++) {
 		UChar32 fixed[MAX_WORD];
-		const char *prev = k > 0 && w[k].joined && w[k - 1].n <= MAX_WORD ? w[k - 1].low : NULL;
-		const char *next = k + 1 < nw && w[k + 1].joined && w[k + 1].n <= MAX_WORD
-					   ? w[k + 1].low
-					   : NULL;
+		const char *prev =
+		    k > 0 && w[k].joined && w[k - 1].n <= MAX_WORD ? w[k - 1].low : NULL;
+		const char *next =
+		    k + 1 < nw && w[k + 1].joined && w[k + 1].n <= MAX_WORD ? w[k + 1].low : NULL;
 		if (w[k].n > MAX_WORD || !fix_word(w[k].c, w[k].n, prev, next, fixed))
 			continue;
 		memcpy(w[k].c, fixed, w[k].n * sizeof(*fixed));
@@ -499,8 +499,9 @@ char *vn_ocrfix_numbers(const char *text, int *repairs)
 		b = ae + 1;
 		for (be = b; be < n && date_char(text[be]); be++)
 			;
-		if (ae < n && text[ae] == ' ' && be > b && be - a <= 12 && !is_date(text + a, ae - a) &&
-		    !is_date(text + b, be - b) && memchr(text + a, '/', be - a)) {
+		if (ae < n && text[ae] == ' ' && be > b && be - a <= 12 &&
+		    !is_date(text + a, ae - a) && !is_date(text + b, be - b) &&
+		    memchr(text + a, '/', be - a)) {
 			char joined[16];
 			memcpy(joined, text + a, ae - a);
 			memcpy(joined + (ae - a), text + b, be - b);

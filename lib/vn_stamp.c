@@ -13,8 +13,8 @@ static const struct {
 	const char *label; /* NFC */
 	int field;
 } labels[] = {
-    {"Ký bởi", L_SIGNER},	{"Cơ quan", L_BODY},   {"Email", L_EMAIL},
-    {"Thời gian ký", L_TIME}, {"Giờ ký", L_TIME}, {"Ngày ký", L_TIME},
+    {"Ký bởi", L_SIGNER},     {"Cơ quan", L_BODY}, {"Email", L_EMAIL},
+    {"Thời gian ký", L_TIME}, {"Giờ ký", L_TIME},  {"Ngày ký", L_TIME},
 };
 #define NLABELS (sizeof(labels) / sizeof(labels[0]))
 
@@ -68,7 +68,7 @@ static char *iso_time(const char *v)
 	if (sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &k) == 3 && y >= 1900) {
 		/* already ISO */
 	} else if (sscanf(v, "%2d%c%2d%c%4d%n", &d, &sep1, &m, &sep2, &y, &k) == 5 &&
-		   sep1 == sep2 && (sep1 == '.' || sep1 == '/' || sep1 == '-')) {
+	           sep1 == sep2 && (sep1 == '.' || sep1 == '/' || sep1 == '-')) {
 		/* day first */
 	} else {
 		return NULL;

@@ -15,7 +15,7 @@ struct vn_stamp {
 	char *signer; /* "Ký bởi" (malloc'd) or NULL */
 	char *body;   /* "Cơ quan", else the signer; NULL */
 	char *email;
-	char *time;   /* ISO "2022-10-24 15:17:35" (seconds, minutes as given), or NULL */
+	char *time; /* ISO "2022-10-24 15:17:35" (seconds, minutes as given), or NULL */
 };
 
 /*

@@ -35,7 +35,7 @@ for f in $names; do
 	pdftoppm -r 300 -gray -png "work/$b.pdf" "work/$b-clean"
 	for p in work/"$b"-clean-*.png; do
 		pages=$((pages + 1))
-		convert "$p" -resize 50% -background white -rotate 1.3 -blur 0x0.7 \
+		convert "$p" -seed 1 -resize 50% -background white -rotate 1.3 -blur 0x0.7 \
 			-attenuate 0.25 +noise Gaussian -colorspace Gray -density 150 -units PixelsPerInch \
 			-quality 35 "${p%.png}.jpg"
 		mv "${p%.png}.jpg" "work/$b-degraded-${p##*-clean-}"

@@ -28,9 +28,9 @@ static void fixes(const char *in, const char *want, int nrepairs)
 static void test_invalid_syllables(void **state)
 {
 	(void)state;
-	fixes("QUYÉT ĐỊNH", "QUYẾT ĐỊNH", 1);      /* not a syllable: one candidate */
+	fixes("QUYÉT ĐỊNH", "QUYẾT ĐỊNH", 1); /* not a syllable: one candidate */
 	fixes("Quyét định số 12", "Quyết định số 12", 1);
-	fixes("bồ sung", "bổ sung", 1);              /* bồ is rare; "bổ sung" in context */
+	fixes("bồ sung", "bổ sung", 1); /* bồ is rare; "bổ sung" in context */
 	fixes("quy định chỉ tiết", "quy định chi tiết", 1);
 	fixes("biếu dương kịp thời", "biểu dương kịp thời", 1);
 }
@@ -83,9 +83,10 @@ static void test_invalid_utf8(void **state)
 
 static void test_stamp(void **state)
 {
-	static const char t[] = "Ký bởi: Ủy ban Nhân dân tỉnh Quảng Bình Email: ubnd@quangbinh.gov.vn\n"
-				"Cơ quan: Tỉnh Quảng Bình\n"
-				"Thời gian ký: 24.10.2022 15:17:35 +07:00\n";
+	static const char t[] =
+	    "Ký bởi: Ủy ban Nhân dân tỉnh Quảng Bình Email: ubnd@quangbinh.gov.vn\n"
+	    "Cơ quan: Tỉnh Quảng Bình\n"
+	    "Thời gian ký: 24.10.2022 15:17:35 +07:00\n";
 	struct vn_stamp st;
 	size_t rest = 99;
 	char *body;
@@ -101,7 +102,8 @@ static void test_stamp(void **state)
 
 	/* one line, Giờ ký, slashes; body text beside it counted and kept by strip */
 	{
-		static const char u[] = "BÁO CÁO\nCơ quan: UBND tỉnh Quảng Bình Giờ ký: 24/10/2022 15:17\n";
+		static const char u[] =
+		    "BÁO CÁO\nCơ quan: UBND tỉnh Quảng Bình Giờ ký: 24/10/2022 15:17\n";
 		assert_int_equal(vn_stamp_parse(u, strlen(u), &st, &rest), 2);
 		assert_string_equal(st.body, "UBND tỉnh Quảng Bình");
 		assert_null(st.signer);
