@@ -5,6 +5,7 @@
 #   make demo      deps + build + index corpus/ into thidua.db + example searches
 #   make test      deps + unit (cmocka) and CLI tests, all under ASan+UBSan
 #   make bench     throughput/size/latency against stock FTS5 (not a test)
+#   make bench-ocr OCR accuracy and pages/min on rendered scans (docs/ocr.md; not a test)
 #   make install   PREFIX=/usr/local
 #   make corpus-small     ~200 synthetic reports into corpus/generated/ (used by tests)
 #   make corpus-national  63 provinces x 20 blocs x 20 years into NATIONAL_DIR (benchmark)
@@ -14,7 +15,7 @@ CC      ?= cc
 Q        = $(if $(V),,@)
 say      = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 PREFIX  ?= /usr/local
-PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib libarchive libxml-2.0 libgsf-1 libzstd libcrypto
+PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib libarchive libxml-2.0 libgsf-1 libzstd libcrypto tesseract lept cairo
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE    := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread -Ilib -Iindexer -Ibuild/gen $(WARN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -159,6 +160,15 @@ bench: deps
 	@$(MAKE) --no-print-directory bin/thidua build/rel/bench
 	@tools/bench.sh
 
+# OCR accuracy and speed on rendered scans (docs/ocr.md); the renderer is independent of
+# thidua (pango + cairo only).
+build/tools/ocr_render: tools/ocr_render.c
+	@mkdir -p $(@D)
+	$(call say,LD,$@)$(CC) $(BASE) $(shell pkg-config --cflags pangocairo) -O2 -o $@ $< $(shell pkg-config --libs pangocairo)
+bench-ocr: deps
+	@$(MAKE) --no-print-directory bin/thidua build/rel/score build/tools/ocr_render
+	@tools/bench_ocr.sh
+
 # The transcript scorer (tools/score.c): ICU only, optimized because alignments are long.
 build/rel/score: tools/score.c
 	@mkdir -p $(@D)
@@ -230,7 +240,7 @@ format:
 clean:
 	rm -rf build bin
 
-.PHONY: all deps test demo bench fuzz install lint format clean corpus-small corpus-national
+.PHONY: all deps test demo bench bench-ocr fuzz install lint format clean corpus-small corpus-national
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -55,6 +55,7 @@ struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 	p->kind = kind;
 	p->cites = -1;
 	p->cont = -1;
+	p->ocr_conf = -1;
 	memset(&p->toks, 0, sizeof(p->toks));
 	p->words = NULL;
 	memset(&p->packed, 0, sizeof(p->packed));
@@ -113,6 +114,7 @@ void doc_free(struct doc *d)
 
 	if (!d)
 		return;
+	doc_free_ocr(d);
 	for (i = 0; i < d->npassages; i++) {
 		free(d->passages[i].text);
 		free(d->passages[i].section);

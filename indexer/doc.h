@@ -52,6 +52,17 @@ struct passage {
 	struct vn_toks toks; /* FTS5 tokens, computed in the worker (see vn_tok.h) */
 	struct vn_words *words; /* the text as words, built once for all extractors */
 	struct buf packed;	/* the text as stored (lib/vn_pack.h), packed in the worker */
+	double ocr_conf;	/* read by OCR: mean word confidence (0..100) of its page; -1 if not */
+};
+
+/* A page read by OCR (indexer/ocr.c), kept for `show --ocr-raw`. */
+struct ocr_page_rec {
+	int page;
+	char *raw;    /* Tesseract's text before repair */
+	double conf;  /* mean word confidence 0..100 */
+	int repairs;  /* changes the repair made */
+	int cached;   /* taken from the OCR cache */
+	char *text;   /* the repaired text (passages are matched against it) */
 };
 
 /* A unit named in a passage (facts.c). */
@@ -140,6 +151,13 @@ struct doc {
 
 	struct figure *figures; /* in passage order */
 	size_t nfigures, fcap;
+
+	/* OCR (indexer/ocr.c, docs/ocr.md): pages read by Tesseract, in page order */
+	struct ocr_page_rec *ocr_pages;
+	size_t nocr_pages;
+	int text_pages; /* pages whose own text layer was used */
+	/* the digital-signature stamp (lib/vn_stamp.h); NULL when absent */
+	char *signed_by, *signing_body, *signed_at;
 };
 
 /* Append a block; takes ownership of text (and note). Returns the block for page/row/col. */
@@ -161,5 +179,12 @@ void doc_tokenize(struct doc *d, struct vn_norm *nm);
 /* Pack every passage's text for storage (in the worker thread, after layout). */
 void doc_pack(struct doc *d, struct vn_packer *pk);
 void doc_free(struct doc *d);
+/* Mark the passages that came from OCR pages with their page's confidence (after layout). */
+void doc_mark_ocr(struct doc *d);
+struct vn_stamp;
+/* The first stamp seen becomes the document's signature; frees st either way. */
+void doc_set_stamp(struct doc *d, struct vn_stamp *st);
+/* Free the OCR pages and the stamp fields (doc_free calls it). */
+void doc_free_ocr(struct doc *d);
 
 #endif

@@ -19,6 +19,7 @@ struct extractor {
 	struct vn_norm *nm;
 	int encoding;
 	int typed_case;
+	struct ocr *ocr; /* shared by all workers; not owned */
 };
 
 /*
@@ -50,6 +51,9 @@ static const struct {
     {"application/x-ole-storage", fmt_ole_read},
     {"application/CDFV2", fmt_ole_read},
     {"application/CDFV2-corrupt", fmt_ole_read},
+    {"image/png", fmt_image_read},
+    {"image/jpeg", fmt_image_read},
+    {"image/tiff", fmt_image_read},
     {"application/json", fmt_text_read},
     {"text/", fmt_text_read},
 };
@@ -106,6 +110,11 @@ void extractor_set_typed_case(struct extractor *x, int on)
 	x->typed_case = on;
 }
 
+void extractor_set_ocr(struct extractor *x, struct ocr *o)
+{
+	x->ocr = o;
+}
+
 /*
  * How much of a file libmagic sees. Every container format announces itself in its first
  * bytes, and on text libmagic runs dozens of regular expressions over whatever it is given
@@ -147,6 +156,7 @@ static int read_as(struct extractor *x, const char *mime, const char *data, size
 	cx.budget = b;
 	cx.encoding = x->encoding;
 	cx.typed_case = x->typed_case;
+	cx.ocr = x->ocr;
 	if (strcmp(mime, "application/octet-stream") == 0 && fmt_pdf_sniff(data, n))
 		return fmt_pdf_read(&cx, data, n, d, e);
 	if (strcmp(mime, "application/octet-stream") == 0 && fmt_text_sniff(data, n))

@@ -21,6 +21,9 @@ struct vn_norm *extractor_norm(struct extractor *x);
 void extractor_set_encoding(struct extractor *x, int cs);
 /* Leave text in upper-case legacy fonts (.VnTimeH) in the case it was typed. */
 void extractor_set_typed_case(struct extractor *x, int on);
+struct ocr;
+/* The OCR pool scanned pages go to (indexer/ocr.h); NULL (the default): no OCR. */
+void extractor_set_ocr(struct extractor *x, struct ocr *o);
 
 /*
  * Decode data[0..n) into d->text (NFC UTF-8) and set d->format, d->encoding. On failure

@@ -9,16 +9,22 @@
  * substitutions are data: data/pdf_glyphs.tsv.
  *
  * A page with no text layer is reported as a note, not left silently empty; encrypted and
- * damaged files fail with one line. OCR belongs to a later stage: fmt_pdf_textless_pages()
- * is the seam that says which pages need it.
+ * damaged files fail with one line. Pages without a text layer, or whose text layer is only
+ * a digital-signature stamp (lib/vn_stamp.h: it becomes the document's signature), are
+ * rendered at 300 dpi grayscale and OCR'd (indexer/ocr.h, docs/ocr.md).
  */
+#include <cairo.h>
 #include <glib.h>
+#include <leptonica/allheaders.h>
 #include <poppler.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "formats.h"
+#include "ocr.h"
 #include "vn_enc.h"
+#include "vn_stamp.h"
 #include "vn_lex.h"
 
 /* A page with fewer letters or digits than this has no usable text layer. */
@@ -188,11 +194,77 @@ static void page_text(PopplerPage *pg, int typed_case, struct buf *out, const ch
 	g_free(text);
 }
 
+/* Pages are rendered for OCR at this resolution (Tesseract is trained on ~300 dpi). */
+#define OCR_DPI 300
+/* A page larger than this (in pixels, either side) is not rendered: a poster, or a lie. */
+#define MAX_RENDER_PX 14000
+
+static PIX *render_page(void *ctx, int page, struct err *e)
+{
+	PopplerDocument *doc = ctx;
+	PopplerPage *pg = poppler_document_get_page(doc, page - 1);
+	double w = 0, h = 0, sc = OCR_DPI / 72.0;
+	int W, H, x, y, stride;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	const unsigned char *px;
+	PIX *out;
+
+	if (!pg) {
+		err_set(e, "page %d cannot be read", page);
+		return NULL;
+	}
+	poppler_page_get_size(pg, &w, &h);
+	W = (int)(w * sc + 0.5);
+	H = (int)(h * sc + 0.5);
+	if (W < 1 || H < 1 || W > MAX_RENDER_PX || H > MAX_RENDER_PX) {
+		g_object_unref(pg);
+		err_set(e, "page %d is %.0f x %.0f points: too large to render for OCR", page, w, h);
+		return NULL;
+	}
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, sc, sc);
+	poppler_page_render_for_printing(pg, cr);
+	cairo_destroy(cr);
+	g_object_unref(pg);
+	cairo_surface_flush(s);
+	px = cairo_image_surface_get_data(s);
+	stride = cairo_image_surface_get_stride(s);
+	out = px ? pixCreate(W, H, 8) : NULL;
+	if (!out) {
+		cairo_surface_destroy(s);
+		err_set(e, "page %d: out of memory rendering for OCR", page);
+		return NULL;
+	}
+	for (y = 0; y < H; y++) {
+		const uint32_t *row = (const uint32_t *)(px + (size_t)y * (size_t)stride);
+		l_uint32 *line = pixGetData(out) + (size_t)y * (size_t)pixGetWpl(out);
+		for (x = 0; x < W; x++) {
+			uint32_t c = row[x];
+			unsigned r = (c >> 16) & 0xFF, g = (c >> 8) & 0xFF, b = c & 0xFF;
+			SET_DATA_BYTE(line, x, (r * 299 + g * 587 + b * 114) / 1000);
+		}
+	}
+	cairo_surface_destroy(s);
+	pixSetResolution(out, OCR_DPI, OCR_DPI);
+	return out;
+}
+
+static int by_page(const void *a, const void *b)
+{
+	const struct block *x = a, *y = b;
+	return (x->page > y->page) - (x->page < y->page);
+}
+
 int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e)
 {
 	PopplerDocument *doc;
-	int i, count;
+	int i, count, *need = NULL, nneed = 0;
 	const char *legacy = NULL;
+	enum ocr_mode mode = cx->ocr ? ocr_mode(cx->ocr) : OCR_NEVER;
 
 	d->format = "pdf";
 	d->encoding = "unicode";
@@ -203,7 +275,10 @@ int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 	for (i = 0; i < count; i++) {
 		PopplerPage *pg = poppler_document_get_page(doc, i);
 		struct buf raw = BUF_INIT, nfc = BUF_INIT;
+		struct vn_stamp st;
+		size_t rest = 0;
 		struct block *b;
+		char *body;
 
 		if (!pg) {
 			doc_add_note(d, "page %d cannot be read", i + 1);
@@ -211,21 +286,52 @@ int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 		}
 		page_text(pg, cx->typed_case, &raw, &legacy);
 		g_object_unref(pg);
-		if (usable_chars(raw.p) < MIN_PAGE_CHARS) {
-			doc_add_note(d, "page %d has no text layer", i + 1);
-			buf_free(&raw);
+		vn_norm_nfc(cx->nm, raw.p ? raw.p : "", raw.n, &nfc, NULL);
+		buf_free(&raw);
+		if (vn_stamp_parse(nfc.p ? nfc.p : "", nfc.n, &st, &rest) > 0) {
+			doc_set_stamp(d, &st);
+			body = vn_stamp_strip(nfc.p, nfc.n);
+			buf_free(&nfc);
+		} else {
+			vn_stamp_free(&st);
+			body = buf_detach(&nfc);
+		}
+		if (mode == OCR_ALWAYS || (mode == OCR_AUTO && usable_chars(body) < MIN_PAGE_CHARS)) {
+			need = xrealloc(need, (size_t)(nneed + 1) * sizeof(*need));
+			need[nneed++] = i + 1;
+			free(body);
 			continue;
 		}
-		vn_norm_nfc(cx->nm, raw.p, raw.n, &nfc, NULL);
-		buf_free(&raw);
-		b = doc_add_block(d, BLK_TEXT, buf_detach(&nfc), NULL);
+		if (usable_chars(body) < MIN_PAGE_CHARS) {
+			doc_add_note(d, "page %d has no text layer", i + 1);
+			free(body);
+			continue;
+		}
+		b = doc_add_block(d, BLK_TEXT, body, NULL);
 		b->page = i + 1;
+		d->text_pages++;
 	}
+	if (nneed) {
+		struct err oe;
+		if (fmt_ocr_pages(cx, data, n, need, (size_t)nneed, render_page, doc, d, &oe) != 0) {
+			if (d->text_pages == 0) {
+				*e = oe;
+				free(need);
+				g_object_unref(doc);
+				return -1;
+			}
+			doc_add_note(d, "%d page%s not read: %s", nneed, nneed > 1 ? "s" : "", oe.msg);
+		}
+		qsort(d->blocks, d->nblocks, sizeof(*d->blocks), by_page);
+	}
+	free(need);
 	g_object_unref(doc);
 	if (count == 0)
 		doc_add_note(d, "the PDF has no pages");
 	if (legacy)
 		d->encoding = legacy;
+	else if (d->nocr_pages && d->text_pages == 0)
+		d->encoding = "ocr";
 	return 0;
 }
 

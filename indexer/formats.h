@@ -14,6 +14,7 @@
 #include "vn_norm.h"
 
 struct arc_budget;
+struct ocr;
 
 struct fmt_ctx {
 	struct vn_norm *nm; /* the worker's normalizer (NFC of decoded text) */
@@ -23,6 +24,7 @@ struct fmt_ctx {
 	struct arc_budget *budget;
 	int encoding;       /* enum vn_charset from --encoding; VN_CS_UNKNOWN: detect */
 	int typed_case;     /* --typed-case: leave text in upper-case fonts (.VnTimeH) as typed */
+	struct ocr *ocr;    /* the OCR pool (indexer/ocr.h); NULL: no OCR */
 };
 
 typedef int (*fmt_read_fn)(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
@@ -44,6 +46,19 @@ int fmt_pdf_sniff(const char *data, size_t n);
  * (malloc'd, *npages of them). -1 with e set when the PDF cannot be opened.
  */
 int fmt_pdf_textless_pages(const char *data, size_t n, int **pages, int *npages, struct err *e);
+
+/* Images (PNG, JPEG, TIFF with all its pages, and what else Leptonica reads): OCR. */
+int fmt_image_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);
+
+/*
+ * OCR the listed pages of the document in data (fmt_image.c): the pages are rendered by
+ * render(ctx, page) and read by cx->ocr; their repaired text is appended to d as BLK_TEXT
+ * blocks in order, their records to d->ocr_pages. -1 with e set when OCR is unavailable.
+ */
+struct Pix;
+int fmt_ocr_pages(struct fmt_ctx *cx, const char *data, size_t n, const int *pages,
+		  size_t npages, struct Pix *(*render)(void *, int, struct err *), void *ctx,
+		  struct doc *d, struct err *e);
 
 /* RTF, font-aware: runs in legacy Vietnamese fonts decoded with their table. */
 int fmt_rtf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, struct err *e);

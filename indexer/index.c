@@ -31,6 +31,7 @@
 #include "vn_enc.h"
 #include "header.h"
 #include "layout.h"
+#include "ocr.h"
 #include "store.h"
 #include "walk.h"
 
@@ -62,6 +63,7 @@ struct pipeline {
 	int force;
 	int encoding; /* --encoding: enum vn_charset, VN_CS_UNKNOWN to detect */
 	int no_facts; /* --no-facts: passages and the header only */
+	struct ocr *ocr; /* scanned pages (NULL with --ocr never) */
 };
 
 /*
@@ -170,6 +172,7 @@ static int process(struct pipeline *pl, struct extractor *x, struct vn_packer *p
 		struct doc *d = &j->set.docs[i];
 		memcpy(d->sha256, j->sha256, sizeof(d->sha256));
 		layout_doc(d, extractor_norm(x));
+		doc_mark_ocr(d);
 		header_parse(d, extractor_norm(x));
 		d->no_facts = pl->no_facts;
 		if (!pl->no_facts) {
@@ -190,8 +193,10 @@ static void *worker(void *arg)
 	struct err e;
 
 	x = extractor_new(&e);
-	if (x)
+	if (x) {
 		extractor_set_encoding(x, pl->encoding);
+		extractor_set_ocr(x, pl->ocr);
+	}
 	for (;;) {
 		size_t i;
 		int status;
@@ -233,13 +238,20 @@ static void warn_walk(void *ctx, const char *path, const char *msg)
 	fprintf(stderr, "thidua index: %s: %s\n", path, msg);
 }
 
-static void progress(size_t done, size_t total, size_t bytes, double t0, int final)
+static void progress(size_t done, size_t total, size_t bytes, double t0, int final,
+		     struct ocr *ocr)
 {
 	double dt = now_seconds() - t0, mb = (double)bytes / 1e6;
 	double rate = dt > 0 ? mb / dt : 0;
 	double eta = done > 0 && done < total ? dt * (double)(total - done) / (double)done : 0;
+	struct ocr_stats os;
 
 	fprintf(stderr, "\r\033[K%zu/%zu files, %.1f MB, %.1f MB/s", done, total, mb, rate);
+	ocr_stats(ocr, &os);
+	if (os.pages_queued)
+		fprintf(stderr, ", OCR %ld/%ld pages, %.1f pages/min", os.pages_done,
+			os.pages_queued,
+			os.seconds > 0 ? (double)(os.pages_done - os.pages_cached) * 60 / os.seconds : 0);
 	if (!final && eta > 0)
 		fprintf(stderr, ", %.0f s left", eta);
 	if (final)
@@ -376,7 +388,8 @@ static int store_huge(struct store *s, struct extractor *x, int encoding, const 
 }
 
 static const char usage[] =
-	"usage: thidua index [--db FILE] [--jobs N] [--force] [--keep-missing] [--no-facts] [--quiet]\n"
+	"usage: thidua index [--db FILE] [--jobs N] [--force] [--keep-missing] [--no-facts]\n"
+	"                    [--ocr MODE] [--quiet]\n"
 	"                    PATH...\n"
 	"\n"
 	"Index report files and folders (searched recursively) into the database.\n"
@@ -389,6 +402,8 @@ static const char usage[] =
 	"  --keep-missing  keep documents whose files are gone\n"
 	"  --encoding NAME read legacy text files as NAME (tcvn3, vni, viscii, vps, cp1258,\n"
 	"                  tcvn5712-1, utf-8) instead of detecting it\n"
+	"  --ocr MODE      scanned pages and images through Tesseract: auto (default: pages\n"
+	"                  without a text layer, or only a signature stamp), never, always\n"
 	"  --no-facts      index text for search only: skip units, campaigns, awards and\n"
 	"                  figures (about four times faster on large archives)\n"
 	"  -q, --quiet     no progress and no summary line\n"
@@ -404,11 +419,12 @@ int cmd_index(int argc, char **argv)
 		{"force", no_argument, NULL, 'f'},	 {"keep-missing", no_argument, NULL, 'k'},
 		{"quiet", no_argument, NULL, 'q'},	 {"help", no_argument, NULL, 'h'},
 		{"encoding", required_argument, NULL, 'E'}, {"no-facts", no_argument, NULL, 'F'},
+		{"ocr", required_argument, NULL, 'O'},
 		{NULL, 0, NULL, 0}};
 	const char *dbpath = NULL;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	int force = 0, keep = 0, quiet = 0, c, rc = EXIT_OK, tty, encoding = VN_CS_UNKNOWN;
-	int no_facts = 0;
+	int no_facts = 0, ocr_mode_ = OCR_AUTO;
 	struct pipeline pl;
 	struct walk w;
 	struct counts cnt = {0, 0, 0, 0, 0};
@@ -420,7 +436,7 @@ int cmd_index(int argc, char **argv)
 	size_t k, batch_bytes = 0;
 	double t0 = now_seconds(), last_commit, last_progress = 0;
 	GHashTable *seen;
-	char *skip[5] = {NULL};
+	char *skip[8] = {NULL};
 	int in_batch = 0;
 
 	optind = 1;
@@ -451,6 +467,10 @@ int cmd_index(int argc, char **argv)
 		case 'F':
 			no_facts = 1;
 			break;
+		case 'O':
+			if ((ocr_mode_ = ocr_mode_from_name(optarg)) < 0)
+				return cli_usage_error("index", "--ocr wants auto, never or always");
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return EXIT_OK;
@@ -474,6 +494,10 @@ int cmd_index(int argc, char **argv)
 			skip[1] = g_strdup_printf("%s-wal", real);
 			skip[2] = g_strdup_printf("%s-shm", real);
 			skip[3] = g_strdup_printf("%s-journal", real);
+			/* and the OCR cache beside it */
+			skip[4] = g_strdup_printf("%s.ocr-cache", real);
+			skip[5] = g_strdup_printf("%s.ocr-cache-wal", real);
+			skip[6] = g_strdup_printf("%s.ocr-cache-shm", real);
 		}
 	}
 	walk_paths(argv + optind, argc - optind, (const char *const *)skip, &w, warn_walk, NULL);
@@ -483,6 +507,15 @@ int cmd_index(int argc, char **argv)
 	memset(&pl, 0, sizeof(pl));
 	pl.encoding = encoding;
 	pl.no_facts = no_facts;
+	if (ocr_mode_ != OCR_NEVER) {
+		/* the cache lives beside the database: it outlives the database (docs/ocr.md) */
+		char *cache = g_strdup_printf("%s.ocr-cache", dbpath);
+		pl.ocr = ocr_new((int)jobs, (enum ocr_mode)ocr_mode_);
+		if (ocr_open_cache(pl.ocr, cache, &e) != 0)
+			fprintf(stderr, "thidua index: %s (pages will be OCR'd again next time)\n",
+				e.msg);
+		g_free(cache);
+	}
 	pthread_mutex_init(&pl.mu, NULL);
 	pthread_cond_init(&pl.done, NULL);
 	pthread_cond_init(&pl.space, NULL);
@@ -597,7 +630,7 @@ int cmd_index(int argc, char **argv)
 		pthread_cond_broadcast(&pl.space);
 		pthread_mutex_unlock(&pl.mu);
 		if (tty && now_seconds() - last_progress > 0.2) {
-			progress(k + 1, pl.njobs, cnt.bytes, t0, 0);
+			progress(k + 1, pl.njobs, cnt.bytes, t0, 0, pl.ocr);
 			last_progress = now_seconds();
 		}
 	}
@@ -620,15 +653,27 @@ int cmd_index(int argc, char **argv)
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
 	sqlite3_exec(db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
 	if (tty)
-		progress(pl.njobs, pl.njobs, cnt.bytes, t0, 1);
+		progress(pl.njobs, pl.njobs, cnt.bytes, t0, 1, pl.ocr);
 	if (!quiet)
 		fprintf(stderr, "thidua index: %zu indexed, %zu unchanged, %zu removed, %zu failed"
 				" (%.1f MB in %.2f s)\n",
 			cnt.indexed, cnt.unchanged, cnt.removed, cnt.failed, (double)cnt.bytes / 1e6,
 			now_seconds() - t0);
+	if (!quiet && pl.ocr) {
+		struct ocr_stats os;
+		ocr_stats(pl.ocr, &os);
+		if (os.pages_queued)
+			fprintf(stderr, "thidua index: OCR: %ld pages, %ld from the cache, %.1f s"
+					" of OCR (%.1f pages/min)\n",
+				os.pages_queued, os.pages_cached, os.seconds,
+				os.seconds > 0 ? (double)(os.pages_done - os.pages_cached) * 60 /
+							 os.seconds
+					       : 0);
+	}
 	if (cnt.failed && rc == EXIT_OK)
 		rc = EXIT_PARTIAL;
 out:
+	ocr_free(pl.ocr);
 	extractor_free(wx);
 	store_free(store);
 	db_close(db);
@@ -639,7 +684,7 @@ out:
 	pthread_cond_destroy(&pl.done);
 	pthread_cond_destroy(&pl.space);
 	walk_free(&w);
-	for (c = 0; c < 4; c++)
+	for (c = 0; c < 7; c++)
 		g_free(c == 0 ? NULL : skip[c]);
 	free(skip[0]);
 	return rc;

@@ -6,12 +6,14 @@
 
 #include "db.h"
 #include "store_facts.h"
+#include "store_ocr.h"
 
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts, *members;
 	sqlite3_stmt *del_fig, *ins_fig;
 	struct facts_store *facts;
+	struct ocr_store *ocr;
 	struct vn_packer *packer; /* for passages no worker packed */
 	struct buf pack;
 	sqlite3_int64 stream_id, stream_ordinal; /* the document being streamed */
@@ -56,7 +58,9 @@ struct store *store_new(sqlite3 *db, struct err *e)
 			return NULL;
 		}
 	s->facts = facts_store_new(db, e);
-	if (!s->facts) {
+	if (s->facts)
+		s->ocr = ocr_store_new(db, e);
+	if (!s->facts || !s->ocr) {
 		store_free(s);
 		return NULL;
 	}
@@ -78,6 +82,7 @@ void store_free(struct store *s)
 	sqlite3_finalize(s->del_fig);
 	sqlite3_finalize(s->ins_fig);
 	facts_store_free(s->facts);
+	ocr_store_free(s->ocr);
 	vn_packer_free(s->packer);
 	buf_free(&s->pack);
 	free(s);
@@ -130,7 +135,8 @@ int store_remove(struct store *s, const char *path, struct err *e)
 	sqlite3_bind_int64(s->del_pass, 1, id);
 	sqlite3_bind_int64(s->del_doc, 1, id);
 	if (step(s->db, s->fts_del, e) || step(s->db, s->del_fig, e) ||
-	    step(s->db, s->del_pass, e) || step(s->db, s->del_doc, e))
+	    ocr_store_remove(s->ocr, id, e) || step(s->db, s->del_pass, e) ||
+	    step(s->db, s->del_doc, e))
 		return -1;
 	return 0;
 }
@@ -253,7 +259,8 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 		return -1;
 	pass = xcalloc(d->npassages + 1, sizeof(*pass));
 	if (insert_passages(s, d, id, 1, pass, e) == 0 &&
-	    facts_store_doc(s->facts, d, id, pass, e) == 0)
+	    facts_store_doc(s->facts, d, id, pass, e) == 0 &&
+	    ocr_store_doc(s->ocr, d, id, pass, e) == 0)
 		rc = 0;
 	for (i = 0; rc == 0 && i < d->nfigures; i++)
 		if (d->figures[i].passage < d->npassages &&

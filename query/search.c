@@ -13,7 +13,7 @@
 
 static const char usage[] =
 	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID] [--unit NAME]\n"
-	"                     [--format table|json|csv|tsv] QUERY...\n"
+	"                     [--ocr-only|--no-ocr] [--format table|json|csv|tsv] QUERY...\n"
 	"\n"
 	"Find passages. Words without diacritics match every accented form (dong: đồng,\n"
 	"động, đông…); words with diacritics match exactly, whatever the tone placement\n"
@@ -32,8 +32,13 @@ static const char usage[] =
 	"  --doc ID         only that document\n"
 	"  --unit NAME      only passages about that unit (a list item \"- Công an tỉnh: …\"\n"
 	"                   and its footnotes); NAME without accents or as an alias (CA tỉnh)\n"
+	"  --ocr-only       only passages read by OCR from scanned pages\n"
+	"  --no-ocr         only passages from text layers and documents\n"
 	"  --format F       table (default), json, csv or tsv\n"
-	"  -h, --help       this help\n";
+	"  -h, --help       this help\n"
+	"\n"
+	"The ocr column is the mean word confidence (0-100) Tesseract gave the page a passage\n"
+	"was read from, empty for passages not read by OCR (docs/ocr.md).\n";
 
 static const struct col cols[] = {
 	{"rank", COL_INT, COL_BOTH, "#"},
@@ -45,6 +50,7 @@ static const struct col cols[] = {
 	{"section", COL_STR, COL_BOTH, NULL},
 	{"unit", COL_STR, COL_BOTH, NULL},
 	{"kind", COL_STR, COL_MACHINE, NULL},
+	{"ocr", COL_REAL, COL_BOTH, NULL},
 	{"score", COL_REAL, COL_MACHINE, NULL},
 	{"text", COL_STR, COL_MACHINE, NULL},
 	{"snippet", COL_STR, COL_BOTH, NULL},
@@ -65,9 +71,10 @@ static const char rank_head[] =
 
 static const char row_sql[] =
 	"SELECT p.doc, d.path, d.year, p.section, p.text,"
-	"  snippet(passages_fts, 0, char(1), char(2), '…', 24), u.name, p.kind"
+	"  snippet(passages_fts, 0, char(1), char(2), '…', 24), u.name, p.kind, o.conf"
 	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
 	" JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
+	" LEFT JOIN ocr_passages o ON o.passage = p.id"
 	" WHERE passages_fts MATCH ?1 AND passages_fts.rowid = ?2";
 
 /* Adjacent highlighted words read better as one highlight: «chiến» «sỹ» -> «chiến sỹ». */
@@ -92,8 +99,10 @@ int cmd_search(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},	  {"limit", required_argument, NULL, 'n'},
 		{"year", required_argument, NULL, 'y'},	  {"doc", required_argument, NULL, 'D'},
 		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-		{"unit", required_argument, NULL, 'u'},	  {NULL, 0, NULL, 0}};
+		{"unit", required_argument, NULL, 'u'},	  {"ocr-only", no_argument, NULL, 'O'},
+		{"no-ocr", no_argument, NULL, 'N'},	  {NULL, 0, NULL, 0}};
 	const char *unit = NULL;
+	int ocr_filter = 0; /* 1: OCR passages only, -1: none of them */
 	struct buf sql = BUF_INIT;
 	const char *dbpath = NULL;
 	long limit = 20, docid = -1;
@@ -131,6 +140,12 @@ int cmd_search(int argc, char **argv)
 		case 'u':
 			unit = optarg;
 			break;
+		case 'O':
+			ocr_filter = 1;
+			break;
+		case 'N':
+			ocr_filter = -1;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return EXIT_OK;
@@ -163,6 +178,9 @@ int cmd_search(int argc, char **argv)
 		buf_printf(&sql, " AND p.unit IN (%s)", ids);
 		free(ids);
 	}
+	if (ocr_filter)
+		buf_printf(&sql, " AND p.id %s (SELECT passage FROM ocr_passages)",
+			   ocr_filter > 0 ? "IN" : "NOT IN");
 	buf_adds(&sql, " ORDER BY score DESC, p.id LIMIT ?6");
 	vn_norm_free(nm);
 	if (sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK ||
@@ -208,6 +226,10 @@ int cmd_search(int argc, char **argv)
 		out_str(o, (const char *)sqlite3_column_text(row, 3));
 		out_str(o, (const char *)sqlite3_column_text(row, 6));
 		out_str(o, (const char *)sqlite3_column_text(row, 7));
+		if (sqlite3_column_type(row, 8) == SQLITE_NULL)
+			out_null(o);
+		else
+			out_real(o, sqlite3_column_double(row, 8));
 		out_real(o, sqlite3_column_double(st, 1));
 		out_str(o, (const char *)sqlite3_column_text(row, 4));
 		out_str(o, snip);

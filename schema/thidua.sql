@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 6
+-- schema_version: 7
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -189,3 +189,33 @@ CREATE TABLE figures (
 );
 CREATE INDEX figures_doc ON figures(doc);
 CREATE INDEX figures_kind_value ON figures(kind, value);
+
+-- ---- OCR (indexer/ocr.c, indexer/store_ocr.c, docs/ocr.md) ------------------------------
+-- The OCR cache is not here: it lives in a side database (<db>.ocr-cache) whose one table
+-- never changes, so that a new schema version, a rebuilt index or --force OCR nothing again.
+
+-- Pages read by OCR: Tesseract's text before the repair (`show --ocr-raw`), its confidence.
+CREATE TABLE ocr_pages (
+    doc     INTEGER NOT NULL,          -- documents.id
+    page    INTEGER NOT NULL,          -- 1-based
+    conf    REAL NOT NULL,             -- mean word confidence, 0..100
+    repairs INTEGER NOT NULL,          -- syllables and numbers the repair changed
+    raw     TEXT NOT NULL,             -- as Tesseract read it
+    PRIMARY KEY (doc, page)
+) WITHOUT ROWID;
+
+-- Passages that came from OCR pages, with the mean word confidence of their page.
+CREATE TABLE ocr_passages (
+    passage INTEGER PRIMARY KEY,       -- passages.id
+    doc     INTEGER NOT NULL,          -- documents.id
+    conf    REAL NOT NULL
+);
+CREATE INDEX ocr_passages_doc ON ocr_passages(doc);
+
+-- The digital-signature stamp of a signed scan (lib/vn_stamp.h): metadata, not body text.
+CREATE TABLE signatures (
+    doc       INTEGER PRIMARY KEY,     -- documents.id
+    signer    TEXT,                    -- "Ký bởi"
+    body      TEXT,                    -- "Cơ quan", else the signer
+    signed_at TEXT                     -- ISO "2022-10-24 15:17:35"
+);

@@ -1,0 +1,437 @@
+#include "ocr.h"
+
+#include <glib.h>
+#include <leptonica/allheaders.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <tesseract/capi.h>
+
+#include "vn_ocrfix.h"
+
+/* Part of the cache key: change it when preprocessing changes what Tesseract sees. */
+#define RECIPE_PREP "psm6-deskew1"
+/* Pages rendered ahead of the engines: enough to keep them busy, bounded memory. */
+#define AHEAD_PER_THREAD 2
+
+struct job {
+	struct Pix *pix;
+	struct ocr_page *out;
+	int queued, done;
+	struct job *next;
+};
+
+struct ocr {
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	struct job *head, *tail;
+	pthread_t *th;
+	int nthreads, started, stop;
+	enum ocr_mode mode;
+	int state; /* 0 not checked, 1 ready, -1 unavailable (why) */
+	char why[256];
+	char recipe[64];
+	sqlite3 *cache;
+	sqlite3_stmt *get, *put;
+	long queued, done_pages, cached;
+	int busy;
+	double busy_since, seconds;
+};
+
+void ocr_sha256(const char *data, size_t n, char out[65])
+{
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	size_t off = 0;
+
+	while (off < n) {
+		size_t k = n - off > (1u << 30) ? (1u << 30) : n - off;
+		g_checksum_update(c, (const guchar *)data + off, (gssize)k);
+		off += k;
+	}
+	snprintf(out, 65, "%s", g_checksum_get_string(c));
+	g_checksum_free(c);
+}
+
+int ocr_mode_from_name(const char *name)
+{
+	if (strcmp(name, "auto") == 0)
+		return OCR_AUTO;
+	if (strcmp(name, "never") == 0)
+		return OCR_NEVER;
+	if (strcmp(name, "always") == 0)
+		return OCR_ALWAYS;
+	return -1;
+}
+
+struct ocr *ocr_new(int threads, enum ocr_mode mode)
+{
+	struct ocr *o = xcalloc(1, sizeof(*o));
+
+	pthread_mutex_init(&o->mu, NULL);
+	pthread_cond_init(&o->work, NULL);
+	pthread_cond_init(&o->done, NULL);
+	o->nthreads = threads < 1 ? 1 : threads;
+	o->mode = mode;
+	snprintf(o->recipe, sizeof(o->recipe), "tesseract %s vie %s", TessVersion(), RECIPE_PREP);
+	return o;
+}
+
+enum ocr_mode ocr_mode(const struct ocr *o)
+{
+	return o ? o->mode : OCR_NEVER;
+}
+
+int ocr_open_cache(struct ocr *o, const char *path, struct err *e)
+{
+	/* this table's definition never changes: the cache outlives index schema versions */
+	static const char schema[] =
+	    "PRAGMA journal_mode=WAL;"
+	    "CREATE TABLE IF NOT EXISTS ocr_cache (sha256 TEXT NOT NULL, page INTEGER NOT NULL,"
+	    " recipe TEXT NOT NULL, raw TEXT NOT NULL, conf REAL NOT NULL,"
+	    " PRIMARY KEY (sha256, page, recipe)) WITHOUT ROWID;";
+
+	if (sqlite3_open_v2(path, &o->cache, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	        SQLITE_OK ||
+	    sqlite3_busy_timeout(o->cache, 10000) != SQLITE_OK ||
+	    sqlite3_exec(o->cache, schema, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(
+	        o->cache, "SELECT raw, conf FROM ocr_cache WHERE sha256=? AND page=? AND recipe=?",
+	        -1, &o->get, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(o->cache, "INSERT OR REPLACE INTO ocr_cache VALUES (?,?,?,?,?)", -1,
+	                       &o->put, NULL) != SQLITE_OK) {
+		err_set(e, "OCR cache %s: %s", path,
+		        o->cache ? sqlite3_errmsg(o->cache) : "cannot open");
+		sqlite3_finalize(o->get);
+		sqlite3_finalize(o->put);
+		sqlite3_close(o->cache);
+		o->cache = NULL;
+		o->get = o->put = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Where Tesseract will look for vie.traineddata when TESSDATA_PREFIX names a folder: it
+ * prints several lines of its own when the file is missing, so look first. */
+static int data_missing(void)
+{
+	const char *dir = getenv("TESSDATA_PREFIX");
+	char *p;
+	struct stat st;
+	int missing;
+
+	if (!dir || !*dir)
+		return 0;
+	p = g_build_filename(dir, "vie.traineddata", NULL);
+	missing = stat(p, &st) != 0;
+	g_free(p);
+	return missing;
+}
+
+static TessBaseAPI *engine_new(void)
+{
+	TessBaseAPI *api = TessBaseAPICreate();
+
+	if (TessBaseAPIInit3(api, NULL, "vie") != 0) {
+		TessBaseAPIDelete(api);
+		return NULL;
+	}
+	/* A report page is one column; its two-column header and its tables were typed as
+	 * rows, and are read as rows: one uniform block (PSM_AUTO reads the columns of a
+	 * table one after the other, which scrambles rows: docs/ocr.md, measured) */
+	TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
+	return api;
+}
+
+/* Small skew straightened (Leptonica measures it on a binarized copy). */
+static struct Pix *prepare(struct Pix *pix)
+{
+	struct Pix *g =
+	    pixGetDepth(pix) == 8 && !pixGetColormap(pix) ? pixClone(pix) : pixConvertTo8(pix, 0);
+	struct Pix *d;
+
+	if (!g)
+		return NULL;
+	d = pixDeskew(g, 0);
+	if (d) {
+		pixDestroy(&g);
+		g = d;
+	}
+	return g;
+}
+
+static void recognize(TessBaseAPI *api, struct Pix *pix, struct ocr_page *out)
+{
+	struct Pix *p = prepare(pix);
+	char *t;
+	int *confs, i, n = 0;
+	double sum = 0;
+
+	out->raw = NULL;
+	out->conf = 0;
+	if (!p) {
+		out->raw = xstrdup("");
+		return;
+	}
+	TessBaseAPISetImage2(api, p);
+	TessBaseAPISetSourceResolution(api, pixGetXRes(p) > 0 ? pixGetXRes(p) : 300);
+	if (TessBaseAPIRecognize(api, NULL) != 0) {
+		out->raw = xstrdup("");
+		pixDestroy(&p);
+		return;
+	}
+	t = TessBaseAPIGetUTF8Text(api);
+	out->raw = xstrdup(t ? t : "");
+	TessDeleteText(t);
+	confs = TessBaseAPIAllWordConfidences(api);
+	for (i = 0; confs && confs[i] >= 0; i++, n++)
+		sum += confs[i];
+	TessDeleteIntArray(confs);
+	out->conf = n ? sum / n : 0;
+	TessBaseAPIClear(api);
+	pixDestroy(&p);
+}
+
+static void *engine_thread(void *arg)
+{
+	struct ocr *o = arg;
+	TessBaseAPI *api = engine_new();
+
+	pthread_mutex_lock(&o->mu);
+	for (;;) {
+		struct job *j;
+		while (!o->stop && !o->head)
+			pthread_cond_wait(&o->work, &o->mu);
+		if (!o->head)
+			break;
+		j = o->head;
+		o->head = j->next;
+		if (!o->head)
+			o->tail = NULL;
+		if (o->busy++ == 0)
+			o->busy_since = now_seconds();
+		pthread_mutex_unlock(&o->mu);
+		if (api)
+			recognize(api, j->pix, j->out);
+		else
+			j->out->raw = xstrdup("");
+		pixDestroy(&j->pix);
+		pthread_mutex_lock(&o->mu);
+		if (--o->busy == 0)
+			o->seconds += now_seconds() - o->busy_since;
+		j->done = 1;
+		o->done_pages++;
+		pthread_cond_broadcast(&o->done);
+	}
+	pthread_mutex_unlock(&o->mu);
+	if (api) {
+		TessBaseAPIEnd(api);
+		TessBaseAPIDelete(api);
+	}
+	return NULL;
+}
+
+/* Called with o->mu held. */
+static int check(struct ocr *o)
+{
+	TessBaseAPI *probe;
+	int i;
+
+	if (o->state)
+		return o->state;
+	if (data_missing() || !(probe = engine_new())) {
+		snprintf(o->why, sizeof(o->why),
+		         "OCR unavailable: Tesseract has no Vietnamese language data "
+		         "(install the Debian package tesseract-ocr-vie)");
+		o->state = -1;
+		return -1;
+	}
+	TessBaseAPIEnd(probe);
+	TessBaseAPIDelete(probe);
+	o->th = xcalloc((size_t)o->nthreads, sizeof(*o->th));
+	for (i = 0; i < o->nthreads; i++)
+		pthread_create(&o->th[i], NULL, engine_thread, o);
+	o->started = 1;
+	o->state = 1;
+	return 1;
+}
+
+int ocr_ready(struct ocr *o, struct err *e)
+{
+	int st;
+
+	if (!o)
+		return err_set(e, "OCR is off (--ocr never)");
+	pthread_mutex_lock(&o->mu);
+	st = check(o);
+	pthread_mutex_unlock(&o->mu);
+	if (st < 0)
+		return err_set(e, "%s", o->why);
+	return 0;
+}
+
+/* Called with o->mu held. */
+static int cache_get(struct ocr *o, const char *sha, struct ocr_page *p)
+{
+	int found = 0;
+
+	if (!o->cache)
+		return 0;
+	sqlite3_bind_text(o->get, 1, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_int(o->get, 2, p->page);
+	sqlite3_bind_text(o->get, 3, o->recipe, -1, SQLITE_STATIC);
+	if (sqlite3_step(o->get) == SQLITE_ROW) {
+		p->raw = xstrdup((const char *)sqlite3_column_text(o->get, 0));
+		p->conf = sqlite3_column_double(o->get, 1);
+		found = 1;
+	}
+	sqlite3_reset(o->get);
+	return found;
+}
+
+/* Called with o->mu held; a cache that cannot be written only costs a later re-OCR. */
+static void cache_put(struct ocr *o, const char *sha, const struct ocr_page *p)
+{
+	if (!o->cache)
+		return;
+	sqlite3_bind_text(o->put, 1, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_int(o->put, 2, p->page);
+	sqlite3_bind_text(o->put, 3, o->recipe, -1, SQLITE_STATIC);
+	sqlite3_bind_text(o->put, 4, p->raw, -1, SQLITE_STATIC);
+	sqlite3_bind_double(o->put, 5, p->conf);
+	sqlite3_step(o->put);
+	sqlite3_reset(o->put);
+}
+
+int ocr_document(struct ocr *o, const char *sha256, const int *pages, size_t n,
+                 ocr_render_fn render, void *ctx, struct ocr_page *out, struct err *e)
+{
+	struct job *jobs = xcalloc(n ? n : 1, sizeof(*jobs));
+	size_t i, next = 0, waited = 0;
+	long ahead = 0;
+	int rc = 0;
+
+	if (ocr_ready(o, e) != 0) {
+		free(jobs);
+		return -1;
+	}
+	memset(out, 0, n * sizeof(*out));
+	pthread_mutex_lock(&o->mu);
+	for (i = 0; i < n; i++) {
+		out[i].page = pages[i];
+		if (cache_get(o, sha256, &out[i])) {
+			out[i].cached = 1;
+			o->cached++;
+			jobs[i].done = 1;
+		}
+	}
+	o->queued += (long)n;
+	pthread_mutex_unlock(&o->mu);
+
+	while (waited < n) {
+		/* render and queue while fewer than AHEAD pages wait for an engine */
+		while (next < n && rc == 0 && ahead < (long)o->nthreads * AHEAD_PER_THREAD) {
+			struct Pix *pix;
+			if (jobs[next].done) {
+				next++;
+				continue;
+			}
+			pix = render(ctx, pages[next], e);
+			if (!pix) {
+				rc = -1;
+				break;
+			}
+			jobs[next].pix = pix;
+			jobs[next].out = &out[next];
+			jobs[next].queued = 1;
+			pthread_mutex_lock(&o->mu);
+			if (o->tail)
+				o->tail->next = &jobs[next];
+			else
+				o->head = &jobs[next];
+			o->tail = &jobs[next];
+			pthread_cond_signal(&o->work);
+			pthread_mutex_unlock(&o->mu);
+			ahead++;
+			next++;
+		}
+		pthread_mutex_lock(&o->mu);
+		if (jobs[waited].done) {
+			if (out[waited].cached) {
+				o->done_pages++;
+			} else {
+				cache_put(o, sha256, &out[waited]);
+				ahead--;
+			}
+			waited++;
+		} else if (!jobs[waited].queued) {
+			/* a page before it failed to render: nothing more is queued */
+			pthread_mutex_unlock(&o->mu);
+			break;
+		} else {
+			pthread_cond_wait(&o->done, &o->mu);
+		}
+		pthread_mutex_unlock(&o->mu);
+	}
+	if (rc != 0) {
+		/* wait for what is queued: the jobs live in this frame */
+		pthread_mutex_lock(&o->mu);
+		for (i = 0; i < n; i++)
+			while (jobs[i].queued && !jobs[i].done)
+				pthread_cond_wait(&o->done, &o->mu);
+		pthread_mutex_unlock(&o->mu);
+		for (i = 0; i < n; i++)
+			ocr_page_free(&out[i]);
+		free(jobs);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		out[i].text = vn_ocrfix(out[i].raw, &out[i].repairs);
+	free(jobs);
+	return 0;
+}
+
+void ocr_page_free(struct ocr_page *p)
+{
+	free(p->raw);
+	free(p->text);
+	p->raw = p->text = NULL;
+}
+
+void ocr_stats(struct ocr *o, struct ocr_stats *s)
+{
+	memset(s, 0, sizeof(*s));
+	if (!o)
+		return;
+	pthread_mutex_lock(&o->mu);
+	s->pages_queued = o->queued;
+	s->pages_done = o->done_pages;
+	s->pages_cached = o->cached;
+	s->seconds = o->seconds + (o->busy ? now_seconds() - o->busy_since : 0);
+	pthread_mutex_unlock(&o->mu);
+}
+
+void ocr_free(struct ocr *o)
+{
+	int i;
+
+	if (!o)
+		return;
+	pthread_mutex_lock(&o->mu);
+	o->stop = 1;
+	pthread_cond_broadcast(&o->work);
+	pthread_mutex_unlock(&o->mu);
+	for (i = 0; o->started && i < o->nthreads; i++)
+		pthread_join(o->th[i], NULL);
+	free(o->th);
+	sqlite3_finalize(o->get);
+	sqlite3_finalize(o->put);
+	if (o->cache)
+		sqlite3_close(o->cache);
+	pthread_mutex_destroy(&o->mu);
+	pthread_cond_destroy(&o->work);
+	pthread_cond_destroy(&o->done);
+	free(o);
+}

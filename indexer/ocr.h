@@ -1,0 +1,68 @@
+/*
+ * ocr: page images to text with Tesseract (C API, language "vie"), shared by all workers.
+ *
+ * One pool per run: --jobs threads, each with its own Tesseract engine, each OCR'ing one
+ * page at a time, so one long scanned PDF keeps every core busy. A reader (fmt_pdf,
+ * fmt_image) hands the pages of one document to ocr_document(), which renders them through
+ * a callback as threads free up (a few pages in flight, never the whole document in
+ * memory) and waits for all of them.
+ *
+ * Results are cached by the sha256 of the file's bytes, the page number and the recipe
+ * (Tesseract version, language, preprocessing) in a side database next to the index
+ * (docs/ocr.md says why a side file); the cache keeps the raw OCR text, and the repair
+ * (vn_ocrfix) is applied on every read, so improving the repair needs no new OCR.
+ */
+#ifndef THIDUA_OCR_H
+#define THIDUA_OCR_H
+#include <stddef.h>
+
+#include "util.h"
+
+struct Pix;
+struct ocr;
+
+enum ocr_mode { OCR_AUTO, OCR_NEVER, OCR_ALWAYS };
+
+/* "auto", "never", "always" -> mode; -1 for anything else */
+int ocr_mode_from_name(const char *name);
+
+/* A pool of `threads` engines (started on first use) */
+struct ocr *ocr_new(int threads, enum ocr_mode mode);
+void ocr_free(struct ocr *o);
+enum ocr_mode ocr_mode(const struct ocr *o);
+/* Open (create) the cache at path; without one every page is OCR'd. */
+int ocr_open_cache(struct ocr *o, const char *path, struct err *e);
+/* Whether OCR can run; if not, e says which package to install. */
+int ocr_ready(struct ocr *o, struct err *e);
+
+struct ocr_page {
+	int page;    /* 1-based */
+	char *raw;   /* what Tesseract read (malloc'd) */
+	char *text;  /* raw after repair (malloc'd) */
+	double conf; /* mean word confidence 0..100 */
+	int repairs; /* syllables and numbers repaired */
+	int cached;  /* came from the cache */
+};
+
+/* Render page (1-based) as an 8-bit grayscale image; NULL with e set on failure. */
+typedef struct Pix *(*ocr_render_fn)(void *ctx, int page, struct err *e);
+
+/*
+ * OCR the given pages of the document whose bytes hash to sha256: out[i].page = pages[i].
+ * -1 with e set when OCR is unavailable or a page fails to render.
+ */
+int ocr_document(struct ocr *o, const char *sha256, const int *pages, size_t n,
+                 ocr_render_fn render, void *ctx, struct ocr_page *out, struct err *e);
+void ocr_page_free(struct ocr_page *p);
+
+/* Counters for progress and the summary. */
+struct ocr_stats {
+	long pages_queued, pages_done, pages_cached;
+	double seconds; /* wall time while at least one page was being OCR'd */
+};
+void ocr_stats(struct ocr *o, struct ocr_stats *s);
+
+/* SHA-256 of bytes as 64 hex digits. */
+void ocr_sha256(const char *data, size_t n, char out[65]);
+
+#endif

@@ -1,0 +1,534 @@
+#include "vn_ocrfix.h"
+
+#include <glib.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "util.h"
+#include "vn_lex.h"
+#include "vn_syll.h"
+
+/* A candidate counts as frequent from this many occurrences in the table. */
+#define MIN_FREQ 3
+/* Longer letter runs are not syllables worth repairing (names, glued words). */
+#define MAX_WORD 12
+/* A known syllable gives way to a candidate seen this often beside the same neighbours. */
+#define CONTEXT_MIN 3
+/* ... this many times more often than the word as read ("far rarer than a neighbour") ... */
+#define FAR_RARER 10
+/* ... and only when a neighbour calls for it this strongly (see pull()). */
+#define PULL_MIN 0.2
+
+static GHashTable *freq;    /* lower-case syllable (UTF-8) -> count */
+static GHashTable *pairs;   /* "a b" (lower case) -> count */
+static GHashTable *family;  /* lower-case letter -> UChar32[] of its diacritic variants, 0-ended */
+static GHashTable *base_of; /* lower-case letter with diacritics -> its base letter */
+/* valid syllables seen MIN_FREQ times or more, by skeleton (base letters): the candidates */
+static GHashTable *by_skeleton; /* skeleton (UTF-8) -> GPtrArray of struct cand */
+
+struct cand {
+	UChar32 c[MAX_WORD];
+	size_t n;
+	int count;
+};
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static const UChar32 shapes[] = {0, 0x0306, 0x0302, 0x031B};
+static const UChar32 tones[] = {0, 0x0300, 0x0301, 0x0303, 0x0309, 0x0323};
+
+/* base + shape + tone composed by ICU; 0 when they do not make one character */
+static UChar32 compose(const UNormalizer2 *nfc, UChar32 base, UChar32 shape, UChar32 tone)
+{
+	UChar in[4], out[8];
+	int32_t n = 0, m;
+	UErrorCode st = U_ZERO_ERROR;
+	UChar32 c;
+
+	in[n++] = (UChar)base;
+	if (shape)
+		in[n++] = (UChar)shape;
+	if (tone)
+		in[n++] = (UChar)tone;
+	m = unorm2_normalize(nfc, in, n, out, 8, &st);
+	if (U_FAILURE(st) || m < 1)
+		return 0;
+	U16_GET(out, 0, 0, m, c);
+	return U16_LENGTH(c) == m ? c : 0;
+}
+
+static void index_candidates(const struct vn_table *t);
+static void to_utf8(const UChar32 *w, size_t n, char *out, size_t cap);
+
+static void add_family(const UNormalizer2 *nfc, const char *bases)
+{
+	UChar32 members[64];
+	size_t n = 0, i, b, s, t;
+
+	for (b = 0; bases[b]; b++)
+		for (s = 0; s < sizeof(shapes) / sizeof(shapes[0]); s++)
+			for (t = 0; t < sizeof(tones) / sizeof(tones[0]); t++) {
+				UChar32 c = compose(nfc, (UChar32)bases[b], shapes[s], tones[t]);
+				size_t k;
+				for (k = 0; c && k < n && members[k] != c; k++)
+					;
+				if (c && k == n && n < 63)
+					members[n++] = c;
+			}
+	for (i = 0; i < n; i++)
+		g_hash_table_insert(base_of, GINT_TO_POINTER(members[i]),
+		                    GINT_TO_POINTER((UChar32)bases[0]));
+	for (i = 0; i < n; i++) {
+		UChar32 *v = xcalloc(n + 1, sizeof(*v));
+		size_t j, m = 0;
+		for (j = 0; j < n; j++)
+			if (j != i)
+				v[m++] = members[j];
+		g_hash_table_insert(family, GINT_TO_POINTER(members[i]), v);
+	}
+}
+
+static void load(void)
+{
+	const struct vn_table *t = vn_lex_table("ocr_syllables.tsv");
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+	size_t i;
+	UChar32 d[] = {'d', 0x0111, 0};
+
+	const struct vn_table *bt = vn_lex_table("ocr_bigrams.tsv");
+
+	freq = g_hash_table_new(g_str_hash, g_str_equal);
+	pairs = g_hash_table_new(g_str_hash, g_str_equal);
+	for (i = 0; bt && i < bt->nrows; i++)
+		if (bt->rows[i].nfields >= 2)
+			g_hash_table_insert(pairs, (gpointer)bt->rows[i].fields[0],
+			                    GINT_TO_POINTER(atoi(bt->rows[i].fields[1])));
+	family = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, free);
+	base_of = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (i = 0; t && i < t->nrows; i++)
+		if (t->rows[i].nfields >= 2)
+			g_hash_table_insert(freq, (gpointer)t->rows[i].fields[0],
+			                    GINT_TO_POINTER(atoi(t->rows[i].fields[1])));
+	if (U_FAILURE(st))
+		return;
+	/* vowel letters differ by shape and tone only within their base letter */
+	add_family(nfc, "a");
+	add_family(nfc, "e");
+	add_family(nfc, "i");
+	add_family(nfc, "o");
+	add_family(nfc, "u");
+	add_family(nfc, "y");
+	{
+		UChar32 *v = xcalloc(2, sizeof(*v)), *w = xcalloc(2, sizeof(*w));
+		v[0] = d[1];
+		w[0] = d[0];
+		g_hash_table_insert(family, GINT_TO_POINTER(d[0]), v);
+		g_hash_table_insert(family, GINT_TO_POINTER(d[1]), w);
+		g_hash_table_insert(base_of, GINT_TO_POINTER(d[1]), GINT_TO_POINTER(d[0]));
+	}
+	index_candidates(t);
+}
+
+/* base letters of w as UTF-8 into out */
+static void skeleton(const UChar32 *w, size_t n, char *out, size_t cap)
+{
+	UChar32 b[MAX_WORD];
+	size_t i;
+
+	for (i = 0; i < n && i < MAX_WORD; i++) {
+		gpointer v = g_hash_table_lookup(base_of, GINT_TO_POINTER(w[i]));
+		b[i] = v ? (UChar32)GPOINTER_TO_INT(v) : w[i];
+	}
+	to_utf8(b, i, out, cap);
+}
+
+static void index_candidates(const struct vn_table *t)
+{
+	size_t i;
+
+	by_skeleton = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                    (GDestroyNotify)g_ptr_array_unref);
+	for (i = 0; t && i < t->nrows; i++) {
+		const char *w = t->rows[i].fields[0];
+		glong n = 0;
+		gunichar *u;
+		char key[MAX_WORD * 4 + 1];
+		struct cand *c;
+		GPtrArray *list;
+		int count = t->rows[i].nfields >= 2 ? atoi(t->rows[i].fields[1]) : 0;
+
+		if (count < MIN_FREQ || !vn_syll_valid(w, strlen(w)))
+			continue;
+		u = g_utf8_to_ucs4(w, -1, NULL, &n, NULL);
+		if (!u || n < 1 || n > MAX_WORD) {
+			g_free(u);
+			continue;
+		}
+		c = g_new0(struct cand, 1);
+		c->n = (size_t)n;
+		c->count = count;
+		memcpy(c->c, u, (size_t)n * sizeof(*c->c));
+		g_free(u);
+		skeleton(c->c, c->n, key, sizeof(key));
+		list = g_hash_table_lookup(by_skeleton, key);
+		if (!list) {
+			list = g_ptr_array_new_with_free_func(g_free);
+			g_hash_table_insert(by_skeleton, g_strdup(key), list);
+		}
+		g_ptr_array_add(list, c);
+	}
+}
+
+static int count_of(const char *lower)
+{
+	return GPOINTER_TO_INT(g_hash_table_lookup(freq, lower));
+}
+
+/* UTF-8 of a code point array */
+static void to_utf8(const UChar32 *w, size_t n, char *out, size_t cap)
+{
+	size_t i, k = 0;
+	for (i = 0; i < n && k + 4 < cap; i++)
+		k += (size_t)g_unichar_to_utf8((gunichar)w[i], out + k);
+	out[k] = 0;
+}
+
+static int syll_ok(const UChar32 *w, size_t n, char *u8, size_t cap)
+{
+	to_utf8(w, n, u8, cap);
+	return vn_syll_valid(u8, strlen(u8));
+}
+
+static int pair_count(const char *a, const char *b)
+{
+	char key[2 * (MAX_WORD * 4 + 1) + 2];
+	int count;
+
+	if (!a || !b || !*a || !*b)
+		return 0;
+	snprintf(key, sizeof(key), "%s %s", a, b);
+	count = GPOINTER_TO_INT(g_hash_table_lookup(pairs, key));
+	return count;
+}
+
+/* How often x stands next to its neighbours in the table's texts. */
+static int context(const char *prev, const char *x, const char *next)
+{
+	return pair_count(prev, x) + pair_count(x, next);
+}
+
+/* How strongly a neighbour calls for x: the share of the neighbour's occurrences that
+ * stand beside x ("sửa" is nearly always followed by "đổi"; "tra" by many words). */
+static double pull(const char *prev, const char *x, const char *next)
+{
+	double a = 0, b = 0;
+	int n;
+
+	if (prev && (n = count_of(prev)) > 0)
+		a = (double)pair_count(prev, x) / n;
+	if (next && (n = count_of(next)) > 0)
+		b = (double)pair_count(x, next) / n;
+	return a > b ? a : b;
+}
+
+/*
+ * Repair word w (n letters, as written) into out (same length); 1 if changed. prev and
+ * next are the lower-case neighbours (NULL: none, or punctuation between).
+ *
+ * A valid syllable the table knows is changed only when exactly one candidate stands next
+ * to its neighbours CONTEXT_MIN times or more and FAR_RARER times as often as it, and a neighbour
+ * calls for that candidate (pull() >= PULL_MIN); an unknown or invalid one when exactly one
+ * candidate is frequent, or context picks exactly one.
+ */
+static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *next, UChar32 *out)
+{
+	UChar32 low[MAX_WORD], best[MAX_WORD], best_ctx[MAX_WORD];
+	char u8[MAX_WORD * 4 + 1];
+	size_t i;
+	guint k;
+	GPtrArray *list;
+	int valid, known, found = 0, in_ctx = 0, all_upper = 1, own_ctx;
+
+	for (i = 0; i < n; i++) {
+		low[i] = u_tolower(w[i]);
+		if (!u_isupper(w[i]))
+			all_upper = 0;
+	}
+	valid = syll_ok(low, n, u8, sizeof(u8));
+	known = count_of(u8);
+	own_ctx = context(prev, u8, next);
+	if (valid && known && !prev && !next)
+		return 0;
+	/* candidates: frequent valid syllables with the same base letters, one letter apart */
+	skeleton(low, n, u8, sizeof(u8));
+	list = g_hash_table_lookup(by_skeleton, u8);
+	for (k = 0; list && k < list->len; k++) {
+		const struct cand *c = g_ptr_array_index(list, k);
+		size_t diff = 0;
+		int cx;
+		if (c->n != n)
+			continue;
+		for (i = 0; i < n && diff < 2; i++)
+			diff += c->c[i] != low[i];
+		if (diff != 1)
+			continue;
+		to_utf8(c->c, n, u8, sizeof(u8));
+		if (!found++)
+			memcpy(best, c->c, n * sizeof(*low));
+		cx = context(prev, u8, next);
+		if (valid && known &&
+		    (cx < CONTEXT_MIN || cx < FAR_RARER * own_ctx ||
+		     pull(prev, u8, next) < PULL_MIN))
+			continue;
+		if (cx >= 1 && !in_ctx++)
+			memcpy(best_ctx, c->c, n * sizeof(*low));
+	}
+	if (in_ctx == 1) {
+		memcpy(best, best_ctx, n * sizeof(*best));
+	} else if (valid && known) {
+		return 0;
+	} else if (found == 1) {
+		/* a valid word nobody wrote is only replaced by a clearly common one */
+		if (valid) {
+			to_utf8(best, n, u8, sizeof(u8));
+			if (count_of(u8) < MIN_FREQ * 10)
+				return 0;
+		}
+	} else {
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		out[i] = all_upper || (i == 0 && u_isupper(w[0])) ? u_toupper(best[i]) : best[i];
+	return 1;
+}
+
+static int is_letter(UChar32 c)
+{
+	return u_isalpha(c) || u_getCombiningClass(c) > 0;
+}
+
+struct word {
+	int32_t start, end; /* UTF-16 offsets in the normalized text */
+	UChar32 c[MAX_WORD];
+	size_t n;                   /* letters; > MAX_WORD: too long, left alone */
+	char low[MAX_WORD * 4 + 1]; /* lower case, after repair */
+	int joined; /* only blanks (one line break at most) between it and the word before */
+};
+
+static void lower_utf8(const UChar32 *w, size_t n, char *out, size_t cap)
+{
+	UChar32 l[MAX_WORD];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		l[i] = u_tolower(w[i]);
+	to_utf8(l, n, out, cap);
+}
+
+static void add_u16(struct buf *out, const UChar *s, int32_t from, int32_t to)
+{
+	while (from < to) {
+		UChar32 c;
+		char u8[8];
+		int l;
+		U16_NEXT(s, from, to, c);
+		l = g_unichar_to_utf8((gunichar)c, u8);
+		buf_add(out, u8, (size_t)l);
+	}
+}
+
+char *vn_ocrfix_syllables(const char *text, int *repairs)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+	int32_t n16 = 0, m16, i = 0, at = 0;
+	UChar *u16, *norm;
+	struct buf out = BUF_INIT;
+	struct word *w = NULL;
+	size_t nw = 0, cap = 0, k;
+	int fixes = 0;
+
+	pthread_once(&once, load);
+	if (repairs)
+		*repairs = 0;
+	/* UTF-16, invalid bytes replaced, then NFC */
+	u_strFromUTF8WithSub(NULL, 0, &n16, text, -1, 0xFFFD, NULL, &st);
+	st = U_ZERO_ERROR;
+	u16 = xmalloc(((size_t)n16 + 1) * sizeof(UChar));
+	u_strFromUTF8WithSub(u16, n16 + 1, NULL, text, -1, 0xFFFD, NULL, &st);
+	norm = xmalloc(((size_t)n16 * 3 + 1) * sizeof(UChar));
+	m16 = U_SUCCESS(st) ? unorm2_normalize(nfc, u16, n16, norm, n16 * 3 + 1, &st) : 0;
+	if (U_FAILURE(st))
+		m16 = 0;
+	/* the words, and whether only blanks stand between each and the one before */
+	while (i < m16) {
+		int32_t start = i, blank_from = i;
+		UChar32 c;
+		struct word *x;
+		int blanks = 1;
+
+		U16_NEXT(norm, i, m16, c);
+		if (!is_letter(c))
+			continue;
+		w = xgrow(w, &cap, nw + 1, sizeof(*w));
+		x = &w[nw];
+		memset(x, 0, sizeof(*x));
+		x->start = start;
+		x->c[x->n++] = c;
+		for (;;) {
+			int32_t here = i;
+			if (i >= m16)
+				break;
+			U16_NEXT(norm, i, m16, c);
+			if (!is_letter(c)) {
+				i = here;
+				break;
+			}
+			if (x->n < MAX_WORD)
+				x->c[x->n] = c;
+			x->n++;
+		}
+		x->end = i;
+		if (nw > 0) {
+			blank_from = w[nw - 1].end;
+			/* OCR lines are the page's wrapped lines: one line break is a space */
+			int breaks = 0;
+			for (; blank_from < start; blank_from++)
+				if (norm[blank_from] == '\n')
+					breaks++;
+				else if (norm[blank_from] != ' ' && norm[blank_from] != '\t' &&
+				         norm[blank_from] != '\r')
+					blanks = 0;
+			if (breaks > 1)
+				blanks = 0;
+			x->joined = blanks;
+		}
+		if (x->n <= MAX_WORD)
+			lower_utf8(x->c, x->n, x->low, sizeof(x->low));
+		nw++;
+	}
+	for (k = 0; k < nw; k++) {
+		UChar32 fixed[MAX_WORD];
+		const char *prev =
+		    k > 0 && w[k].joined && w[k - 1].n <= MAX_WORD ? w[k - 1].low : NULL;
+		const char *next =
+		    k + 1 < nw && w[k + 1].joined && w[k + 1].n <= MAX_WORD ? w[k + 1].low : NULL;
+		if (w[k].n > MAX_WORD || !fix_word(w[k].c, w[k].n, prev, next, fixed))
+			continue;
+		memcpy(w[k].c, fixed, w[k].n * sizeof(*fixed));
+		lower_utf8(w[k].c, w[k].n, w[k].low, sizeof(w[k].low));
+		fixes++;
+	}
+	for (k = 0; k < nw; k++) {
+		size_t j;
+		add_u16(&out, norm, at, w[k].start);
+		if (w[k].n > MAX_WORD) {
+			add_u16(&out, norm, w[k].start, w[k].end);
+		} else {
+			for (j = 0; j < w[k].n; j++) {
+				char u8[8];
+				int l = g_unichar_to_utf8((gunichar)w[k].c[j], u8);
+				buf_add(&out, u8, (size_t)l);
+			}
+		}
+		at = w[k].end;
+	}
+	add_u16(&out, norm, at, m16);
+	free(w);
+	free(u16);
+	free(norm);
+	if (repairs)
+		*repairs = fixes;
+	return out.p ? buf_detach(&out) : xstrdup("");
+}
+
+/* digits at s, at most max of them; their count */
+static size_t digits(const char *s, size_t max)
+{
+	size_t k = 0;
+	while (k < max && s[k] >= '0' && s[k] <= '9')
+		k++;
+	return k;
+}
+
+/* Whether s (n bytes) is exactly d{1,2}/m{1,2}/yyyy with a real day and month. */
+static int is_date(const char *s, size_t n)
+{
+	size_t a = digits(s, 3), b, c;
+	int d, m, y;
+
+	if (a < 1 || a > 2 || a >= n || s[a] != '/')
+		return 0;
+	b = digits(s + a + 1, 3);
+	if (b < 1 || b > 2 || a + 1 + b >= n || s[a + 1 + b] != '/')
+		return 0;
+	c = digits(s + a + b + 2, 5);
+	if (c != 4 || a + b + 2 + c != n)
+		return 0;
+	d = atoi(s);
+	m = atoi(s + a + 1);
+	y = atoi(s + a + b + 2);
+	return d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 1900 && y <= 2099;
+}
+
+static int date_char(char c)
+{
+	return (c >= '0' && c <= '9') || c == '/';
+}
+
+char *vn_ocrfix_numbers(const char *text, int *repairs)
+{
+	struct buf out = BUF_INIT;
+	size_t n = strlen(text), i = 0;
+	int fixes = 0;
+
+	while (i < n) {
+		/* a piece of digits and slashes, a single space, another such piece */
+		size_t a = i, ae, b, be;
+		if (!date_char(text[i]) || (i > 0 && date_char(text[i - 1]))) {
+			buf_addc(&out, text[i++]);
+			continue;
+		}
+		for (ae = a; ae < n && date_char(text[ae]); ae++)
+			;
+		b = ae + 1;
+		for (be = b; be < n && date_char(text[be]); be++)
+			;
+		if (ae < n && text[ae] == ' ' && be > b && be - a <= 12 &&
+		    !is_date(text + a, ae - a) && !is_date(text + b, be - b) &&
+		    memchr(text + a, '/', be - a)) {
+			char joined[16];
+			memcpy(joined, text + a, ae - a);
+			memcpy(joined + (ae - a), text + b, be - b);
+			joined[(ae - a) + (be - b)] = 0;
+			if (is_date(joined, (ae - a) + (be - b))) {
+				buf_add(&out, joined, (ae - a) + (be - b));
+				fixes++;
+				i = be;
+				continue;
+			}
+		}
+		buf_add(&out, text + a, ae - a);
+		i = ae;
+	}
+	if (repairs)
+		*repairs = fixes;
+	return out.p ? buf_detach(&out) : xstrdup("");
+}
+
+char *vn_ocrfix(const char *raw, int *repairs)
+{
+	int r1 = 0, r2 = 0;
+	char *s = vn_ocrfix_syllables(raw, &r1);
+	char *t = vn_ocrfix_numbers(s, &r2);
+
+	free(s);
+	if (repairs)
+		*repairs = r1 + r2;
+	return t;
+}

@@ -1,0 +1,25 @@
+/*
+ * vn_ocrfix: Vietnamese-aware repair of OCR output (docs/ocr.md).
+ *
+ * Syllables: Tesseract often gets one diacritic wrong (QUYÉT for QUYẾT, bồ for bổ). A word
+ * is changed only when it is not a valid Vietnamese syllable (vn_syll), or is valid but
+ * never seen in the frequency table, and exactly one frequent syllable lies one diacritic
+ * away (another tone, or another vowel shape: a/ă/â, e/ê, o/ô/ơ, u/ư, d/đ). The table,
+ * data/ocr_syllables.tsv, counts syllables of real text (tools/ocr_freq.sh says which).
+ * Case is kept (QUYÉT -> QUYẾT, Bồ -> Bổ).
+ *
+ * Numbers: a space OCR put inside a date is removed when the two pieces join into a
+ * valid day/month/year and neither is one alone (22/1 1/2019 -> 22/11/2019).
+ */
+#ifndef THIDUA_VN_OCRFIX_H
+#define THIDUA_VN_OCRFIX_H
+#include <stddef.h>
+
+/* The repaired text (malloc'd, NFC UTF-8); *repairs (may be NULL) counts the changes.
+ * Invalid UTF-8 is replaced by U+FFFD. */
+char *vn_ocrfix(const char *raw, int *repairs);
+/* The two steps alone (fuzzing, tests): same contract. */
+char *vn_ocrfix_syllables(const char *text, int *repairs);
+char *vn_ocrfix_numbers(const char *text, int *repairs);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * Unit tests for lib/vn_ocrfix (OCR repair) and lib/vn_stamp (signature stamp). Expected
+ * texts are the issue's own examples of Tesseract errors (QUYÉT for QUYẾT, chỉ tiết for
+ * chi tiết, bồ sung for bổ sung, 22/1 1/2019) and errors seen in Tesseract's output on the
+ * benchmark pages, corrected by hand from the transcripts; stamps as signing tools print
+ * them (domain.md §4.1).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vn_ocrfix.h"
+#include "vn_stamp.h"
+
+static void fixes(const char *in, const char *want, int nrepairs)
+{
+	int r = -1;
+	char *got = vn_ocrfix(in, &r);
+	assert_string_equal(got, want);
+	assert_int_equal(r, nrepairs);
+	free(got);
+}
+
+static void test_invalid_syllables(void **state)
+{
+	(void)state;
+	fixes("QUYÉT ĐỊNH", "QUYẾT ĐỊNH", 1); /* not a syllable: one candidate */
+	fixes("Quyét định số 12", "Quyết định số 12", 1);
+	fixes("bồ sung", "bổ sung", 1); /* bồ is rare; "bổ sung" in context */
+	fixes("quy định chỉ tiết", "quy định chi tiết", 1);
+	fixes("biếu dương kịp thời", "biểu dương kịp thời", 1);
+}
+
+static void test_context(void **state)
+{
+	(void)state;
+	/* đối is a frequent word: only a neighbour that calls for đổi changes it */
+	fixes("sửa đối mức thuế", "sửa đổi mức thuế", 1);
+	fixes("đối với các đơn vị", "đối với các đơn vị", 0);
+	/* a line break is a space; a paragraph break is not */
+	fixes("sửa\nđối", "sửa\nđổi", 1);
+	fixes("Việt\nNam năm 1992", "Việt\nNam năm 1992", 0);
+	/* correct words in contexts the table has not seen stay */
+	fixes("Kiểm tra tính đầy đủ", "Kiểm tra tính đầy đủ", 0);
+	fixes("chế phẩm tái hợp", "chế phẩm tái hợp", 0);
+}
+
+static void test_leaves_alone(void **state)
+{
+	(void)state;
+	fixes("Báo cáo tổng kết công tác thi đua, khen thưởng năm 2020",
+	      "Báo cáo tổng kết công tác thi đua, khen thưởng năm 2020", 0);
+	fixes("UBND tỉnh Tuyên Quang; WTO; e-mail", "UBND tỉnh Tuyên Quang; WTO; e-mail", 0);
+	fixes("", "", 0);
+	/* NFD in, NFC out */
+	fixes("Quye\xcc\x81t", "Quyết", 1);
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	fixes("ngày 22/1 1/2019", "ngày 22/11/2019", 1);
+	fixes("ngày 2/1 2/2020 và 05/11/2002", "ngày 2/12/2020 và 05/11/2002", 1);
+	/* two real dates, or a number before a date, stay apart */
+	fixes("từ 01/01/2019 31/12/2019", "từ 01/01/2019 31/12/2019", 0);
+	fixes("Điều 5 12/3/2019", "Điều 5 12/3/2019", 0);
+	/* no valid date comes of joining */
+	fixes("tỷ lệ 3/4 5/6", "tỷ lệ 3/4 5/6", 0);
+}
+
+static void test_invalid_utf8(void **state)
+{
+	int r;
+	char *got = vn_ocrfix("ab\xff\xfe cd", &r);
+	(void)state;
+	assert_non_null(strstr(got, "\xef\xbf\xbd"));
+	free(got);
+}
+
+static void test_stamp(void **state)
+{
+	static const char t[] =
+	    "Ký bởi: Ủy ban Nhân dân tỉnh Quảng Bình Email: ubnd@quangbinh.gov.vn\n"
+	    "Cơ quan: Tỉnh Quảng Bình\n"
+	    "Thời gian ký: 24.10.2022 15:17:35 +07:00\n";
+	struct vn_stamp st;
+	size_t rest = 99;
+	char *body;
+	(void)state;
+
+	assert_int_equal(vn_stamp_parse(t, strlen(t), &st, &rest), 4);
+	assert_string_equal(st.signer, "Ủy ban Nhân dân tỉnh Quảng Bình");
+	assert_string_equal(st.email, "ubnd@quangbinh.gov.vn");
+	assert_string_equal(st.body, "Tỉnh Quảng Bình");
+	assert_string_equal(st.time, "2022-10-24 15:17:35");
+	assert_int_equal(rest, 0);
+	vn_stamp_free(&st);
+
+	/* one line, Giờ ký, slashes; body text beside it counted and kept by strip */
+	{
+		static const char u[] =
+		    "BÁO CÁO\nCơ quan: UBND tỉnh Quảng Bình Giờ ký: 24/10/2022 15:17\n";
+		assert_int_equal(vn_stamp_parse(u, strlen(u), &st, &rest), 2);
+		assert_string_equal(st.body, "UBND tỉnh Quảng Bình");
+		assert_null(st.signer);
+		assert_string_equal(st.time, "2022-10-24 15:17");
+		assert_int_equal(rest, 6);
+		vn_stamp_free(&st);
+		body = vn_stamp_strip(u, strlen(u));
+		assert_string_equal(body, "BÁO CÁO\n");
+		free(body);
+	}
+	/* not a stamp: a colon after other words, a bad date */
+	{
+		static const char v[] = "Cơ quan chủ trì: Sở Nội vụ\nThời gian ký: 31.13.2022\n";
+		assert_int_equal(vn_stamp_parse(v, strlen(v), &st, &rest), 1);
+		assert_null(st.body);
+		assert_null(st.time);
+		vn_stamp_free(&st);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_invalid_syllables), cmocka_unit_test(test_context),
+	    cmocka_unit_test(test_leaves_alone),      cmocka_unit_test(test_numbers),
+	    cmocka_unit_test(test_invalid_utf8),      cmocka_unit_test(test_stamp),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
