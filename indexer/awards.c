@@ -69,6 +69,7 @@ struct smention {
 struct ctx {
 	struct doc *d;
 	const struct passage *ps;
+	struct unit_scope sc;
 	struct vn_words w;
 	size_t *clause, *sentence;
 	int *year;
@@ -264,8 +265,10 @@ static void find_mentions(struct ctx *c)
 		if (id >= 0) {
 			struct gmention *g;
 			const struct lx_grantor *gr = &lx->grantor[id];
-			/* a short form ("Cục trưởng") only inside a passage about its unit */
-			if (!gr->unit || (c->ps->unit && strcmp(c->ps->unit, gr->unit) == 0)) {
+			/* a short form ("Cục trưởng") only inside a passage about its unit; a
+			 * city's form ("UBND thành phố") only in a city's report */
+			if ((!gr->unit || (c->ps->unit && strcmp(c->ps->unit, gr->unit) == 0)) &&
+			    (!gr->city || !c->sc.province || c->sc.city)) {
 				c->g = xgrow(c->g, &c->gcap, c->ng + 1, sizeof(*c->g));
 				g = &c->g[c->ng++];
 				g->i = i;
@@ -403,7 +406,7 @@ static int parse_list(struct ctx *c, size_t j, size_t lim, struct recip *r, int 
 			size_t at = k, ul;
 			if (vn_words_is(w, k, "tập") && vn_words_is(w, k + 1, "thể"))
 				at = k + 2;
-			ul = units_at(w, at, c->ps->unit, &canon, &uname);
+			ul = units_at(w, at, &c->sc, &canon, &uname);
 			if (!ul)
 				break;
 			type = "collective";
@@ -567,7 +570,7 @@ static void find_recipients(struct ctx *c)
 				size_t ul;
 				if (j > 0 && c->clause[j - 1] == m->clause && vn_words_gap_blank(w, j))
 					continue;
-				ul = units_at(w, j, c->ps->unit, &canon, &nm);
+				ul = units_at(w, j, &c->sc, &canon, &nm);
 				free(nm);
 				if (!ul)
 					continue;
@@ -891,6 +894,7 @@ void awards_extract(struct doc *d, struct vn_norm *nm)
 		memset(&c, 0, sizeof(c));
 		c.d = d;
 		c.ps = &d->passages[p];
+		c.sc = units_scope(d, p);
 		if (strcmp(c.ps->kind, "header") == 0 || strcmp(c.ps->kind, "footer") == 0)
 			continue;
 		c.w = *doc_passage_words(d, p, nm); /* shared: not freed here */

@@ -267,7 +267,8 @@ static void end_para(struct rtf *r)
 
 	flush(r);
 	if (top(r)->footnote) {
-		buf_addc(&r->note, ' ');
+		/* a note's paragraphs stay apart: layout makes a passage of each */
+		buf_addc(&r->note, '\n');
 		return;
 	}
 	if (r->intbl) {

@@ -704,9 +704,17 @@ void layout_doc(struct doc *d, struct vn_norm *nm)
 		case BLK_TEXT:
 			split_text(&ps, b->text, strlen(b->text));
 			break;
-		case BLK_FOOTNOTE:
-			para_add(&ps, b->text, strlen(b->text), 0, xstrdup(b->note ? b->note : "*"), 0);
+		case BLK_FOOTNOTE: {
+			/* a note of several paragraphs (one per line): a passage each, so that
+			 * its list items ("- Công an tỉnh: …") are attributed one by one */
+			const char *p = b->text, *nl;
+			while ((nl = strchr(p, '\n')) != NULL) {
+				para_add(&ps, p, (size_t)(nl - p), 0, xstrdup(b->note ? b->note : "*"), 0);
+				p = nl + 1;
+			}
+			para_add(&ps, p, strlen(p), 0, xstrdup(b->note ? b->note : "*"), 0);
 			break;
+		}
 		case BLK_CELL: {
 			para_add(&ps, b->text, strlen(b->text), 0, NULL, 0);
 			if (ps.n > before)
