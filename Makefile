@@ -14,7 +14,7 @@ CC      ?= cc
 Q        = $(if $(V),,@)
 say      = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 PREFIX  ?= /usr/local
-PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib libarchive libxml-2.0 libgsf-1
+PKGS    := sqlite3 icu-uc icu-i18n glib-2.0 libmagic poppler-glib libarchive libxml-2.0 libgsf-1 libzstd
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE    := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread -Ilib -Iindexer -Ibuild/gen $(WARN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -26,7 +26,7 @@ LIB_SRC  := $(wildcard lib/*.c)
 IDX_SRC  := $(wildcard indexer/*.c)
 QRY_SRC  := $(wildcard query/*.c)
 CORE_SRC := $(LIB_SRC) $(IDX_SRC) $(QRY_SRC)
-DATA     := $(sort $(wildcard data/*.tsv data/*.txt data/codepages/*.tsv schema/*.sql))
+DATA     := $(sort $(wildcard data/*.tsv data/*.txt data/*.zdict data/codepages/*.tsv schema/*.sql))
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 
 REL_OBJ  := $(CORE_SRC:%.c=build/rel/%.o) build/rel/gen/embedded.o
@@ -35,7 +35,7 @@ TESTS    := $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 # every fuzz target also runs over its seed corpus in `make test` (tests/fuzz_replay.c)
 REPLAYS  := $(patsubst fuzz/fuzz_%.c,build/asan/replay/fuzz_%,$(wildcard fuzz/fuzz_*.c))
 
-all: bin/thidua
+all: bin/thidua bin/thidua.so
 
 # ---- thidua-gen: the synthetic corpus generator (corpus/gen/, docs/corpus.md) -----------
 # Its vocabulary (corpus/gen/data/*.tsv) is embedded under its own symbol so that it does
@@ -157,7 +157,7 @@ build/asan/replay/fuzz_%: fuzz/fuzz_%.c tests/fuzz_replay.c build/asan/libthidua
 # Tests run the sanitized binary; unit tests first, then the CLI scripts. cppcheck first:
 # a warning fails the build like a compiler warning does.
 test: deps
-	@$(MAKE) --no-print-directory lint build/asan/thidua build/asan/thidua-gen build/asan/factscore build/asan/truthscore \
+	@$(MAKE) --no-print-directory lint bin/thidua.so build/asan/thidua build/asan/thidua-gen build/asan/factscore build/asan/truthscore \
 		build/rel/score build/asan/tools/figscore $(TESTS) $(REPLAYS)
 	@tests/run.sh build/asan $(TESTS) $(REPLAYS)
 
@@ -208,7 +208,21 @@ fuzz: deps $(FUZZ_BINS)
 			build/fuzz/new/$$n fuzz/corpus/$$n \
 			2>&1 | tail -n 3 || exit 1; done
 
-install: bin/thidua
+# The loadable SQLite extension (lib/ext.c): the shared library code built position-
+# independent. `.load bin/thidua` in a sqlite3 shell reads a thidua database.
+EXT_SRC := $(filter-out lib/cli.c lib/db.c,$(LIB_SRC))
+EXT_OBJ := $(EXT_SRC:%.c=build/pic/%.o) build/pic/gen/embedded.o
+build/pic/%.o: %.c build/gen/embedded.c
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+build/pic/gen/embedded.o: build/gen/embedded.c
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(BASE) $(REL_CFLAGS) -fPIC -c -o $@ $<
+bin/thidua.so: $(EXT_OBJ)
+	@mkdir -p $(@D)
+	$(call say,LD,$@)$(CC) -shared -o $@ $^ $(PKG_LIBS) -lm
+
+install: bin/thidua bin/thidua.so
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 bin/thidua $(DESTDIR)$(PREFIX)/bin/thidua
 

@@ -57,6 +57,7 @@ struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 	p->cont = -1;
 	memset(&p->toks, 0, sizeof(p->toks));
 	p->words = NULL;
+	memset(&p->packed, 0, sizeof(p->packed));
 	return p;
 }
 
@@ -69,6 +70,14 @@ struct vn_words *doc_passage_words(struct doc *d, size_t i, struct vn_norm *nm)
 		vn_words_build(p->words, nm, p->text, strlen(p->text));
 	}
 	return p->words;
+}
+
+void doc_pack(struct doc *d, struct vn_packer *pk)
+{
+	size_t i;
+
+	for (i = 0; i < d->npassages; i++)
+		vn_pack(pk, d->passages[i].text, strlen(d->passages[i].text), &d->passages[i].packed);
 }
 
 void doc_tokenize(struct doc *d, struct vn_norm *nm)
@@ -90,6 +99,7 @@ void doc_free(struct doc *d)
 		free(d->passages[i].text);
 		free(d->passages[i].section);
 		vn_toks_free(&d->passages[i].toks);
+		buf_free(&d->passages[i].packed);
 		if (d->passages[i].words) {
 			vn_words_free(d->passages[i].words);
 			free(d->passages[i].words);

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "util.h"
+#include "vn_pack.h"
 #include "vn_tok.h"
 #include "vn_words.h"
 
@@ -50,6 +51,7 @@ struct passage {
 			   * …", its footnote), or NULL */
 	struct vn_toks toks; /* FTS5 tokens, computed in the worker (see vn_tok.h) */
 	struct vn_words *words; /* the text as words, built once for all extractors */
+	struct buf packed;	/* the text as stored (lib/vn_pack.h), packed in the worker */
 };
 
 /* A unit named in a passage (facts.c). */
@@ -156,6 +158,8 @@ struct vn_words *doc_passage_words(struct doc *d, size_t i, struct vn_norm *nm);
 
 /* Compute every passage's FTS5 tokens (in the worker thread, after layout). */
 void doc_tokenize(struct doc *d, struct vn_norm *nm);
+/* Pack every passage's text for storage (in the worker thread, after layout). */
+void doc_pack(struct doc *d, struct vn_packer *pk);
 void doc_free(struct doc *d);
 
 #endif

@@ -128,7 +128,7 @@ static int streamable(struct extractor *x, const char *path)
 }
 
 /* Returns the job's status; the caller publishes it under the lock. */
-static int process(struct pipeline *pl, struct extractor *x, struct job *j)
+static int process(struct pipeline *pl, struct extractor *x, struct vn_packer *pk, struct job *j)
 {
 	char *data = NULL;
 	size_t n = 0, i;
@@ -165,6 +165,7 @@ static int process(struct pipeline *pl, struct extractor *x, struct job *j)
 			figures_extract(d, extractor_norm(x));
 		}
 		doc_tokenize(d, extractor_norm(x));
+		doc_pack(d, pk);
 	}
 	return R_INDEXED;
 }
@@ -173,6 +174,7 @@ static void *worker(void *arg)
 {
 	struct pipeline *pl = arg;
 	struct extractor *x;
+	struct vn_packer *pk = vn_packer_new();
 	struct err e;
 
 	x = extractor_new(&e);
@@ -192,7 +194,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&pl->mu);
 
 		if (x) {
-			status = process(pl, x, &pl->jobs[i]);
+			status = process(pl, x, pk, &pl->jobs[i]);
 		} else {
 			pl->jobs[i].err = e;
 			status = R_FAILED;
@@ -204,6 +206,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&pl->mu);
 	}
 	extractor_free(x);
+	vn_packer_free(pk);
 	return NULL;
 }
 

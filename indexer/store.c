@@ -12,6 +12,8 @@ struct store {
 	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts, *members;
 	sqlite3_stmt *del_fig, *ins_fig;
 	struct facts_store *facts;
+	struct vn_packer *packer; /* for passages no worker packed */
+	struct buf pack;
 	sqlite3_int64 stream_id, stream_ordinal; /* the document being streamed */
 	int streaming;
 };
@@ -21,11 +23,12 @@ static const char *const sql[] = {
     /* FTS5 external content: a row leaves the index by handing back its exact text */
     "INSERT INTO passages_fts(passages_fts, rowid, text)"
     " SELECT 'delete', id, text FROM passages WHERE doc = ?",
-    "DELETE FROM passages WHERE doc = ?",
+    "DELETE FROM passage_rows WHERE doc = ?",
     "DELETE FROM documents WHERE id = ?",
     "INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
     " indexed_at, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-    "INSERT INTO passages (doc, ordinal, section, kind, text, note, unit) VALUES (?,?,?,?,?,?,?)",
+    "INSERT INTO passage_rows (doc, ordinal, section, kind, packed, note, unit)"
+    " VALUES (?,?,?,?,?,?,?)",
     "INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
     /* a file's documents: itself and its archive members "path!…" — the range keeps the
      * lookup on the path index ('"' follows '!') */
@@ -45,6 +48,7 @@ struct store *store_new(sqlite3 *db, struct err *e)
 	size_t i;
 
 	s->db = db;
+	s->packer = vn_packer_new();
 	for (i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 		if (sqlite3_prepare_v2(db, sql[i], -1, st[i], NULL) != SQLITE_OK) {
 			err_set(e, "cannot prepare statements: %s", sqlite3_errmsg(db));
@@ -74,6 +78,8 @@ void store_free(struct store *s)
 	sqlite3_finalize(s->del_fig);
 	sqlite3_finalize(s->ins_fig);
 	facts_store_free(s->facts);
+	vn_packer_free(s->packer);
+	buf_free(&s->pack);
 	free(s);
 }
 
@@ -200,7 +206,13 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 		sqlite3_bind_int64(s->ins_pass, 2, first + (sqlite3_int64)i);
 		sqlite3_bind_text(s->ins_pass, 3, p->section, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->ins_pass, 4, p->kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s->ins_pass, 5, p->text, (int)n, SQLITE_STATIC);
+		if (p->packed.n) {
+			sqlite3_bind_blob(s->ins_pass, 5, p->packed.p, (int)p->packed.n, SQLITE_STATIC);
+		} else {
+			/* not packed by a worker (streamed huge files): pack here */
+			vn_pack(s->packer, p->text, n, &s->pack);
+			sqlite3_bind_blob(s->ins_pass, 5, s->pack.p, (int)s->pack.n, SQLITE_STATIC);
+		}
 		bind_text_or_null(s->ins_pass, 6, p->note);
 		if (unit)
 			sqlite3_bind_int64(s->ins_pass, 7, unit);

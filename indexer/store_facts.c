@@ -30,7 +30,7 @@ struct facts_store *facts_store_new(sqlite3 *db, struct err *e)
 				 " signer = ?9, signer_role = ?10, signer_authority = ?11, province = ?12"
 				 " WHERE id = ?1",
 				 -1, &fs->hdr, NULL);
-	rc |= sqlite3_prepare_v2(db, "UPDATE passages SET cites = ?2 WHERE id = ?1", -1, &fs->cites,
+	rc |= sqlite3_prepare_v2(db, "UPDATE passage_rows SET cites = ?2 WHERE id = ?1", -1, &fs->cites,
 				 NULL);
 	rc |= sqlite3_prepare_v2(db, "SELECT id FROM units WHERE name = ?1 AND province = ?2", -1,
 				 &fs->unit_get, NULL);

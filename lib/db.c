@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "embedded.h"
+#include "vn_pack.h"
 #include "vn_rank.h"
 #include "vn_tok.h"
 
@@ -142,7 +143,8 @@ int db_open(const char *path, int flags, sqlite3 **out, struct err *e)
 	}
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_extended_result_codes(db, 1);
-	if (vn_tok_register(db, e) != 0 || vn_rank_register(db, e) != 0)
+	if (vn_tok_register(db, e) != 0 || vn_rank_register(db, e) != 0 ||
+	    vn_pack_register(db, e) != 0)
 		goto fail;
 	if (table_count(db, &ntables) != 0) {
 		err_set(e, "%s: not a readable thidua database: %s", path, sqlite3_errmsg(db));

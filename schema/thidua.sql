@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 5
+-- schema_version: 6
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -45,20 +45,26 @@ CREATE INDEX documents_year ON documents(year);
 -- Rows are written only by indexer/store.c, which also keeps passages_fts in step (no
 -- triggers: a trigger makes every insert a statement transaction, and FTS5 flushes its
 -- in-memory index at each one, which made indexing five times slower).
-CREATE TABLE passages (
+--
+-- The text is stored packed (zstd with a dictionary of report language, lib/vn_pack.h) in
+-- passage_rows; everything reads passages through the `passages` view, which unpacks it.
+CREATE TABLE passage_rows (
     id      INTEGER PRIMARY KEY,
     doc     INTEGER NOT NULL,          -- documents.id
     ordinal INTEGER NOT NULL,          -- 1, 2, ... within the document
     section TEXT NOT NULL DEFAULT '',  -- heading path, e.g. "PHẦN I › III › 1"
     kind    TEXT NOT NULL DEFAULT 'body', -- body | heading | footnote | header | footer | cell
-    text    TEXT NOT NULL,
+    packed  BLOB NOT NULL,             -- the text, packed by lib/vn_pack.c
     -- facts: footnotes and who the passage is about (indexer/layout.c, units.c)
     note    TEXT,                      -- kind footnote: its marker ("1")
     cites   INTEGER,                   -- kind footnote: the passage citing it
     unit    INTEGER                    -- units.id: the unit a list item (and its footnote) is about
 );
-CREATE INDEX passages_doc ON passages(doc);
-CREATE INDEX passages_unit ON passages(unit);
+CREATE INDEX passage_rows_doc ON passage_rows(doc);
+
+CREATE VIEW passages (id, doc, ordinal, section, kind, text, note, cites, unit) AS
+    SELECT id, doc, ordinal, section, kind, vn_unpack(packed), note, cites, unit
+    FROM passage_rows;
 
 -- Full-text index over passages.text with the Vietnamese tokenizer (lib/vn_tok.h); external
 -- content, so the text is stored once. columnsize=0: no per-row size table (vn_rank

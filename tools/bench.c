@@ -147,7 +147,9 @@ static double build_stock(const char *thidua_db, const char *stock_db, long long
 	size_t n = 0, cap = 0, i, batch = 0;
 	double t0;
 
-	if (sqlite3_open_v2(thidua_db, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+	struct err e;
+
+	if (db_open(thidua_db, DB_READONLY, &src, &e) != 0)
 		return -1;
 	sqlite3_prepare_v2(src, "SELECT text FROM passages ORDER BY id", -1, &rd, NULL);
 	*text_bytes = 0;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "db.h"
 #include "util.h"
 #include "vn_norm.h"
 
@@ -245,7 +246,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	nm = vn_norm_new(&e);
-	if (!nm || sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	if (!nm || db_open(argv[1], DB_READONLY, &db, &e) != 0) {
 		fprintf(stderr, "factscore: cannot open %s\n", argv[1]);
 		return 2;
 	}

@@ -7,6 +7,12 @@ SEED="$TOP/corpus/tuyen-quang-2020-khoi-noi-chinh-bao-cao-tong-ket-thi-dua.txt"
 VARIANTS="$TOP/tests/fixtures/seed/variants"
 CHECKS=0
 
+# sqlite3 with thidua's extension loaded (bin/thidua.so: the tokenizer and vn_unpack, which
+# the `passages` view needs)
+sql() {
+	sqlite3 -cmd ".load $TOP/bin/thidua" "$@"
+}
+
 fail() {
 	printf 'FAILED: %s\n' "$*" >&2
 	exit 1

@@ -91,7 +91,7 @@ expect_rc 0
 expect_eq "$OUT" "" "an unknown unit matches nothing"
 
 # --- every figure's character span in its passage is its raw text
-expect_eq "$(sqlite3 seed.db "SELECT count(*) FROM figures f JOIN passages p ON p.id = f.passage
+expect_eq "$(sql seed.db "SELECT count(*) FROM figures f JOIN passages p ON p.id = f.passage
 	WHERE substr(p.text, f.char_start + 1, f.char_end - f.char_start) <> f.raw")" "0" \
 	"char_start/char_end point at raw"
 

@@ -27,9 +27,9 @@ nfiles=$(find corpus -type f | wc -l)
 # what a database holds, without ids or timestamps: documents by path, passages by
 # (path, ordinal), and what searches find
 dump() {
-	sqlite3 "$1" "SELECT path, sha256, size, mtime, format, encoding, title, date, year
+	sql "$1" "SELECT path, sha256, size, mtime, format, encoding, title, date, year
 	              FROM documents ORDER BY path" >"$2" || fail "cannot read $1"
-	sqlite3 "$1" "SELECT d.path, p.ordinal, p.section, p.kind, p.text FROM passages p
+	sql "$1" "SELECT d.path, p.ordinal, p.section, p.kind, p.text FROM passages p
 	              JOIN documents d ON d.id = p.doc ORDER BY d.path, p.ordinal" >>"$2"
 	for q in dong '"thi hành án"' THADS 'khen thưởng' 1.419; do
 		"$THIDUA" search --db "$1" --limit 0 --format tsv "$q" |
