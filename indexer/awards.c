@@ -58,6 +58,7 @@ struct mention {
 struct gmention {
 	size_t i, end;
 	const char *grantor;
+	char *own; /* a unit's head ("Giám đốc Sở Y tế"): grantor points here */
 	int valid;
 };
 
@@ -199,6 +200,44 @@ static size_t quote_after(const struct vn_words *w, size_t j, size_t *qa, size_t
 	return 0;
 }
 
+/*
+ * A unit's head at word i ("Giám đốc Sở Giáo dục và Đào tạo", data/heads.tsv): a grantor
+ * mention named by the title and the unit's name. Returns 1 and moves past it when found
+ * and no fixed form of data/grantors.tsv reads as long there.
+ */
+static int head_at(struct ctx *c, size_t i)
+{
+	const struct lexicons *lx = lexicons_get();
+	const struct vn_words *w = &c->w;
+	const char *canon;
+	char *name = NULL;
+	size_t tl = 0, ul, gl = 0;
+	struct gmention *g;
+	struct buf b = BUF_INIT;
+
+	if (!vn_lexicon_starts(lx->heads, w, i) || vn_lexicon_longest(lx->heads, w, i, &tl) < 0)
+		return 0;
+	if (!vn_words_gap_blank(w, i + tl) || !(ul = units_at(w, i + tl, &c->sc, &canon, &name)))
+		return 0;
+	if (vn_lexicon_longest(lx->grantors, w, i, &gl) >= 0 &&
+	    gl + lexicons_province_at(w, i + gl, NULL) >= tl + ul) {
+		free(name);
+		return 0;
+	}
+	buf_add(&b, w->text + w->t[i].a, w->t[i + tl - 1].b - w->t[i].a);
+	buf_addc(&b, ' ');
+	buf_adds(&b, name);
+	free(name);
+	c->g = xgrow(c->g, &c->gcap, c->ng + 1, sizeof(*c->g));
+	g = &c->g[c->ng++];
+	g->i = i;
+	g->end = i + tl + ul;
+	g->own = buf_detach(&b);
+	g->grantor = g->own;
+	g->valid = 0;
+	return 1;
+}
+
 static void find_mentions(struct ctx *c)
 {
 	const struct lexicons *lx = lexicons_get();
@@ -261,6 +300,10 @@ static void find_mentions(struct ctx *c)
 			i += 2;
 			continue;
 		}
+		if (head_at(c, i)) {
+			i = c->g[c->ng - 1].end;
+			continue;
+		}
 		id = vn_lexicon_longest(lx->grantors, w, i, &len);
 		if (id >= 0) {
 			struct gmention *g;
@@ -274,6 +317,7 @@ static void find_mentions(struct ctx *c)
 				g->i = i;
 				g->end = i + len + lexicons_province_at(w, i + len, NULL);
 				g->grantor = gr->grantor;
+				g->own = NULL;
 				g->valid = 0;
 				i = g->end;
 				continue;
@@ -318,6 +362,7 @@ static void validate_grantors(struct ctx *c)
 				c->g[c->ng].i = m->i;
 				c->g[c->ng].end = m->end;
 				c->g[c->ng].grantor = m->implied;
+				c->g[c->ng].own = NULL;
 				c->g[c->ng].valid = 1;
 				c->ng++;
 				break;
@@ -654,7 +699,8 @@ static const char *levels_of(const char *grantor)
 	for (k = 0; k < lx->ngrantor; k++)
 		if (strcmp(lx->grantor[k].grantor, grantor) == 0)
 			return lx->grantor[k].levels;
-	return NULL;
+	/* not a fixed form: a unit's head (head_at) */
+	return "unit";
 }
 
 static int may_grant(const char *grantor, const struct lx_award *row)
@@ -921,6 +967,8 @@ void awards_extract(struct doc *d, struct vn_norm *nm)
 			free(c.m[k].r.unit);
 		}
 		free(c.m);
+		for (k = 0; k < c.ng; k++)
+			free(c.g[k].own);
 		free(c.g);
 		free(c.s);
 		free(c.clause);

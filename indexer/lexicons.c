@@ -232,6 +232,17 @@ static void add_grantor(struct vn_norm *nm, const struct lx_grantor *g, const ch
 	free(city);
 }
 
+static void load_heads(struct vn_norm *nm)
+{
+	const struct vn_table *t = vn_lex_table("heads.tsv");
+	size_t i;
+
+	L.heads = vn_lexicon_new();
+	for (i = 0; t && i < t->nrows; i++)
+		if (field(&t->rows[i], 0))
+			vn_lexicon_add(L.heads, nm, field(&t->rows[i], 0), (int)i, VN_MATCH_CANON);
+}
+
 static void load_grantors(struct vn_norm *nm)
 {
 	const struct vn_table *t = vn_lex_table("grantors.tsv");
@@ -303,6 +314,7 @@ static void build(void)
 	load_units(nm);
 	load_awards(nm);
 	load_grantors(nm);
+	load_heads(nm);
 	load_words(nm);
 	vn_norm_free(nm);
 }

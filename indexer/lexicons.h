@@ -36,6 +36,7 @@ struct lx_word {
 
 struct lexicons {
 	struct vn_lexicon *units, *awards, *knc, *grantors, *words, *provinces;
+	struct vn_lexicon *heads; /* data/heads.tsv: titles of a unit's head (ids unused) */
 	struct lx_unit *unit;
 	struct lx_award *award;
 	const char **knc_name, **knc_grantor;

@@ -35,6 +35,7 @@
 
 #include "util.h"
 #include "vn_norm.h"
+#include "vn_pack.h"
 #include "vn_words.h"
 
 static struct vn_norm *nm;
@@ -632,6 +633,11 @@ int main(int argc, char **argv)
 	}
 	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		fprintf(stderr, "truthscore: %s: cannot open\n", argv[1]);
+		return 2;
+	}
+	/* passages is a view over zstd-packed text: it needs vn_unpack() */
+	if (vn_pack_register(db, &e) < 0) {
+		fprintf(stderr, "truthscore: %s: %s\n", argv[1], e.msg);
 		return 2;
 	}
 	if (misses_path && !(misses = fopen(misses_path, "w"))) {
