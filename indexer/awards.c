@@ -132,6 +132,8 @@ static void split(struct ctx *c)
 						       memchr(g, '?', gl))) {
 			sent++, cl++;
 			depth = 0;
+			/* "Năm 2019, …" holds for its sentence: the next goes back to the report's year */
+			year = c->d->year;
 		} else if (i > 0 && ((depth == 0 && memchr(g, ';', gl)) ||
 				     (memchr(g, ',', gl) && vn_words_is(w, i, "trong") &&
 				      vn_words_is(w, i + 1, "đó")))) {
