@@ -126,6 +126,17 @@ build/asan/factscore: tools/factscore.c build/asan/libthidua.a
 build/rel/factscore: tools/factscore.c build/rel/libthidua.a
 	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -Iindexer -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
 
+# The ground-truth scorer (tests/cli/test_truth.sh, docs/facts.md): json-glib reads the truth.
+TRUTH_CFLAGS = $(shell pkg-config --cflags json-glib-1.0 2>/dev/null)
+TRUTH_LIBS   = $(shell pkg-config --libs json-glib-1.0 2>/dev/null)
+build/asan/truthscore: tools/truthscore.c build/asan/libthidua.a
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(TRUTH_CFLAGS) $(ASAN_CFLAGS) -o $@ $< build/asan/libthidua.a $(PKG_LIBS) $(TRUTH_LIBS) -lm
+build/rel/truthscore: tools/truthscore.c build/rel/libthidua.a
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(TRUTH_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) $(TRUTH_LIBS) -lm
+# CPU time of the fact extraction stages per document (docs/facts.md, "Cost"; not a test).
+build/rel/factbench: tools/factbench.c build/rel/libthidua.a
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(REL_CFLAGS) -o $@ $< build/rel/libthidua.a $(PKG_LIBS) -lm
+
 build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 	@mkdir -p $(@D)
 	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -Iindexer -o $@ $< build/asan/libthidua.a \
@@ -147,7 +158,7 @@ build/asan/replay/fuzz_%: fuzz/fuzz_%.c tests/fuzz_replay.c build/asan/libthidua
 # Tests run the sanitized binary; unit tests first, then the CLI scripts. cppcheck first:
 # a warning fails the build like a compiler warning does.
 test: deps
-	@$(MAKE) --no-print-directory lint bin/thidua.so build/asan/thidua build/asan/thidua-gen build/asan/factscore \
+	@$(MAKE) --no-print-directory lint bin/thidua.so build/asan/thidua build/asan/thidua-gen build/asan/factscore build/asan/truthscore \
 		build/rel/score build/asan/tools/figscore $(TESTS) $(REPLAYS)
 	@tests/run.sh build/asan $(TESTS) $(REPLAYS)
 

@@ -58,6 +58,7 @@ struct mention {
 struct gmention {
 	size_t i, end;
 	const char *grantor;
+	char *own; /* a unit's head ("Giám đốc Sở Y tế"): grantor points here */
 	int valid;
 };
 
@@ -69,6 +70,7 @@ struct smention {
 struct ctx {
 	struct doc *d;
 	const struct passage *ps;
+	struct unit_scope sc;
 	struct vn_words w;
 	size_t *clause, *sentence;
 	int *year;
@@ -130,6 +132,8 @@ static void split(struct ctx *c)
 						       memchr(g, '?', gl))) {
 			sent++, cl++;
 			depth = 0;
+			/* "Năm 2019, …" holds for its sentence: the next goes back to the report's year */
+			year = c->d->year;
 		} else if (i > 0 && ((depth == 0 && memchr(g, ';', gl)) ||
 				     (memchr(g, ',', gl) && vn_words_is(w, i, "trong") &&
 				      vn_words_is(w, i + 1, "đó")))) {
@@ -198,6 +202,44 @@ static size_t quote_after(const struct vn_words *w, size_t j, size_t *qa, size_t
 	return 0;
 }
 
+/*
+ * A unit's head at word i ("Giám đốc Sở Giáo dục và Đào tạo", data/heads.tsv): a grantor
+ * mention named by the title and the unit's name. Returns 1 and moves past it when found
+ * and no fixed form of data/grantors.tsv reads as long there.
+ */
+static int head_at(struct ctx *c, size_t i)
+{
+	const struct lexicons *lx = lexicons_get();
+	const struct vn_words *w = &c->w;
+	const char *canon;
+	char *name = NULL;
+	size_t tl = 0, ul, gl = 0;
+	struct gmention *g;
+	struct buf b = BUF_INIT;
+
+	if (!vn_lexicon_starts(lx->heads, w, i) || vn_lexicon_longest(lx->heads, w, i, &tl) < 0)
+		return 0;
+	if (!vn_words_gap_blank(w, i + tl) || !(ul = units_at(w, i + tl, &c->sc, &canon, &name)))
+		return 0;
+	if (vn_lexicon_longest(lx->grantors, w, i, &gl) >= 0 &&
+	    gl + lexicons_province_at(w, i + gl, NULL) >= tl + ul) {
+		free(name);
+		return 0;
+	}
+	buf_add(&b, w->text + w->t[i].a, w->t[i + tl - 1].b - w->t[i].a);
+	buf_addc(&b, ' ');
+	buf_adds(&b, name);
+	free(name);
+	c->g = xgrow(c->g, &c->gcap, c->ng + 1, sizeof(*c->g));
+	g = &c->g[c->ng++];
+	g->i = i;
+	g->end = i + tl + ul;
+	g->own = buf_detach(&b);
+	g->grantor = g->own;
+	g->valid = 0;
+	return 1;
+}
+
 static void find_mentions(struct ctx *c)
 {
 	const struct lexicons *lx = lexicons_get();
@@ -260,17 +302,24 @@ static void find_mentions(struct ctx *c)
 			i += 2;
 			continue;
 		}
+		if (head_at(c, i)) {
+			i = c->g[c->ng - 1].end;
+			continue;
+		}
 		id = vn_lexicon_longest(lx->grantors, w, i, &len);
 		if (id >= 0) {
 			struct gmention *g;
 			const struct lx_grantor *gr = &lx->grantor[id];
-			/* a short form ("Cục trưởng") only inside a passage about its unit */
-			if (!gr->unit || (c->ps->unit && strcmp(c->ps->unit, gr->unit) == 0)) {
+			/* a short form ("Cục trưởng") only inside a passage about its unit; a
+			 * city's form ("UBND thành phố") only in a city's report */
+			if ((!gr->unit || (c->ps->unit && strcmp(c->ps->unit, gr->unit) == 0)) &&
+			    (!gr->city || !c->sc.province || c->sc.city)) {
 				c->g = xgrow(c->g, &c->gcap, c->ng + 1, sizeof(*c->g));
 				g = &c->g[c->ng++];
 				g->i = i;
 				g->end = i + len + lexicons_province_at(w, i + len, NULL);
 				g->grantor = gr->grantor;
+				g->own = NULL;
 				g->valid = 0;
 				i = g->end;
 				continue;
@@ -315,6 +364,7 @@ static void validate_grantors(struct ctx *c)
 				c->g[c->ng].i = m->i;
 				c->g[c->ng].end = m->end;
 				c->g[c->ng].grantor = m->implied;
+				c->g[c->ng].own = NULL;
 				c->g[c->ng].valid = 1;
 				c->ng++;
 				break;
@@ -403,7 +453,7 @@ static int parse_list(struct ctx *c, size_t j, size_t lim, struct recip *r, int 
 			size_t at = k, ul;
 			if (vn_words_is(w, k, "tập") && vn_words_is(w, k + 1, "thể"))
 				at = k + 2;
-			ul = units_at(w, at, c->ps->unit, &canon, &uname);
+			ul = units_at(w, at, &c->sc, &canon, &uname);
 			if (!ul)
 				break;
 			type = "collective";
@@ -567,7 +617,7 @@ static void find_recipients(struct ctx *c)
 				size_t ul;
 				if (j > 0 && c->clause[j - 1] == m->clause && vn_words_gap_blank(w, j))
 					continue;
-				ul = units_at(w, j, c->ps->unit, &canon, &nm);
+				ul = units_at(w, j, &c->sc, &canon, &nm);
 				free(nm);
 				if (!ul)
 					continue;
@@ -651,7 +701,8 @@ static const char *levels_of(const char *grantor)
 	for (k = 0; k < lx->ngrantor; k++)
 		if (strcmp(lx->grantor[k].grantor, grantor) == 0)
 			return lx->grantor[k].levels;
-	return NULL;
+	/* not a fixed form: a unit's head (head_at) */
+	return "unit";
 }
 
 static int may_grant(const char *grantor, const struct lx_award *row)
@@ -891,6 +942,7 @@ void awards_extract(struct doc *d, struct vn_norm *nm)
 		memset(&c, 0, sizeof(c));
 		c.d = d;
 		c.ps = &d->passages[p];
+		c.sc = units_scope(d, p);
 		if (strcmp(c.ps->kind, "header") == 0 || strcmp(c.ps->kind, "footer") == 0)
 			continue;
 		c.w = *doc_passage_words(d, p, nm); /* shared: not freed here */
@@ -917,6 +969,8 @@ void awards_extract(struct doc *d, struct vn_norm *nm)
 			free(c.m[k].r.unit);
 		}
 		free(c.m);
+		for (k = 0; k < c.ng; k++)
+			free(c.g[k].own);
 		free(c.g);
 		free(c.s);
 		free(c.clause);

@@ -267,7 +267,8 @@ static void end_para(struct rtf *r)
 
 	flush(r);
 	if (top(r)->footnote) {
-		buf_addc(&r->note, ' ');
+		/* a note's paragraphs stay apart: layout makes a passage of each */
+		buf_addc(&r->note, '\n');
 		return;
 	}
 	if (r->intbl) {
@@ -490,7 +491,9 @@ static void control(struct rtf *r, const char *w, int has_arg, long arg, int sta
 	} else if (strcmp(w, "par") == 0 || strcmp(w, "sect") == 0 || strcmp(w, "page") == 0) {
 		end_para(r);
 	} else if (strcmp(w, "line") == 0) {
-		add_text(r, " ");
+		/* a line break inside the paragraph, as DOCX's <w:br/>: a signature block keeps
+		 * its role and name apart */
+		add_text(r, "\n");
 	} else if (strcmp(w, "tab") == 0) {
 		add_text(r, "\t");
 	} else if (strcmp(w, "cell") == 0 || strcmp(w, "nestcell") == 0) {

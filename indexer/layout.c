@@ -568,9 +568,10 @@ static int is_heading_text(const char *t)
  *
  * A paragraph opening with a marker starts a footnote; the unit-labelled list items after it
  * ("- Công an tỉnh: …") belong to it. A paragraph opening in lower case goes on with
- * something cut: a footnote left open on an earlier page first (its tail comes at the foot
- * of the next page, before that page's body goes on), else the open body paragraph, else
- * — after a heading, where body text cannot go on — the last footnote.
+ * something cut: right after a page's footnotes, with both cut, the body (the next page
+ * starts with it); else a footnote left open on an earlier page (its tail comes at the foot
+ * of the next page), else the open body paragraph, else — after a heading, where body text
+ * cannot go on — the last footnote.
  */
 static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 {
@@ -630,7 +631,9 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			continue;
 		}
 		if (text_starts_lower(t, strlen(t)) && !starts_item(t, strlen(t))) {
-			if (open_fn >= 0 && (in_fn || body_since_fn)) {
+			/* right after a page's footnotes, with body and footnote both cut, the next
+			 * page starts with its body: the footnote's tail comes at that page's foot */
+			if (open_fn >= 0 && (in_fn || body_since_fn) && !(in_fn && open_body >= 0)) {
 				piece_join(a, open_fn, t);
 				if (!ends_open(t))
 					open_fn = -1;
@@ -719,9 +722,17 @@ void layout_doc(struct doc *d, struct vn_norm *nm)
 		case BLK_TEXT:
 			split_text(&ps, b->text, strlen(b->text));
 			break;
-		case BLK_FOOTNOTE:
-			para_add(&ps, b->text, strlen(b->text), 0, xstrdup(b->note ? b->note : "*"), 0);
+		case BLK_FOOTNOTE: {
+			/* a note of several paragraphs (one per line): a passage each, so that
+			 * its list items ("- Công an tỉnh: …") are attributed one by one */
+			const char *p = b->text, *nl;
+			while ((nl = strchr(p, '\n')) != NULL) {
+				para_add(&ps, p, (size_t)(nl - p), 0, xstrdup(b->note ? b->note : "*"), 0);
+				p = nl + 1;
+			}
+			para_add(&ps, p, strlen(p), 0, xstrdup(b->note ? b->note : "*"), 0);
 			break;
+		}
 		case BLK_CELL: {
 			para_add(&ps, b->text, strlen(b->text), 0, NULL, 0);
 			if (ps.n > before)

@@ -14,25 +14,62 @@ static const char *field(const struct vn_row *r, int i)
 	return i < r->nfields && r->fields[i][0] ? r->fields[i] : NULL;
 }
 
-/* Add phrase, expanding "{province}" into every province name. */
-static void add_expanded(struct vn_lexicon *lx, struct vn_norm *nm, const char *phrase, int id,
-			 int mode)
+/* "Tỉnh"/"tỉnh" as a whole word at p (n bytes left): its length, or 0. */
+static size_t tinh_at(const char *p, size_t n)
 {
-	const char *at = strstr(phrase, "{province}");
-	size_t i;
+	size_t k = strlen("tỉnh");
+	if (n < k || (strncmp(p, "tỉnh", k) != 0 && strncmp(p, "Tỉnh", k) != 0))
+		return 0;
+	return n == k || p[k] == ' ' || p[k] == ',' ? k : 0;
+}
 
-	if (!at) {
-		vn_lexicon_add(lx, nm, phrase, id, mode);
-		return;
+char *lexicons_city_form(const char *phrase)
+{
+	struct buf b = BUF_INIT;
+	size_t n = strlen(phrase), i = 0, k;
+	int changed = 0;
+
+	while (i < n) {
+		if ((i == 0 || phrase[i - 1] == ' ') && (k = tinh_at(phrase + i, n - i)) > 0) {
+			const char *next = phrase + i + k;
+			/* "Tỉnh ủy", "Tỉnh đoàn": the city's "Thành ủy", "Thành đoàn" */
+			if (*next == ' ' && (strncmp(next + 1, "ủy", strlen("ủy")) == 0 ||
+					     strncmp(next + 1, "uỷ", strlen("uỷ")) == 0 ||
+					     strncmp(next + 1, "đoàn", strlen("đoàn")) == 0 ||
+					     strncmp(next + 1, "Đoàn", strlen("Đoàn")) == 0))
+				buf_adds(&b, phrase[i] == 'T' ? "Thành" : "thành");
+			else
+				buf_adds(&b, "thành phố");
+			i += k;
+			changed = 1;
+			continue;
+		}
+		buf_addc(&b, phrase[i++]);
 	}
-	for (i = 0; i < L.nprovince; i++) {
-		struct buf b = BUF_INIT;
-		buf_add(&b, phrase, (size_t)(at - phrase));
-		buf_adds(&b, L.province[i]);
-		buf_adds(&b, at + strlen("{province}"));
-		vn_lexicon_add(lx, nm, b.p, id, mode);
+	if (!changed) {
 		buf_free(&b);
+		return NULL;
 	}
+	return buf_detach(&b);
+}
+
+/* "{province}" in phrase replaced by a province's name (malloc'd). */
+static char *with_province(const char *phrase, const char *at, const char *name)
+{
+	struct buf b = BUF_INIT;
+	buf_add(&b, phrase, (size_t)(at - phrase));
+	buf_adds(&b, name);
+	buf_adds(&b, at + strlen("{province}"));
+	return buf_detach(&b);
+}
+
+int lexicons_province_is_city(const char *name)
+{
+	size_t i;
+	for (i = 0; name && i < L.nprovince; i++)
+		if (strcmp(L.province[i], name) == 0)
+			return L.province_city[i];
+	return 0;
 }
 
 static void load_provinces(struct vn_norm *nm)
@@ -56,32 +93,60 @@ static void load_provinces(struct vn_norm *nm)
 	}
 }
 
+/* One unit entry per form: as written and in a city's wording, each with its own lx_unit
+ * so that the match tells which. */
+static void add_unit(struct vn_norm *nm, const struct lx_unit *u, const char *phrase, size_t *cap)
+{
+	char *city = u->kind == LXU_SHORT ? NULL : lexicons_city_form(phrase);
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		const char *ph = pass ? city : phrase;
+		if (!ph)
+			continue;
+		L.unit = xgrow(L.unit, cap, L.nunit + 1, sizeof(*L.unit));
+		L.unit[L.nunit] = *u;
+		L.unit[L.nunit].city = pass;
+		/* short forms are single capitalised words: match them exactly, accents and all */
+		vn_lexicon_add(L.units, nm, ph, (int)L.nunit,
+			       u->kind == LXU_SHORT ? VN_MATCH_CANON : VN_MATCH_FOLD);
+		L.nunit++;
+	}
+	free(city);
+}
+
 static void load_units(struct vn_norm *nm)
 {
 	const struct vn_table *t = vn_lex_table("units.tsv");
-	size_t i;
+	size_t i, cap = 0;
 
 	L.units = vn_lexicon_new();
 	if (!t)
 		return;
-	L.unit = xcalloc(t->nrows, sizeof(*L.unit));
 	for (i = 0; i < t->nrows; i++) {
 		const struct vn_row *r = &t->rows[i];
-		const char *kind = field(r, 0), *unit = field(r, 1), *phrase = field(r, 2);
-		struct lx_unit *u = &L.unit[L.nunit];
+		const char *kind = field(r, 0), *unit = field(r, 1), *phrase = field(r, 2), *at;
+		struct lx_unit u;
+		char *head;
 		if (!kind || !unit || !phrase)
 			continue;
-		u->unit = unit;
+		memset(&u, 0, sizeof(u));
+		u.unit = unit;
 		if (strcmp(kind, "short") == 0)
-			u->kind = LXU_SHORT;
+			u.kind = LXU_SHORT;
 		else if (strcmp(kind, "district") == 0)
-			u->kind = LXU_DISTRICT, u->head = field(r, 3) ? field(r, 3) : phrase;
+			u.kind = LXU_DISTRICT, u.head = field(r, 3) ? field(r, 3) : phrase;
 		else
-			u->kind = LXU_UNIT;
-		/* short forms are single capitalised words: match them exactly, accents and all */
-		add_expanded(L.units, nm, phrase, (int)L.nunit,
-			     u->kind == LXU_SHORT ? VN_MATCH_CANON : VN_MATCH_FOLD);
-		L.nunit++;
+			u.kind = LXU_UNIT;
+		/* "Báo {province}": the words before it, then units.c reads the province */
+		if (!(at = strstr(phrase, "{province}"))) {
+			add_unit(nm, &u, phrase, &cap);
+			continue;
+		}
+		u.province = 1;
+		head = xstrndup(phrase, (size_t)(at - phrase));
+		add_unit(nm, &u, head, &cap);
+		free(head);
 	}
 }
 
@@ -110,6 +175,13 @@ static void load_awards(struct vn_norm *nm)
 		if (flags && strstr(flags, "bare"))
 			a->flags |= LXA_BARE;
 		vn_lexicon_add(L.awards, nm, field(r, 1), (int)L.naward, VN_MATCH_CANON);
+		/* "Cờ thi đua của UBND thành phố": a city's wording names the same award */
+		{
+			char *city = lexicons_city_form(field(r, 1));
+			if (city)
+				vn_lexicon_add(L.awards, nm, city, (int)L.naward, VN_MATCH_CANON);
+			free(city);
+		}
 		L.naward++;
 	}
 	/* an award's levels are written on its first row: give them to every row */
@@ -141,25 +213,63 @@ static void load_awards(struct vn_norm *nm)
 	}
 }
 
+static void add_grantor(struct vn_norm *nm, const struct lx_grantor *g, const char *phrase,
+			size_t *cap)
+{
+	char *city = lexicons_city_form(phrase);
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		const char *ph = pass ? city : phrase;
+		if (!ph)
+			continue;
+		L.grantor = xgrow(L.grantor, cap, L.ngrantor + 1, sizeof(*L.grantor));
+		L.grantor[L.ngrantor] = *g;
+		L.grantor[L.ngrantor].city = pass;
+		vn_lexicon_add(L.grantors, nm, ph, (int)L.ngrantor, VN_MATCH_CANON);
+		L.ngrantor++;
+	}
+	free(city);
+}
+
+static void load_heads(struct vn_norm *nm)
+{
+	const struct vn_table *t = vn_lex_table("heads.tsv");
+	size_t i;
+
+	L.heads = vn_lexicon_new();
+	for (i = 0; t && i < t->nrows; i++)
+		if (field(&t->rows[i], 0))
+			vn_lexicon_add(L.heads, nm, field(&t->rows[i], 0), (int)i, VN_MATCH_CANON);
+}
+
 static void load_grantors(struct vn_norm *nm)
 {
 	const struct vn_table *t = vn_lex_table("grantors.tsv");
-	size_t i, j;
+	size_t i, j, cap = 0, p;
 
 	L.grantors = vn_lexicon_new();
 	if (!t)
 		return;
-	L.grantor = xcalloc(t->nrows, sizeof(*L.grantor));
 	for (i = 0; i < t->nrows; i++) {
 		const struct vn_row *r = &t->rows[i];
-		struct lx_grantor *g = &L.grantor[L.ngrantor];
-		if (!field(r, 0) || !field(r, 1))
+		const char *phrase = field(r, 1), *at;
+		struct lx_grantor g;
+		if (!field(r, 0) || !phrase)
 			continue;
-		g->grantor = field(r, 0);
-		g->levels = field(r, 2);
-		g->unit = field(r, 3);
-		add_expanded(L.grantors, nm, field(r, 1), (int)L.ngrantor, VN_MATCH_CANON);
-		L.ngrantor++;
+		memset(&g, 0, sizeof(g));
+		g.grantor = field(r, 0);
+		g.levels = field(r, 2);
+		g.unit = field(r, 3);
+		if (!(at = strstr(phrase, "{province}"))) {
+			add_grantor(nm, &g, phrase, &cap);
+			continue;
+		}
+		for (p = 0; p < L.nprovince; p++) {
+			char *ph = with_province(phrase, at, L.province[p]);
+			add_grantor(nm, &g, ph, &cap);
+			free(ph);
+		}
 	}
 	for (i = 0; i < L.ngrantor; i++)
 		for (j = 0; !L.grantor[i].levels && j < L.ngrantor; j++)
@@ -204,6 +314,7 @@ static void build(void)
 	load_units(nm);
 	load_awards(nm);
 	load_grantors(nm);
+	load_heads(nm);
 	load_words(nm);
 	vn_norm_free(nm);
 }

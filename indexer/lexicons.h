@@ -15,6 +15,8 @@ struct lx_unit {
 	int kind;	  /* LXU_* */
 	const char *unit; /* canonical */
 	const char *head; /* LXU_DISTRICT: canonical head of the branch's name */
+	int city;	  /* the form a centrally-run city writes ("Công an thành phố") */
+	int province;	  /* a province's name must follow ("Công an {province}") */
 };
 
 struct lx_award {
@@ -24,6 +26,7 @@ struct lx_award {
 
 struct lx_grantor {
 	const char *grantor, *levels, *unit;
+	int city; /* the form a centrally-run city writes ("Chủ tịch UBND thành phố") */
 };
 
 struct lx_word {
@@ -33,6 +36,7 @@ struct lx_word {
 
 struct lexicons {
 	struct vn_lexicon *units, *awards, *knc, *grantors, *words, *provinces;
+	struct vn_lexicon *heads; /* data/heads.tsv: titles of a unit's head (ids unused) */
 	struct lx_unit *unit;
 	struct lx_award *award;
 	const char **knc_name, **knc_grantor;
@@ -51,5 +55,15 @@ int lexicons_level_in(const char *levels, const char *level);
 
 /* Number of words of a province name starting at word i (also after "tỉnh"), or 0. */
 size_t lexicons_province_at(const struct vn_words *w, size_t i, const char **name);
+
+/* Whether the province (a name of data/provinces.tsv) is a centrally-run city. */
+int lexicons_province_is_city(const char *name);
+
+/*
+ * The form a centrally-run city writes for a phrase naming a provincial body: "tỉnh" ->
+ * "thành phố", "Tỉnh ủy" -> "Thành ủy", "Tỉnh đoàn" -> "Thành đoàn" (malloc'd), or NULL
+ * when the phrase has no "tỉnh".
+ */
+char *lexicons_city_form(const char *phrase);
 
 #endif

@@ -62,35 +62,76 @@ static size_t branch_at(const struct vn_words *w, size_t i, const char *head, ch
 	return kw + k;
 }
 
-size_t units_at(const struct vn_words *w, size_t i, const char *context, const char **canon,
-		char **name)
+/* Whether a lexicon entry can be read here (see struct unit_scope). */
+static int fits(const struct lx_unit *u, const struct unit_scope *sc)
+{
+	return !sc || !sc->province || !u->city || sc->city;
+}
+
+/* The unit at word i with its lexicon entry (*entry), or 0. */
+static size_t unit_match(const struct vn_words *w, size_t i, const struct unit_scope *sc,
+			 const struct lx_unit **entry, char **name)
 {
 	const struct lexicons *lx = lexicons_get();
-	const struct lx_unit *u;
-	size_t len = 0, k;
-	int id = vn_lexicon_longest(lx->units, w, i, &len);
+	int ids[8];
+	size_t lens[8], n = vn_lexicon_all(lx->units, w, i, ids, lens, 8), k, b, pl;
+	const char *context = sc ? sc->context : NULL, *prov;
 
-	if (id < 0)
-		return 0;
-	u = &lx->unit[id];
-	*canon = u->unit;
-	switch (u->kind) {
-	case LXU_SHORT:
-		/* "Cục" alone, inside a passage about Cục THADS; not "Cục trưởng", not "Cục X03" */
-		if (!context || strcmp(context, u->unit) != 0 || !w->t[i].upper_first)
-			return 0;
-		if (i + 1 < w->n && vn_words_gap_blank(w, i + 1) &&
-		    (w->t[i + 1].upper_first || vn_words_is(w, i + 1, "trưởng")))
-			return 0;
-		*name = xstrdup(u->unit);
-		return 1;
-	case LXU_DISTRICT:
-		k = branch_at(w, i + len, u->head, name);
-		return k ? len + k : 0;
-	default:
-		*name = xstrdup(u->unit);
-		return len + lexicons_province_at(w, i + len, NULL);
+	for (k = 0; k < n; k++) {
+		const struct lx_unit *u = &lx->unit[ids[k]];
+		size_t len = lens[k];
+		if (!fits(u, sc))
+			continue;
+		switch (u->kind) {
+		case LXU_SHORT:
+			/* "Cục" alone, inside a passage about Cục THADS; not "Cục trưởng", not
+			 * "Cục X03" */
+			if (!context || strcmp(context, u->unit) != 0 || !w->t[i].upper_first)
+				continue;
+			if (i + 1 < w->n && vn_words_gap_blank(w, i + 1) &&
+			    (w->t[i + 1].upper_first || vn_words_is(w, i + 1, "trưởng")))
+				continue;
+			*name = xstrdup(u->unit);
+			*entry = u;
+			return 1;
+		case LXU_DISTRICT:
+			b = branch_at(w, i + len, u->head, name);
+			if (!b)
+				continue;
+			*entry = u;
+			return len + b;
+		default:
+			/* "… tỉnh Tuyên Quang" is the same unit; "… tỉnh Lào Cai" another
+			 * province's */
+			pl = lexicons_province_at(w, i + len, &prov);
+			if ((pl && sc && sc->province && strcmp(prov, sc->province) != 0) ||
+			    (u->province && !pl))
+				continue;
+			*name = xstrdup(u->unit);
+			*entry = u;
+			return len + pl;
+		}
 	}
+	return 0;
+}
+
+size_t units_at(const struct vn_words *w, size_t i, const struct unit_scope *sc,
+		const char **canon, char **name)
+{
+	const struct lx_unit *u;
+	size_t len = unit_match(w, i, sc, &u, name);
+	if (len)
+		*canon = u->unit;
+	return len;
+}
+
+struct unit_scope units_scope(const struct doc *d, size_t p)
+{
+	struct unit_scope sc;
+	sc.context = p < d->npassages ? d->passages[p].unit : NULL;
+	sc.province = d->province;
+	sc.city = lexicons_province_is_city(d->province);
+	return sc;
 }
 
 static int is_bullet(const char *t)
@@ -98,26 +139,37 @@ static int is_bullet(const char *t)
 	return t[0] == '-' || t[0] == '+' || strncmp(t, "•", 3) == 0 || strncmp(t, "–", 3) == 0;
 }
 
-char *units_label(struct vn_norm *nm, const char *text)
+/* The label of a passage read as words w: a bullet item opening with the unit, or
+ * "Unit: …". */
+static char *label_of(const struct vn_words *w, const char *text, const struct unit_scope *sc)
 {
-	struct vn_words w;
 	const char *canon;
 	char *name = NULL;
 	size_t len, gl;
-	int bullet = is_bullet(text);
+	const char *g;
 
-	vn_words_build(&w, nm, text, strlen(text) < 400 ? strlen(text) : 400);
-	len = w.n ? units_at(&w, 0, NULL, &canon, &name) : 0;
-	/* a bullet item opening with the unit, or "Unit: …" */
-	if (len && !bullet) {
-		const char *g = vn_words_gap(&w, len, &gl);
+	len = w->n ? units_at(w, 0, sc, &canon, &name) : 0;
+	if (len && !is_bullet(text)) {
+		g = vn_words_gap(w, len, &gl);
 		if (!memchr(g, ':', gl)) {
 			free(name);
-			name = NULL;
+			return NULL;
 		}
 	}
-	vn_words_free(&w);
 	return len ? name : NULL;
+}
+
+char *units_label(struct vn_norm *nm, const char *text)
+{
+	struct vn_words w;
+	char *name;
+	size_t n = strlen(text);
+
+	/* the unit opens the item: its first few words are enough */
+	vn_words_build(&w, nm, text, n < 400 ? n : 400);
+	name = label_of(&w, text, NULL);
+	vn_words_free(&w);
+	return name;
 }
 
 static void add_mention(struct doc *d, size_t p, const struct vn_words *w, size_t i, size_t len,
@@ -135,30 +187,38 @@ static void add_mention(struct doc *d, size_t p, const struct vn_words *w, size_
 	m->surface = xstrndup(w->text + w->t[i].a, w->t[i + len - 1].b - w->t[i].a);
 }
 
-/* The context a passage gives short forms: the inventory unit it is about. */
-static const char *context_of(const struct passage *p)
+/* Whether byte off of text lies inside quotes (curly, or straight in pairs). */
+static int quoted(const char *text, size_t off)
 {
-	const struct lexicons *lx = lexicons_get();
 	size_t i;
-	if (!p->unit)
-		return NULL;
-	for (i = 0; i < lx->nunit; i++)
-		if (strcmp(lx->unit[i].unit, p->unit) == 0)
-			return lx->unit[i].unit;
-	return NULL;
+	int depth = 0, straight = 0;
+	for (i = 0; i < off && text[i]; i++) {
+		if (text[i] == '"')
+			straight = !straight;
+		else if ((unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80) {
+			if ((unsigned char)text[i + 2] == 0x9C)
+				depth++;
+			else if ((unsigned char)text[i + 2] == 0x9D && depth > 0)
+				depth--;
+		}
+	}
+	return depth > 0 || straight;
 }
 
 void units_extract(struct doc *d, struct vn_norm *nm)
 {
+	const struct lexicons *lx = lexicons_get();
 	size_t p;
 
 	/* who each passage is about: its label, else what it continues, else (a footnote)
 	 * the passage citing it */
 	for (p = 0; p < d->npassages; p++) {
 		struct passage *ps = &d->passages[p];
+		struct unit_scope sc = units_scope(d, p);
 		if (ps->unit)
 			continue;
-		ps->unit = units_label(nm, ps->text);
+		sc.context = NULL;
+		ps->unit = label_of(doc_passage_words(d, p, nm), ps->text, &sc);
 		if (!ps->unit && ps->cont >= 0 && d->passages[ps->cont].unit)
 			ps->unit = xstrdup(d->passages[ps->cont].unit);
 	}
@@ -169,37 +229,44 @@ void units_extract(struct doc *d, struct vn_norm *nm)
 			ps->unit = xstrdup(d->passages[ps->cites].unit);
 	}
 	for (p = 0; p < d->npassages; p++) {
-		struct passage *ps = &d->passages[p];
-		const char *ctx = context_of(ps), *canon = NULL, *head = NULL;
-		struct vn_words w;
+		const struct vn_words *w = doc_passage_words(d, p, nm);
+		struct unit_scope sc = units_scope(d, p);
+		const struct lx_unit *u;
+		const char *head = NULL, *canon = NULL;
 		size_t i = 0, last_end = 0;
 
-		w = *doc_passage_words(d, p, nm); /* shared: not freed here */
-		while (i < w.n) {
+		while (i < w->n) {
 			char *name = NULL;
-			size_t len = units_at(&w, i, ctx, &canon, &name);
+			size_t len, at, k;
+			if (!vn_lexicon_starts(lx->units, w, i) && !head) {
+				i++;
+				continue;
+			}
+			len = unit_match(w, i, &sc, &u, &name);
+			/* a unit inside a quoted name is part of that name (a campaign's: "Các cơ
+			 * quan Thi hành án dân sự tỉnh … thi đua …") */
+			if (len && quoted(w->text, w->t[i].a)) {
+				free(name);
+				i += len;
+				head = NULL;
+				continue;
+			}
 			if (len) {
-				const struct lexicons *lx = lexicons_get();
-				size_t id = 0, l2 = 0;
-				add_mention(d, p, &w, i, len, canon, name);
+				canon = u->unit;
+				add_mention(d, p, w, i, len, canon, name);
 				free(name);
 				/* remember a branch's head for "…, huyện Lâm Bình" after it */
-				head = NULL;
-				if (vn_lexicon_longest(lx->units, &w, i, &l2) >= 0) {
-					id = (size_t)vn_lexicon_longest(lx->units, &w, i, &l2);
-					if (lx->unit[id].kind == LXU_DISTRICT)
-						head = lx->unit[id].head;
-				}
+				head = u->kind == LXU_DISTRICT ? u->head : NULL;
 				i += len;
 				last_end = i;
 				continue;
 			}
 			/* the ellipsis: "Tòa án nhân dân huyện Chiêm Hóa, huyện Lâm Bình" */
-			if (head && i == last_end + (vn_words_is(&w, i, "và") ? 0 : 0)) {
-				size_t at = vn_words_is(&w, i, "và") ? i + 1 : i;
-				size_t k = branch_at(&w, at, head, &name);
+			if (head && i == last_end) {
+				at = vn_words_is(w, i, "và") ? i + 1 : i;
+				k = branch_at(w, at, head, &name);
 				if (k) {
-					add_mention(d, p, &w, at, k, canon, name);
+					add_mention(d, p, w, at, k, canon, name);
 					free(name);
 					i = at + k;
 					last_end = i;

@@ -15,12 +15,28 @@
 #include "vn_words.h"
 
 /*
+ * Where a name is read: the unit the passage is about (enables short forms: "Cục" in a
+ * paragraph of Cục THADS tỉnh) and the document's province (data/provinces.tsv name, NULL
+ * when unknown). In a centrally-run city "Công an thành phố" is the city's police; in a
+ * province it is a district-level city's, and "Công an tỉnh Lào Cai" in a report of
+ * Tuyên Quang is another province's body, not a unit.
+ */
+struct unit_scope {
+	const char *context;
+	const char *province;
+	int city;
+};
+
+/* The scope of passage p of d. */
+struct unit_scope units_scope(const struct doc *d, size_t p);
+
+/*
  * A unit named at word i: returns how many words it takes (0 = none), its canonical
  * inventory name in *canon and its own name in *name (malloc'd: the canonical name, or the
- * district branch's name). context: the unit the passage is about (enables short forms).
+ * district branch's name). sc may be NULL (no context, province unknown).
  */
-size_t units_at(const struct vn_words *w, size_t i, const char *context, const char **canon,
-		char **name);
+size_t units_at(const struct vn_words *w, size_t i, const struct unit_scope *sc,
+		const char **canon, char **name);
 
 /* The unit a list item is about: "- Công an tỉnh: …", "- Sở Tư pháp tổ chức …",
  * "Cục Thi hành án dân sự: …" (malloc'd name), or NULL. */

@@ -1,6 +1,5 @@
 #include "vn_words.h"
 
-#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -57,6 +56,8 @@ void vn_words_build(struct vn_words *w, struct vn_norm *nm, const char *s, size_
 		tmp[w->n].fold = w->arena.n;
 		buf_add(&w->arena, v.fold, v.nfold);
 		buf_addc(&w->arena, 0);
+		t->hcanon = vn_words_hash(v.canon, v.ncanon);
+		t->hfold = (v.flags & VN_WORD_ACCENTED) ? vn_words_hash(v.fold, v.nfold) : t->hcanon;
 		w->n++;
 	}
 	for (i = 0; i < w->n; i++) {
@@ -111,22 +112,45 @@ size_t vn_words_char_at(const struct vn_words *w, size_t off)
 	return utf8_chars(w->text, off < w->ntext ? off : w->ntext);
 }
 
+uint64_t vn_words_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h ? h : 1; /* 0 marks an empty slot of a lexicon's table */
+}
+
 /* ---------------------------------------------------------------- lexicons */
 
+/*
+ * A lexicon is an open-addressing table keyed by the folded first word's hash (the hash
+ * each vn_wtok carries), each slot holding the phrases that start with that word, longest
+ * first. A lookup is one probe for most words of a text (no phrase starts with them).
+ * Words are compared by their 64-bit hashes alone: two of the few thousand word forms of a
+ * lexicon and a text colliding is a 1-in-10^12 event per pair, far below a typo's odds.
+ */
 struct phrase {
 	int id, mode, n;
-	char **words; /* canonical or folded forms, by mode */
-	char **gaps;  /* punctuation written inside the phrase, before word k (k >= 1) */
+	char **words;	 /* canonical or folded forms, by mode */
+	uint64_t *hash;	 /* their hashes */
+	char **gaps;	 /* punctuation written inside the phrase, before word k (k >= 1) */
+};
+
+struct slot {
+	uint64_t h; /* 0 = empty */
+	char *first; /* folded first word */
+	struct phrase **ph;
+	size_t n, cap;
 };
 
 struct vn_lexicon {
-	GHashTable *first; /* first word (folded) -> GPtrArray of struct phrase * */
-	GPtrArray *all;
+	struct slot *slots;
+	size_t nslots, used; /* nslots a power of 2 */
 };
 
-static void phrase_free(gpointer p)
+static void phrase_free(struct phrase *ph)
 {
-	struct phrase *ph = p;
 	int i;
 	for (i = 0; i < ph->n; i++) {
 		free(ph->words[i]);
@@ -134,25 +158,53 @@ static void phrase_free(gpointer p)
 	}
 	free(ph->words);
 	free(ph->gaps);
+	free(ph->hash);
 	free(ph);
 }
 
 struct vn_lexicon *vn_lexicon_new(void)
 {
 	struct vn_lexicon *lx = xcalloc(1, sizeof(*lx));
-	lx->first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					  (GDestroyNotify)g_ptr_array_unref);
-	lx->all = g_ptr_array_new_with_free_func(phrase_free);
+	lx->nslots = 64;
+	lx->slots = xcalloc(lx->nslots, sizeof(*lx->slots));
 	return lx;
 }
 
 void vn_lexicon_free(struct vn_lexicon *lx)
 {
+	size_t i, k;
 	if (!lx)
 		return;
-	g_hash_table_destroy(lx->first);
-	g_ptr_array_free(lx->all, TRUE);
+	for (i = 0; i < lx->nslots; i++) {
+		for (k = 0; k < lx->slots[i].n; k++)
+			phrase_free(lx->slots[i].ph[k]);
+		free(lx->slots[i].ph);
+		free(lx->slots[i].first);
+	}
+	free(lx->slots);
 	free(lx);
+}
+
+static struct slot *find_slot(const struct vn_lexicon *lx, uint64_t h, const char *first)
+{
+	size_t mask = lx->nslots - 1, i = h & mask;
+	for (;; i = (i + 1) & mask) {
+		struct slot *s = &lx->slots[i];
+		if (!s->h || (s->h == h && strcmp(s->first, first) == 0))
+			return s;
+	}
+}
+
+static void grow(struct vn_lexicon *lx)
+{
+	struct slot *old = lx->slots;
+	size_t n = lx->nslots, i;
+	lx->nslots *= 2;
+	lx->slots = xcalloc(lx->nslots, sizeof(*lx->slots));
+	for (i = 0; i < n; i++)
+		if (old[i].h)
+			*find_slot(lx, old[i].h, old[i].first) = old[i];
+	free(old);
 }
 
 /* Punctuation that ends a clause: a phrase never runs across it unless written so. */
@@ -160,7 +212,7 @@ static int gap_breaks(const char *g, size_t n)
 {
 	size_t i;
 	for (i = 0; i < n; i++) {
-		if (strchr(".;:()!?", g[i]))
+		if (g[i] && strchr(".;:()!?", g[i]))
 			return 1;
 		if (i + 3 <= n && (memcmp(g + i, "\xe2\x80\x9c", 3) == 0 ||
 				   memcmp(g + i, "\xe2\x80\x9d", 3) == 0))
@@ -183,8 +235,8 @@ int vn_lexicon_add(struct vn_lexicon *lx, struct vn_norm *nm, const char *s, int
 {
 	struct vn_words w;
 	struct phrase *ph;
-	GPtrArray *list;
-	size_t i;
+	struct slot *sl;
+	size_t i, k;
 
 	vn_words_build(&w, nm, s, strlen(s));
 	if (w.n == 0) {
@@ -197,19 +249,28 @@ int vn_lexicon_add(struct vn_lexicon *lx, struct vn_norm *nm, const char *s, int
 	ph->n = (int)w.n;
 	ph->words = xcalloc(w.n, sizeof(char *));
 	ph->gaps = xcalloc(w.n, sizeof(char *));
+	ph->hash = xcalloc(w.n, sizeof(uint64_t));
 	for (i = 0; i < w.n; i++) {
 		size_t gl;
 		const char *g = vn_words_gap(&w, i, &gl);
 		ph->words[i] = xstrdup(mode == VN_MATCH_FOLD ? w.t[i].fold : w.t[i].canon);
+		ph->hash[i] = mode == VN_MATCH_FOLD ? w.t[i].hfold : w.t[i].hcanon;
 		ph->gaps[i] = i ? gap_marks(g, gl) : xstrdup("");
 	}
-	list = g_hash_table_lookup(lx->first, w.t[0].fold);
-	if (!list) {
-		list = g_ptr_array_new();
-		g_hash_table_insert(lx->first, g_strdup(w.t[0].fold), list);
+	if (2 * (lx->used + 1) > lx->nslots)
+		grow(lx);
+	sl = find_slot(lx, w.t[0].hfold, w.t[0].fold);
+	if (!sl->h) {
+		sl->h = w.t[0].hfold;
+		sl->first = xstrdup(w.t[0].fold);
+		lx->used++;
 	}
-	g_ptr_array_add(list, ph);
-	g_ptr_array_add(lx->all, ph);
+	/* longest first; among equals, the first added */
+	sl->ph = xgrow(sl->ph, &sl->cap, sl->n + 1, sizeof(*sl->ph));
+	for (k = sl->n; k > 0 && sl->ph[k - 1]->n < ph->n; k--)
+		sl->ph[k] = sl->ph[k - 1];
+	sl->ph[k] = ph;
+	sl->n++;
 	vn_words_free(&w);
 	return 0;
 }
@@ -219,41 +280,69 @@ static int phrase_at(const struct phrase *ph, const struct vn_words *w, size_t a
 	int k;
 	if (at + (size_t)ph->n > w->n)
 		return 0;
-	for (k = 0; k < ph->n; k++) {
+	/* the first word's folded form is the slot's: only a canonical phrase checks it */
+	for (k = ph->mode == VN_MATCH_FOLD; k < ph->n; k++) {
 		const struct vn_wtok *t = &w->t[at + (size_t)k];
-		const char *form = ph->mode == VN_MATCH_FOLD ? t->fold : t->canon;
-		if (strcmp(form, ph->words[k]) != 0)
+		if ((ph->mode == VN_MATCH_FOLD ? t->hfold : t->hcanon) != ph->hash[k])
 			return 0;
 		if (k > 0 && !ph->gaps[k][0]) {
 			size_t gl;
 			const char *g = vn_words_gap(w, at + (size_t)k, &gl);
-			if (gap_breaks(g, gl))
+			if (gl > 1 && gap_breaks(g, gl))
+				return 0;
+			if (gl == 1 && *g && strchr(".;:()!?", *g))
 				return 0;
 		}
 	}
 	return 1;
 }
 
+static const struct slot *lookup(const struct vn_lexicon *lx, const struct vn_words *w, size_t at)
+{
+	const struct vn_wtok *t;
+	size_t mask, i;
+	if (at >= w->n)
+		return NULL;
+	t = &w->t[at];
+	mask = lx->nslots - 1;
+	for (i = t->hfold & mask;; i = (i + 1) & mask) {
+		const struct slot *s = &lx->slots[i];
+		if (!s->h)
+			return NULL;
+		if (s->h == t->hfold)
+			return s;
+	}
+}
+
+int vn_lexicon_starts(const struct vn_lexicon *lx, const struct vn_words *w, size_t at)
+{
+	return lookup(lx, w, at) != NULL;
+}
+
 int vn_lexicon_longest(const struct vn_lexicon *lx, const struct vn_words *w, size_t at,
 		       size_t *len)
 {
-	GPtrArray *list;
-	int best = -1, bestn = 0;
-	guint i;
+	const struct slot *s = lookup(lx, w, at);
+	size_t k;
 
-	if (at >= w->n)
-		return -1;
-	list = g_hash_table_lookup(lx->first, w->t[at].fold);
-	if (!list)
-		return -1;
-	for (i = 0; i < list->len; i++) {
-		const struct phrase *ph = g_ptr_array_index(list, i);
-		if (ph->n > bestn && phrase_at(ph, w, at)) {
-			best = ph->id;
-			bestn = ph->n;
+	for (k = 0; s && k < s->n; k++)
+		if (phrase_at(s->ph[k], w, at)) {
+			*len = (size_t)s->ph[k]->n;
+			return s->ph[k]->id;
 		}
-	}
-	if (best >= 0)
-		*len = (size_t)bestn;
-	return best;
+	return -1;
+}
+
+size_t vn_lexicon_all(const struct vn_lexicon *lx, const struct vn_words *w, size_t at, int *ids,
+		      size_t *lens, size_t max)
+{
+	const struct slot *s = lookup(lx, w, at);
+	size_t k, n = 0;
+
+	for (k = 0; s && k < s->n && n < max; k++)
+		if (phrase_at(s->ph[k], w, at)) {
+			ids[n] = s->ph[k]->id;
+			lens[n++] = (size_t)s->ph[k]->n;
+		}
+	return n;
 }

@@ -11,6 +11,7 @@
 #ifndef THIDUA_VN_WORDS_H
 #define THIDUA_VN_WORDS_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
 #include "vn_norm.h"
@@ -20,6 +21,7 @@ struct vn_wtok {
 	size_t ca, cb;	  /* the same span in characters */
 	const char *canon; /* NUL-terminated */
 	const char *fold;
+	uint64_t hcanon, hfold; /* vn_words_hash of canon and fold: what lexicons compare */
 	unsigned flags; /* VN_WORD_* */
 	int upper_first; /* the original starts with an upper-case letter */
 };
@@ -47,6 +49,8 @@ int vn_words_gap_blank(const struct vn_words *w, size_t i);
 int vn_words_is(const struct vn_words *w, size_t i, const char *s);
 /* Character offset of byte offset off in the text. */
 size_t vn_words_char_at(const struct vn_words *w, size_t off);
+/* The hash of a word form (64-bit FNV-1a, never 0), as stored in vn_wtok. */
+uint64_t vn_words_hash(const char *s, size_t n);
 
 enum { VN_MATCH_CANON = 0, VN_MATCH_FOLD = 1 };
 
@@ -64,5 +68,14 @@ int vn_lexicon_add(struct vn_lexicon *lx, struct vn_norm *nm, const char *s, int
  */
 int vn_lexicon_longest(const struct vn_lexicon *lx, const struct vn_words *w, size_t at,
 		       size_t *len);
+/*
+ * Every phrase matching at.., longest first: ids[k], lens[k] for k < the count returned
+ * (at most max). For callers that must try a shorter reading when the longest one does
+ * not fit the context.
+ */
+size_t vn_lexicon_all(const struct vn_lexicon *lx, const struct vn_words *w, size_t at, int *ids,
+		      size_t *lens, size_t max);
+/* Whether some phrase starts with word at (one probe: a quick test before a lookup). */
+int vn_lexicon_starts(const struct vn_lexicon *lx, const struct vn_words *w, size_t at);
 
 #endif

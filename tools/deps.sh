@@ -3,7 +3,7 @@
 # Called by `make deps` (and so by `make demo` and `make test`); prints nothing when all are present.
 set -eu
 pkgs="build-essential pkg-config cppcheck clang libsqlite3-dev sqlite3 libicu-dev libmagic-dev libcmocka-dev
-libzstd-dev zstd libssl-dev libarchive-dev libxml2-dev libpoppler-glib-dev libgsf-1-dev libtesseract-dev tesseract-ocr-vie
+libzstd-dev zstd libssl-dev libarchive-dev libxml2-dev libjson-glib-dev libpoppler-glib-dev libgsf-1-dev libtesseract-dev tesseract-ocr-vie
 libleptonica-dev libcairo2-dev tesseract-ocr libpango1.0-dev fonts-liberation poppler-utils imagemagick img2pdf
 hunspell-vi recode libarchive-tools qpdf zip time python3 bc
 jq icu-devtools unzip libxml2-utils"

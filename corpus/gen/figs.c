@@ -115,6 +115,11 @@ long long fig_money(struct ctx *c, long long v, const char *qual)
 	f = record(c, "money", (double)v, a);
 	f->noun = "đồng";
 	f->qualifier = qual;
+	/* "trị giá 4.000.000 đồng": a template's own "trị giá" qualifies the amount
+	 * (docs/figures.md, Qualifiers) */
+	if (!qual[0] && a >= strlen("trị giá ") &&
+	    memcmp(doc_cur(c->d)->text.p + a - strlen("trị giá "), "trị giá ", strlen("trị giá ")) == 0)
+		f->qualifier = "trị giá";
 	doc_keep(c->d, a, doc_pos(c->d));
 	if (malformed) {
 		f->flags |= FIG_MALFORMED;

@@ -826,6 +826,14 @@ static void ending(struct ctx *c)
 		/* the recipient without its dash and closing punctuation */
 		h->recipients[h->nrecipients++] =
 		    doc_strndup(c->d, doc_cur(c->d)->text.p + a + 2, doc_pos(c->d) - a - 3);
+		/* a unit named in Nơi nhận is a unit the report names (words.tsv column 4) */
+		if (gf(&t->rows[i], 3)[0]) {
+			const char *r = h->recipients[h->nrecipients - 1];
+			const char *paren = strstr(r, " (");
+			struct unit_fact *uf = doc_unit(c->d, gf(&t->rows[i], 3), -1, "other");
+			doc_unit_written(c->d, uf,
+			                 paren ? doc_strndup(c->d, r, (size_t)(paren - r)) : r);
+		}
 	}
 	doc_para(c->d, PK_SIGN, 0);
 	{
