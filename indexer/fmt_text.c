@@ -92,8 +92,6 @@ int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 	if (cs == VN_CS_UTF8 || cs == VN_CS_UNKNOWN) {
 		struct buf fixed = BUF_INIT;
 		enum vn_charset r;
-		if (bad == (size_t)-1)
-			bad = vn_utf8_check(data, n);
 		if (bad != n)
 			return err_set(e, "not UTF-8 text: invalid byte 0x%02X at offset %zu",
 			               (unsigned char)data[bad], bad);
