@@ -98,6 +98,7 @@ void doc_tokenize(struct doc *d, struct vn_norm *nm)
 			continue;
 		}
 		p->toks.n = p->toks.count = 0;
+		vn_toks_reserve(&p->toks, w->ntext);
 		for (k = 0; k < w->n; k++) {
 			const struct vn_wtok *t = &w->t[k];
 			vn_toks_put(&p->toks, 0, t->canon, strlen(t->canon), t->a, t->b);

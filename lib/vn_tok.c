@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 enum { C_SEP, C_LETTER, C_DIGIT };
 
@@ -39,12 +40,15 @@ static int cls_icu(UChar32 c)
 #define CLS_CACHED 0x2000
 static unsigned char cls_table[CLS_CACHED];
 static pthread_once_t cls_once = PTHREAD_ONCE_INIT;
+/* set once the table is filled: vn_tok_next runs per token, pthread_once per token showed */
+static atomic_int cls_ready;
 
 static void cls_init(void)
 {
 	UChar32 c;
 	for (c = 0x80; c < CLS_CACHED; c++)
 		cls_table[c] = (unsigned char)cls_icu(c);
+	atomic_store_explicit(&cls_ready, 1, memory_order_release);
 }
 
 static int cls(UChar32 c)
@@ -104,6 +108,11 @@ static size_t number_end(const char *s, size_t n, size_t i)
 	}
 }
 
+static int ascii_letter(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
 int vn_tok_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
 {
 	size_t i = *pos;
@@ -111,13 +120,28 @@ int vn_tok_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end
 
 	/* ICU's UTF-8 macros take int32 indexes; passages are far below that. */
 	len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
-	pthread_once(&cls_once, cls_init);
+	if (!atomic_load_explicit(&cls_ready, memory_order_acquire))
+		pthread_once(&cls_once, cls_init);
 	while ((size_t)i < (size_t)len) {
 		int32_t at = (int32_t)i, j = (int32_t)i;
 		UChar32 c;
 		int k;
-		U8_NEXT(s, j, len, c);
-		k = c < 0 ? C_SEP : cls(c);
+		unsigned char b = (unsigned char)s[i];
+		/* ASCII is most bytes: decide it without decoding */
+		if (b < 0x80) {
+			if (ascii_letter(b)) {
+				k = C_LETTER;
+			} else if (b >= '0' && b <= '9') {
+				k = C_DIGIT;
+			} else {
+				i++;
+				continue;
+			}
+			j++;
+		} else {
+			U8_NEXT(s, j, len, c);
+			k = c < 0 ? C_SEP : cls(c);
+		}
 		if (k == C_SEP) {
 			i = (size_t)j;
 			continue;
@@ -127,10 +151,15 @@ int vn_tok_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end
 			*end = *pos = number_end(s, (size_t)len, (size_t)at);
 			return 1;
 		}
-		for (;;) {
+		while (j < len) {
 			int32_t next = j;
-			if (j >= len)
-				break;
+			b = (unsigned char)s[j];
+			if (b < 0x80) {
+				if (!ascii_letter(b))
+					break;
+				j++;
+				continue;
+			}
 			U8_NEXT(s, next, len, c);
 			if (c < 0 || cls(c) != C_LETTER)
 				break;
@@ -164,6 +193,14 @@ int vn_tok_each(struct vn_norm *nm, const char *s, size_t n, vn_tok_fn fn, void 
 /* One record: flags (1 byte), token length (2), start (4), end (4), then the token bytes. */
 #define REC_HEAD 11
 
+void vn_toks_reserve(struct vn_toks *t, size_t ntext)
+{
+	/* a word of Vietnamese text is 4-7 bytes with its space, and records two tokens of
+	 * REC_HEAD + its length: about three record bytes per text byte, so one allocation
+	 * holds a passage's tokens where growing from nothing took a dozen */
+	t->data = xgrow(t->data, &t->cap, t->n + ntext * 3 + 64, 1);
+}
+
 void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok, size_t a, size_t b)
 {
 	unsigned char head[REC_HEAD];
@@ -194,6 +231,7 @@ static int record_token(void *ctx, const struct vn_word *w, size_t a, size_t b)
 void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out)
 {
 	out->n = out->count = 0;
+	vn_toks_reserve(out, n);
 	vn_tok_each(nm, text, n, record_token, out);
 }
 
