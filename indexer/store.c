@@ -29,8 +29,8 @@ static const char *const sql[] = {
     "DELETE FROM documents WHERE id = ?",
     "INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
     " indexed_at, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-    "INSERT INTO passage_rows (doc, ordinal, section, kind, packed, note, unit)"
-    " VALUES (?,?,?,?,?,?,?)",
+    "INSERT INTO passage_rows (doc, ordinal, section, kind, packed, note, unit, bytes)"
+    " VALUES (?,?,?,?,?,?,?,?)",
     "INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
     /* a file's documents: itself and its archive members "path!…" — the range keeps the
      * lookup on the path index ('"' follows '!') */
@@ -224,6 +224,7 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 			sqlite3_bind_int64(s->ins_pass, 7, unit);
 		else
 			sqlite3_bind_null(s->ins_pass, 7);
+		sqlite3_bind_int64(s->ins_pass, 8, (sqlite3_int64)n);
 		if (step(s->db, s->ins_pass, e) != 0)
 			return -1;
 		pass[i] = sqlite3_last_insert_rowid(s->db);

@@ -53,7 +53,7 @@ int cmd_stats(int argc, char **argv)
 		return cli_error("stats", "%s", e.msg);
 	if (sqlite3_prepare_v2(db,
 			       "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages),"
-			       " (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM passages),"
+			       " (SELECT coalesce(sum(bytes), 0) FROM passage_rows),"
 			       " (SELECT page_count * page_size FROM pragma_page_count, pragma_page_size),"
 			       " (SELECT value FROM meta WHERE key = 'schema_version'),"
 			       " (SELECT value FROM meta WHERE key = 'tokenizer_version'),"
