@@ -5,6 +5,7 @@
 #   make demo      deps + build + index corpus/ into thidua.db + example searches
 #   make test      deps + unit (cmocka) and CLI tests, all under ASan+UBSan
 #   make bench     throughput/size/latency against stock FTS5 (not a test)
+#   make bench-national  thidua, stock FTS5, rg and Recoll on the national corpus (BENCHMARKS.md)
 #   make bench-ocr OCR accuracy and pages/min on rendered scans (docs/ocr.md; not a test)
 #   make install   PREFIX=/usr/local
 #   make corpus-small     ~200 synthetic reports into corpus/generated/ (used by tests)
@@ -171,6 +172,13 @@ bench: deps
 	@$(MAKE) --no-print-directory bin/thidua build/rel/bench
 	@tools/bench.sh
 
+# Issue 4's national-scale benchmark (BENCHMARKS.md): thidua, stock FTS5, rg and Recoll on
+# the national synthetic corpus; BENCH_PROVINCES=N for a smaller slice.
+bench-national: deps
+	@tools/deps.sh recollcmd ripgrep
+	@$(MAKE) --no-print-directory bin/thidua build/rel/bench build/rel/thidua-gen
+	@tools/bench_national.sh
+
 # OCR accuracy and speed on rendered scans (docs/ocr.md); the renderer is independent of
 # thidua (pango + cairo only).
 build/tools/ocr_render: tools/ocr_render.c
@@ -251,7 +259,7 @@ format:
 clean:
 	rm -rf build bin
 
-.PHONY: all deps test demo bench bench-ocr fuzz install lint format clean corpus-small corpus-national
+.PHONY: all deps test demo bench bench-national bench-ocr fuzz install lint format clean corpus-small corpus-national
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -35,6 +35,9 @@
 #include "vn_norm.h"
 #include "vn_query.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 extern char **environ;
 
 static const char *const queries[] = {
@@ -263,6 +266,114 @@ static void stock_match(const char *q, struct buf *out)
 	}
 }
 
+/*
+ * `bench stock THIDUA_DB STOCK_DB QUERIES`: for make bench-national (tools/bench_national.sh).
+ * Builds the stock FTS5 table from THIDUA_DB's passages (timed), then times each query of
+ * QUERIES (one per line, its words before the first TAB) on it the way main() does, REPS
+ * runs each. Prints "build SECONDS TEXT_BYTES", then "query MEDIAN_MS ROWS" per line.
+ */
+static int stock_mode(const char *tdb, const char *sdb, const char *queries_file)
+{
+	long long text_bytes = 0;
+	double t = build_stock(tdb, sdb, &text_bytes);
+	FILE *f;
+	char line[4096];
+	sqlite3 *ds;
+	struct buf m = BUF_INIT;
+
+	if (t < 0)
+		return 2;
+	printf("build %.3f %lld\n", t, text_bytes);
+	if (!(f = fopen(queries_file, "r"))) {
+		perror(queries_file);
+		return 2;
+	}
+	sqlite3_open_v2(sdb, &ds, SQLITE_OPEN_READONLY, NULL);
+	while (fgets(line, sizeof(line), f)) {
+		int rows = 0;
+		double lat;
+		line[strcspn(line, "\t\n")] = 0;
+		if (!line[0] || line[0] == '#')
+			continue;
+		stock_match(line, &m);
+		lat = time_query(ds,
+				 "SELECT rowid FROM passages WHERE passages MATCH ?1"
+				 " ORDER BY rank LIMIT 20",
+				 "SELECT snippet(passages, 0, '[', ']', '…', 24) FROM passages"
+				 " WHERE passages MATCH ?1 AND rowid = ?2",
+				 m.p, NULL, &rows);
+		printf("query %.3f %d\n", lat * 1e3, rows);
+	}
+	fclose(f);
+	sqlite3_close(ds);
+	buf_free(&m);
+	return 0;
+}
+
+/*
+ * `bench regex QUERY`: an accent-insensitive regular expression for rg, for the latency
+ * comparison of make bench-national: every letter of the query words folded and widened to
+ * the class of all letters that fold to it (a -> [aàáảãạăằ…AÀÁ…], d -> [dđDĐ]), words
+ * joined by a run of blanks. Abbreviations and the query language are not expanded: rg
+ * gets the literal words, which is what a grep user would type.
+ */
+static int regex_mode(const char *query)
+{
+	struct buf cls[26];
+	struct vn_norm *nm;
+	struct err e;
+	UChar32 c;
+	const char *q;
+	int k, sep = 0;
+
+
+	if (!(nm = vn_norm_new(&e)))
+		return 2;
+	for (k = 0; k < 26; k++)
+		cls[k] = (struct buf)BUF_INIT;
+	/* every letter of Latin-1 and the Latin extensions, folded like the index folds it */
+	for (c = 'A'; c <= 0x1EFF; c++) {
+		char u8[8];
+		int32_t n = 0;
+		UBool err = 0;
+		struct vn_word w;
+		if (!u_isalpha(c) || (c > 'z' && c < 0xC0))
+			continue;
+		U8_APPEND(u8, n, (int32_t)sizeof(u8), c, err);
+		if (err || vn_norm_word(nm, u8, (size_t)n, &w) != 0 || w.nfold != 1 ||
+		    w.fold[0] < 'a' || w.fold[0] > 'z')
+			continue;
+		buf_add(&cls[w.fold[0] - 'a'], u8, (size_t)n);
+	}
+	/* a word typed with diacritics is matched as typed (either case), one without is
+	 * widened letter by letter, as thidua's search reads them */
+	for (q = query; *q;) {
+		size_t n = strcspn(q, " \""), i;
+		int ascii = 1;
+		for (i = 0; i < n; i++)
+			ascii &= (unsigned char)q[i] < 0x80;
+		if (n && sep)
+			fputs("\\s+", stdout);
+		if (n && !ascii)
+			printf("(?i:%.*s)", (int)n, q);
+		for (i = 0; ascii && i < n; i++) {
+			unsigned char ch = (unsigned char)q[i];
+			if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')
+				printf("[%s]", cls[(ch | 0x20) - 'a'].p);
+			else
+				putchar(ch);
+		}
+		sep |= n > 0;
+		q += n;
+		q += strspn(q, " \"");
+	}
+	putchar('\n');
+	for (k = 0; k < 26; k++)
+		buf_free(&cls[k]);
+	vn_norm_free(nm);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *thidua, *seed, *out;
@@ -277,8 +388,14 @@ int main(int argc, char **argv)
 	struct err e;
 	struct buf m = BUF_INIT;
 
+	if (argc == 5 && strcmp(argv[1], "stock") == 0)
+		return stock_mode(argv[2], argv[3], argv[4]);
+	if (argc == 3 && strcmp(argv[1], "regex") == 0)
+		return regex_mode(argv[2]);
 	if (argc < 4) {
-		fprintf(stderr, "usage: bench THIDUA SEED OUTDIR [MB]\n");
+		fprintf(stderr, "usage: bench THIDUA SEED OUTDIR [MB]\n"
+				"       bench stock THIDUA_DB STOCK_DB QUERIES\n"
+				"       bench regex QUERY\n");
 		return 2;
 	}
 	thidua = argv[1];
