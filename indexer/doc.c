@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vn_rank.h"
+
 struct block *doc_add_block(struct doc *d, enum block_kind kind, char *text, char *note)
 {
 	struct block *b;
@@ -77,8 +79,12 @@ void doc_pack(struct doc *d, struct vn_packer *pk)
 {
 	size_t i;
 
-	for (i = 0; i < d->npassages; i++)
-		vn_pack(pk, d->passages[i].text, strlen(d->passages[i].text), &d->passages[i].packed);
+	for (i = 0; i < d->npassages; i++) {
+		struct passage *p = &d->passages[i];
+		size_t n = strlen(p->text);
+		vn_pack(pk, p->text, n, &p->packed);
+		p->bare = vn_rank_bare_signature(p->text, n);
+	}
 }
 
 /*

@@ -7,6 +7,7 @@
 #include "db.h"
 #include "store_facts.h"
 #include "store_ocr.h"
+#include "vn_rank.h"
 
 struct store {
 	sqlite3 *db;
@@ -29,8 +30,8 @@ static const char *const sql[] = {
     "DELETE FROM documents WHERE id = ?",
     "INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
     " indexed_at, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-    "INSERT INTO passage_rows (doc, ordinal, section, kind, packed, note, unit, bytes)"
-    " VALUES (?,?,?,?,?,?,?,?)",
+    "INSERT INTO passage_rows (doc, ordinal, section, kind, packed, note, unit, bytes, bare)"
+    " VALUES (?,?,?,?,?,?,?,?,?)",
     "INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
     /* a file's documents: itself and its archive members "path!…" — the range keeps the
      * lookup on the path index ('"' follows '!') */
@@ -214,10 +215,13 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 		sqlite3_bind_text(s->ins_pass, 4, p->kind, -1, SQLITE_STATIC);
 		if (p->packed.n) {
 			sqlite3_bind_blob(s->ins_pass, 5, p->packed.p, (int)p->packed.n, SQLITE_STATIC);
+			sqlite3_bind_int64(s->ins_pass, 9, (sqlite3_int64)p->bare);
 		} else {
 			/* not packed by a worker (streamed huge files): pack here */
 			vn_pack(s->packer, p->text, n, &s->pack);
 			sqlite3_bind_blob(s->ins_pass, 5, s->pack.p, (int)s->pack.n, SQLITE_STATIC);
+			sqlite3_bind_int64(s->ins_pass, 9,
+			                   (sqlite3_int64)vn_rank_bare_signature(p->text, n));
 		}
 		bind_text_or_null(s->ins_pass, 6, p->note);
 		if (unit)

@@ -145,6 +145,44 @@ static int has_bare_word(const char *text, size_t n, const char *word)
 	return 0;
 }
 
+static uint64_t bare_bits(const char *w, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)(w[i] | 0x20);
+		h *= 1099511628211ULL;
+	}
+	return (1ULL << (h & 63)) | (1ULL << ((h >> 6) & 63));
+}
+
+/* a byte that may stand next to a bare word (has_bare_word's boundaries) */
+static int bare_edge(unsigned char c)
+{
+	return !ascii_letter(c) && c < 0x80;
+}
+
+uint64_t vn_rank_bare_signature(const char *text, size_t n)
+{
+	uint64_t sig = 0;
+	size_t i = 0, j;
+
+	while (i < n) {
+		if (!ascii_letter((unsigned char)text[i])) {
+			i++;
+			continue;
+		}
+		for (j = i; j < n && ascii_letter((unsigned char)text[j]); j++)
+			;
+		if ((i == 0 || bare_edge((unsigned char)text[i - 1])) &&
+		    (j == n || bare_edge((unsigned char)text[j])))
+			sig |= bare_bits(text + i, j - i);
+		i = j;
+	}
+	return sig;
+}
+
 /* A word the accent check can look for: ASCII letters only (no digits, no diacritics). */
 static int bare_ascii(const char *w)
 {
@@ -230,12 +268,25 @@ static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 	 * matched phrases whose bare words the passage also spells exactly as typed */
 	if (r->any_x) {
 		const char *text = NULL;
-		int ntext = 0, have_text = 0;
+		int ntext = 0, have_text = 0, have_sig = nval > 2 && sqlite3_value_type(val[2]) ==
+								      SQLITE_INTEGER;
+		uint64_t sig = have_sig ? (uint64_t)sqlite3_value_int64(val[2]) : 0;
 		for (i = 0; i < r->nph; i++) {
 			struct phrase *p = &r->ph[i];
 			int ok = 1;
 			if (p->mode != 'x' || p->prefix || freq[i] == 0)
 				continue;
+			for (k = 0; k < p->ntok && have_sig; k++)
+				if (bare_ascii(p->canon[k])) {
+					uint64_t want = bare_bits(p->canon[k], strlen(p->canon[k]));
+					if ((sig & want) != want)
+						ok = 0;
+				}
+			if (!ok) {
+				/* certainly not spelled as typed: no need to read the text */
+				checked++;
+				continue;
+			}
 			if (!have_text) {
 				have_text = 1;
 				if (api->xColumnText(fts, 0, &text, &ntext) != SQLITE_OK)

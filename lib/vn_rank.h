@@ -1,6 +1,8 @@
 /*
- * vn_rank: the FTS5 ranking function `vn_rank(fts_table, description [, passage_bytes])`
- * used by search (passage_bytes saves reading the text back for length normalization).
+ * vn_rank: the FTS5 ranking function
+ * `vn_rank(fts_table, description [, passage_bytes [, bare_signature]])` used by search
+ * (passage_bytes saves reading the text back for length normalization, the signature most
+ * of the reads of the accent check).
  * `description` is vn_query's `rank` string. A passage scores
  *
  *   200 × (share of consecutive query words found adjacent, in order)
@@ -15,9 +17,21 @@
 #ifndef THIDUA_VN_RANK_H
 #define THIDUA_VN_RANK_H
 #include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
 
 int vn_rank_register(sqlite3 *db, struct err *e);
+
+/*
+ * The passage's words spelled without diacritics, as a 64-bit signature (two bits a word,
+ * the word lower-cased): what the accent check looks for, known without reading the text.
+ * Stored with each passage and passed as vn_rank's fourth argument: a word typed without
+ * diacritics whose bits are not all set is certainly not in the passage as typed, and only
+ * the other passages are read. A word is a run of ASCII letters between bytes that are
+ * neither letters nor non-ASCII, exactly what the check itself matches.
+ */
+uint64_t vn_rank_bare_signature(const char *text, size_t n);
 
 #endif

@@ -62,7 +62,7 @@ static const struct col cols[] = {
  * for every match before sorting.
  */
 static const char rank_head[] =
-	"SELECT p.id, vn_rank(passages_fts, ?1, p.bytes) AS score"
+	"SELECT p.id, vn_rank(passages_fts, ?1, p.bytes, p.bare) AS score"
 	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
 	" JOIN documents d ON d.id = p.doc"
 	" WHERE passages_fts MATCH ?2"

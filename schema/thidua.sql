@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 8
+-- schema_version: 9
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -58,6 +58,8 @@ CREATE TABLE passage_rows (
     bytes   INTEGER NOT NULL,          -- the text's length in bytes: ranking needs it for
                                        -- every match, and unpacking every match to get it
                                        -- was most of a search's time
+    bare    INTEGER NOT NULL,          -- signature of its words spelled without diacritics
+                                       -- (lib/vn_rank.h): spares the accent check most reads
     -- facts: footnotes and who the passage is about (indexer/layout.c, units.c)
     note    TEXT,                      -- kind footnote: its marker ("1")
     cites   INTEGER,                   -- kind footnote: the passage citing it
@@ -65,8 +67,8 @@ CREATE TABLE passage_rows (
 );
 CREATE INDEX passage_rows_doc ON passage_rows(doc);
 
-CREATE VIEW passages (id, doc, ordinal, section, kind, text, note, cites, unit, bytes) AS
-    SELECT id, doc, ordinal, section, kind, vn_unpack(packed), note, cites, unit, bytes
+CREATE VIEW passages (id, doc, ordinal, section, kind, text, note, cites, unit, bytes, bare) AS
+    SELECT id, doc, ordinal, section, kind, vn_unpack(packed), note, cites, unit, bytes, bare
     FROM passage_rows;
 
 -- Full-text index over passages.text with the Vietnamese tokenizer (lib/vn_tok.h); external

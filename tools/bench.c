@@ -456,7 +456,7 @@ int main(int argc, char **argv)
 			return 2;
 		lat_t[i] = time_query(
 			dt,
-			"SELECT p.id, vn_rank(passages_fts, ?2, p.bytes) AS s"
+			"SELECT p.id, vn_rank(passages_fts, ?2, p.bytes, p.bare) AS s"
 			" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
 			" WHERE passages_fts MATCH ?1 ORDER BY s DESC LIMIT 20",
 			"SELECT snippet(passages_fts, 0, '[', ']', '…', 24) FROM passages_fts"

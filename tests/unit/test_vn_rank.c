@@ -1,0 +1,130 @@
+/*
+ * Unit tests for lib/vn_rank: the bare-word signature never changes a score. For words typed
+ * without diacritics, the accent check reads the passage only when the signature says the
+ * word may be in it as typed; a passage's score with the signature must equal its score
+ * without it, whatever the passage says.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vn_query.h"
+#include "vn_rank.h"
+#include "vn_tok.h"
+
+/* Passages of the seed report and spellings around the accent check's word boundaries. */
+static const char *const texts[] = {
+    "Cục và các Chi cục tham gia quỹ đèn on đáp nghĩa, bảo trợ trẻ em.",
+    "Quỹ đền ơn đáp nghĩa và quỹ vì người nghèo với tổng số tiền 4.000.000 đồng.",
+    "Hoạt động của tổ chức Đảng, đoàn thể, hoạt động xã hội khác",
+    "phong trao thi dua (typed without diacritics) and Phong Trào Thi Đua",
+    "“dong” in quotes, dong3 glued to a digit, DONG in capitals, đong, dongs",
+    "Chiến sỹ thi đua cơ sở; chien si thi dua; CHIẾN SĨ THI ĐUA",
+    "ung ho, ủng hộ, ủng ho, ung hộ: each spelling once",
+    "",
+};
+
+static const char *const queries[] = {
+    "on",     "den on",     "dong",      "phong trao", "thi dua", "chien si thi dua",
+    "ung ho", "\"ung ho\"", "hoat dong", "quy",        "dongs",   "tien",
+};
+
+static sqlite3 *open_db(void)
+{
+	sqlite3 *db;
+	struct err e;
+	size_t i;
+
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(vn_tok_register(db, &e), 0);
+	assert_int_equal(vn_rank_register(db, &e), 0);
+	assert_int_equal(sqlite3_exec(db,
+	                              "CREATE TABLE p(id INTEGER PRIMARY KEY, text, bytes, bare);"
+	                              "CREATE VIRTUAL TABLE f USING fts5(text, content='p',"
+	                              " content_rowid='id', tokenize='vietnamese');",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		sqlite3_stmt *st;
+		const char *t = texts[i];
+		assert_int_equal(
+		    sqlite3_prepare_v2(db, "INSERT INTO p VALUES (?1, ?2, ?3, ?4)", -1, &st, NULL),
+		    SQLITE_OK);
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_text(st, 2, t, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)strlen(t));
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)vn_rank_bare_signature(t, strlen(t)));
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_finalize(st);
+	}
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO f(f) VALUES ('rebuild')", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	return db;
+}
+
+static void test_signature_keeps_scores(void **state)
+{
+	sqlite3 *db = open_db();
+	struct vn_norm *nm;
+	struct err e;
+	size_t i;
+	int rows = 0, exact = 0;
+
+	(void)state;
+	nm = vn_norm_new(&e);
+	assert_non_null(nm);
+	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		struct vn_query q;
+		sqlite3_stmt *st;
+		assert_int_equal(vn_query_build(nm, queries[i], &q, &e), 0);
+		assert_int_equal(sqlite3_prepare_v2(db,
+		                                    "SELECT f.rowid, vn_rank(f, ?2, p.bytes),"
+		                                    " vn_rank(f, ?2, p.bytes, p.bare) FROM f"
+		                                    " JOIN p ON p.id = f.rowid WHERE f MATCH ?1",
+		                                    -1, &st, NULL),
+		                 SQLITE_OK);
+		sqlite3_bind_text(st, 1, q.fts, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, q.rank, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			double without = sqlite3_column_double(st, 1);
+			double with = sqlite3_column_double(st, 2);
+			assert_true(without == with);
+			rows++;
+			exact += without >= 100.0; /* spelled as typed: the check said yes */
+		}
+		sqlite3_finalize(st);
+		vn_query_free(&q);
+	}
+	/* the cases above are not vacuous: matches, some spelled as typed and some not */
+	assert_true(rows >= 15);
+	assert_true(exact >= 5 && exact <= rows - 5);
+	vn_norm_free(nm);
+	sqlite3_close(db);
+}
+
+static void test_signature_words(void **state)
+{
+	const char *t = "“dong” dong3 ĐONG đong xdongx";
+	uint64_t a = vn_rank_bare_signature(t, strlen(t));
+
+	(void)state;
+	/* case does not matter, and a word next to a non-ASCII byte is not a bare word */
+	assert_true(vn_rank_bare_signature("Dong", 4) == vn_rank_bare_signature("dong", 4));
+	assert_true((a & vn_rank_bare_signature("dong", 4)) == vn_rank_bare_signature("dong", 4));
+	assert_true(vn_rank_bare_signature("đong “dong”", strlen("đong “dong”")) == 0);
+	assert_true(vn_rank_bare_signature("", 0) == 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_signature_keeps_scores),
+	    cmocka_unit_test(test_signature_words),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
