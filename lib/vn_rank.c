@@ -268,8 +268,8 @@ static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 	 * matched phrases whose bare words the passage also spells exactly as typed */
 	if (r->any_x) {
 		const char *text = NULL;
-		int ntext = 0, have_text = 0, have_sig = nval > 2 && sqlite3_value_type(val[2]) ==
-								      SQLITE_INTEGER;
+		int ntext = 0, have_text = 0,
+		    have_sig = nval > 2 && sqlite3_value_type(val[2]) == SQLITE_INTEGER;
 		uint64_t sig = have_sig ? (uint64_t)sqlite3_value_int64(val[2]) : 0;
 		for (i = 0; i < r->nph; i++) {
 			struct phrase *p = &r->ph[i];

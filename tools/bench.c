@@ -455,13 +455,13 @@ int main(int argc, char **argv)
 		if (vn_query_build(nm, queries[i], &q, &e) != 0)
 			return 2;
 		lat_t[i] = time_query(
-			dt,
-			"SELECT p.id, vn_rank(passages_fts, ?2, p.bytes, p.bare) AS s"
-			" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-			" WHERE passages_fts MATCH ?1 ORDER BY s DESC LIMIT 20",
-			"SELECT snippet(passages_fts, 0, '[', ']', '…', 24) FROM passages_fts"
-			" WHERE passages_fts MATCH ?1 AND rowid = ?2",
-			q.fts, q.rank, &rows_t[i]);
+		    dt,
+		    "SELECT p.id, vn_rank(passages_fts, ?2, p.bytes, p.bare) AS s"
+		    " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+		    " WHERE passages_fts MATCH ?1 ORDER BY s DESC LIMIT 20",
+		    "SELECT snippet(passages_fts, 0, '[', ']', '…', 24) FROM passages_fts"
+		    " WHERE passages_fts MATCH ?1 AND rowid = ?2",
+		    q.fts, q.rank, &rows_t[i]);
 		vn_query_free(&q);
 		stock_match(queries[i], &m);
 		lat_s[i] = time_query(ds,
