@@ -83,7 +83,6 @@ void doc_pack(struct doc *d, struct vn_packer *pk)
 		struct passage *p = &d->passages[i];
 		size_t n = strlen(p->text);
 		vn_pack(pk, p->text, n, &p->packed);
-		p->bare = vn_rank_bare_signature(p->text, n);
 	}
 }
 
@@ -99,14 +98,23 @@ void doc_tokenize(struct doc *d, struct vn_norm *nm)
 	for (i = 0; i < d->npassages; i++) {
 		struct passage *p = &d->passages[i];
 		const struct vn_words *w = p->words;
+		size_t n = strlen(p->text), pos = 0, a, b;
+		int fl;
+		p->bare = 0;
 		if (!w) {
-			vn_tok_precompute(nm, p->text, strlen(p->text), &p->toks);
+			vn_tok_precompute(nm, p->text, n, &p->toks);
+			/* the signature from the tokens: one look at each word, not each byte */
+			while (vn_toks_next(&p->toks, &pos, &fl, &a, &b))
+				if (fl == 0)
+					p->bare |= vn_rank_bare_word(p->text, n, a, b);
 			continue;
 		}
 		p->toks.n = p->toks.count = 0;
 		vn_toks_reserve(&p->toks, w->ntext);
 		for (k = 0; k < w->n; k++) {
 			const struct vn_wtok *t = &w->t[k];
+			if (!(t->flags & VN_WORD_ACCENTED))
+				p->bare |= vn_rank_bare_word(p->text, n, t->a, t->b);
 			vn_toks_put(&p->toks, 0, t->canon, strlen(t->canon), t->a, t->b);
 			if (t->flags & VN_WORD_ACCENTED)
 				vn_toks_put(&p->toks, FTS5_TOKEN_COLOCATED, t->fold, strlen(t->fold),

@@ -53,7 +53,7 @@ struct passage {
 	struct vn_toks toks; /* FTS5 tokens, computed in the worker (see vn_tok.h) */
 	struct vn_words *words; /* the text as words, built once for all extractors */
 	struct buf packed;	/* the text as stored (lib/vn_pack.h), packed in the worker */
-	uint64_t bare;		/* vn_rank_bare_signature of the text, with packed */
+	uint64_t bare;		/* vn_rank_bare_signature of the text, with toks */
 	double ocr_conf;	/* read by OCR: mean word confidence (0..100) of its page; -1 if not */
 };
 

@@ -163,6 +163,19 @@ static int bare_edge(unsigned char c)
 	return !ascii_letter(c) && c < 0x80;
 }
 
+uint64_t vn_rank_bare_word(const char *text, size_t n, size_t a, size_t b)
+{
+	size_t i;
+
+	if (a >= b || (a > 0 && !bare_edge((unsigned char)text[a - 1])) ||
+	    (b < n && !bare_edge((unsigned char)text[b])))
+		return 0;
+	for (i = a; i < b; i++)
+		if (!ascii_letter((unsigned char)text[i]))
+			return 0;
+	return bare_bits(text + a, b - a);
+}
+
 uint64_t vn_rank_bare_signature(const char *text, size_t n)
 {
 	uint64_t sig = 0;
@@ -175,9 +188,7 @@ uint64_t vn_rank_bare_signature(const char *text, size_t n)
 		}
 		for (j = i; j < n && ascii_letter((unsigned char)text[j]); j++)
 			;
-		if ((i == 0 || bare_edge((unsigned char)text[i - 1])) &&
-		    (j == n || bare_edge((unsigned char)text[j])))
-			sig |= bare_bits(text + i, j - i);
+		sig |= vn_rank_bare_word(text, n, i, j);
 		i = j;
 	}
 	return sig;

@@ -33,5 +33,9 @@ int vn_rank_register(sqlite3 *db, struct err *e);
  * neither letters nor non-ASCII, exactly what the check itself matches.
  */
 uint64_t vn_rank_bare_signature(const char *text, size_t n);
+/* The bits of the word text[a..b) when it is such a word (a whole token of the tokenizer
+ * is, when it is all ASCII letters and has no non-ASCII byte beside it), else 0: the
+ * indexer builds the signature from the tokens it has anyway. */
+uint64_t vn_rank_bare_word(const char *text, size_t n, size_t a, size_t b);
 
 #endif

@@ -235,6 +235,25 @@ void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn
 	vn_tok_each(nm, text, n, record_token, out);
 }
 
+int vn_toks_next(const struct vn_toks *t, size_t *pos, int *tflags, size_t *a, size_t *b)
+{
+	const unsigned char *h;
+	uint16_t len;
+	uint32_t a32, b32;
+
+	if (*pos + REC_HEAD > t->n)
+		return 0;
+	h = (const unsigned char *)t->data + *pos;
+	memcpy(&len, h + 1, 2);
+	memcpy(&a32, h + 3, 4);
+	memcpy(&b32, h + 7, 4);
+	*tflags = h[0];
+	*a = a32;
+	*b = b32;
+	*pos += REC_HEAD + len;
+	return 1;
+}
+
 void vn_toks_free(struct vn_toks *t)
 {
 	free(t->data);

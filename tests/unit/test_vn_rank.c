@@ -120,11 +120,46 @@ static void test_signature_words(void **state)
 	assert_true(vn_rank_bare_signature("", 0) == 0);
 }
 
+/* The indexer builds the signature from its tokens (indexer/doc.c); it must be the one
+ * the text gives, for every text above and the fuzzier ones here. */
+static void test_signature_from_tokens(void **state)
+{
+	static const char *const more[] = {
+		"Covid-19 ISO 9001:2015 abc123def 1.419 cá nhân",
+		"To\xcc\x80" "a an toan (NFD) va bang khen",
+		"x", "  a  ", "đ", "ab\xe2\x80\x8b" "cd", "thi\xc2\xad" "dua",
+	};
+	struct vn_norm *nm;
+	struct err e;
+	size_t i;
+
+	(void)state;
+	nm = vn_norm_new(&e);
+	assert_non_null(nm);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]) + sizeof(more) / sizeof(more[0]); i++) {
+		const char *t = i < sizeof(texts) / sizeof(texts[0])
+		                    ? texts[i]
+		                    : more[i - sizeof(texts) / sizeof(texts[0])];
+		struct vn_toks toks = {0};
+		size_t n = strlen(t), pos = 0, a, b;
+		uint64_t sig = 0;
+		int fl;
+		vn_tok_precompute(nm, t, n, &toks);
+		while (vn_toks_next(&toks, &pos, &fl, &a, &b))
+			if (fl == 0)
+				sig |= vn_rank_bare_word(t, n, a, b);
+		assert_true(sig == vn_rank_bare_signature(t, n));
+		vn_toks_free(&toks);
+	}
+	vn_norm_free(nm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_signature_keeps_scores),
 	    cmocka_unit_test(test_signature_words),
+	    cmocka_unit_test(test_signature_from_tokens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
