@@ -98,22 +98,19 @@ void doc_tokenize(struct doc *d, struct vn_norm *nm)
 	for (i = 0; i < d->npassages; i++) {
 		struct passage *p = &d->passages[i];
 		const struct vn_words *w = p->words;
-		size_t n = strlen(p->text), pos = 0, a, b;
-		int fl;
+		size_t n = strlen(p->text);
 		p->bare = 0;
 		if (!w) {
 			vn_tok_precompute(nm, p->text, n, &p->toks);
-			/* the signature from the tokens: one look at each word, not each byte */
-			while (vn_toks_next(&p->toks, &pos, &fl, &a, &b))
-				if (fl == 0)
-					p->bare |= vn_rank_bare_word(p->text, n, a, b);
+			p->bare = p->toks.bare;
 			continue;
 		}
 		p->toks.n = p->toks.count = 0;
 		vn_toks_reserve(&p->toks, w->ntext);
 		for (k = 0; k < w->n; k++) {
 			const struct vn_wtok *t = &w->t[k];
-			if (!(t->flags & VN_WORD_ACCENTED))
+			/* the signature from the words, one look at each unaccented one */
+			if (!(t->flags & (VN_WORD_ACCENTED | VN_WORD_NUMBER)))
 				p->bare |= vn_rank_bare_word(p->text, n, t->a, t->b);
 			vn_toks_put(&p->toks, 0, t->canon, strlen(t->canon), t->a, t->b);
 			if (t->flags & VN_WORD_ACCENTED)

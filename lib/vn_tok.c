@@ -1,4 +1,5 @@
 #include "vn_tok.h"
+#include "vn_rank.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -218,40 +219,32 @@ void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok, si
 	t->count++;
 }
 
+struct recording {
+	struct vn_toks *t;
+	const char *text;
+	size_t n;
+};
+
 static int record_token(void *ctx, const struct vn_word *w, size_t a, size_t b)
 {
-	struct vn_toks *t = ctx;
+	struct recording *r = ctx;
 
-	vn_toks_put(t, 0, w->canon, w->ncanon, a, b);
+	vn_toks_put(r->t, 0, w->canon, w->ncanon, a, b);
 	if (w->flags & VN_WORD_ACCENTED)
-		vn_toks_put(t, FTS5_TOKEN_COLOCATED, w->fold, w->nfold, a, b);
+		vn_toks_put(r->t, FTS5_TOKEN_COLOCATED, w->fold, w->nfold, a, b);
+	else if (!(w->flags & VN_WORD_NUMBER))
+		r->t->bare |= vn_rank_bare_word(r->text, r->n, a, b);
 	return 0;
 }
 
 void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out)
 {
+	struct recording r = {out, text, n};
+
 	out->n = out->count = 0;
+	out->bare = 0;
 	vn_toks_reserve(out, n);
-	vn_tok_each(nm, text, n, record_token, out);
-}
-
-int vn_toks_next(const struct vn_toks *t, size_t *pos, int *tflags, size_t *a, size_t *b)
-{
-	const unsigned char *h;
-	uint16_t len;
-	uint32_t a32, b32;
-
-	if (*pos + REC_HEAD > t->n)
-		return 0;
-	h = (const unsigned char *)t->data + *pos;
-	memcpy(&len, h + 1, 2);
-	memcpy(&a32, h + 3, 4);
-	memcpy(&b32, h + 7, 4);
-	*tflags = h[0];
-	*a = a32;
-	*b = b32;
-	*pos += REC_HEAD + len;
-	return 1;
+	vn_tok_each(nm, text, n, record_token, &r);
 }
 
 void vn_toks_free(struct vn_toks *t)

@@ -18,6 +18,7 @@
 #define THIDUA_VN_TOK_H
 #include <sqlite3.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
 #include "vn_norm.h"
@@ -49,6 +50,7 @@ struct vn_toks {
 	char *data; /* packed records: flags, lengths, offsets, token bytes */
 	size_t n, cap;
 	size_t count; /* tokens recorded (colocated ones included) */
+	uint64_t bare; /* vn_tok_precompute: vn_rank_bare_signature of the text, from its words */
 };
 
 void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out);
@@ -58,9 +60,7 @@ void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok, si
 /* Make room for the tokens of ntext more bytes of text (an estimate: put grows anyway). */
 void vn_toks_reserve(struct vn_toks *t, size_t ntext);
 void vn_toks_free(struct vn_toks *t);
-/* The records in order: 1 with the next one's flags and text span, 0 after the last
- * (*pos starts at 0). */
-int vn_toks_next(const struct vn_toks *t, size_t *pos, int *tflags, size_t *a, size_t *b);
+
 void vn_tok_replay_begin(const char *text, size_t n, const struct vn_toks *t);
 void vn_tok_replay_end(void);
 /* How many FTS5 document tokenizations were replayed / computed in this thread. */
