@@ -271,19 +271,22 @@ static void stock_match(const char *q, struct buf *out)
  * Builds the stock FTS5 table from THIDUA_DB's passages (timed), then times each query of
  * QUERIES (one per line, its words before the first TAB) on it the way main() does, REPS
  * runs each. Prints "build SECONDS TEXT_BYTES", then "query MEDIAN_MS ROWS" per line.
+ * `bench stock-queries STOCK_DB QUERIES` times the queries on a table built before.
  */
 static int stock_mode(const char *tdb, const char *sdb, const char *queries_file)
 {
-	long long text_bytes = 0;
-	double t = build_stock(tdb, sdb, &text_bytes);
 	FILE *f;
 	char line[4096];
 	sqlite3 *ds;
 	struct buf m = BUF_INIT;
 
-	if (t < 0)
-		return 2;
-	printf("build %.3f %lld\n", t, text_bytes);
+	if (tdb) {
+		long long text_bytes = 0;
+		double t = build_stock(tdb, sdb, &text_bytes);
+		if (t < 0)
+			return 2;
+		printf("build %.3f %lld\n", t, text_bytes);
+	}
 	if (!(f = fopen(queries_file, "r"))) {
 		perror(queries_file);
 		return 2;
@@ -374,6 +377,42 @@ static int regex_mode(const char *query)
 	return 0;
 }
 
+/*
+ * `bench docs THIDUA_DB QUERY`: the paths of the documents in which thidua's rules find a
+ * passage for QUERY (no ranking, no snippets): the reference Recoll's answers are checked
+ * against in make bench-national.
+ */
+static int docs_mode(const char *tdb, const char *query)
+{
+	struct vn_norm *nm;
+	struct vn_query q;
+	struct err e;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	if (db_open(tdb, DB_READONLY, &db, &e) != 0 || !(nm = vn_norm_new(&e)) ||
+	    vn_query_build(nm, query, &q, &e) != 0) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		return 2;
+	}
+	if (sqlite3_prepare_v2(db,
+			       "SELECT DISTINCT d.path FROM passages_fts"
+			       " JOIN passage_rows p ON p.id = passages_fts.rowid"
+			       " JOIN documents d ON d.id = p.doc WHERE passages_fts MATCH ?1",
+			       -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench: %s\n", sqlite3_errmsg(db));
+		return 2;
+	}
+	sqlite3_bind_text(st, 1, q.fts, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		printf("%s\n", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	vn_query_free(&q);
+	vn_norm_free(nm);
+	db_close(db);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *thidua, *seed, *out;
@@ -390,12 +429,18 @@ int main(int argc, char **argv)
 
 	if (argc == 5 && strcmp(argv[1], "stock") == 0)
 		return stock_mode(argv[2], argv[3], argv[4]);
+	if (argc == 4 && strcmp(argv[1], "stock-queries") == 0)
+		return stock_mode(NULL, argv[2], argv[3]);
 	if (argc == 3 && strcmp(argv[1], "regex") == 0)
 		return regex_mode(argv[2]);
+	if (argc == 4 && strcmp(argv[1], "docs") == 0)
+		return docs_mode(argv[2], argv[3]);
 	if (argc < 4) {
 		fprintf(stderr, "usage: bench THIDUA SEED OUTDIR [MB]\n"
 				"       bench stock THIDUA_DB STOCK_DB QUERIES\n"
-				"       bench regex QUERY\n");
+				"       bench stock-queries STOCK_DB QUERIES\n"
+				"       bench regex QUERY\n"
+				"       bench docs THIDUA_DB QUERY\n");
 		return 2;
 	}
 	thidua = argv[1];

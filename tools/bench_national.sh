@@ -11,6 +11,8 @@
 #                 documents are documents thidua's rules match (see BENCHMARKS.md)
 # BENCH_PROVINCES=N generates (and measures) N provinces instead of 63; BENCH_REPS runs per
 # query (default 5). The corpus is kept in NATIONAL_DIR (default bench/national) and reused.
+# BENCH_REUSE=1 keeps the indexes (and their timings) of an earlier run in BENCH_OUT and
+# measures only what is missing: at this scale each index takes minutes.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${NATIONAL_DIR:-$top/bench/national}
@@ -26,8 +28,9 @@ if [ ! -d "$corpus/docs" ]; then
 		--out "$corpus"
 fi
 docs=$corpus/docs
-rm -rf "$out"
+[ "${BENCH_REUSE:-0}" = 1 ] || rm -rf "$out"
 mkdir -p "$out"
+rm -f "$out"/rows.tsv "$out"/all.tsv "$out"/report.md
 # run copies: a rebuild while the benchmark runs must not change what it measures
 cp "$thidua" "$out/thidua.bin"
 cp "$bench" "$out/bench.bin"
@@ -55,20 +58,27 @@ time_ms() {
 }
 
 # ---- thidua: index ---------------------------------------------------------------------
-index() { # db, extra options...: prints "seconds peak_rss_kb"
+index() { # db, extra options...: "seconds peak_rss_kb" into db.time
 	local db=$1
 	shift
+	[ -s "$db.time" ] && [ -f "$db" ] && return
 	rm -f "$db" "$db-wal" "$db-shm"
-	/usr/bin/time -f "%e %M" -o "$out/time.txt" "$thidua" index --quiet "$@" --db "$db" "$docs" || true
-	cat "$out/time.txt"
+	/usr/bin/time -f "%e %M" -o "$db.time" "$thidua" index --quiet "$@" --db "$db" "$docs" || true
 }
-read -r t_full rss_full < <(index "$out/thidua.db")
-read -r t_text rss_text < <(index "$out/text.db" --no-facts)
+index "$out/thidua.db"
+index "$out/text.db" --no-facts
+read -r t_full rss_full <"$out/thidua.db.time"
+read -r t_text rss_text <"$out/text.db.time"
 text_bytes=$(sqlite3 "$out/thidua.db" "SELECT sum(bytes) FROM passage_rows")
 
 # ---- stock FTS5 on the same passages ---------------------------------------------------
-"$bench" stock "$out/text.db" "$out/stock.db" "$queries" >"$out/stock.txt"
-read -r _ t_stock _ < <(grep '^build' "$out/stock.txt")
+if [ -s "$out/stock.build" ] && [ -f "$out/stock.db" ]; then
+	"$bench" stock-queries "$out/stock.db" "$queries" >"$out/stock.txt"
+else
+	"$bench" stock "$out/text.db" "$out/stock.db" "$queries" >"$out/stock.txt"
+	grep '^build' "$out/stock.txt" >"$out/stock.build"
+fi
+read -r _ t_stock _ <"$out/stock.build"
 grep '^query' "$out/stock.txt" | awk '{print $2}' >"$out/stock.ms"
 
 # ---- thidua search, rg, Recoll per query -----------------------------------------------
@@ -76,8 +86,8 @@ cat >"$out/recoll.conf" <<EOF
 topdirs = $docs
 indexallfilenames = 0
 EOF
-s=$(ms_now)
-/usr/bin/time -f "%e %M" -o "$out/recoll.time" recollindex -c "$out" >"$out/recollindex.log" 2>&1 || true
+[ -s "$out/recoll.time" ] && [ -d "$out/xapiandb" ] ||
+	/usr/bin/time -f "%e %M" -o "$out/recoll.time" recollindex -c "$out" >"$out/recollindex.log" 2>&1 || true
 read -r t_recoll rss_recoll <"$out/recoll.time"
 
 : >"$out/rows.tsv"
@@ -92,7 +102,7 @@ while IFS=$'\t' read -r q year unit; do
 	t_ms=$(time_ms "$thidua" search "${opts[@]}" "$q")
 	n_t=$("$thidua" search "${opts[@]}" "$q" | tail -n +2 | wc -l)
 	# thidua's rules: every document with a matching passage (no filters: rg and Recoll have none)
-	"$thidua" search --db "$out/thidua.db" --limit 0 --format tsv "$q" | tail -n +2 | cut -f4 | sort -u >"$out/match.docs"
+	"$bench" docs "$out/thidua.db" "$q" | sort -u >"$out/match.docs"
 	re=$("$bench" regex "$q")
 	r_ms=$(reps=3 time_ms rg -c -e "$re" "$docs")
 	rc_q=$(printf '%s' "$q" | sed 's/"//g')
@@ -118,6 +128,7 @@ t_fig=$(time_ms "$thidua" trend --db "$out/thidua.db" --figure "suất quà" --b
 mb=$(echo "scale=1; $corpus_bytes / 1000000" | bc)
 tmb=$(echo "scale=1; $text_bytes / 1000000" | bc)
 ratio() { echo "scale=2; $1 / $2" | bc; }
+rss_mb() { case $1 in *[!0-9]* | "") echo "not measured" ;; *) echo $(($1 / 1024)) ;; esac; }
 p50_t=$(cut -f2 "$out/all.tsv" | pct 50)
 p95_t=$(cut -f2 "$out/all.tsv" | pct 95)
 p50_s=$(cut -f10 "$out/all.tsv" | pct 50)
@@ -137,7 +148,7 @@ right=$(awk -F'\t' '{s += $8} END {print s}' "$out/all.tsv")
 	echo "| throughput / Recoll | $(ratio "$t_recoll" "$t_full") | $(ratio "$t_recoll" "$t_text") | | 1 |"
 	echo "| database (MB) | $(($(db_bytes "$out/thidua.db") / 1000000)) | $(($(db_bytes "$out/text.db") / 1000000)) | $(($(db_bytes "$out/stock.db") / 1000000)) | $(($(du -sb "$out/xapiandb" | cut -f1) / 1000000)) |"
 	echo "| database / passage text ($tmb MB) | $(ratio "$(db_bytes "$out/thidua.db")" "$text_bytes") | $(ratio "$(db_bytes "$out/text.db")" "$text_bytes") | $(ratio "$(db_bytes "$out/stock.db")" "$text_bytes") | |"
-	echo "| peak RSS (MB) | $((rss_full / 1024)) | $((rss_text / 1024)) | | $((rss_recoll / 1024)) |"
+	echo "| peak RSS (MB) | $(rss_mb "$rss_full") | $(rss_mb "$rss_text") | | $(rss_mb "$rss_recoll") |"
 	echo
 	echo "| 30 queries, top 20 | thidua search (CLI) | stock FTS5 (in process) | rg | recollq (CLI) |"
 	echo "|---|---|---|---|---|"
