@@ -127,7 +127,7 @@ t_fig=$(time_ms "$thidua" trend --db "$out/thidua.db" --figure "suất quà" --b
 # ---- report ----------------------------------------------------------------------------
 mb=$(echo "scale=1; $corpus_bytes / 1000000" | bc)
 tmb=$(echo "scale=1; $text_bytes / 1000000" | bc)
-ratio() { echo "scale=2; $1 / $2" | bc; }
+ratio() { echo "scale=3; ($1) / ($2)" | bc; }
 rss_mb() { case $1 in *[!0-9]* | "") echo "not measured" ;; *) echo $(($1 / 1024)) ;; esac; }
 p50_t=$(cut -f2 "$out/all.tsv" | pct 50)
 p95_t=$(cut -f2 "$out/all.tsv" | pct 95)
