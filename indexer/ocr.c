@@ -12,7 +12,7 @@
 #include "vn_ocrfix.h"
 
 /* Part of the cache key: change it when preprocessing changes what Tesseract sees. */
-#define RECIPE_PREP "psm6-deskew1"
+#define RECIPE_PREP "psm6-deskew1-spaces1"
 /* Pages rendered ahead of the engines: enough to keep them busy, bounded memory. */
 #define AHEAD_PER_THREAD 2
 
@@ -142,6 +142,9 @@ static TessBaseAPI *engine_new(void)
 	 * rows, and are read as rows: one uniform block (PSM_AUTO reads the columns of a
 	 * table one after the other, which scrambles rows: docs/ocr.md, measured) */
 	TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
+	/* a table row's column gaps kept as runs of spaces: the repair tells rows from prose
+	 * by them (lib/vn_ocrfix.c) */
+	TessBaseAPISetVariable(api, "preserve_interword_spaces", "1");
 	return api;
 }
 

@@ -1,6 +1,7 @@
 #include "vn_ocrfix.h"
 
 #include <glib.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,9 @@
 #define FAR_RARER 10
 /* ... and only when a neighbour calls for it this strongly (see pull()). */
 #define PULL_MIN 0.2
+/* This many spaces in a row are a table's column gap (Tesseract keeps gaps as spaces,
+ * indexer/ocr.c): the cells either side are not neighbours. */
+#define COLUMN_GAP 3
 
 static GHashTable *freq;    /* lower-case syllable (UTF-8) -> count */
 static GHashTable *pairs;   /* "a b" (lower case) -> count */
@@ -320,6 +324,55 @@ struct word {
 	int joined; /* only blanks (one line break at most) between it and the word before */
 };
 
+static int has_lower(const struct word *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->n && i < MAX_WORD; i++)
+		if (u_islower(x->c[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Letters Tesseract read in capitals inside a word: a capital after a small letter
+ * (hiỆN), or a word all in capitals between two words in small letters (của BỘ tài).
+ * The word keeps the case of its first letter and the rest goes to small letters, when
+ * that is a frequent syllable (acronyms, UBND, KHCN, are not syllables). Returns the
+ * number of words changed.
+ */
+static int fix_case(struct word *w, size_t nw)
+{
+	int *lower = xcalloc(nw ? nw : 1, sizeof(*lower)), fixes = 0;
+	size_t k, i;
+
+	for (k = 0; k < nw; k++)
+		lower[k] = has_lower(&w[k]);
+	for (k = 0; k < nw; k++) {
+		struct word *x = &w[k];
+		int inner = 0, upper = 1;
+		if (x->n < 2 || x->n > MAX_WORD || count_of(x->low) < MIN_FREQ ||
+		    !vn_syll_valid(x->low, strlen(x->low)))
+			continue;
+		for (i = 0; i < x->n; i++) {
+			if (!u_isupper(x->c[i]))
+				upper = 0;
+			if (i > 0 && u_isupper(x->c[i]) && u_islower(x->c[i - 1]))
+				inner = 1;
+		}
+		if (upper && !(k > 0 && x->joined && lower[k - 1] && k + 1 < nw &&
+		               w[k + 1].joined && lower[k + 1]))
+			continue;
+		if (!inner && !upper)
+			continue;
+		for (i = 1; i < x->n; i++)
+			x->c[i] = u_tolower(x->c[i]);
+		fixes++;
+	}
+	free(lower);
+	return fixes;
+}
+
 static void lower_utf8(const UChar32 *w, size_t n, char *out, size_t cap)
 {
 	UChar32 l[MAX_WORD];
@@ -396,14 +449,19 @@ char *vn_ocrfix_syllables(const char *text, int *repairs)
 		x->end = i;
 		if (nw > 0) {
 			blank_from = w[nw - 1].end;
-			/* OCR lines are the page's wrapped lines: one line break is a space */
-			int breaks = 0;
-			for (; blank_from < start; blank_from++)
+			/* OCR lines are the page's wrapped lines: one line break is a space; a
+			 * column gap (COLUMN_GAP spaces) parts two cells of a table row */
+			int breaks = 0, run = 0;
+			for (; blank_from < start; blank_from++) {
+				run = norm[blank_from] == ' ' ? run + 1 : 0;
+				if (run >= COLUMN_GAP)
+					blanks = 0;
 				if (norm[blank_from] == '\n')
 					breaks++;
 				else if (norm[blank_from] != ' ' && norm[blank_from] != '\t' &&
 				         norm[blank_from] != '\r')
 					blanks = 0;
+			}
 			if (breaks > 1)
 				blanks = 0;
 			x->joined = blanks;
@@ -412,6 +470,7 @@ char *vn_ocrfix_syllables(const char *text, int *repairs)
 			lower_utf8(x->c, x->n, x->low, sizeof(x->low));
 		nw++;
 	}
+	fixes += fix_case(w, nw);
 	for (k = 0; k < nw; k++) {
 		UChar32 fixed[MAX_WORD];
 		const char *prev =
@@ -442,6 +501,183 @@ char *vn_ocrfix_syllables(const char *text, int *repairs)
 	free(w);
 	free(u16);
 	free(norm);
+	if (repairs)
+		*repairs = fixes;
+	return out.p ? buf_detach(&out) : xstrdup("");
+}
+
+/* Whether the line at s (up to its line break) holds a column gap: a table row. */
+static int column_gap(const char *s)
+{
+	int run = 0;
+
+	for (; *s && *s != '\n'; s++) {
+		run = *s == ' ' ? run + 1 : 0;
+		if (run >= COLUMN_GAP)
+			return 1;
+	}
+	return 0;
+}
+
+/* A glued word longer than this many letters is left alone; a syllable is at most 7. */
+#define MAX_GLUED 48
+#define MAX_SYLL  8
+
+/* A segmentation of a prefix: fewer pieces first, then more pairs the table has seen,
+ * then more frequent pieces. */
+struct seg {
+	int ok, pieces, pairs;
+	double logf;
+	int prevk; /* letters of the piece before the last; 0: the last is the first */
+};
+
+static int seg_better(const struct seg *a, const struct seg *b)
+{
+	if (!b->ok)
+		return 1;
+	if (a->pieces != b->pieces)
+		return a->pieces < b->pieces;
+	if (a->pairs != b->pairs)
+		return a->pairs > b->pairs;
+	return a->logf > b->logf;
+}
+
+/*
+ * Cut points (code point offsets, ascending) of a glued word u (lower case, n code
+ * points) into frequent valid syllables; returns how many (0: no such split).
+ *
+ * Every piece is a valid syllable seen MIN_FREQ times; the fewest pieces win, then the
+ * split whose neighbouring pieces the pair table has seen together most often, then the
+ * most frequent pieces. A word of ASCII letters only (a foreign word, an abbreviation) is
+ * split only where the pair table has seen every pair: Vietnamese glued by OCR keeps its
+ * diacritics. A piece of one letter (y, ở, a) needs a seen pair too: any misread letter
+ * is one.
+ */
+static int split_points(const gunichar *u, int n, int *cuts)
+{
+	/* best[i][k]: the best segmentation of u[0..i) whose last piece has k letters */
+	struct seg best[MAX_GLUED + 1][MAX_SYLL + 1];
+	char piece[MAX_GLUED + 1][MAX_SYLL + 1][MAX_SYLL * 4 + 1];
+	int i, k, j, ascii = 1, bk = 0, m = 0;
+	struct seg end = {0, 0, 0, 0, 0};
+
+	if (n > MAX_GLUED)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (u[i] > 0x7f)
+			ascii = 0;
+	memset(best, 0, sizeof(best));
+	for (i = 1; i <= n; i++)
+		for (k = 1; k <= MAX_SYLL && k <= i; k++) {
+			char *w = piece[i][k];
+			int cnt, kk;
+			glong len = 0;
+			char *tmp = g_ucs4_to_utf8(u + i - k, k, NULL, &len, NULL);
+			w[0] = 0;
+			if (!tmp || len > MAX_SYLL * 4) {
+				g_free(tmp);
+				continue;
+			}
+			memcpy(w, tmp, (size_t)len + 1);
+			g_free(tmp);
+			cnt = count_of(w);
+			if (cnt < MIN_FREQ || !vn_syll_valid(w, (size_t)len)) {
+				w[0] = 0;
+				continue;
+			}
+			if (i == k) {
+				best[i][k] = (struct seg){1, 1, 0, log((double)cnt), 0};
+				continue;
+			}
+			for (kk = 1; kk <= MAX_SYLL && kk <= i - k; kk++) {
+				const struct seg *prev = &best[i - k][kk];
+				struct seg x;
+				int seen;
+				if (!prev->ok)
+					continue;
+				seen = pair_count(piece[i - k][kk], w) > 0;
+				if ((ascii || k == 1 || kk == 1) && !seen)
+					continue;
+				x = (struct seg){1, prev->pieces + 1, prev->pairs + seen,
+				                 prev->logf + log((double)cnt), kk};
+				if (seg_better(&x, &best[i][k]))
+					best[i][k] = x;
+			}
+		}
+	for (k = 1; k <= MAX_SYLL && k <= n; k++)
+		if (best[n][k].ok && best[n][k].pieces >= 2 && seg_better(&best[n][k], &end)) {
+			end = best[n][k];
+			bk = k;
+		}
+	if (!end.ok)
+		return 0;
+	/* walked back from the end, then put in ascending order */
+	for (i = n, k = bk; k > 0 && i - k > 0;) {
+		int pk = best[i][k].prevk;
+		cuts[m++] = i - k;
+		i -= k;
+		k = pk;
+	}
+	for (i = 0; i < m / 2; i++) {
+		j = cuts[i];
+		cuts[i] = cuts[m - 1 - i];
+		cuts[m - 1 - i] = j;
+	}
+	return m;
+}
+
+char *vn_ocrfix_split(const char *text, int *repairs)
+{
+	struct buf out = BUF_INIT;
+	const char *p = text, *q0;
+	int fixes = 0, table = 0;
+
+	pthread_once(&once, load);
+	/* a page with a table row: the cells wrapped onto lines of their own have no column
+	 * gap to tell them by, and are glued the same way */
+	for (q0 = text; *q0 && !table; q0++)
+		if ((q0 == text || q0[-1] == '\n') && column_gap(q0))
+			table = 1;
+	while (*p) {
+		const char *q = p;
+		gunichar c = g_utf8_get_char(p);
+		char *low;
+		gunichar *u;
+		glong n = 0;
+		int cuts[MAX_GLUED], m = 0;
+		if (!g_unichar_isalpha(c)) {
+			q = g_utf8_next_char(p);
+			buf_add(&out, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		while (*q && (g_unichar_isalpha(g_utf8_get_char(q)) ||
+		              g_unichar_ismark(g_utf8_get_char(q))))
+			q = g_utf8_next_char(q);
+		low = g_utf8_strdown(p, q - p);
+		u = g_utf8_to_ucs4_fast(low, -1, &n);
+		/* a word someone wrote is not glued; Tesseract glues syllables when it misses
+		 * the space between them (table cells read as one line) */
+		if (table && count_of(low) == 0 && n == g_utf8_strlen(p, q - p))
+			m = split_points(u, (int)n, cuts);
+		if (m > 0) {
+			const char *r = p;
+			int k;
+			for (k = 0; k < m; k++) {
+				const char *cut = g_utf8_offset_to_pointer(p, cuts[k]);
+				buf_add(&out, r, (size_t)(cut - r));
+				buf_addc(&out, ' ');
+				r = cut;
+			}
+			buf_add(&out, r, (size_t)(q - r));
+			fixes++;
+		} else {
+			buf_add(&out, p, (size_t)(q - p));
+		}
+		g_free(u);
+		g_free(low);
+		p = q;
+	}
 	if (repairs)
 		*repairs = fixes;
 	return out.p ? buf_detach(&out) : xstrdup("");
@@ -523,12 +759,14 @@ char *vn_ocrfix_numbers(const char *text, int *repairs)
 
 char *vn_ocrfix(const char *raw, int *repairs)
 {
-	int r1 = 0, r2 = 0;
+	int r1 = 0, r2 = 0, r3 = 0;
 	char *s = vn_ocrfix_syllables(raw, &r1);
-	char *t = vn_ocrfix_numbers(s, &r2);
+	char *g = vn_ocrfix_split(s, &r2);
+	char *t = vn_ocrfix_numbers(g, &r3);
 
 	free(s);
+	free(g);
 	if (repairs)
-		*repairs = r1 + r2;
+		*repairs = r1 + r2 + r3;
 	return t;
 }

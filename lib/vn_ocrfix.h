@@ -8,6 +8,13 @@
  * data/ocr_syllables.tsv, counts syllables of real text (tools/ocr_freq.sh says which).
  * Case is kept (QUYÉT -> QUYẾT, Bồ -> Bổ).
  *
+ * Case: capitals read inside a word (hiỆN) or a lone word in capitals in a sentence (của
+ * BỘ tài) go back to small letters after the first.
+ *
+ * Glued words, on a page with a table (a row's column gap kept as spaces): a word that is
+ * no syllable anyone wrote is split into frequent syllables, the fewest, then the pairs
+ * most often seen side by side (Sảnphẩmnhựa -> Sản phẩm nhựa).
+ *
  * Numbers: a space OCR put inside a date is removed when the two pieces join into a
  * valid day/month/year and neither is one alone (22/1 1/2019 -> 22/11/2019).
  */
@@ -20,6 +27,7 @@
 char *vn_ocrfix(const char *raw, int *repairs);
 /* The two steps alone (fuzzing, tests): same contract. */
 char *vn_ocrfix_syllables(const char *text, int *repairs);
+char *vn_ocrfix_split(const char *text, int *repairs);
 char *vn_ocrfix_numbers(const char *text, int *repairs);
 
 #endif

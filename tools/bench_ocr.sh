@@ -4,7 +4,8 @@
 # Test set: the legacy transcripts HELD OUT from the repair's frequency table (every second
 # file of tests/fixtures/legacy/truth in name order, from the second: tools/ocr_freq.py
 # leaves exactly these out), each cut after OCR_BENCH_CHARS characters, typeset by the
-# independent renderer tools/ocr_render.c (pango/cairo, Liberation Serif 13 pt), rasterized
+# independent renderer tools/ocr_render.c (pango/cairo, Liberation Serif 13 pt; tab-separated
+# rows as tables whose columns never overlap, smaller or landscape when wide), rasterized
 # by pdftoppm at 300 dpi grayscale (clean set) and degraded by ImageMagick (150 dpi, 1.3°
 # skew, blur, noise, JPEG quality 35), wrapped as image-only PDFs by img2pdf.
 #
@@ -80,8 +81,8 @@ for set in clean degraded; do
 	done
 	for sys in tess raw thidua; do
 		sum work/*."$set"."$sys".score >"work/$set.$sys.score"
-		# the same over the prose documents: transcripts without a TAB (the others are
-		# spreadsheets typeset as tab-separated columns)
+		# the same over the prose documents: transcripts without a TAB (the others hold
+		# spreadsheet tables)
 		for f in $names; do
 			grep -q "$(printf '\t')" "truth/$f" || cat "work/${f%.txt}.$set.$sys.score"
 		done | sum >"work/prose-$set.$sys.score"

@@ -60,6 +60,36 @@ static void test_leaves_alone(void **state)
 	fixes("Quye\xcc\x81t", "Quyết", 1);
 }
 
+static void test_glued(void **state)
+{
+	(void)state;
+	/* table rows (a column gap kept as spaces): two frequent syllables the table has seen
+	 * side by side, read without the space between them */
+	fixes("Đơnvị tính     Tr. USD", "Đơn vị tính     Tr. USD", 1);
+	fixes("1   công táckhen thưởng", "1   công tác khen thưởng", 1);
+	fixes("Sảnphẩm    Loạihìnhchănnuôi", "Sản phẩm    Loại hình chăn nuôi", 2);
+	/* words someone wrote, names and foreign words stay whole */
+	fixes("Thông tư    casino    WTO   Nguyễn", "Thông tư    casino    WTO   Nguyễn", 0);
+	/* prose: a glued word there was glued on the page */
+	fixes("khi nàogiai đoạn", "khi nàogiai đoạn", 0);
+	/* a cell wrapped onto a line of its own, on a page with a table */
+	fixes("Đơn vị     tính\nSảnphẩm", "Đơn vị     tính\nSản phẩm", 1);
+	/* a misread letter is no syllable of its own without a pair seen */
+	fixes("Đơn vị     Igày", "Đơn vị     Igày", 0);
+}
+
+static void test_case(void **state)
+{
+	(void)state;
+	/* capitals read inside words, or one word in capitals in a sentence */
+	fixes("thực hiỆN nhiệm vụ", "thực hiện nhiệm vụ", 1);
+	fixes("của BỘ tài chính", "của Bộ tài chính", 1);
+	/* headings, acronyms and a word at a line's end stay */
+	fixes("BỘ TÀI CHÍNH", "BỘ TÀI CHÍNH", 0);
+	fixes("của UBND tỉnh; Phòng KHCN huyện", "của UBND tỉnh; Phòng KHCN huyện", 0);
+	fixes("theo Quyết định của BỘ\n\nnăm", "theo Quyết định của BỘ\n\nnăm", 0);
+}
+
 static void test_numbers(void **state)
 {
 	(void)state;
@@ -127,9 +157,14 @@ static void test_stamp(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_invalid_syllables), cmocka_unit_test(test_context),
-	    cmocka_unit_test(test_leaves_alone),      cmocka_unit_test(test_numbers),
-	    cmocka_unit_test(test_invalid_utf8),      cmocka_unit_test(test_stamp),
+	    cmocka_unit_test(test_invalid_syllables),
+	    cmocka_unit_test(test_context),
+	    cmocka_unit_test(test_leaves_alone),
+	    cmocka_unit_test(test_glued),
+	    cmocka_unit_test(test_case),
+	    cmocka_unit_test(test_numbers),
+	    cmocka_unit_test(test_invalid_utf8),
+	    cmocka_unit_test(test_stamp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
