@@ -18,8 +18,9 @@
  *     else the nearest status word before it, else the sentence's;
  *   - its grantor: the one the award's own name says ("Cờ thi đua của Chính phủ"), else
  *     the nearest grantor in its clause that a grant verb follows, else — when the clause
- *     starts with the verb or with "award cho …" — the previous clause's, else the latest
- *     one in the sentence when the Law lets it grant that award (levels in data/awards.tsv, grantors.tsv);
+ *     starts with the verb or with "award cho …" — the previous clause's, across a full stop
+ *     too; a clause with its own subject and no grantor ("02 tập thể đạt danh hiệu …")
+ *     has none;
  *   - its year: an explicit "Năm 2019," governs what follows; "năm 2019" before the first
  *     award of a sentence governs that sentence; else the document's year.
  * A mention with no status, or with neither recipients nor a count, is not a fact.
@@ -764,6 +765,20 @@ static char *explicit_grantor(const struct ctx *c, size_t i)
 	return buf_detach(&b);
 }
 
+/* Whether the grantor of the award at word i is a passive's agent ("được X tặng"): it
+ * governs its own clause only, where a subject ("X tặng …; …") heads a running list. */
+static int passive_agent(const struct ctx *c, size_t i)
+{
+	long k, best = -1;
+	for (k = 0; k < (long)c->ng; k++) {
+		const struct gmention *g = &c->g[k];
+		if (g->valid && g->i < i && c->clause[g->i] == c->clause[i] &&
+		    (best < 0 || g->i > c->g[best].i))
+			best = k;
+	}
+	return best >= 0 && c->g[best].i > 0 && vn_words_is(&c->w, c->g[best].i - 1, "được");
+}
+
 static int clause_starts_with_verb(const struct ctx *c, const struct mention *m)
 {
 	const struct vn_words *w = &c->w;
@@ -796,9 +811,10 @@ static void find_grantors(struct ctx *c)
 			continue;
 		}
 		if (clause_starts_with_verb(c, m)) {
-			/* the previous clause's grantor: of its last award, else its own */
+			/* the previous clause's grantor: of its last award, else its own — across a
+			 * full stop too, as a list item's next sentence may leave its subject out */
 			for (j = k; j-- > 0;)
-				if (c->m[j].sentence == m->sentence && c->m[j].clause < m->clause) {
+				if (c->m[j].clause < m->clause) {
 					if (c->m[j].clause + 1 == m->clause && c->m[j].grantor)
 						m->grantor = xstrdup(c->m[j].grantor);
 					break;
@@ -816,13 +832,17 @@ static void find_grantors(struct ctx *c)
 			}
 			continue;
 		}
-		/* the latest grantor of the sentence, if the Law lets it grant this */
+		/* a clause with its own subject and no grantor ("02 tập thể đạt danh hiệu …")
+		 * names none, unless the sentence is a unit head's running list of the titles
+		 * a head gives ("Viện trưởng VKSND tỉnh công nhận …; 168 cá nhân đạt “Lao động
+		 * tiên tiến”") or names the sector's head in an award ("Thẩm phán giỏi") */
 		for (j = k; j-- > 0;) {
 			const struct mention *p = &c->m[j];
 			if (p->sentence != m->sentence)
 				break;
 			if (p->grantor) {
-				if (!strchr(p->grantor, ';') && may_grant(p->grantor, m->row))
+				if (!strchr(p->grantor, ';') && may_grant(p->grantor, m->row) &&
+				    (p->implied || !passive_agent(c, p->i)))
 					m->grantor = xstrdup(p->grantor);
 				break;
 			}
