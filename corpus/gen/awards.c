@@ -376,16 +376,20 @@ struct award_fact *award_here(struct ctx *c, size_t a, const char *unit, const c
 	return f;
 }
 
-static void record(struct ctx *c, const struct grant *g, size_t a, const char *grantor)
+/* The count of awards is a fact only where the phrasing writes it before the award ("tặng
+ * 02 Cờ thi đua cho …"): the caller that writes it sets it on the fact returned. */
+static struct award_fact *record(struct ctx *c, const struct grant *g, size_t a,
+                                 const char *grantor)
 {
 	struct award_fact *f = award_here(c, a, g->uidx >= 0 ? c->bw->units[g->uidx].canon : "",
 	                                  g->award, grantor, g->status, g->coll, g->ind);
 
 	f->klass = g->klass;
-	f->count = g->count;
+	f->count = -1;
 	f->year = g->year;
 	f->group = group_of(g->level);
 	f->level = level_names[g->level];
+	return f;
 }
 
 static void class_words(struct ctx *c, const char *klass)
@@ -541,7 +545,7 @@ void say_grants(struct ctx *c, const struct grant *g, int n)
 		}
 		prep(c);
 		recipients(c, x->coll, x->ind);
-		record(c, x, a, x->grantor);
+		record(c, x, a, x->grantor)->count = x->count;
 		prev_grantor = x->grantor;
 	}
 	if (cap != (size_t)-1)
