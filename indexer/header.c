@@ -254,24 +254,6 @@ static int authority_at(const char *t, size_t *len)
 	return 0;
 }
 
-/* A person's name: 2 to 5 words, each capitalised, not all in capitals, no digits. */
-static int is_name(const char *t)
-{
-	size_t n = strlen(t), words = 1, i;
-	if (n < 5 || n > 60 || text_all_caps(t, n))
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (isdigit((unsigned char)t[i]) || strchr(".,;:()/", t[i]))
-			return 0;
-		if (t[i] == ' ') {
-			words++;
-			if (i + 1 < n && islower((unsigned char)t[i + 1]))
-				return 0;
-		}
-	}
-	return words >= 2 && words <= 5 && !text_starts_lower(t, n);
-}
-
 static void add_recipient(struct doc *d, const char *s, size_t n)
 {
 	size_t cap = d->nrecipients;
@@ -299,6 +281,13 @@ static int foot_note_tail(const struct doc *d, size_t i)
 	size_t n = strlen(t);
 	return (i > 0 && strcmp(d->passages[i - 1].kind, "footnote") == 0) ||
 	       text_starts_lower(t, n) || n >= 100;
+}
+
+/* Running text amid the Nơi nhận list: a page that ended inside the list puts its footnotes
+ * there, and no recipient is a sentence that long. */
+static int recipients_interrupted(const struct doc *d, size_t i)
+{
+	return strlen(d->passages[i].text) >= 100;
 }
 
 /* Make passage i the tail of the footnote before it: same note, same citing passage and
@@ -342,7 +331,8 @@ static void footer(struct doc *d, struct vn_norm *nm)
 		/* the last page's footnotes, which text exports put after the signature */
 		if (strcmp(d->passages[i].kind, "footnote") == 0)
 			continue;
-		if (name_at >= 0 && (size_t)name_at < i && foot_note_tail(d, i)) {
+		if ((name_at >= 0 && (size_t)name_at < i && foot_note_tail(d, i)) ||
+		    (in_recipients && !in_signature && recipients_interrupted(d, i))) {
 			footnote_tail(d, i);
 			continue;
 		}
@@ -400,7 +390,7 @@ static void footer(struct doc *d, struct vn_norm *nm)
 						else
 							free(body);
 					}
-				} else if (is_name(sg) && (in_signature || role.n)) {
+				} else if (text_is_name(sg) && (in_signature || role.n)) {
 					set_str(&d->signer, xstrdup(sg));
 					name_at = (long)i;
 					used = 1;

@@ -19,4 +19,8 @@ int text_all_caps(const char *s, size_t n);
 /* 1 if the first letter of s[0..n) is lower case. */
 int text_starts_lower(const char *s, size_t n);
 
+/* 1 if the NUL-terminated t reads as a person's name: 2 to 5 words, each capitalised, not
+ * all in capitals, no digits or punctuation ("Hồ Việt Lợi"). */
+int text_is_name(const char *t);
+
 #endif
