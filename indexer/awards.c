@@ -841,6 +841,26 @@ static int clause_starts_with_verb(const struct ctx *c, const struct mention *m)
 	return first == m->i && m->r.cho;
 }
 
+/* Whether m opens a comma-separated segment of its clause with the verb or as "award
+ * cho …" (the verb left out). */
+static int segment_starts_with_verb(const struct ctx *c, const struct mention *m)
+{
+	const struct vn_words *w = &c->w;
+	size_t first = m->i, k;
+	while (first > 0 && c->clause[first - 1] == m->clause && !vn_words_gap_has(w, first, ","))
+		first--;
+	if (first == 0 || c->clause[first - 1] != m->clause)
+		return 0; /* the clause's first segment: clause_starts_with_verb's case */
+	if (vn_words_is(w, first, "và"))
+		first++;
+	for (k = 0; k < c->ns; k++)
+		if (c->s[k].i == first && c->s[k].value)
+			return 1;
+	if (first + 2 == m->i && vn_words_is(w, first, "danh") && vn_words_is(w, first + 1, "hiệu"))
+		first = m->i;
+	return first == m->i && m->r.cho;
+}
+
 static void find_grantors(struct ctx *c)
 {
 	size_t k, j;
@@ -856,6 +876,13 @@ static void find_grantors(struct ctx *c)
 		}
 		if (m->implied) {
 			m->grantor = xstrdup(m->implied);
+			continue;
+		}
+		/* ", tặng Chiến sĩ thi đua cơ sở cho 20 cá nhân", ", Tập thể lao động tiên tiến
+		 * cho 08 tập thể": coordinated after a comma, the grantor of the award before */
+		if (k > 0 && c->m[k - 1].clause == m->clause && c->m[k - 1].grantor &&
+		    segment_starts_with_verb(c, m)) {
+			m->grantor = xstrdup(c->m[k - 1].grantor);
 			continue;
 		}
 		if (clause_starts_with_verb(c, m)) {
@@ -881,16 +908,17 @@ static void find_grantors(struct ctx *c)
 			continue;
 		}
 		/* a clause with its own subject and no grantor ("02 tập thể đạt danh hiệu …")
-		 * names none, unless the sentence is a unit head's running list of the titles
-		 * a head gives ("Viện trưởng VKSND tỉnh công nhận …; 168 cá nhân đạt “Lao động
-		 * tiên tiến”") or names the sector's head in an award ("Thẩm phán giỏi") */
+		 * names none, unless the sentence's subject goes on with its list ("Viện trưởng
+		 * VKSND tỉnh công nhận …; 168 cá nhân đạt “Lao động tiên tiến”") or a clause of
+		 * the same shape before it got its grantor from the award's name ("02 Thẩm phán
+		 * được xét tặng danh hiệu “Thẩm phán giỏi”; 14 tập thể đạt danh hiệu …") */
 		for (j = k; j-- > 0;) {
 			const struct mention *p = &c->m[j];
 			if (p->sentence != m->sentence)
 				break;
 			if (p->grantor) {
 				if (!strchr(p->grantor, ';') && may_grant(p->grantor, m->row) &&
-				    (p->implied ||
+				    ((p->implied && p->r.found && p->r.b <= p->i) ||
 				     (!passive_agent(c, p->i) &&
 				      (same_list(c, m, p->grantor) || in_trong_do(c, m) ||
 				       recognises_list(c, p, m)))))
