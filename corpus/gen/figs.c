@@ -137,9 +137,11 @@ void fig_count_rate(struct ctx *c, long long n, const char *noun, long long rate
 	struct buf b = BUF_INIT;
 	struct figure *f;
 	size_t a0 = doc_pos(c->d), a;
+	int each;
 
 	fig_count(c, n, noun);
-	say(c, rng_chance(&c->r, 0.5) ? " trị giá " : ", mỗi suất trị giá ");
+	each = !rng_chance(&c->r, 0.5);
+	say(c, each ? ", mỗi suất trị giá " : " trị giá ");
 	a = doc_pos(c->d);
 	fmt_rate(&b, rate, (int)rng_below(&c->r, 3), per);
 	doc_raw(c->d, b.p, b.n);
@@ -147,6 +149,9 @@ void fig_count_rate(struct ctx *c, long long n, const char *noun, long long rate
 	f->noun = doc_printf(c->d, "đồng/%s", per);
 	f->per = per;
 	f->times = (double)n;
+	/* the words before the amount qualify a rate as they do an amount (docs/figures.md,
+	 * Qualifiers; the seed's gold: "mỗi suất, trị giá") */
+	f->qualifier = each ? "mỗi suất, trị giá" : "trị giá";
 	doc_keep(c->d, a0, doc_pos(c->d));
 	if (c->summing)
 		add_part(c, n * rate);
