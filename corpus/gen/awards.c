@@ -660,14 +660,22 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 				struct grant tmp;
 				if (k)
 					say(c, ", ");
+				size_t fi = c->d->nfigures, na0;
 				fig_count_bare(c, ag[k].coll + ag[k].ind, ag[k].written);
 				say(c, " ");
+				na0 = doc_pos(c->d);
 				memset(&tmp, 0, sizeof(tmp));
 				tmp.written = ag[k].written;
 				tmp.order = ag[k].order;
 				tmp.klass = ag[k].klass;
 				tmp.award = ag[k].award;
 				award_words(c, &tmp, 0);
+				/* the noun counted is the award as written, with its class ("19 Huân
+				 * chương Lao động hạng Ba"), as docs/figures.md and the seed's gold
+				 * count it */
+				if (tmp.order && fi < c->d->nfigures)
+					c->d->figures[fi].noun =
+					    doc_strndup(c->d, doc_cur(c->d)->text.p + na0, doc_pos(c->d) - na0);
 				buf_printf(&names, "%s%s%s%s", k ? "; " : "", ag[k].award,
 				           *ag[k].klass ? " hạng " : "", ag[k].klass);
 			}
