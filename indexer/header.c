@@ -394,7 +394,7 @@ static void footer(struct doc *d, struct vn_norm *nm)
 					set_str(&d->signer, xstrdup(sg));
 					name_at = (long)i;
 					used = 1;
-				} else if (text_all_caps(sg, strlen(sg)) && start >= 0) {
+				} else if (text_caps_line(sg, strlen(sg)) && start >= 0) {
 					if (role.n)
 						buf_adds(&role, " / ");
 					buf_adds(&role, sg);

@@ -89,3 +89,21 @@ int text_is_name(const char *t)
 	}
 	return words >= 2 && words <= 5;
 }
+
+int text_caps_line(const char *s, size_t n)
+{
+	int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+	int upper = 0;
+
+	if (text_all_caps(s, n))
+		return 1;
+	while (i < len) {
+		UChar32 c;
+		U8_NEXT(s, i, len, c);
+		if (c >= 'a' && c <= 'z')
+			return 0;
+		if (c >= 0 && u_isUUppercase(c))
+			upper++;
+	}
+	return upper >= 3;
+}
