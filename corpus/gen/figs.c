@@ -47,6 +47,20 @@ long long fig_count_bare(struct ctx *c, long long n, const char *noun)
 
 	count_token(c, n);
 	f = record(c, "count", (double)n, a);
+	/* "nâng tổng số lên 23.703 hội viên": a total opening the clause qualifies the count
+	 * (docs/figures.md, Qualifiers) */
+	{
+		static const char total[] = "tổng số ";
+		const char *t = doc_cur(c->d)->text.p;
+		size_t i = a;
+		while (i > 0 && !strchr(",;.:(", t[i - 1]))
+			i--;
+		for (; i + sizeof(total) - 1 <= a; i++)
+			if (memcmp(t + i, total, sizeof(total) - 1) == 0) {
+				f->qualifier = "tổng";
+				break;
+			}
+	}
 	/* the noun counted ends before punctuation (docs/figures.md; the seed's gold: "8 lượt
 	 * tập thể, cá nhân" counts "lượt tập thể"): a template's "lượt cán bộ, đảng viên" is
 	 * written whole and counts its first noun */
