@@ -698,6 +698,11 @@ static void find_status(struct ctx *c)
 					break;
 				}
 			}
+			/* a tally opening its sentence ("Lao động tiên tiến 25 cá nhân; …")
+			 * states a result: proposals and registrations say so, and would have
+			 * given it their status above */
+			if (!m->status && m->r.found && !m->r.cho && m->r.a >= m->end)
+				m->status = "granted";
 		}
 	}
 }
