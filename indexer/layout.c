@@ -224,24 +224,6 @@ static int ends_open(const char *t)
 	return !(n >= 3 && memcmp(t + n - 3, "…", 3) == 0);
 }
 
-/*
- * Whether a paragraph was cut in mid-clause: it ends on a word or a comma, not on any
- * punctuation that closes or introduces something (". ; : ) ”"). Only a page break leaves
- * running text so.
- */
-static int ends_cut(const char *t)
-{
-	size_t n = strlen(t);
-	unsigned char c;
-	while (n > 0 && is_blank(t[n - 1]))
-		n--;
-	if (n == 0)
-		return 0;
-	c = (unsigned char)t[n - 1];
-	return c == ',' || isalnum(c) ||
-	       (c >= 0x80 && !(n >= 3 && (unsigned char)t[n - 3] == 0xE2));
-}
-
 static void trim(const char **s, size_t *n)
 {
 	while (*n > 0 && is_blank((*s)[0]))
@@ -688,20 +670,6 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 				body_since_fn = 0;
 				continue;
 			}
-		}
-		/* a body paragraph cut in mid-clause goes on after the page's footnotes, so what
-		 * stands right after it, with a footnote of an earlier page also cut, is that
-		 * footnote's tail even when it opens with a name ("Quỹ đền ơn đáp nghĩa, …") */
-		if (open_fn >= 0 && !in_fn && open_body >= 0 && (size_t)open_body + 1 == a->n &&
-		    ends_cut(buf_str(&a->p[open_body].text)) &&
-		    ends_cut(buf_str(&a->p[open_fn].text)) &&
-		    !starts_item(t, strlen(t)) && !is_heading_text(t)) {
-			piece_join(a, open_fn, t);
-			if (!ends_open(t))
-				open_fn = -1;
-			in_fn = 1;
-			body_since_fn = 0;
-			continue;
 		}
 		if (in_fn && is_bullet(t)) {
 			char *label = units_label(nm, t);
