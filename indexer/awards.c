@@ -828,42 +828,41 @@ static int in_trong_do(const struct ctx *c, const struct mention *m)
 	return first > 0 && vn_words_is(&c->w, first, "trong") && vn_words_is(&c->w, first + 1, "đó");
 }
 
-static int clause_starts_with_verb(const struct ctx *c, const struct mention *m)
+/* Whether the words from first to m open with the verb, or with m as "award cho …" (the
+ * verb left out: "…; Huân chương lao động hạng ba cho 01 tập thể", "…; danh hiệu “X” cho
+ * …"). */
+static int opens_with_verb(const struct ctx *c, const struct mention *m, size_t first)
 {
 	const struct vn_words *w = &c->w;
-	size_t first = m->i, k;
-	while (first > 0 && c->clause[first - 1] == m->clause)
-		first--;
+	size_t k;
 	if (vn_words_is(w, first, "và"))
 		first++;
 	for (k = 0; k < c->ns; k++)
 		if (c->s[k].i == first && c->s[k].value)
 			return 1;
-	/* "…; Huân chương lao động hạng ba cho 01 tập thể", "…; danh hiệu “X” cho …": the verb
-	 * left out */
 	if (first + 2 == m->i && vn_words_is(w, first, "danh") && vn_words_is(w, first + 1, "hiệu"))
 		first = m->i;
 	return first == m->i && m->r.cho;
 }
 
-/* Whether m opens a comma-separated segment of its clause with the verb or as "award
- * cho …" (the verb left out). */
+static int clause_starts_with_verb(const struct ctx *c, const struct mention *m)
+{
+	size_t first = m->i;
+	while (first > 0 && c->clause[first - 1] == m->clause)
+		first--;
+	return opens_with_verb(c, m, first);
+}
+
+/* Whether m opens a comma-separated segment of its clause (not the first) so. */
 static int segment_starts_with_verb(const struct ctx *c, const struct mention *m)
 {
-	const struct vn_words *w = &c->w;
-	size_t first = m->i, k;
-	while (first > 0 && c->clause[first - 1] == m->clause && !vn_words_gap_has(w, first, ","))
+	size_t first = m->i;
+	while (first > 0 && c->clause[first - 1] == m->clause &&
+	       !vn_words_gap_has(&c->w, first, ","))
 		first--;
 	if (first == 0 || c->clause[first - 1] != m->clause)
 		return 0; /* the clause's first segment: clause_starts_with_verb's case */
-	if (vn_words_is(w, first, "và"))
-		first++;
-	for (k = 0; k < c->ns; k++)
-		if (c->s[k].i == first && c->s[k].value)
-			return 1;
-	if (first + 2 == m->i && vn_words_is(w, first, "danh") && vn_words_is(w, first + 1, "hiệu"))
-		first = m->i;
-	return first == m->i && m->r.cho;
+	return opens_with_verb(c, m, first);
 }
 
 static void find_grantors(struct ctx *c)
