@@ -16,14 +16,17 @@
  *   - its status: a proposal word before it in its clause wins ("đề nghị X tặng"), one before
  *     the sentence's first award covers the sentence ("Đề nghị Bộ Tư pháp tặng …; tặng …"),
  *     else the nearest status word before it, else the sentence's;
- *   - its grantor: the one the award's own name says ("Cờ thi đua của Chính phủ"), else
- *     the nearest grantor in its clause that a grant verb follows, else — when the clause
- *     starts with the verb or with "award cho …" — the previous clause's, else the latest
- *     one in the sentence when the Law lets it grant that award (levels in data/awards.tsv, grantors.tsv);
+ *   - its grantor: the nearest grantor in its clause that a grant verb follows, else the
+ *     one the award's own name says ("Cờ thi đua của Chính phủ"), else — when the clause
+ *     starts with the verb or with "award cho …" — the previous clause's, across a full stop
+ *     too; a clause with its own subject and no grantor ("02 tập thể đạt danh hiệu …") has
+ *     the sentence's only when that grantor is the sentence's subject going on with its
+ *     list, else none;
  *   - its year: an explicit "Năm 2019," governs what follows; "năm 2019" before the first
  *     award of a sentence governs that sentence; else the document's year.
  * A mention with no status, or with neither recipients nor a count, is not a fact.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,8 +131,9 @@ static void split(struct ctx *c)
 			depth += g[k] == '(' ? 1 : g[k] == ')' ? -1 : 0;
 		if (depth < 0)
 			depth = 0;
-		if (i > 0 && w->t[i].upper_first && (memchr(g, '.', gl) || memchr(g, '!', gl) ||
-						       memchr(g, '?', gl))) {
+		/* a sentence may open with a count: "… 08 cá nhân. 03 tập thể được …" */
+		if (i > 0 && (w->t[i].upper_first || isdigit((unsigned char)w->text[w->t[i].a])) &&
+		    (memchr(g, '.', gl) || memchr(g, '!', gl) || memchr(g, '?', gl))) {
 			sent++, cl++;
 			depth = 0;
 			/* "Năm 2019, …" holds for its sentence: the next goes back to the report's year */
@@ -400,6 +404,10 @@ static size_t pre_word_after(const struct vn_words *w, size_t k)
 			return 0;
 		if (is_pre_word(w, k + q))
 			return k + q + 1;
+		/* "03 tập thể và 09 cá nhân được": the verb is the whole list's */
+		if (vn_words_is(w, k + q, "và") ||
+		    (facts_count_at(w, k + q) >= 0 && word_role(w, k + q + 1, LXW_RECIPIENT, NULL, NULL)))
+			return 0;
 	}
 	return 0;
 }
@@ -690,6 +698,11 @@ static void find_status(struct ctx *c)
 					break;
 				}
 			}
+			/* a tally opening its sentence ("Lao động tiên tiến 25 cá nhân; …")
+			 * states a result: proposals and registrations say so, and would have
+			 * given it their status above */
+			if (!m->status && m->r.found && !m->r.cho && m->r.a >= m->end)
+				m->status = "granted";
 		}
 	}
 }
@@ -764,19 +777,92 @@ static char *explicit_grantor(const struct ctx *c, size_t i)
 	return buf_detach(&b);
 }
 
-static int clause_starts_with_verb(const struct ctx *c, const struct mention *m)
+/* Whether the grantor of the award at word i is a passive's agent ("được X tặng"): it
+ * governs its own clause only, where a subject ("X tặng …; …") heads a running list. */
+static int passive_agent(const struct ctx *c, size_t i)
 {
-	const struct vn_words *w = &c->w;
-	size_t first = m->i, k;
+	long k, best = -1;
+	for (k = 0; k < (long)c->ng; k++) {
+		const struct gmention *g = &c->g[k];
+		if (g->valid && g->i < i && c->clause[g->i] == c->clause[i] &&
+		    (best < 0 || g->i > c->g[best].i))
+			best = k;
+	}
+	return best >= 0 && c->g[best].i > 0 && vn_words_is(&c->w, c->g[best].i - 1, "được");
+}
+
+/* Whether grantor g already gave m's award earlier in m's sentence: "Chánh Thanh tra tỉnh
+ * đã tặng danh hiệu lao động tiên tiến 06 tập thể …; 23 cá nhân đạt danh hiệu lao động
+ * tiên tiến" goes on with that grantor's list. */
+static int same_list(const struct ctx *c, const struct mention *m, const char *g)
+{
+	size_t j;
+	for (j = 0; j < c->nm && c->m[j].i < m->i; j++)
+		if (c->m[j].sentence == m->sentence && c->m[j].grantor &&
+		    strcmp(c->m[j].grantor, g) == 0 && strcmp(c->m[j].row->award, m->row->award) == 0)
+			return 1;
+	return 0;
+}
+
+/* "X công nhận 15 đơn vị đạt “A”…; 168 cá nhân đạt “B”": a grantor whose verb takes a
+ * list with its title (list before the award, grantor before the list) goes on granting
+ * the lists with their titles that follow in the sentence. */
+static int recognises_list(const struct ctx *c, const struct mention *p, const struct mention *m)
+{
+	size_t k;
+	if (!p->r.found || p->r.b > p->i || !m->r.found || m->r.b > m->i)
+		return 0;
+	for (k = 0; k < c->ng; k++)
+		if (c->g[k].valid && c->g[k].i < p->r.a && c->clause[c->g[k].i] == p->clause)
+			return 1;
+	return 0;
+}
+
+/* Whether m stands in a ", trong đó …" clause: a part of the clause before, under its
+ * grantor ("Viện trưởng VKSND tỉnh công nhận 15 đơn vị …, trong đó có 06 đơn vị đạt …"). */
+static int in_trong_do(const struct ctx *c, const struct mention *m)
+{
+	size_t first = m->i;
 	while (first > 0 && c->clause[first - 1] == m->clause)
 		first--;
+	return first > 0 && vn_words_is(&c->w, first, "trong") && vn_words_is(&c->w, first + 1, "đó");
+}
+
+/* Whether the words from first to m open with the verb, or with m as "award cho …" (the
+ * verb left out: "…; Huân chương lao động hạng ba cho 01 tập thể", "…; danh hiệu “X” cho
+ * …"). */
+static int opens_with_verb(const struct ctx *c, const struct mention *m, size_t first)
+{
+	const struct vn_words *w = &c->w;
+	size_t k;
 	if (vn_words_is(w, first, "và"))
 		first++;
 	for (k = 0; k < c->ns; k++)
 		if (c->s[k].i == first && c->s[k].value)
 			return 1;
-	/* "…; Huân chương lao động hạng ba cho 01 tập thể": the verb left out */
+	if (first + 2 == m->i && vn_words_is(w, first, "danh") && vn_words_is(w, first + 1, "hiệu"))
+		first = m->i;
 	return first == m->i && m->r.cho;
+}
+
+static int clause_starts_with_verb(const struct ctx *c, const struct mention *m)
+{
+	size_t first = m->i;
+	while (first > 0 && c->clause[first - 1] == m->clause)
+		first--;
+	return opens_with_verb(c, m, first);
+}
+
+/* Whether m opens a comma-separated segment of its clause (not the first) so. */
+static int segment_starts_with_verb(const struct ctx *c, const struct mention *m)
+{
+	size_t first = m->i;
+	while (first > 0 && c->clause[first - 1] == m->clause &&
+	       !vn_words_gap_has(&c->w, first, ","))
+		first--;
+	if (first == 0 || c->clause[first - 1] != m->clause)
+		return 0; /* the clause's first segment: clause_starts_with_verb's case */
+	return opens_with_verb(c, m, first);
 }
 
 static void find_grantors(struct ctx *c)
@@ -786,19 +872,28 @@ static void find_grantors(struct ctx *c)
 	for (k = 0; k < c->nm; k++) {
 		struct mention *m = &c->m[k];
 		char *ex = explicit_grantor(c, m->i);
-		if (m->implied) {
-			m->grantor = xstrdup(m->implied);
-			free(ex);
-			continue;
-		}
+		/* the grantor the clause names wins over the one an award's name implies:
+		 * "Ban Tổ chức Trung ương tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh”" */
 		if (ex) {
 			m->grantor = ex;
 			continue;
 		}
+		if (m->implied) {
+			m->grantor = xstrdup(m->implied);
+			continue;
+		}
+		/* ", tặng Chiến sĩ thi đua cơ sở cho 20 cá nhân", ", Tập thể lao động tiên tiến
+		 * cho 08 tập thể": coordinated after a comma, the grantor of the award before */
+		if (k > 0 && c->m[k - 1].clause == m->clause && c->m[k - 1].grantor &&
+		    segment_starts_with_verb(c, m)) {
+			m->grantor = xstrdup(c->m[k - 1].grantor);
+			continue;
+		}
 		if (clause_starts_with_verb(c, m)) {
-			/* the previous clause's grantor: of its last award, else its own */
+			/* the previous clause's grantor: of its last award, else its own — across a
+			 * full stop too, as a list item's next sentence may leave its subject out */
 			for (j = k; j-- > 0;)
-				if (c->m[j].sentence == m->sentence && c->m[j].clause < m->clause) {
+				if (c->m[j].clause < m->clause) {
 					if (c->m[j].clause + 1 == m->clause && c->m[j].grantor)
 						m->grantor = xstrdup(c->m[j].grantor);
 					break;
@@ -816,13 +911,21 @@ static void find_grantors(struct ctx *c)
 			}
 			continue;
 		}
-		/* the latest grantor of the sentence, if the Law lets it grant this */
+		/* a clause with its own subject and no grantor ("02 tập thể đạt danh hiệu …")
+		 * names none, unless the sentence's subject goes on with its list ("Viện trưởng
+		 * VKSND tỉnh công nhận …; 168 cá nhân đạt “Lao động tiên tiến”") or a clause of
+		 * the same shape before it got its grantor from the award's name ("02 Thẩm phán
+		 * được xét tặng danh hiệu “Thẩm phán giỏi”; 14 tập thể đạt danh hiệu …") */
 		for (j = k; j-- > 0;) {
 			const struct mention *p = &c->m[j];
 			if (p->sentence != m->sentence)
 				break;
 			if (p->grantor) {
-				if (!strchr(p->grantor, ';') && may_grant(p->grantor, m->row))
+				if (!strchr(p->grantor, ';') && may_grant(p->grantor, m->row) &&
+				    ((p->implied && p->r.found && p->r.b <= p->i) ||
+				     (!passive_agent(c, p->i) &&
+				      (same_list(c, m, p->grantor) || in_trong_do(c, m) ||
+				       recognises_list(c, p, m)))))
 					m->grantor = xstrdup(p->grantor);
 				break;
 			}

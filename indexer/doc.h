@@ -104,6 +104,8 @@ struct figure {
 	double value, of, times; /* of: maximum of a score or ratio; times: a rate's count; 0 = none */
 	char *noun, *qualifier, *raw, *flags;
 	int year; /* the year the figure is about, 0 = unknown */
+	const char *unit; /* the unit its sentence is about when its passage has none (a
+			   * name in the passage's unit mentions), else NULL: the passage's */
 };
 
 struct doc {

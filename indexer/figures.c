@@ -1,5 +1,6 @@
 #include "figures.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "vn_num.h"
@@ -12,6 +13,10 @@ struct scan {
 	int clause_year;       /* "Năm 2019," opening a clause: until the next one */
 	int sentence_year;     /* "năm 2019" inside a sentence … */
 	size_t sentence_until; /* … up to this byte */
+	/* a passage about no unit: the units that open its sentences ("… đã hoàn thành.
+	 * Thành đoàn vận động …; kết nạp mới 2.679 hội viên. Vận động …"), by position */
+	const struct unit_mention **subj;
+	size_t nsubj;
 };
 
 /* Code points in s[0..n): figure spans are stored in characters, as SQL substr() counts. */
@@ -104,11 +109,43 @@ static int on_number(void *ctx, const struct vn_num *v)
 	f->raw = xstrndup(sc->text + v->start, v->end - v->start);
 	vn_num_flags_str(v->flags, flags, sizeof(flags));
 	f->flags = xstrdup(flags);
+	{
+		size_t k;
+		for (k = 0; k < sc->nsubj && sc->subj[k]->start <= f->start; k++)
+			f->unit = sc->subj[k]->name ? sc->subj[k]->name : sc->subj[k]->unit;
+	}
 	if (sc->sentence_year && v->start < sc->sentence_until)
 		f->year = sc->sentence_year;
 	else
 		f->year = sc->clause_year ? sc->clause_year : d->year;
 	return 0;
+}
+
+/* Whether the character offset at of text opens a sentence: the passage's start, or after
+ * a full stop. */
+static int opens_sentence(const char *text, size_t at)
+{
+	size_t i = 0, c = 0;
+	while (text[i] && c < at)
+		c += ((unsigned char)text[i++] & 0xC0) != 0x80;
+	while (i > 0 && is_space(text[i - 1]))
+		i--;
+	return i == 0 || text[i - 1] == '.';
+}
+
+/* The unit mentions of passage p (about no unit) that open a sentence, in order. */
+static size_t sentence_subjects(const struct doc *d, size_t p, const struct unit_mention ***out)
+{
+	size_t k, n = 0, cap = 0;
+	*out = NULL;
+	if (d->passages[p].unit)
+		return 0;
+	for (k = 0; k < d->nunits; k++)
+		if (d->units[k].passage == p && opens_sentence(d->passages[p].text, d->units[k].start)) {
+			*out = xgrow(*out, &cap, n + 1, sizeof(**out));
+			(*out)[n++] = &d->units[k];
+		}
+	return n;
 }
 
 void figures_extract(struct doc *d, struct vn_norm *nm)
@@ -134,7 +171,9 @@ void figures_extract(struct doc *d, struct vn_norm *nm)
 		/* a table's "ĐVT:" unit ends where the next section starts */
 		if (strcmp(d->passages[i].kind, "heading") == 0)
 			vn_num_clear_unit(r);
+		sc.nsubj = sentence_subjects(d, i, &sc.subj);
 		vn_num_scan(r, sc.text, sc.n, on_number, &sc);
+		free(sc.subj);
 	}
 	vn_num_free(r);
 }

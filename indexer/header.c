@@ -15,6 +15,9 @@
 #define HEADER_SPAN 12
 /* How many passages from the foot the signature block may span. */
 #define FOOTER_SPAN 16
+/* How far from the foot "Nơi nhận" is looked for: the last page's footnotes come after the
+ * signature in text exports, and a footnote listing every unit's awards is long. */
+#define FOOTER_SEARCH 96
 
 static const char *num(const char *s, int *v, int maxdigits)
 {
@@ -251,24 +254,6 @@ static int authority_at(const char *t, size_t *len)
 	return 0;
 }
 
-/* A person's name: 2 to 5 words, each capitalised, not all in capitals, no digits. */
-static int is_name(const char *t)
-{
-	size_t n = strlen(t), words = 1, i;
-	if (n < 5 || n > 60 || text_all_caps(t, n))
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (isdigit((unsigned char)t[i]) || strchr(".,;:()/", t[i]))
-			return 0;
-		if (t[i] == ' ') {
-			words++;
-			if (i + 1 < n && islower((unsigned char)t[i + 1]))
-				return 0;
-		}
-	}
-	return words >= 2 && words <= 5 && !text_starts_lower(t, n);
-}
-
 static void add_recipient(struct doc *d, const char *s, size_t n)
 {
 	size_t cap = d->nrecipients;
@@ -284,15 +269,56 @@ static void add_recipient(struct doc *d, const char *s, size_t n)
 	d->recipients[d->nrecipients++] = r;
 }
 
+/*
+ * Whether passage i, after the signer's name, is the foot of the last page rather than the
+ * signature block: a line going on in lower case, or running text too long for a
+ * recipient or a title — the tail of a footnote the previous page left open (its list items
+ * "- Công an tỉnh: …" or a sentence of the last one). Once one is, the rest are.
+ */
+static int foot_note_tail(const struct doc *d, size_t i)
+{
+	const char *t = d->passages[i].text;
+	size_t n = strlen(t);
+	return (i > 0 && strcmp(d->passages[i - 1].kind, "footnote") == 0) ||
+	       text_starts_lower(t, n) || n >= 100;
+}
+
+/* Running text amid the Nơi nhận list: a page that ended inside the list puts its footnotes
+ * there, and no recipient is a sentence that long. */
+static int recipients_interrupted(const struct doc *d, size_t i)
+{
+	return strlen(d->passages[i].text) >= 100;
+}
+
+/* Make passage i the tail of the footnote before it: same note, same citing passage and
+ * section, and going on from it, so that a sentence with no label keeps that item's unit. */
+static void footnote_tail(struct doc *d, size_t i)
+{
+	struct passage *p = &d->passages[i];
+	size_t k = i;
+	while (k-- > 0 && strcmp(d->passages[k].kind, "footnote") != 0)
+		;
+	if (k >= i || !d->passages[k].note)
+		return; /* no footnote to go on with: it stays body text */
+	p->kind = "footnote";
+	free(p->note);
+	p->note = xstrdup(d->passages[k].note);
+	p->cites = d->passages[k].cites;
+	p->cont = (long)k;
+	free(p->section);
+	p->section = xstrdup(d->passages[k].section);
+}
+
 /* The foot: Nơi nhận and the signature block, split where the two columns interleave. */
 static void footer(struct doc *d, struct vn_norm *nm)
 {
 	size_t from = d->npassages > FOOTER_SPAN ? d->npassages - FOOTER_SPAN : 0, i;
-	long start = -1;
+	long start = -1, name_at = -1;
 	struct buf role = BUF_INIT;
 	int in_recipients = 0, in_signature = 0;
 
-	for (i = from; i < d->npassages; i++) {
+	for (i = d->npassages > FOOTER_SEARCH ? d->npassages - FOOTER_SEARCH : 0; i < d->npassages;
+	     i++) {
 		struct vn_words w;
 		size_t a, b;
 		w = *doc_passage_words(d, i, nm); /* shared: not freed here */
@@ -300,8 +326,17 @@ static void footer(struct doc *d, struct vn_norm *nm)
 			start = (long)i;
 	}
 	for (i = start >= 0 ? (size_t)start : from; i < d->npassages; i++) {
-		char *copy = xstrdup(d->passages[i].text), *line, *save;
+		char *copy, *line, *save;
 		int used = start >= 0;
+		/* the last page's footnotes, which text exports put after the signature */
+		if (strcmp(d->passages[i].kind, "footnote") == 0)
+			continue;
+		if ((name_at >= 0 && (size_t)name_at < i && foot_note_tail(d, i)) ||
+		    (in_recipients && !in_signature && recipients_interrupted(d, i))) {
+			footnote_tail(d, i);
+			continue;
+		}
+		copy = xstrdup(d->passages[i].text);
 		for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 			char *t;
 			while (*line == ' ' || *line == '\t')
@@ -355,10 +390,11 @@ static void footer(struct doc *d, struct vn_norm *nm)
 						else
 							free(body);
 					}
-				} else if (is_name(sg) && (in_signature || role.n)) {
+				} else if (text_is_name(sg) && (in_signature || role.n)) {
 					set_str(&d->signer, xstrdup(sg));
+					name_at = (long)i;
 					used = 1;
-				} else if (text_all_caps(sg, strlen(sg)) && start >= 0) {
+				} else if (text_caps_line(sg, strlen(sg)) && start >= 0) {
 					if (role.n)
 						buf_adds(&role, " / ");
 					buf_adds(&role, sg);

@@ -641,7 +641,9 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 				body_since_fn = 0;
 				continue;
 			}
-			if (open_body >= 0) {
+			/* a signer's name stops no sentence: what follows it is the foot of
+			 * the last page (header.c reads it as the footnote's tail) */
+			if (open_body >= 0 && !text_is_name(buf_str(&a->p[open_body].text))) {
 				char *c = cite_markers(t, &cited, 1);
 				piece_join(a, open_body, c);
 				free(c);

@@ -40,7 +40,7 @@ static const char *const sql[] = {
     "DELETE FROM figures WHERE doc = ?",
     "INSERT INTO figures (doc, passage, char_start, char_end, kind, value, maximum, times, noun,"
     " qualifier, raw, flags, year, unit)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT unit FROM passages WHERE id = ?2))",
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, COALESCE(?14, (SELECT unit FROM passages WHERE id = ?2)))",
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
@@ -150,10 +150,18 @@ static void bind_real_or_null(sqlite3_stmt *st, int i, double v)
 		sqlite3_bind_null(st, i);
 }
 
-static int store_figure(struct store *s, sqlite3_int64 doc, sqlite3_int64 passage,
-			const struct figure *f, struct err *e)
+static int store_figure(struct store *s, const struct doc *d, sqlite3_int64 doc,
+			sqlite3_int64 passage, const struct figure *f, struct err *e)
 {
 	sqlite3_stmt *st = s->ins_fig;
+	sqlite3_int64 unit = f->unit ? facts_store_unit(s->facts, d, f->unit, e) : 0;
+
+	if (unit < 0)
+		return -1;
+	if (unit)
+		sqlite3_bind_int64(st, 14, unit);
+	else
+		sqlite3_bind_null(st, 14);
 
 	sqlite3_bind_int64(st, 1, doc);
 	sqlite3_bind_int64(st, 2, passage);
@@ -269,7 +277,7 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 		rc = 0;
 	for (i = 0; rc == 0 && i < d->nfigures; i++)
 		if (d->figures[i].passage < d->npassages &&
-		    store_figure(s, id, pass[d->figures[i].passage], &d->figures[i], e) != 0)
+		    store_figure(s, d, id, pass[d->figures[i].passage], &d->figures[i], e) != 0)
 			rc = -1;
 	free(pass);
 	return rc;

@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <stdint.h>
+#include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -70,4 +71,39 @@ int text_starts_lower(const char *s, size_t n)
 			return u_isULowercase(c);
 	}
 	return 0;
+}
+
+int text_is_name(const char *t)
+{
+	size_t n = strlen(t), words = 1, i;
+	if (n < 5 || n > 60 || text_all_caps(t, n) || text_starts_lower(t, n))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if ((t[i] >= '0' && t[i] <= '9') || strchr(".,;:()/", t[i]))
+			return 0;
+		if (t[i] == ' ') {
+			words++;
+			if (i + 1 < n && text_starts_lower(t + i + 1, n - i - 1))
+				return 0;
+		}
+	}
+	return words >= 2 && words <= 5;
+}
+
+int text_caps_line(const char *s, size_t n)
+{
+	int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+	int upper = 0;
+
+	if (text_all_caps(s, n))
+		return 1;
+	while (i < len) {
+		UChar32 c;
+		U8_NEXT(s, i, len, c);
+		if (c >= 'a' && c <= 'z')
+			return 0;
+		if (c >= 0 && u_isUUppercase(c))
+			upper++;
+	}
+	return upper >= 3;
 }

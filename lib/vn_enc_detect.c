@@ -134,6 +134,14 @@ static void score_text(const UChar *u, size_t n, struct score *s, GHashTable *me
 				break;
 			}
 		}
+		/* a lone letter glued to punctuation ("“*Tập …*”" read as VN1's "Ỏ*Tập …*Õ") is a
+		 * code page's reading of a symbol, not the one-letter word ("Ở", "ồ") it spells */
+		if (i - start == 1 && nonascii &&
+		    ((start > 0 && !u_isspace(u[start - 1])) || (i < n && !u_isspace(u[i])))) {
+			s->words++;
+			s->invalid++;
+			continue;
+		}
 		score_word(u + start, (int32_t)(i - start), nonascii, s, memo);
 	}
 }

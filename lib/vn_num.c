@@ -1216,7 +1216,11 @@ static size_t read_slash(struct vn_num_reader *r, const char *s, size_t n, const
 		return e;
 	}
 	noun_at(s, n, wa, nwa, 0, &nn);
-	if (nn.how != NOUN_NONE && a >= 0 && b > 0 && a <= b) {
+	/* a tally opening its clause with a counted noun is a ratio even when the part
+	 * exceeds the whole ("Cờ thi đua: 09/07 đơn vị"), which the audit reports; after a
+	 * word it may be a date ("đến 15/12 tập thể đã nộp") */
+	if ((nn.how != NOUN_NONE && a >= 0 && b > 0 && a <= b) ||
+	    (nn.how == NOUN_LEX && a > b && b > 0 && (nb == 0 || wb[0].gap != GAP_SPACE))) {
 		out->kind = VN_NUM_RATIO;
 		out->value = token_value(s, t1, 0, 0);
 		out->of = token_value(s, &t2, 0, 0);

@@ -341,6 +341,12 @@ static int check_award_totals(struct audit *a)
 
 				if (at < from || (next && at >= next))
 					continue;
+				/* the sentence of the figure: a proposal is not an award given, and
+				 * the proposals that close a list do not make it run on */
+				for (b = at; b > list && !(b[-1] == ' ' && b[-2] == '.'); b--)
+					;
+				if (at >= list && (starts_with(b, "Đề nghị") || starts_with(b, "đề nghị")))
+					continue;
 				if (at > last)
 					last = at;
 				if (k < 0)
@@ -351,11 +357,7 @@ static int check_award_totals(struct audit *a)
 				}
 				if (at < list)
 					continue;
-				/* the sentence of the figure: a proposal is not an award given */
-				for (b = at; b > list && !(b[-1] == ' ' && b[-2] == '.'); b--)
-					;
-				if (!starts_with(b, "Đề nghị") && !starts_with(b, "đề nghị"))
-					read[k] += sqlite3_column_double(fg, 1);
+				read[k] += sqlite3_column_double(fg, 1);
 			}
 			(void)ch;
 			/* a list cut by a page break goes on elsewhere: after its last number comes

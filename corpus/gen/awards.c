@@ -376,16 +376,20 @@ struct award_fact *award_here(struct ctx *c, size_t a, const char *unit, const c
 	return f;
 }
 
-static void record(struct ctx *c, const struct grant *g, size_t a, const char *grantor)
+/* The count of awards is a fact only where the phrasing writes it before the award ("tặng
+ * 02 Cờ thi đua cho …"): the caller that writes it sets it on the fact returned. */
+static struct award_fact *record(struct ctx *c, const struct grant *g, size_t a,
+                                 const char *grantor)
 {
 	struct award_fact *f = award_here(c, a, g->uidx >= 0 ? c->bw->units[g->uidx].canon : "",
 	                                  g->award, grantor, g->status, g->coll, g->ind);
 
 	f->klass = g->klass;
-	f->count = g->count;
+	f->count = -1;
 	f->year = g->year;
 	f->group = group_of(g->level);
 	f->level = level_names[g->level];
+	return f;
 }
 
 static void class_words(struct ctx *c, const char *klass)
@@ -541,7 +545,7 @@ void say_grants(struct ctx *c, const struct grant *g, int n)
 		}
 		prep(c);
 		recipients(c, x->coll, x->ind);
-		record(c, x, a, x->grantor);
+		record(c, x, a, x->grantor)->count = x->count;
 		prev_grantor = x->grantor;
 	}
 	if (cap != (size_t)-1)
@@ -656,14 +660,22 @@ void say_bloc_summary(struct ctx *c, const struct grant *g, int n)
 				struct grant tmp;
 				if (k)
 					say(c, ", ");
+				size_t fi = c->d->nfigures, na0;
 				fig_count_bare(c, ag[k].coll + ag[k].ind, ag[k].written);
 				say(c, " ");
+				na0 = doc_pos(c->d);
 				memset(&tmp, 0, sizeof(tmp));
 				tmp.written = ag[k].written;
 				tmp.order = ag[k].order;
 				tmp.klass = ag[k].klass;
 				tmp.award = ag[k].award;
 				award_words(c, &tmp, 0);
+				/* the noun counted is the award as written, with its class ("19 Huân
+				 * chương Lao động hạng Ba"), as docs/figures.md and the seed's gold
+				 * count it */
+				if (tmp.order && fi < c->d->nfigures)
+					c->d->figures[fi].noun =
+					    doc_strndup(c->d, doc_cur(c->d)->text.p + na0, doc_pos(c->d) - na0);
 				buf_printf(&names, "%s%s%s%s", k ? "; " : "", ag[k].award,
 				           *ag[k].klass ? " hạng " : "", ag[k].klass);
 			}

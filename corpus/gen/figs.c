@@ -47,7 +47,25 @@ long long fig_count_bare(struct ctx *c, long long n, const char *noun)
 
 	count_token(c, n);
 	f = record(c, "count", (double)n, a);
-	f->noun = noun;
+	/* "nâng tổng số lên 23.703 hội viên": a total opening the clause qualifies the count
+	 * (docs/figures.md, Qualifiers) */
+	{
+		static const char total[] = "tổng số ";
+		const char *t = doc_cur(c->d)->text.p;
+		size_t i = a;
+		while (i > 0 && !strchr(",;.:(", t[i - 1]))
+			i--;
+		for (; i + sizeof(total) - 1 <= a; i++)
+			if (memcmp(t + i, total, sizeof(total) - 1) == 0) {
+				f->qualifier = "tổng";
+				break;
+			}
+	}
+	/* the noun counted ends before punctuation (docs/figures.md; the seed's gold: "8 lượt
+	 * tập thể, cá nhân" counts "lượt tập thể"): a template's "lượt cán bộ, đảng viên" is
+	 * written whole and counts its first noun */
+	f->noun = strchr(noun, ',') ? doc_strndup(c->d, noun, (size_t)(strchr(noun, ',') - noun))
+	                             : noun;
 	doc_keep(c->d, a, doc_pos(c->d));
 	return n;
 }
@@ -137,9 +155,11 @@ void fig_count_rate(struct ctx *c, long long n, const char *noun, long long rate
 	struct buf b = BUF_INIT;
 	struct figure *f;
 	size_t a0 = doc_pos(c->d), a;
+	int each;
 
 	fig_count(c, n, noun);
-	say(c, rng_chance(&c->r, 0.5) ? " trị giá " : ", mỗi suất trị giá ");
+	each = !rng_chance(&c->r, 0.5);
+	say(c, each ? ", mỗi suất trị giá " : " trị giá ");
 	a = doc_pos(c->d);
 	fmt_rate(&b, rate, (int)rng_below(&c->r, 3), per);
 	doc_raw(c->d, b.p, b.n);
@@ -147,6 +167,9 @@ void fig_count_rate(struct ctx *c, long long n, const char *noun, long long rate
 	f->noun = doc_printf(c->d, "đồng/%s", per);
 	f->per = per;
 	f->times = (double)n;
+	/* the words before the amount qualify a rate as they do an amount (docs/figures.md,
+	 * Qualifiers; the seed's gold: "mỗi suất, trị giá") */
+	f->qualifier = each ? "mỗi suất, trị giá" : "trị giá";
 	doc_keep(c->d, a0, doc_pos(c->d));
 	if (c->summing)
 		add_part(c, n * rate);
@@ -186,14 +209,25 @@ void fig_ratio(struct ctx *c, int part, int whole, const char *noun)
 	doc_keep(c->d, a, doc_pos(c->d));
 }
 
-void fig_percent(struct ctx *c, int tenths)
+void fig_percent(struct ctx *c, int tenths, const char *noun)
 {
+	static const char *const determiners[] = {"các ", "những ", "toàn bộ "};
 	struct buf b = BUF_INIT;
-	size_t a = doc_pos(c->d);
+	size_t a = doc_pos(c->d), k;
+	struct figure *f;
 
 	fmt_percent_tenths(&b, tenths);
 	doc_raw(c->d, b.p, b.n);
-	record(c, "percent", tenths / 10.0, a);
+	f = record(c, "percent", tenths / 10.0, a);
 	doc_keep(c->d, a, doc_pos(c->d));
 	buf_free(&b);
+	if (!noun)
+		return;
+	/* "100% các cơ quan": the percentage counts cơ quan (docs/figures.md rule 10) */
+	say(c, " ");
+	say(c, noun);
+	for (k = 0; k < sizeof(determiners) / sizeof(determiners[0]); k++)
+		if (strncmp(noun, determiners[k], strlen(determiners[k])) == 0)
+			noun += strlen(determiners[k]);
+	f->noun = noun;
 }

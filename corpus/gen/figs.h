@@ -23,6 +23,7 @@ void fig_count_rate(struct ctx *c, long long n, const char *noun, long long rate
 void fig_score(struct ctx *c, int score, int of);
 void fig_ratio(struct ctx *c, int part, int whole, const char *noun);
 /* "100%", "98,5%" */
-void fig_percent(struct ctx *c, int tenths);
+/* noun: what the percentage counts, written after it ("các cơ quan"), or NULL */
+void fig_percent(struct ctx *c, int tenths, const char *noun);
 
 #endif

@@ -357,10 +357,12 @@ static void slot(struct ctx *c, const char *s, size_t n)
 		               rate ? rate : 50000, doc_strdup(c->d, per));
 	} else if (!strcmp(name, "p") && nargs >= 1) {
 		parse_range(arg[0], &lo, &hi);
-		fig_percent(c, (int)rng_range(&c->r, lo, hi) * 10);
+		fig_percent(c, (int)rng_range(&c->r, lo, hi) * 10,
+		            nargs >= 2 ? doc_strdup(c->d, arg[1]) : NULL);
 	} else if (!strcmp(name, "p1") && nargs >= 1) {
 		parse_range(arg[0], &lo, &hi);
-		fig_percent(c, (int)rng_range(&c->r, lo * 10, hi * 10));
+		fig_percent(c, (int)rng_range(&c->r, lo * 10, hi * 10),
+		            nargs >= 2 ? doc_strdup(c->d, arg[1]) : NULL);
 	} else if (!strcmp(name, "all") && nargs >= 1) {
 		fig_ratio(c, c->nmembers, c->nmembers, doc_strdup(c->d, arg[0]));
 	} else if (!strcmp(name, "camp") || !strcmp(name, "campq")) {

@@ -10,7 +10,8 @@
  *   {n:A-B:noun}       a count figure; {ns:…} scales A-B with the unit's size
  *   {m:A-B} {m:A-B:q}  an amount in đồng (k/M/B suffixes); q: with trên/khoảng/gần/hơn
  *   {nr:A-B:noun:R}    a count with a rate ("23 suất quà trị giá 700.000đ/suất")
- *   {p:A-B} {p1:A-B}   a percentage, whole or with one decimal
+ *   {p:A-B} {p1:A-B}   a percentage, whole or with one decimal; {p:A-B:noun} with the noun
+ *                      it counts written after it ("{p:100-100:các cơ quan}")
  *   {all:noun}         every member: "07/07 đơn vị"
  *   {camp} {campq}     a campaign of the unit's sector and year, with its lead words or only
  *                      the quoted name

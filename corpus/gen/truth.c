@@ -23,6 +23,39 @@ static void span(struct json *j, const char *key, const struct doc *d, int para,
 	json_strn(j, key, t->p + a, b - a);
 }
 
+/* A Kỷ niệm chương's name as the report writes it: the quoted name in the award's evidence,
+ * where the noise pass may have planted a typo ("Vi sự nghiệp Tòa án"); the truth's strings
+ * are the report's, and the name is what a reader finds there. */
+static void knc_class(struct json *j, const struct doc *d, const struct award_fact *f)
+{
+	static const char open[] = "Kỷ niệm chương “", close[] = "”";
+	const struct buf *t;
+	const char *p, *q, *end;
+
+	if (strcmp(f->award, "Kỷ niệm chương") != 0 || !*f->klass || f->para < 0 ||
+	    (size_t)f->para >= d->nparas) {
+		json_str(j, "class", f->klass);
+		return;
+	}
+	t = &d->paras[f->para].text;
+	end = t->p + (f->b < t->n ? f->b : t->n);
+	p = f->a < t->n ? t->p + f->a : end;
+	for (; p < end; p++)
+		if ((size_t)(end - p) > sizeof(open) - 1 && memcmp(p, open, sizeof(open) - 1) == 0)
+			break;
+	if (p >= end) {
+		json_str(j, "class", f->klass);
+		return;
+	}
+	p += sizeof(open) - 1;
+	for (q = p; q + sizeof(close) - 1 <= end; q++)
+		if (memcmp(q, close, sizeof(close) - 1) == 0) {
+			json_strn(j, "class", p, (size_t)(q - p));
+			return;
+		}
+	json_str(j, "class", f->klass);
+}
+
 static void where(struct json *j, const struct doc *d, int para)
 {
 	const struct para *p;
@@ -243,7 +276,7 @@ void truth_write(struct ctx *c, const struct docinfo *info, struct buf *out)
 		json_int(&j, "year", f->year);
 		json_str(&j, "unit", f->unit);
 		json_str(&j, "award", f->award);
-		json_str(&j, "class", f->klass);
+		knc_class(&j, d, f);
 		json_str(&j, "grantor", f->grantor);
 		json_str(&j, "level", f->level);
 		json_str(&j, "status", f->status);

@@ -2,7 +2,7 @@
 # Issue 6 beyond the seed: the facts of a deterministic slice of the synthetic corpus
 # (2 provinces, one a centrally-run city; 8 blocs; 2009-2012; every format of the year mix)
 # scored by tools/truthscore against the generator's ground truth (NAME.truth.json).
-# Floors: 0.98 where thidua reaches it (header fields but the signature, units, campaigns),
+# Floors: 0.98 where thidua reaches it (header fields, units, campaigns, figures),
 # else the level measured when the test was written, a regression guard (docs/facts.md,
 # "Synthetic corpus" lists the known holes). The scorer itself is checked to fail: with the
 # award rows deleted, awards recall is 0.
@@ -32,11 +32,13 @@ for f in number doc_type issuer place date year title province; do
 done
 check units 0.98 0.98
 check campaigns 0.98 0.98
-# known holes (docs/facts.md): the signature block of some layouts, awards' grantors and
-# years, figures' noun boundaries and qualifiers; floors a little under the measured level
-check header.signer 0.98 0.90
-check awards 0.70 0.50
-check figures 0.76 0.76
+check header.signer 0.98 0.98
+check header.signer_role 0.98 0.98
+check figures 0.98 0.98
+# known holes (docs/facts.md): awards' grantors where the truth and the seed's gold read an
+# award's name differently, a year across sentences, a unit across a page break; the floor
+# a little under the measured level (0.940/0.939)
+check awards 0.93 0.93
 
 # the scorer fails when facts are missing
 sqlite3 c.db "DELETE FROM awards" || fail "sqlite3 failed"

@@ -398,6 +398,9 @@ static void test_rule7_slash(void **state)
 	check("có 12/15 xã đạt chuẩn", "12/15", VN_NUM_RATIO, 12, 15, "xã");
 	check("có 9/10 cơ quan", "9/10", VN_NUM_RATIO, 9, 10, "cơ quan");
 	check("có 4/4 tập thể", "4/4", VN_NUM_RATIO, 4, 4, "tập thể");
+	/* a part above its whole is still a ratio of a counted noun (the audit flags it),
+	 * never the date 9 July */
+	check("Cờ thi đua: 09/07 đơn vị (Công an tỉnh", "09/07", VN_NUM_RATIO, 9, 7, "đơn vị");
 	/* scores */
 	check("- Công an tỉnh Tuyên Quang: 994/1000 điểm.", "994", VN_NUM_SCORE, 994, 1000, "điểm");
 	check("- Thanh tra tỉnh Tuyên Quang: 1000/1000 điểm.", "1000", VN_NUM_SCORE, 1000, 1000,
