@@ -1,15 +1,25 @@
 /* `thidua docs`: one row per indexed document. */
-#include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "db.h"
+#include "qopts.h"
 
 static const char usage[] =
-	"usage: thidua docs [--db FILE] [--year Y|Y1-Y2] [--format table|json|csv|tsv]\n"
+	"usage: thidua docs [--db FILE] [--year Y|Y1-Y2] [--unit NAME] [--doc ID]\n"
+	"                   [--format table|json|csv|tsv]\n"
 	"\n"
 	"List indexed documents: id, path, format, encoding, số/ký hiệu (number, doc_type,\n"
-	"issuer), place, date, year reported on, title, signer and role, number of passages.\n";
+	"issuer), place, date, year reported on, title, signer and role, number of passages.\n"
+	"\n"
+	"  --db FILE        database (default: $THIDUA_DB, else ./thidua.db)\n"
+	"  --year Y|Y1-Y2   only documents about that year or range\n"
+	"  --unit NAME      only documents that name the unit (without accents, or an alias\n"
+	"                   such as CA tỉnh)\n"
+	"  --doc ID         only that document\n"
+	"  --format F       table (default), json, csv or tsv\n"
+	"  -h, --help       this help\n";
 
 static const struct col cols[] = {
 	{"doc", COL_INT, COL_BOTH, NULL},	   {"path", COL_STR, COL_MACHINE, NULL},
@@ -26,59 +36,53 @@ static const struct col cols[] = {
 
 int cmd_docs(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-					     {"year", required_argument, NULL, 'y'},
-					     {"format", required_argument, NULL, 'f'},
-					     {"help", no_argument, NULL, 'h'},
-					     {NULL, 0, NULL, 0}};
-	const char *dbpath = NULL;
-	int fmt = FMT_TABLE, c, y0 = 0, y1 = 0, rc = EXIT_OK;
+	struct qopts q;
+	int c, rc = EXIT_OK, k = qopts_parse("docs", usage, argc, argv, &q, 0);
+	struct buf sql = BUF_INIT;
 	struct err e;
 	sqlite3 *db;
 	sqlite3_stmt *st;
 	struct out *o;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			dbpath = optarg;
-			break;
-		case 'y':
-			if (cli_parse_years(optarg, &y0, &y1) != 0)
-				return cli_usage_error("docs", "--year wants Y or Y1-Y2");
-			break;
-		case 'f':
-			if ((fmt = cli_parse_format(optarg)) < 0)
-				return cli_usage_error("docs", "--format is table, json, csv or tsv");
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return EXIT_OK;
-		default:
-			return cli_usage_error("docs", "unknown option");
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("docs", "unexpected argument '%s'", argv[optind]);
-	if (db_open(db_default_path(dbpath), DB_READONLY, &db, &e) != 0)
+	if (k < 0)
+		return k == -1 ? EXIT_OK : EXIT_USAGE;
+	if (k < argc)
+		return cli_usage_error("docs", "unexpected argument '%s'", argv[k]);
+	if (db_open(db_default_path(q.db), DB_READONLY, &db, &e) != 0)
 		return cli_error("docs", "%s", e.msg);
-	if (sqlite3_prepare_v2(db,
-			       "SELECT d.id, d.path, d.format, d.encoding, d.date, d.year,"
-			       " (SELECT count(*) FROM passages p WHERE p.doc = d.id), d.size,"
-			       " d.sha256, d.title, d.number, d.doc_type, d.issuer, d.issuer_code,"
-			       " d.place, d.signer, d.signer_role, d.province FROM documents d"
-			       " WHERE ?1 IS NULL OR d.year BETWEEN ?1 AND ?2 ORDER BY d.id",
-			       -1, &st, NULL) != SQLITE_OK) {
+	buf_adds(&sql, "SELECT d.id, d.path, d.format, d.encoding, d.date, d.year,"
+		       " (SELECT count(*) FROM passage_rows p WHERE p.doc = d.id), d.size,"
+		       " d.sha256, d.title, d.number, d.doc_type, d.issuer, d.issuer_code,"
+		       " d.place, d.signer, d.signer_role, d.province FROM documents d"
+		       " WHERE (?1 IS NULL OR d.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR d.id = ?3)");
+	if (q.unit) {
+		/* documents that name the unit (or carry one of its passages) */
+		struct vn_norm *nm = vn_norm_new(&e);
+		char *ids = nm ? qopts_unit_ids(db, nm, q.unit) : NULL;
+		if (!ids) {
+			db_close(db);
+			buf_free(&sql);
+			return cli_error("docs", "%s", e.msg);
+		}
+		buf_printf(&sql, " AND d.id IN (SELECT doc FROM unit_mentions WHERE unit IN (%s))", ids);
+		free(ids);
+		vn_norm_free(nm);
+	}
+	buf_adds(&sql, " ORDER BY d.id");
+	if (sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("docs", "%s", sqlite3_errmsg(db));
 		db_close(db);
+		buf_free(&sql);
 		return rc;
 	}
-	if (y0) {
-		sqlite3_bind_int(st, 1, y0);
-		sqlite3_bind_int(st, 2, y1);
+	buf_free(&sql);
+	if (q.y0) {
+		sqlite3_bind_int(st, 1, q.y0);
+		sqlite3_bind_int(st, 2, q.y1);
 	}
-	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
+	if (q.doc >= 0)
+		sqlite3_bind_int64(st, 3, q.doc);
+	o = out_new(stdout, q.fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	while ((c = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *path = (const char *)sqlite3_column_text(st, 1);
 		const char *base = strrchr(path, '/');

@@ -81,6 +81,15 @@ run index --db h.db "$HEADERS"
 expect_rc 0
 run docs --db h.db --format tsv
 printf '%s\n' "$OUT" >docs.tsv
+# docs takes the fact commands' filters: --unit (accent-insensitive, by alias) and --doc
+run index --db h.db "$SEED"
+run docs --db h.db --format tsv --unit "CA tinh"
+expect_eq "$(tsv_rows)" "1" "docs --unit: one document names Công an tỉnh"
+expect_eq "$(tsv_col number)" "234/BC-KTĐNC" "docs --unit: the seed"
+run docs --db h.db --format tsv --doc 1
+expect_eq "$(tsv_rows)" "1" "docs --doc: one document"
+run docs --db h.db --format tsv --unit "Bộ đội Biên phòng tỉnh"
+expect_eq "$(tsv_rows)" "0" "docs --unit: a unit no document names"
 row() { awk -F'\t' -v n="$1" 'NR==1{for(i=1;i<=NF;i++) h[$i]=i; next} $h["number"]==n {print $h[c]}' c="$2" docs.tsv; }
 expect_eq "$(row 05/KH-KTĐNC issuer)" "KHỐI THI ĐUA NỘI CHÍNH" "interleaved: issuer"
 expect_eq "$(row 05/KH-KTĐNC place)" "Tuyên Quang" "interleaved: place"
