@@ -79,11 +79,8 @@ void doc_pack(struct doc *d, struct vn_packer *pk)
 {
 	size_t i;
 
-	for (i = 0; i < d->npassages; i++) {
-		struct passage *p = &d->passages[i];
-		size_t n = strlen(p->text);
-		vn_pack(pk, p->text, n, &p->packed);
-	}
+	for (i = 0; i < d->npassages; i++)
+		vn_pack(pk, d->passages[i].text, strlen(d->passages[i].text), &d->passages[i].packed);
 }
 
 /*
