@@ -865,71 +865,101 @@ static int segment_starts_with_verb(const struct ctx *c, const struct mention *m
 	return opens_with_verb(c, m, first);
 }
 
+/* The grantor a clause opening with the verb carries over from the clause before: of its
+ * last award, else its own (malloc'd, or NULL). */
+static char *carried_grantor(const struct ctx *c, size_t k)
+{
+	const struct mention *m = &c->m[k];
+	char *g = NULL;
+	size_t j, i;
+
+	for (j = k; j-- > 0;)
+		if (c->m[j].clause < m->clause) {
+			if (c->m[j].clause + 1 == m->clause && c->m[j].grantor)
+				g = xstrdup(c->m[j].grantor);
+			break;
+		}
+	if (!g && m->clause > 0)
+		for (i = m->i; i > 0 && c->clause[i - 1] >= m->clause - 1 &&
+		               c->sentence[i - 1] == m->sentence;
+		     i--)
+			if (c->clause[i - 1] == m->clause - 1) {
+				g = explicit_grantor(c, i);
+				if (g)
+					break;
+			}
+	return g;
+}
+
+/* The grantor an award's context gives it when its clause names none (malloc'd, or NULL). */
+static char *context_grantor(const struct ctx *c, size_t k)
+{
+	const struct mention *m = &c->m[k];
+	size_t j;
+
+	/* ", tặng Chiến sĩ thi đua cơ sở cho 20 cá nhân", ", Tập thể lao động tiên tiến
+	 * cho 08 tập thể": coordinated after a comma, the grantor of the award before */
+	if (k > 0 && c->m[k - 1].clause == m->clause && c->m[k - 1].grantor &&
+	    segment_starts_with_verb(c, m))
+		return xstrdup(c->m[k - 1].grantor);
+	/* the previous clause's grantor — across a full stop too, as a list item's next
+	 * sentence may leave its subject out */
+	if (clause_starts_with_verb(c, m))
+		return carried_grantor(c, k);
+	/* a clause with its own subject and no grantor ("02 tập thể đạt danh hiệu …") names
+	 * none, unless the sentence's subject goes on with its list ("Viện trưởng VKSND tỉnh
+	 * công nhận …; 168 cá nhân đạt “Lao động tiên tiến”") or a clause of the same shape
+	 * before it got its grantor from the award's name ("02 Thẩm phán được xét tặng danh
+	 * hiệu “Thẩm phán giỏi”; 14 tập thể đạt danh hiệu …") */
+	for (j = k; j-- > 0;) {
+		const struct mention *p = &c->m[j];
+		if (p->sentence != m->sentence)
+			break;
+		if (p->grantor) {
+			if (!strchr(p->grantor, ';') && may_grant(p->grantor, m->row) &&
+			    ((p->implied && p->r.found && p->r.b <= p->i) ||
+			     (!passive_agent(c, p->i) &&
+			      (same_list(c, m, p->grantor) || in_trong_do(c, m) ||
+			       recognises_list(c, p, m)))))
+				return xstrdup(p->grantor);
+			break;
+		}
+	}
+	return NULL;
+}
+
 static void find_grantors(struct ctx *c)
 {
-	size_t k, j;
+	size_t k;
 
 	for (k = 0; k < c->nm; k++) {
 		struct mention *m = &c->m[k];
-		char *ex = explicit_grantor(c, m->i);
+		char *ex = explicit_grantor(c, m->i), *cg;
+		const char *lc, *li;
 		/* the grantor the clause names wins over the one an award's name implies:
 		 * "Ban Tổ chức Trung ương tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh”" */
 		if (ex) {
 			m->grantor = ex;
 			continue;
 		}
-		if (m->implied) {
-			m->grantor = xstrdup(m->implied);
+		cg = context_grantor(c, k);
+		if (!m->implied) {
+			m->grantor = cg;
 			continue;
 		}
-		/* ", tặng Chiến sĩ thi đua cơ sở cho 20 cá nhân", ", Tập thể lao động tiên tiến
-		 * cho 08 tập thể": coordinated after a comma, the grantor of the award before */
-		if (k > 0 && c->m[k - 1].clause == m->clause && c->m[k - 1].grantor &&
-		    segment_starts_with_verb(c, m)) {
-			m->grantor = xstrdup(c->m[k - 1].grantor);
+		/* so does one the context carries over when it grants at the same level: the
+		 * bloc's summary "Bộ, ngành tặng Bằng khen …; Thẩm phán giỏi cho 02 cá nhân"
+		 * names Bộ, ngành the grantor of its whole list, as in "Bộ, ngành tặng Thẩm
+		 * phán giỏi"; a higher grantor the name states still wins ("Chủ tịch UBND tỉnh
+		 * tặng …; tặng Cờ thi đua của Chính phủ") */
+		lc = cg ? levels_of(cg) : NULL;
+		li = levels_of(m->implied);
+		if (lc && li && !strchr(cg, ';') && may_grant(cg, m->row) && strcmp(lc, li) == 0) {
+			m->grantor = cg;
 			continue;
 		}
-		if (clause_starts_with_verb(c, m)) {
-			/* the previous clause's grantor: of its last award, else its own — across a
-			 * full stop too, as a list item's next sentence may leave its subject out */
-			for (j = k; j-- > 0;)
-				if (c->m[j].clause < m->clause) {
-					if (c->m[j].clause + 1 == m->clause && c->m[j].grantor)
-						m->grantor = xstrdup(c->m[j].grantor);
-					break;
-				}
-			if (!m->grantor && m->clause > 0) {
-				size_t i;
-				for (i = m->i; i > 0 && c->clause[i - 1] >= m->clause - 1 &&
-					       c->sentence[i - 1] == m->sentence;
-				     i--)
-					if (c->clause[i - 1] == m->clause - 1) {
-						m->grantor = explicit_grantor(c, i);
-						if (m->grantor)
-							break;
-					}
-			}
-			continue;
-		}
-		/* a clause with its own subject and no grantor ("02 tập thể đạt danh hiệu …")
-		 * names none, unless the sentence's subject goes on with its list ("Viện trưởng
-		 * VKSND tỉnh công nhận …; 168 cá nhân đạt “Lao động tiên tiến”") or a clause of
-		 * the same shape before it got its grantor from the award's name ("02 Thẩm phán
-		 * được xét tặng danh hiệu “Thẩm phán giỏi”; 14 tập thể đạt danh hiệu …") */
-		for (j = k; j-- > 0;) {
-			const struct mention *p = &c->m[j];
-			if (p->sentence != m->sentence)
-				break;
-			if (p->grantor) {
-				if (!strchr(p->grantor, ';') && may_grant(p->grantor, m->row) &&
-				    ((p->implied && p->r.found && p->r.b <= p->i) ||
-				     (!passive_agent(c, p->i) &&
-				      (same_list(c, m, p->grantor) || in_trong_do(c, m) ||
-				       recognises_list(c, p, m)))))
-					m->grantor = xstrdup(p->grantor);
-				break;
-			}
-		}
+		free(cg);
+		m->grantor = xstrdup(m->implied);
 	}
 }
 

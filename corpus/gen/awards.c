@@ -5,9 +5,12 @@
 #include <string.h>
 
 #include "compose.h"
+#include "lexicons.h"
+#include "vn_norm.h"
 #include "figs.h"
 #include "noise.h"
 #include "tpl.h"
+#include "util.h"
 #include "world.h"
 
 static const char *level_names[LV_NLEVELS] = {"state",  "government", "ministry",
@@ -423,6 +426,32 @@ static void prep(struct ctx *c)
 	say(c, rng_chance(&c->r, 0.7) ? " cho " : " đối với ");
 }
 
+/* The grantor an award's written name states ("Cờ thi đua của Chính phủ" -> Thủ tướng
+ * Chính phủ), read with thidua's own lexicon of data/awards.tsv so that the truth and the
+ * extractor share one table; "" when the name states none ("Chiến sĩ thi đua cấp tỉnh"). */
+static const char *name_grantor(const char *written)
+{
+	static struct vn_norm *nm;
+	const struct lexicons *lx = lexicons_get();
+	const char *g = "";
+	struct vn_words w;
+	size_t len;
+	int id;
+
+	if (!nm) {
+		struct err e;
+		nm = vn_norm_new(&e);
+		if (!nm)
+			return g;
+	}
+	vn_words_build(&w, nm, written, strlen(written));
+	id = w.n ? vn_lexicon_longest(lx->awards, &w, 0, &len) : -1;
+	if (id >= 0 && lx->award[id].implied && *lx->award[id].implied)
+		g = lx->award[id].implied;
+	vn_words_free(&w);
+	return g;
+}
+
 void say_grants(struct ctx *c, const struct grant *g, int n)
 {
 	const char *prev_grantor = NULL;
@@ -505,7 +534,7 @@ void say_grants(struct ctx *c, const struct grant *g, int n)
 			award_words(c, x, 1);
 			say(c, " ");
 			recipients(c, x->coll, x->ind);
-			record(c, x, a, "");
+			record(c, x, a, name_grantor(x->written));
 			prev_grantor = NULL;
 			continue;
 		}
@@ -515,7 +544,7 @@ void say_grants(struct ctx *c, const struct grant *g, int n)
 			say(c, rng_chance(&c->r, 0.5) ? " đạt danh hiệu "
 			                              : " được công nhận danh hiệu ");
 			say_quoted(c, x->written);
-			record(c, x, a, "");
+			record(c, x, a, name_grantor(x->written));
 			prev_grantor = NULL;
 			continue;
 		}
