@@ -7,8 +7,10 @@
 # every format whose reader is present (a file of that format that libmagic sends to no
 # reader is counted, scored 0 and reported, but its format is not asserted until that
 # reader is merged). Known exception, see docs/encodings.md: the PDF transcripts split
-# words at some glyphs ("ch ỉ" for chỉ, "dân ;") where the page shows no gap, so PDF
-# syllables are held to 0.95.
+# words at some glyphs ("ch ỉ" for chỉ, "dân ;") where the page's own positioning puts no
+# gap (the glyphs are placed touching, as in the words the transcript leaves whole), so
+# PDF syllables are held to 0.95; with whitespace ignored the PDF texts equal their
+# transcripts character for character.
 #
 # The transcripts keep text typed in upper-case fonts (.VnTimeH) in the case it was typed,
 # so the asserted run uses --typed-case; a second run with the default (those runs upper-
@@ -72,13 +74,19 @@ table typed "as typed (--typed-case; the transcripts' convention):" | tee table.
 table shown "as shown (default: upper-case font runs upper-cased):"
 
 # Files that must extract but are left out of the accuracy goals, each for a fault of its
-# transcript rather than of the reader (docs/office.md has the numbers with and without):
+# transcript rather than of the reader (docs/office.md has the evidence, and the numbers
+# with and without them):
 #   2004-1ED4D_Francois_Godement-Thoikyquado.doc: the transcript keeps ~5,000 characters
-#     of tracked deletions; the file is saved with revision marks hidden, and thidua drops
-#     deleted revisions (as issue 3 asks for .docx).
+#     of tracked deletions. Every one of the file's 1,148 sprmCFRMarkDel runs comes with
+#     an author (sprmCIbstRMarkDel) and a time (sprmCDttmRMarkDel, 6-7 March 2002), next
+#     to 1,430 marked insertions by the same authors; the transcript reads both wordings
+#     run together ("đã đượcgây đưa ra tranh cãi"). thidua drops deleted revisions (as
+#     issue 3 asks for .docx).
 #   2005-KH2003-bieu.xls, 2009-download-xls.xls: "mixed" transcripts that converted some
-#     TCVN3 cells with the wrong table ("víi tỉng xŭt khÈu" for với tổng xuất khẩu, "Sù
-#     nghiƯp" for Sự nghiệp).
+#     TCVN3 cells with the VNI table and some Unicode cells with the TCVN3 one ("víi tỉng
+#     xŭt khÈu" for với tổng xuất khẩu, "Sù nghiƯp" for Sự nghiệp, "dự ỏn trong chương
+#     trỡnh" for dự án trong chương trình), and wrote formula errors as BIFF codes ("7"
+#     where Excel shows #DIV/0!).
 EXCEPT="2004-1ED4D_Francois_Godement-Thoikyquado.doc 2005-KH2003-bieu.xls 2009-download-xls.xls"
 
 # assertions for formats with a reader: no failing file, and the goals
@@ -96,9 +104,26 @@ END {
 		if (d < 0.995) { printf "%s: diacritic %.4f < 0.995\n", k, d; bad = 1 }
 		if (c < 0.99) { printf "%s: char %.4f < 0.99\n", k, c; bad = 1 }
 		if (s < smin) { printf "%s: syllable %.4f < %.2f\n", k, s, smin; bad = 1 }
+		ac += cm[k]; at += ct[k]; ad += dd[k]; adm += dm[k]; asy += sm[k]; ast += st[k]
 	}
+	# the issue states its goals over the files: overall, PDF syllables included
+	d = ad / adm; c = ac / at; s = asy / ast
+	printf "overall without the %d files above: diacritic %.4f char %.4f syllable %.4f\n", n, d, c, s
+	if (d < 0.995 || c < 0.99 || s < 0.99) { print "overall goals not met"; bad = 1 }
 	exit bad
 }' rows.typed >verdict.txt || { cat verdict.txt >&2; fail "legacy accuracy goals not met"; }
+cat verdict.txt
+CHECKS=$((CHECKS + 2))
+
+# All 50 files, the three above included: measured 0.9940 / 0.9939 / 0.9854 (docs/encodings.md);
+# a floor just under that keeps them from regressing.
+awk -F'\t' '{ cm += $5; ct += $6; dd += $7; dm += $8; sm += $9; st += $10 }
+END {
+	d = dd / dm; c = cm / ct; s = sm / st
+	printf "overall, all %d files: diacritic %.4f char %.4f syllable %.4f\n", NR, d, c, s
+	if (d < 0.9935 || c < 0.9935 || s < 0.985) { print "below the measured floor 0.9935 / 0.9935 / 0.985"; exit 1 }
+}' rows.typed >floor.txt || { cat floor.txt >&2; fail "legacy accuracy regressed"; }
+cat floor.txt
 CHECKS=$((CHECKS + 1))
 # the readers this branch owns must be among those present
 grep -q '^rtf .*[0-9]$' table.typed || fail "no RTF reader measured"
