@@ -67,12 +67,7 @@ int cmd_awards(int argc, char **argv)
 		rc = cli_error("awards", "%s", sqlite3_errmsg(db));
 		goto out;
 	}
-	if (q.y0) {
-		sqlite3_bind_int(st, 1, q.y0);
-		sqlite3_bind_int(st, 2, q.y1);
-	}
-	if (q.doc >= 0)
-		sqlite3_bind_int64(st, 3, q.doc);
+	qopts_bind(st, &q);
 	if (q.status)
 		sqlite3_bind_text(st, 4, q.status, -1, SQLITE_STATIC);
 	o = out_new(stdout, q.fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));

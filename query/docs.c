@@ -76,12 +76,7 @@ int cmd_docs(int argc, char **argv)
 		return rc;
 	}
 	buf_free(&sql);
-	if (q.y0) {
-		sqlite3_bind_int(st, 1, q.y0);
-		sqlite3_bind_int(st, 2, q.y1);
-	}
-	if (q.doc >= 0)
-		sqlite3_bind_int64(st, 3, q.doc);
+	qopts_bind(st, &q);
 	o = out_new(stdout, q.fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	while ((c = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *path = (const char *)sqlite3_column_text(st, 1);

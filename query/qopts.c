@@ -87,6 +87,16 @@ int qopts_parse(const char *cmd, const char *usage, int argc, char **argv, struc
 	return optind;
 }
 
+void qopts_bind(sqlite3_stmt *st, const struct qopts *q)
+{
+	if (q->y0) {
+		sqlite3_bind_int(st, 1, q->y0);
+		sqlite3_bind_int(st, 2, q->y1);
+	}
+	if (q->doc >= 0)
+		sqlite3_bind_int64(st, 3, q->doc);
+}
+
 int qopts_fold_has(struct vn_norm *nm, const char *hay, const char *needle)
 {
 	char *h = facts_fold_key(nm, hay ? hay : ""), *n = facts_fold_key(nm, needle);

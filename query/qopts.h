@@ -24,6 +24,10 @@ enum { QO_AWARD = 1, QO_GRANTOR = 2, QO_STATUS = 4, QO_SECTION = 8, QO_LIMIT = 1
 int qopts_parse(const char *cmd, const char *usage, int argc, char **argv, struct qopts *q,
 		unsigned extra);
 
+/* Bind the filters every fact query states alike: ?1 and ?2 the --year range, ?3 the
+ * --doc (each left NULL when not given). */
+void qopts_bind(sqlite3_stmt *st, const struct qopts *q);
+
 /* Ids of the units --unit NAME means, as "1,4,7" (malloc'd; "" when none match). */
 char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name);
 

@@ -56,12 +56,7 @@ int cmd_units(int argc, char **argv)
 		rc = cli_error("units", "%s", sqlite3_errmsg(db));
 		goto out;
 	}
-	if (q.y0) {
-		sqlite3_bind_int(st, 1, q.y0);
-		sqlite3_bind_int(st, 2, q.y1);
-	}
-	if (q.doc >= 0)
-		sqlite3_bind_int64(st, 3, q.doc);
+	qopts_bind(st, &q);
 	o = out_new(stdout, q.fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	while ((i = sqlite3_step(st)) == SQLITE_ROW)
 		for (k = 0; k < 7; k++) {
