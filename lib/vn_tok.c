@@ -52,10 +52,15 @@ static void cls_init(void)
 	atomic_store_explicit(&cls_ready, 1, memory_order_release);
 }
 
+static int ascii_letter(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
 static int cls(UChar32 c)
 {
 	if (c < 0x80) {
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		if (ascii_letter((unsigned char)c))
 			return C_LETTER;
 		if (c >= '0' && c <= '9')
 			return C_DIGIT;
@@ -107,11 +112,6 @@ static size_t number_end(const char *s, size_t n, size_t i)
 			return j;
 		return j + 1 + k;
 	}
-}
-
-static int ascii_letter(unsigned char c)
-{
-	return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
 int vn_tok_next(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
