@@ -109,11 +109,16 @@ void doc_tokenize(struct doc *d, struct vn_norm *nm)
 			/* the signature from the words, one look at each unaccented one */
 			if (!(t->flags & (VN_WORD_ACCENTED | VN_WORD_NUMBER)))
 				p->bare |= vn_rank_bare_word(p->text, n, t->a, t->b);
-			vn_toks_put(&p->toks, 0, t->canon, strlen(t->canon), t->a, t->b);
+			vn_toks_put(&p->toks, 0, t->canon, strlen(t->canon));
 			if (t->flags & VN_WORD_ACCENTED)
-				vn_toks_put(&p->toks, FTS5_TOKEN_COLOCATED, t->fold, strlen(t->fold),
-					    t->a, t->b);
+				vn_toks_put(&p->toks, FTS5_TOKEN_COLOCATED, t->fold, strlen(t->fold));
 		}
+		/* the words are the largest part of a parsed document and nothing after
+		 * tokenizing reads them: free them here, so documents waiting for the writer
+		 * are small (the pipeline's window holds more of them) */
+		vn_words_free(p->words);
+		free(p->words);
+		p->words = NULL;
 	}
 }
 

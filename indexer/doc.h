@@ -178,7 +178,8 @@ struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
  */
 struct vn_words *doc_passage_words(struct doc *d, size_t i, struct vn_norm *nm);
 
-/* Compute every passage's FTS5 tokens (in the worker thread, after layout). */
+/* Compute every passage's FTS5 tokens (in the worker thread, after layout and facts),
+ * then free the passages' words: nothing after it reads them. */
 void doc_tokenize(struct doc *d, struct vn_norm *nm);
 /* Pack every passage's text for storage (in the worker thread, after layout). */
 void doc_pack(struct doc *d, struct vn_packer *pk);

@@ -59,6 +59,11 @@ struct pipeline {
 	pthread_cond_t done, space;
 	struct job *jobs;
 	size_t njobs, next, written, window;
+	/* Bytes of the files taken by workers and not yet written: bounds the memory of
+	 * documents waiting for the writer however large the window is in files. */
+	size_t inflight, max_inflight;
+	/* jobs below this were written and their documents freed (by a worker, see worker) */
+	size_t freed;
 	GHashTable *known; /* path -> sha256 already in the database */
 	int force;
 	int encoding; /* --encoding: enum vn_charset, VN_CS_UNKNOWN to detect */
@@ -198,17 +203,30 @@ static void *worker(void *arg)
 		extractor_set_ocr(x, pl->ocr);
 	}
 	for (;;) {
-		size_t i;
+		size_t i, from, to;
 		int status;
 		pthread_mutex_lock(&pl->mu);
-		while (pl->next < pl->njobs && pl->next >= pl->written + pl->window)
+		while (pl->next < pl->njobs && (pl->next >= pl->written + pl->window ||
+		                                (pl->inflight > pl->max_inflight &&
+		                                 pl->next > pl->written)))
 			pthread_cond_wait(&pl->space, &pl->mu);
+		/* Documents the writer has stored are freed here, not by the writer: the writer
+		 * is the pipeline's bottleneck (one thread feeds FTS5), so every cycle it does
+		 * not spend is throughput. */
+		from = pl->freed;
+		to = pl->written;
+		pl->freed = to;
 		if (pl->next >= pl->njobs) {
 			pthread_mutex_unlock(&pl->mu);
+			for (; from < to; from++)
+				docset_free(&pl->jobs[from].set);
 			break;
 		}
 		i = pl->next++;
+		pl->inflight += (size_t)pl->jobs[i].file->size;
 		pthread_mutex_unlock(&pl->mu);
+		for (; from < to; from++)
+			docset_free(&pl->jobs[from].set);
 
 		if (x) {
 			status = process(pl, x, pk, &pl->jobs[i]);
@@ -523,7 +541,12 @@ int cmd_index(int argc, char **argv)
 	pl.jobs = xcalloc(w.nfiles + 1, sizeof(*pl.jobs));
 	for (k = 0; k < w.nfiles; k++)
 		pl.jobs[k].file = &w.files[k];
-	pl.window = (size_t)jobs * 4;
+	/* Workers run ahead of the writer by up to 256 files or 6 MB of files: enough to
+	 * keep them busy while the writer is inside one of FTS5's long segment flushes (a
+	 * window of 4 files per worker left a core idle then), with the waiting documents'
+	 * memory bounded. */
+	pl.window = 256;
+	pl.max_inflight = (size_t)6 << 20;
 	pl.force = force;
 	pl.known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -614,7 +637,6 @@ int cmd_index(int argc, char **argv)
 				batch_bytes += j->bytes;
 			}
 		}
-		docset_free(&j->set);
 		if (in_batch &&
 		    (batch_bytes >= BATCH_BYTES || now_seconds() - last_commit >= BATCH_SECONDS)) {
 			if (store_commit(store, &e) != 0) {
@@ -627,6 +649,7 @@ int cmd_index(int argc, char **argv)
 		}
 		pthread_mutex_lock(&pl.mu);
 		pl.written = k + 1;
+		pl.inflight -= (size_t)j->file->size;
 		pthread_cond_broadcast(&pl.space);
 		pthread_mutex_unlock(&pl.mu);
 		if (tty && now_seconds() - last_progress > 0.2) {
@@ -637,15 +660,14 @@ int cmd_index(int argc, char **argv)
 	if (k < pl.njobs) {
 		/* fatal write error: let the workers finish their current file and stop */
 		pthread_mutex_lock(&pl.mu);
-		pl.next = pl.njobs;
-		pl.written = pl.njobs;
+		pl.next = pl.njobs; /* no new jobs; `written` stays: workers free only those */
 		pthread_cond_broadcast(&pl.space);
 		pthread_mutex_unlock(&pl.mu);
 	}
 	for (c = 0; c < jobs; c++)
 		pthread_join(threads[c], NULL);
 	free(threads);
-	for (; k < pl.njobs; k++)
+	for (k = pl.freed; k < pl.njobs; k++)
 		docset_free(&pl.jobs[k].set);
 	if (in_batch && store_commit(store, &e) != 0)
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);

@@ -191,31 +191,38 @@ int vn_tok_each(struct vn_norm *nm, const char *s, size_t n, vn_tok_fn fn, void 
 
 /* ---------------------------------------------------------------- precomputed tokens */
 
-/* One record: flags (1 byte), token length (2), start (4), end (4), then the token bytes. */
-#define REC_HEAD 11
+/*
+ * One record per token: a head byte, the token's length with FTS5_TOKEN_COLOCATED in the
+ * top bit (127 means "a 2-byte length follows"), then the token bytes. No offsets: FTS5
+ * ignores them when it indexes (they matter to highlight() and snippet(), which tokenize
+ * the stored text again), and leaving them out makes a record a third of its old size —
+ * less to copy in the worker and the writer, and more documents fit the pipeline's window.
+ */
+#define REC_LONG 127
 
 void vn_toks_reserve(struct vn_toks *t, size_t ntext)
 {
-	/* a word of Vietnamese text is 4-7 bytes with its space, and records two tokens of
-	 * REC_HEAD + its length: about three record bytes per text byte, so one allocation
-	 * holds a passage's tokens where growing from nothing took a dozen */
-	t->data = xgrow(t->data, &t->cap, t->n + ntext * 3 + 64, 1);
+	/* a word of Vietnamese text is 4-7 bytes with its space and records one or two
+	 * tokens of a head byte plus its length: about two record bytes per text byte, so
+	 * one allocation holds a passage's tokens where growing from nothing took a dozen */
+	t->data = xgrow(t->data, &t->cap, t->n + ntext * 2 + 64, 1);
 }
 
-void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok, size_t a, size_t b)
+void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok)
 {
-	unsigned char head[REC_HEAD];
+	unsigned char flag = (tflags & FTS5_TOKEN_COLOCATED) ? 0x80 : 0;
 	uint16_t len = (uint16_t)(ntok > 0xFFFF ? 0xFFFF : ntok);
-	uint32_t a32 = (uint32_t)a, b32 = (uint32_t)b;
+	size_t head = len < REC_LONG ? 1 : 3;
 
-	head[0] = (unsigned char)tflags;
-	memcpy(head + 1, &len, 2);
-	memcpy(head + 3, &a32, 4);
-	memcpy(head + 7, &b32, 4);
-	t->data = xgrow(t->data, &t->cap, t->n + REC_HEAD + len, 1);
-	memcpy(t->data + t->n, head, REC_HEAD);
-	memcpy(t->data + t->n + REC_HEAD, tok, len);
-	t->n += REC_HEAD + len;
+	t->data = xgrow(t->data, &t->cap, t->n + head + len, 1);
+	if (len < REC_LONG) {
+		t->data[t->n] = (char)(flag | len);
+	} else {
+		t->data[t->n] = (char)(flag | REC_LONG);
+		memcpy(t->data + t->n + 1, &len, 2);
+	}
+	memcpy(t->data + t->n + head, tok, len);
+	t->n += head + len;
 	t->count++;
 }
 
@@ -229,9 +236,9 @@ static int record_token(void *ctx, const struct vn_word *w, size_t a, size_t b)
 {
 	struct recording *r = ctx;
 
-	vn_toks_put(r->t, 0, w->canon, w->ncanon, a, b);
+	vn_toks_put(r->t, 0, w->canon, w->ncanon);
 	if (w->flags & VN_WORD_ACCENTED)
-		vn_toks_put(r->t, FTS5_TOKEN_COLOCATED, w->fold, w->nfold, a, b);
+		vn_toks_put(r->t, FTS5_TOKEN_COLOCATED, w->fold, w->nfold);
 	else if (!(w->flags & VN_WORD_NUMBER))
 		r->t->bare |= vn_rank_bare_word(r->text, r->n, a, b);
 	return 0;
@@ -282,20 +289,23 @@ void vn_tok_replay_stats(unsigned long *replayed, unsigned long *computed)
 static int replay_tokens(const struct vn_toks *t, void *ctx,
 			 int (*xToken)(void *, int, const char *, int, int, int))
 {
+	const unsigned char *d = (const unsigned char *)t->data;
 	size_t i = 0;
 
-	while (i + REC_HEAD <= t->n) {
-		const unsigned char *h = (const unsigned char *)t->data + i;
-		uint16_t len;
-		uint32_t a, b;
-		int rc;
-		memcpy(&len, h + 1, 2);
-		memcpy(&a, h + 3, 4);
-		memcpy(&b, h + 7, 4);
-		rc = xToken(ctx, h[0], t->data + i + REC_HEAD, len, (int)a, (int)b);
+	while (i < t->n) {
+		int flags = (d[i] & 0x80) ? FTS5_TOKEN_COLOCATED : 0, rc;
+		size_t len = d[i] & 0x7F, head = 1;
+		if (len == REC_LONG) {
+			uint16_t l16;
+			memcpy(&l16, d + i + 1, 2);
+			len = l16;
+			head = 3;
+		}
+		/* offsets 0: FTS5 does not use them when indexing (see REC_LONG above) */
+		rc = xToken(ctx, flags, t->data + i + head, (int)len, 0, 0);
 		if (rc != SQLITE_OK)
 			return rc;
-		i += REC_HEAD + len;
+		i += head + len;
 	}
 	return SQLITE_OK;
 }

@@ -54,9 +54,9 @@ struct vn_toks {
 };
 
 void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out);
-/* Record one token (tflags 0 or FTS5_TOKEN_COLOCATED) spanning text bytes [a, b): for
- * callers that hold a passage's normalized words already. */
-void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok, size_t a, size_t b);
+/* Record one token (tflags 0 or FTS5_TOKEN_COLOCATED): for callers that hold a passage's
+ * normalized words already. Records keep no offsets (FTS5 ignores them when indexing). */
+void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok);
 /* Make room for the tokens of ntext more bytes of text (an estimate: put grows anyway). */
 void vn_toks_reserve(struct vn_toks *t, size_t ntext);
 void vn_toks_free(struct vn_toks *t);

@@ -140,6 +140,54 @@ static void test_fts5_nfd_offsets(void **state)
 }
 
 /* Replayed tokens must index exactly what the tokenizer would have computed. */
+/*
+ * Tokens of 127 bytes and more take the long record form (a 2-byte length): a word of 127
+ * "đ" is 254 bytes (words are cut at 256) and its folded twin exactly 127. Replayed, they must index what the
+ * tokenizer computes, which the integrity check verifies.
+ */
+static void test_replay_long_tokens(void **state)
+{
+	char text[1024], query[512];
+	struct vn_toks toks = {0};
+	struct vn_norm *nm;
+	sqlite3 *db = open_fts();
+	sqlite3_stmt *st;
+	struct err e;
+	size_t k, n = 0;
+	(void)state;
+	nm = vn_norm_new(&e);
+	n += (size_t)snprintf(text + n, sizeof(text) - n, "khen ");
+	for (k = 0; k < 127; k++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "đ");
+	n += (size_t)snprintf(text + n, sizeof(text) - n, " ");
+	for (k = 0; k < 126; k++) /* exactly 126 bytes: the last short record */
+		text[n++] = 'a';
+	text[n] = 0;
+	vn_tok_precompute(nm, text, n, &toks);
+	assert_int_equal(toks.count, 4); /* khen, đ…đ + its folded d…d twin, a…a */
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	vn_tok_replay_begin(text, n, &toks);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	vn_tok_replay_end();
+	sqlite3_finalize(st);
+	for (k = 0; k < 127; k++)
+		query[k] = 'd';
+	query[127] = 0;
+	assert_int_equal(count(db, query), 1);
+	for (k = 0; k < 126; k++)
+		query[k] = 'a';
+	query[126] = 0;
+	assert_int_equal(count(db, query), 1);
+	assert_int_equal(count(db, "khen"), 1);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL,
+				      NULL),
+			 SQLITE_OK);
+	vn_toks_free(&toks);
+	vn_norm_free(nm);
+	sqlite3_close(db);
+}
+
 static void test_replay(void **state)
 {
 	const char *text = "Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể";
@@ -181,6 +229,7 @@ int main(void)
 		cmocka_unit_test(test_fts5_matching),
 		cmocka_unit_test(test_fts5_nfd_offsets),
 		cmocka_unit_test(test_replay),
+		cmocka_unit_test(test_replay_long_tokens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
