@@ -309,6 +309,34 @@ static void footnote_tail(struct doc *d, size_t i)
 	p->section = xstrdup(d->passages[k].section);
 }
 
+/*
+ * Whether passage i opens with "Nơi nhận" (any spelling). Only its first bytes are read
+ * when its words are not built yet: the foot is searched in the last FOOTER_SEARCH
+ * passages, and building all their words cost as much as tokenizing them for the index
+ * (with --no-facts nothing else needs them).
+ */
+static int opens_with_noi_nhan(struct doc *d, size_t i, struct vn_norm *nm)
+{
+	const char *t = d->passages[i].text;
+	size_t n = strlen(t), a, b;
+	struct vn_words w;
+	int yes;
+
+	if (d->passages[i].words) {
+		w = *d->passages[i].words; /* shared: not freed here */
+		return w.n >= 2 && find_fold(&w, "noi nhan", &a, &b) && a < 4;
+	}
+	if (n > 64) {
+		n = 64;
+		while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
+			n--; /* not inside a character */
+	}
+	vn_words_build(&w, nm, t, n);
+	yes = w.n >= 2 && find_fold(&w, "noi nhan", &a, &b) && a < 4;
+	vn_words_free(&w);
+	return yes;
+}
+
 /* The foot: Nơi nhận and the signature block, split where the two columns interleave. */
 static void footer(struct doc *d, struct vn_norm *nm)
 {
@@ -319,10 +347,7 @@ static void footer(struct doc *d, struct vn_norm *nm)
 
 	for (i = d->npassages > FOOTER_SEARCH ? d->npassages - FOOTER_SEARCH : 0; i < d->npassages;
 	     i++) {
-		struct vn_words w;
-		size_t a, b;
-		w = *doc_passage_words(d, i, nm); /* shared: not freed here */
-		if (w.n >= 2 && find_fold(&w, "noi nhan", &a, &b) && a < 4)
+		if (opens_with_noi_nhan(d, i, nm))
 			start = (long)i;
 	}
 	for (i = start >= 0 ? (size_t)start : from; i < d->npassages; i++) {

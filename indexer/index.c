@@ -19,6 +19,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "bigtext.h"
@@ -190,6 +192,28 @@ static int process(struct pipeline *pl, struct extractor *x, struct vn_packer *p
 	return R_INDEXED;
 }
 
+/*
+ * Workers run at a lower priority than the writer (nice +WORKER_NICE, this thread only).
+ * The writer, one thread feeding FTS5, paces the run; with as many workers as cores the
+ * scheduler would otherwise share every core equally among all threads, and the writer
+ * would get two thirds of a core on a two-core machine while the workers ran ahead and
+ * then waited. Lowered, the workers take what the writer leaves. Linux only (elsewhere
+ * the priority is per process and this is skipped).
+ */
+#define WORKER_NICE 5
+
+static void yield_to_writer(void)
+{
+#if defined(__linux__) && defined(SYS_gettid)
+	id_t tid = (id_t)syscall(SYS_gettid);
+	int now;
+	errno = 0;
+	now = getpriority(PRIO_PROCESS, tid);
+	if (errno == 0)
+		setpriority(PRIO_PROCESS, tid, now + WORKER_NICE);
+#endif
+}
+
 static void *worker(void *arg)
 {
 	struct pipeline *pl = arg;
@@ -197,6 +221,7 @@ static void *worker(void *arg)
 	struct vn_packer *pk = vn_packer_new();
 	struct err e;
 
+	yield_to_writer();
 	x = extractor_new(&e);
 	if (x) {
 		extractor_set_encoding(x, pl->encoding);

@@ -214,7 +214,9 @@ void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok)
 	uint16_t len = (uint16_t)(ntok > 0xFFFF ? 0xFFFF : ntok);
 	size_t head = len < REC_LONG ? 1 : 3;
 
-	t->data = xgrow(t->data, &t->cap, t->n + head + len, 1);
+	/* the reserve usually holds it: only a passage of unusual tokens grows */
+	if (t->n + head + len > t->cap)
+		t->data = xgrow(t->data, &t->cap, t->n + head + len, 1);
 	if (len < REC_LONG) {
 		t->data[t->n] = (char)(flag | len);
 	} else {
