@@ -302,7 +302,9 @@ static void split_text(struct paras *ps, const char *text, size_t ntext)
 			buf_reset(&para);
 		}
 		buf_add(&para, line, n);
-		prev_width = text_count_chars(line, n);
+		/* only "60 characters or more" matters, and a paragraph is often one long
+		 * line: a line of 240 bytes or more has 60 characters whatever they are */
+		prev_width = n >= 4 * 60 ? n : text_count_chars(line, n);
 		prev_ended = ends_sentence(line, n);
 	}
 	if (para.n)

@@ -159,14 +159,23 @@ static char *label_of(const struct vn_words *w, const char *text, const struct u
 	return len ? name : NULL;
 }
 
+#define LABEL_HEAD 256
+
 char *units_label(struct vn_norm *nm, const char *text)
 {
 	struct vn_words w;
 	char *name;
 	size_t n = strlen(text);
 
-	/* the unit opens the item: its first few words are enough */
-	vn_words_build(&w, nm, text, n < 400 ? n : 400);
+	/* The unit opens the item: its first few words are enough. Layout asks this of every
+	 * bullet in a footnote area, so it reads a short head, cut between characters; the
+	 * longest unit names with their branch and province run to about 100 bytes. */
+	if (n > LABEL_HEAD) {
+		n = LABEL_HEAD;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	vn_words_build(&w, nm, text, n);
 	name = label_of(&w, text, NULL);
 	vn_words_free(&w);
 	return name;
