@@ -76,6 +76,7 @@ int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 	struct buf out = BUF_INIT;
 	enum vn_charset cs = cx->encoding;
 	size_t bad = (size_t)-1;
+	int plain = 0;
 
 	d->format = "text";
 	d->encoding = "utf-8";
@@ -97,7 +98,7 @@ int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 	/* valid UTF-8 throughout is UTF-8 (legacy 8-bit text almost never is): the detector,
 	 * which scores every table, is for the rest */
 	if (cs == VN_CS_UNKNOWN || cs == VN_CS_UTF8)
-		bad = vn_utf8_check(data, n);
+		bad = vn_utf8_scan(data, n, &plain);
 	if (cs == VN_CS_UNKNOWN && bad != n)
 		cs = vn_enc_detect(data, n, NULL);
 	if (cs == VN_CS_UTF8 || cs == VN_CS_UNKNOWN) {
@@ -106,6 +107,12 @@ int fmt_text_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 		if (bad != n)
 			return err_set(e, "not UTF-8 text: invalid byte 0x%02X at offset %zu",
 			               (unsigned char)data[bad], bad);
+		if (plain && n) {
+			/* what the repair and NFC below would give: the bytes as they are */
+			buf_add(&out, data, n);
+			doc_add_block(d, BLK_TEXT, buf_detach(&out), NULL);
+			return 0;
+		}
 		/* text that is UTF-8 but spells legacy bytes: repair it */
 		r = vn_enc_repair(cx->encoding == VN_CS_UTF8 ? VN_CS_UTF8 : VN_CS_UNKNOWN, data, n,
 		                  0, &fixed);

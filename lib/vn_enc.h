@@ -80,6 +80,10 @@ enum vn_charset vn_enc_repair(enum vn_charset cs, const char *utf8, size_t n, in
 /* The charset called NAME (a vn_enc_name, or an alias such as "tcvn", "windows-1258");
  * VN_CS_UNKNOWN when there is none. For --encoding. */
 enum vn_charset vn_enc_from_name(const char *name);
+/* Whether code point c, found in UTF-8 text, is a sign that the text spells a legacy
+ * encoding (what makes vn_enc_repair look closer): a Latin-1 character that is neither a
+ * Vietnamese letter nor common typography, a C1 control, a symbol-font code point. */
+int vn_enc_mojibake_cue(int32_t c);
 
 /*
  * The legacy byte a Unicode character stands for when 8-bit text was read as Windows-1252:

@@ -285,11 +285,20 @@ static void viet_latin1_init(void)
 	}
 }
 
+int vn_enc_mojibake_cue(int32_t c)
+{
+	if (c < 0x80)
+		return 0;
+	if (c <= 0x9F || (c >= 0xF020 && c <= 0xF0FF))
+		return 1;
+	pthread_once(&viet_latin1_once, viet_latin1_init);
+	return c <= 0xFF && !viet_latin1[c - 0x80];
+}
+
 static int has_mojibake_cue(const char *s, size_t n)
 {
 	int32_t i = 0, len = (int32_t)n;
 
-	pthread_once(&viet_latin1_once, viet_latin1_init);
 	while (i < len) {
 		UChar32 c;
 		if ((signed char)s[i] >= 0) {
@@ -297,11 +306,7 @@ static int has_mojibake_cue(const char *s, size_t n)
 			continue;
 		}
 		U8_NEXT(s, i, len, c);
-		if (c < 0x80)
-			continue;
-		if (c <= 0x9F || (c >= 0xF020 && c <= 0xF0FF))
-			return 1;
-		if (c <= 0xFF && !viet_latin1[c - 0x80])
+		if (vn_enc_mojibake_cue(c))
 			return 1;
 	}
 	return 0;

@@ -9,6 +9,7 @@
  * (dot below sorts before the circumflex: ậ = a U+0323 U+0302).
  */
 #include "vn_norm.h"
+#include "vn_enc.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -559,6 +560,37 @@ static int utf8_surely_nfc(const char *s, size_t n)
 			return 0;
 	}
 	return 1;
+}
+
+size_t vn_utf8_scan(const char *s, size_t n, int *plain)
+{
+	int32_t i = 0, len;
+	int nfc = 1, cue = 0;
+
+	*plain = 0;
+	if (n > INT32_MAX)
+		return vn_utf8_check(s, n);
+	len = (int32_t)n;
+	pthread_once(&nfc_once, nfc_init);
+	while (i < len) {
+		int32_t at;
+		UChar32 c;
+		if ((signed char)s[i] >= 0) {
+			i++;
+			continue;
+		}
+		at = i;
+		U8_NEXT(s, i, len, c);
+		if (c < 0)
+			return (size_t)at;
+		if (nfc && (c < NFC_CACHED ? !nfc_safe_table[c] : !nfc_safe_icu(c)))
+			nfc = 0;
+		/* most Vietnamese letters lie above U+00FF, where no cue is */
+		if (!cue && (c <= 0xFF || c >= 0xF020) && vn_enc_mojibake_cue(c))
+			cue = 1;
+	}
+	*plain = nfc && !cue;
+	return n;
 }
 
 void vn_norm_nfc(struct vn_norm *nm, const char *s, size_t n, struct buf *out, size_t *bad)

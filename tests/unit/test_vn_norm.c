@@ -301,6 +301,55 @@ static void test_nfc_text(void **state)
 	assert_int_equal(vn_utf8_check("đồng", strlen("đồng")), strlen("đồng"));
 }
 
+/*
+ * vn_utf8_scan must answer as the three passes it replaces: the invalid offset of
+ * vn_utf8_check, and "plain" exactly when NFC and the encoding repair would both leave the
+ * text as it is.
+ */
+static void test_utf8_scan(void **state)
+{
+	static const struct {
+		const char *s;
+		int plain;
+	} cases[] = {
+	    {"Khối thi đua Nội chính tỉnh Tuyên Quang", 1},
+	    {"plain ASCII only", 1},
+	    {"nhiệm vụ «trọng tâm» 25°C, ½ số", 1},    /* typography, not mojibake */
+	    {"ho\xcc\x80" "a", 0},                       /* NFD: o + combining grave */
+	    {"\xc3\x84\xe2\x80\x98i\xc3\xaa\xc2\xb0m", 0}, /* "Ä‘iê°m": UTF-8 read as cp1252 */
+	    {"Kh\xc2\xb5 th\xc2\xa7", 0},                /* TCVN3 bytes as Latin-1 */
+	    {"\xef\x80\xa1 symbol font", 0},              /* U+F021 */
+	    {"", 1},
+	};
+	static const char *bad[] = {"ab\xff cd", "Tuy\xc3", "x\xe1\xbb", "ok \xc0\x80 no"};
+	struct err e;
+	struct vn_norm *norm = vn_norm_new(&e);
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = strlen(cases[i].s);
+		int plain = -1;
+		struct buf nfc = BUF_INIT;
+		assert_int_equal(vn_utf8_scan(cases[i].s, n, &plain), n);
+		assert_int_equal(plain, cases[i].plain);
+		if (plain) {
+			/* plain text is what NFC gives back */
+			vn_norm_nfc(norm, cases[i].s, n, &nfc, NULL);
+			assert_int_equal(nfc.n, n);
+			assert_memory_equal(nfc.p, cases[i].s, n);
+		}
+		buf_free(&nfc);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		size_t n = strlen(bad[i]);
+		int plain = 1;
+		assert_int_equal(vn_utf8_scan(bad[i], n, &plain), vn_utf8_check(bad[i], n));
+		assert_true(vn_utf8_scan(bad[i], n, &plain) < n);
+		assert_int_equal(plain, 0);
+	}
+	vn_norm_free(norm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -315,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_case_flags),
 		cmocka_unit_test(test_cache_consistency),
 		cmocka_unit_test(test_nfc_text),
+		cmocka_unit_test(test_utf8_scan),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
