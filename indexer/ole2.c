@@ -3,6 +3,7 @@
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-memory.h>
+#include <gsf/gsf-shared-memory.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, g
  * file is invalid..."). What matters reaches us as a failed open or read, which becomes
  * the one error line for the file; the warnings would only bury it.
  */
-static void silence_libgsf(void)
+static void init_libgsf(void)
 {
 	GLogLevelFlags levels = G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
 	                        G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG;
@@ -40,6 +41,13 @@ static void silence_libgsf(void)
 	g_log_set_handler("libgsf", levels, quiet, NULL);
 	g_log_set_handler("libgsf:msole", levels, quiet, NULL);
 	g_log_set_handler(NULL, levels, quiet, NULL); /* gsf-infile.c logs without a domain */
+	/* libgsf registers each of its GObject types the first time it is asked for it,
+	 * without a lock: two workers opening their first Word files at once registered
+	 * GsfInputMemory twice ("cannot register existing type") and crashed. Register the
+	 * types we use here, once. */
+	g_type_ensure(GSF_INPUT_MEMORY_TYPE);
+	g_type_ensure(GSF_INFILE_MSOLE_TYPE);
+	g_type_ensure(GSF_SHARED_MEMORY_TYPE);
 }
 
 struct ole2 *ole2_open(const char *data, size_t n, struct err *e)
@@ -48,7 +56,7 @@ struct ole2 *ole2_open(const char *data, size_t n, struct err *e)
 	struct ole2 *o = xcalloc(1, sizeof(*o));
 	GError *ge = NULL;
 
-	pthread_once(&once, silence_libgsf);
+	pthread_once(&once, init_libgsf);
 
 	o->mem = gsf_input_memory_new((const guint8 *)data, (gsf_off_t)n, FALSE);
 	if (o->mem)

@@ -1,5 +1,6 @@
 #include "xmlr.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,11 @@ static void silent(void *ctx, const char *msg, ...)
 
 void xmlr_quiet(void)
 {
+	/* libxml2 2.9 wants xmlInitParser called once before threads parse; its own lazy
+	 * call on first use is not guarded, and workers read their first files together */
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, xmlInitParser);
 	xmlSetGenericErrorFunc(NULL, silent);
 }
 
