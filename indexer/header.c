@@ -326,8 +326,9 @@ static int opens_with_noi_nhan(struct doc *d, size_t i, struct vn_norm *nm)
 		w = *d->passages[i].words; /* shared: not freed here */
 		return w.n >= 2 && find_fold(&w, "noi nhan", &a, &b) && a < 4;
 	}
-	if (n > 64) {
-		n = 64;
+	if (n > 32) {
+		/* "Nơi nhận" is 11 bytes and must start within the first 4 */
+		n = 32;
 		while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
 			n--; /* not inside a character */
 	}

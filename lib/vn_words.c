@@ -20,24 +20,46 @@ static size_t utf8_chars(const char *s, size_t n)
 	return c;
 }
 
+/* Append a token and its NUL to the arena; returns its offset (the arena may move). */
+static size_t arena_put(struct buf *a, const char *s, size_t n)
+{
+	size_t at = a->n;
+
+	if (a->n + n + 1 >= a->cap)
+		buf_reserve(a, n + 1);
+	memcpy(a->p + a->n, s, n);
+	a->n += n;
+	a->p[a->n++] = 0;
+	return at;
+}
+
 void vn_words_build(struct vn_words *w, struct vn_norm *nm, const char *s, size_t n)
 {
-	size_t pos = 0, a, b, last = 0, chars = 0, i;
-	struct wtmp *tmp = NULL;
-	size_t tcap = 0;
+	size_t pos = 0, a, b, last = 0, chars = 0, i, tcap, want;
+	struct wtmp *tmp;
 
 	memset(w, 0, sizeof(*w));
 	w->text = s;
 	w->ntext = n;
+	/* Room for the usual case at once: a Vietnamese word with its separator takes 4 to 8
+	 * bytes (more is made when needed), and its canonical and folded forms are about as
+	 * long as it. This runs for every passage, and for every bullet layout looks at:
+	 * growing per word showed. */
+	want = n / 4 + 4;
+	tcap = 0;
+	w->t = xgrow(NULL, &w->cap, want, sizeof(*w->t));
+	tmp = xgrow(NULL, &tcap, want, sizeof(*tmp));
+	buf_reserve(&w->arena, 2 * n + 16);
 	while (vn_tok_next(s, n, &pos, &a, &b)) {
 		struct vn_word v;
 		struct vn_wtok *t;
-		int32_t k = 0;
-		UChar32 c;
+		unsigned char first = (unsigned char)s[a];
 		if (vn_norm_word(nm, s + a, b - a, &v) != 0)
 			continue;
-		w->t = xgrow(w->t, &w->cap, w->n + 1, sizeof(*w->t));
-		tmp = xgrow(tmp, &tcap, w->n + 1, sizeof(*tmp));
+		if (w->n + 1 > w->cap)
+			w->t = xgrow(w->t, &w->cap, w->n + 1, sizeof(*w->t));
+		if (w->n + 1 > tcap)
+			tmp = xgrow(tmp, &tcap, w->n + 1, sizeof(*tmp));
 		t = &w->t[w->n];
 		memset(t, 0, sizeof(*t));
 		chars += utf8_chars(s + last, a - last);
@@ -48,14 +70,16 @@ void vn_words_build(struct vn_words *w, struct vn_norm *nm, const char *s, size_
 		t->cb = chars;
 		last = b;
 		t->flags = v.flags;
-		U8_NEXT(s + a, k, (int32_t)(b - a), c);
-		t->upper_first = c > 0 && u_isUUppercase(c);
-		tmp[w->n].canon = w->arena.n;
-		buf_add(&w->arena, v.canon, v.ncanon);
-		buf_addc(&w->arena, 0);
-		tmp[w->n].fold = w->arena.n;
-		buf_add(&w->arena, v.fold, v.nfold);
-		buf_addc(&w->arena, 0);
+		if (first < 0x80) {
+			t->upper_first = first >= 'A' && first <= 'Z';
+		} else {
+			int32_t k = 0;
+			UChar32 c;
+			U8_NEXT(s + a, k, (int32_t)(b - a), c);
+			t->upper_first = c > 0 && u_isUUppercase(c);
+		}
+		tmp[w->n].canon = arena_put(&w->arena, v.canon, v.ncanon);
+		tmp[w->n].fold = arena_put(&w->arena, v.fold, v.nfold);
 		t->hcanon = vn_words_hash(v.canon, v.ncanon);
 		t->hfold = (v.flags & VN_WORD_ACCENTED) ? vn_words_hash(v.fold, v.nfold) : t->hcanon;
 		w->n++;
