@@ -279,6 +279,12 @@ static int check_money_totals(struct audit *a)
 	return 0;
 }
 
+/* Whether a passage opens a list item: "- Công an tỉnh: …", "+ …". */
+static int opens_item(const char *t)
+{
+	return (t[0] == '-' || t[0] == '+') && t[1] == ' ';
+}
+
 /*
  * "Năm 2016 đơn vị có 302 lượt tập thể, 2.173 cá nhân được các cấp khen thưởng. Trong đó:
  * …": the collectives and individuals stated against the award facts read from the list
@@ -290,10 +296,21 @@ static int check_money_totals(struct audit *a)
  */
 static int check_award_totals(struct audit *a)
 {
-	sqlite3_stmt *st = prep(a, "SELECT p.doc, p.id, p.text, d.year FROM passages p"
-	                           " JOIN documents d ON d.id = p.doc WHERE " DOC_FILTER
-	                           " AND p.text LIKE '%được các cấp khen thưởng%Trong đó%'"
-	                           " ORDER BY p.doc, p.ordinal");
+	/* column 4: the passage read after this one in the same list, when it reports
+	   awards too: for a footnote the next passage of the same footnote (the page's body
+	   may stand between), else the very next passage. A list of scores after the
+	   footnote ("- Thành đoàn: 1000/1000 điểm.") is the next page's body, not the
+	   footnote going on, even where the layout gave it the footnote's number. */
+	sqlite3_stmt *st = prep(
+	    a, "SELECT p.doc, p.id, p.text, d.year,"
+	       " (SELECT CASE WHEN EXISTS (SELECT 1 FROM awards w WHERE w.doc = n.doc"
+	       "   AND w.passage = n.id) THEN n.text END"
+	       "  FROM passages n WHERE n.doc = p.doc AND n.ordinal > p.ordinal"
+	       "  AND (p.kind <> 'footnote' OR (n.kind = 'footnote' AND n.note IS p.note))"
+	       "  ORDER BY n.ordinal LIMIT 1)"
+	       " FROM passages p JOIN documents d ON d.id = p.doc WHERE " DOC_FILTER
+	       " AND p.text LIKE '%được các cấp khen thưởng%Trong đó%'"
+	       " ORDER BY p.doc, p.ordinal");
 	sqlite3_stmt *fg, *aw;
 
 	if (!st)
@@ -366,10 +383,14 @@ static int check_award_totals(struct audit *a)
 			end = next ? next : text + strlen(text);
 			if (memchr(last, ';', (size_t)(end - last)))
 				goto next_statement;
-			/* and a list that ends its paragraph may go on after a page break: only a
-			   list closed by what follows it (a proposal, the next unit's statement) is
-			   known to be whole */
-			if (!next && !strstr(last, ". Đề nghị") && !strstr(last, ". đề nghị"))
+			/* and a list that ends its paragraph may go on after a page break, its
+			   tail a sentence of its own that the layout could not join: only a list
+			   closed by what follows it (a proposal, the next unit's statement, the
+			   next unit's item read after it) is known to be whole. A page broken
+			   inside the item puts its tail before any later item of the list, so the
+			   next passage of the list opening an item ("- Sở Y tế: …") closes it. */
+			if (!next && !strstr(last, ". Đề nghị") && !strstr(last, ". đề nghị") &&
+			    !opens_item(col_text(st, 4)))
 				goto next_statement;
 			lc = (long)text_count_chars(text, (size_t)(list - text));
 			nc = next ? (long)text_count_chars(text, (size_t)(next - text)) : 1L << 30;
