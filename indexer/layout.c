@@ -61,6 +61,8 @@ char *layout_strip_markdown(const char *s, size_t n)
 			buf_add(&b, s + i, j - i);
 		i = j;
 	}
+	/* a line of marks only ("____*") adds nothing after buf_reserve: terminate it */
+	buf_add(&b, "", 0);
 	return buf_detach(&b);
 }
 
