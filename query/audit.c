@@ -213,7 +213,9 @@ static int check_ratio_lists(struct audit *a)
 /*
  * Money totals: a stated total (stated_total()) that closes a run of amounts in a unit's
  * list item ("- Hội Nông dân tỉnh: … Tổng trị giá …", the gifts of one unit) should be
- * their sum. The run
+ * their sum. A passage opening with a dash that is about no unit is not such an item but
+ * the tail of one a page break cut inside a name written with a dash ("… nhân ngày Thương
+ * binh" | "- Liệt sĩ, trị giá …"): the item's other amounts are before the break. The run
  * starts after the previous total or at the paragraph's start; rates count as value × times, as the
  * reports multiply them. A total with fewer than two amounts before it sums something stated
  * elsewhere (the bloc's total of its units, a list cut by a page break) and is not checked:
@@ -245,7 +247,7 @@ static int check_money_totals(struct audit *a)
 	            " f.raw, f.char_start, p.text FROM figures f JOIN documents d ON d.id = f.doc"
 	            " JOIN passages p ON p.id = f.passage WHERE " DOC_FILTER
 	            " AND f.kind IN ('money', 'rate') AND substr(p.text, 1, 2) = '- '"
-	            " ORDER BY f.doc, p.ordinal, f.char_start");
+	            " AND p.unit IS NOT NULL ORDER BY f.doc, p.ordinal, f.char_start");
 	long long psg = -1;
 	double sum = 0;
 	int parts = 0;

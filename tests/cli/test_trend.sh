@@ -62,6 +62,27 @@ run index --db bloc-part.db bloc-part.txt
 run audit --db bloc-part.db --check total_mismatch --format tsv
 expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" 0 "a footnote without every member's item"
 
+# a money total is the sum of one unit's item: a dash paragraph about no unit is the tail of
+# an item cut by a page break ("… nhân ngày Thương binh" | "- Liệt sĩ, …"), its other amounts
+# before the break
+cat >money.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2009
+
+Các đơn vị trong Khối tổ chức tốt các hoạt động văn hóa, văn nghệ, thể dục thể thao chào mừng các ngày lễ lớn.
+
+- Liệt sĩ, trị giá 7.800.000 đồng; quyên góp 4.650.000 đồng sửa nhà cho hộ gia đình có hoàn cảnh khó khăn. Tổng số tiền ủng hộ của đơn vị là 185.052.200 đồng.
+
+- Hội Nông dân tỉnh: Ủng hộ Quỹ khuyến học 2.000.000 đồng; tặng 05 suất quà trị giá 3.000.000 đồng. Tổng số tiền ủng hộ của đơn vị là 6.000.000 đồng.
+EOF
+run index --db money.db money.txt
+expect_rc 0
+run audit --db money.db --check total_mismatch --format tsv
+expect_rc 0
+expect_eq "$(printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 { print $7 }')" "6.000.000 đồng" \
+	"the unit's total, not the cut item's tail"
+
 # a term the seed's 2020 report uses: one row per year asked, years without it are zero
 run trend --db seed.db --year 2018-2021 --format json covid
 expect_rc 0
