@@ -61,6 +61,8 @@ char *layout_strip_markdown(const char *s, size_t n)
 			buf_add(&b, s + i, j - i);
 		i = j;
 	}
+	/* a line of marks only ("____*") adds nothing after buf_reserve: terminate it */
+	buf_add(&b, "", 0);
 	return buf_detach(&b);
 }
 
@@ -560,6 +562,45 @@ static int is_heading_text(const char *t)
 	return n < 200 && text_all_caps(t, n) && text_display_width(t, n) > 3;
 }
 
+/* Whether unit is in the set seen ("\nA\n\nB\n"); adds it when not. */
+static int label_seen(struct buf *seen, const char *unit)
+{
+	char *key = xmalloc(strlen(unit) + 3);
+	int found;
+
+	sprintf(key, "\n%s\n", unit);
+	found = seen->n && strstr(buf_str(seen), key) != NULL;
+	if (!found)
+		buf_adds(seen, key);
+	free(key);
+	return found;
+}
+
+/* Whether the run of units' list items from paragraph i on names a unit of seen. */
+static int run_repeats(const struct paras *ps, size_t i, struct vn_norm *nm,
+		       const struct buf *seen)
+{
+	for (; i < ps->n; i++) {
+		const struct para *pp = &ps->p[i];
+		char *label, *key;
+		int found;
+
+		if (pp->note || pp->cell || pp->exact || pp->heading_block || !is_bullet(pp->text))
+			return 0;
+		label = units_label(nm, pp->text);
+		if (!label)
+			return 0;
+		key = xmalloc(strlen(label) + 3);
+		sprintf(key, "\n%s\n", label);
+		found = seen->n && strstr(buf_str(seen), key) != NULL;
+		free(key);
+		free(label);
+		if (found)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Sort paragraphs into body text and footnotes and mend what page breaks did. Word puts a
  * page's footnotes after its body text, so plain-text output reads
@@ -579,6 +620,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 {
 	long open_body = -1, open_fn = -1, last_fn = -1;
 	int in_fn = 0, body_since_fn = 0, cited = 0, started = 0;
+	struct buf fn_units = BUF_INIT; /* "\nunit\n" for each item of the last footnote */
 	size_t i;
 
 	for (i = 0; i < ps->n; i++) {
@@ -624,6 +666,14 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 				body++;
 			snprintf(note, sizeof(note), "%d", m);
 			at = piece_add(a, body, "footnote", note);
+			/* the units listed in this footnote, from its first item on */
+			buf_reset(&fn_units);
+			if (is_bullet(body)) {
+				char *label = units_label(nm, body);
+				if (label)
+					label_seen(&fn_units, label);
+				free(label);
+			}
 			if (m > started)
 				started = m;
 			in_fn = 1;
@@ -673,15 +723,23 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 				continue;
 			}
 		}
-		if (in_fn && is_bullet(t)) {
+		/* a unit's item after a footnote is the footnote's next item, unless the unit
+		 * already has its item in this footnote (a list names each unit once: "- Sở Y
+		 * tế: 996/1000 điểm." after the footnote's "- Sở Y tế: …" is the body's list of
+		 * scores, the next page's), or the footnote was cut in mid-sentence and the run
+		 * of units' items this one opens names such a unit further on: the cut item's
+		 * tail is still to come, so the page's body is what stands here */
+		if (in_fn && is_bullet(t) &&
+		    !(open_fn >= 0 && open_fn == last_fn && run_repeats(ps, i, nm, &fn_units))) {
 			char *label = units_label(nm, t);
-			if (label) {
+			if (label && !label_seen(&fn_units, label)) {
 				free(label);
 				at = piece_add(a, t, "footnote", a->p[last_fn].note);
 				last_fn = (long)at;
 				open_fn = ends_open(t) ? (long)at : -1;
 				continue;
 			}
+			free(label);
 		}
 		{
 			char *c = cite_markers(t, &cited, 1);
@@ -693,6 +751,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		body_since_fn = 1;
 		open_body = !a->p[at].heading && ends_open(t) ? (long)at : -1;
 	}
+	buf_free(&fn_units);
 }
 
 /* The body passage citing footnote note: the last one before `before`, else any. */

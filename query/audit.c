@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "db.h"
+#include "lexicons.h"
 #include "text.h"
 
 static const char usage[] =
@@ -24,7 +25,8 @@ static const char usage[] =
     "  ratio_over_whole     a ratio whose part exceeds its whole (08/07 đơn vị)\n"
     "  ratio_list_mismatch  06/07 đơn vị followed by a list of another length\n"
     "  total_mismatch       a stated money total (Tổng …) that is not the sum of the\n"
-    "                       amounts listed before it\n"
+    "                       amounts listed before it; a unit's or the bloc's stated\n"
+    "                       awards that are not those listed\n"
     "  duplicate_section    a section number repeated at the same level (5. … 5.)\n"
     "  date_year_mismatch   the date's year is neither the reported year nor the next\n"
     "  duplicate_document   the same file indexed twice, or two texts with the same\n"
@@ -211,7 +213,9 @@ static int check_ratio_lists(struct audit *a)
 /*
  * Money totals: a stated total (stated_total()) that closes a run of amounts in a unit's
  * list item ("- Hội Nông dân tỉnh: … Tổng trị giá …", the gifts of one unit) should be
- * their sum. The run
+ * their sum. A passage opening with a dash that is about no unit is not such an item but
+ * the tail of one a page break cut inside a name written with a dash ("… nhân ngày Thương
+ * binh" | "- Liệt sĩ, trị giá …"): the item's other amounts are before the break. The run
  * starts after the previous total or at the paragraph's start; rates count as value × times, as the
  * reports multiply them. A total with fewer than two amounts before it sums something stated
  * elsewhere (the bloc's total of its units, a list cut by a page break) and is not checked:
@@ -243,7 +247,7 @@ static int check_money_totals(struct audit *a)
 	            " f.raw, f.char_start, p.text FROM figures f JOIN documents d ON d.id = f.doc"
 	            " JOIN passages p ON p.id = f.passage WHERE " DOC_FILTER
 	            " AND f.kind IN ('money', 'rate') AND substr(p.text, 1, 2) = '- '"
-	            " ORDER BY f.doc, p.ordinal, f.char_start");
+	            " AND p.unit IS NOT NULL ORDER BY f.doc, p.ordinal, f.char_start");
 	long long psg = -1;
 	double sum = 0;
 	int parts = 0;
@@ -279,6 +283,12 @@ static int check_money_totals(struct audit *a)
 	return 0;
 }
 
+/* Whether a passage opens a list item: "- Công an tỉnh: …", "+ …". */
+static int opens_item(const char *t)
+{
+	return (t[0] == '-' || t[0] == '+') && t[1] == ' ';
+}
+
 /*
  * "Năm 2016 đơn vị có 302 lượt tập thể, 2.173 cá nhân được các cấp khen thưởng. Trong đó:
  * …": the collectives and individuals stated against the award facts read from the list
@@ -290,10 +300,21 @@ static int check_money_totals(struct audit *a)
  */
 static int check_award_totals(struct audit *a)
 {
-	sqlite3_stmt *st = prep(a, "SELECT p.doc, p.id, p.text, d.year FROM passages p"
-	                           " JOIN documents d ON d.id = p.doc WHERE " DOC_FILTER
-	                           " AND p.text LIKE '%được các cấp khen thưởng%Trong đó%'"
-	                           " ORDER BY p.doc, p.ordinal");
+	/* column 4: the passage read after this one in the same list, when it reports
+	   awards too: for a footnote the next passage of the same footnote (the page's body
+	   may stand between), else the very next passage. A list of scores after the
+	   footnote ("- Thành đoàn: 1000/1000 điểm.") is the next page's body, not the
+	   footnote going on, even where the layout gave it the footnote's number. */
+	sqlite3_stmt *st = prep(
+	    a, "SELECT p.doc, p.id, p.text, d.year,"
+	       " (SELECT CASE WHEN EXISTS (SELECT 1 FROM awards w WHERE w.doc = n.doc"
+	       "   AND w.passage = n.id) THEN n.text END"
+	       "  FROM passages n WHERE n.doc = p.doc AND n.ordinal > p.ordinal"
+	       "  AND (p.kind <> 'footnote' OR (n.kind = 'footnote' AND n.note IS p.note))"
+	       "  ORDER BY n.ordinal LIMIT 1)"
+	       " FROM passages p JOIN documents d ON d.id = p.doc WHERE " DOC_FILTER
+	       " AND p.text LIKE '%được các cấp khen thưởng%Trong đó%'"
+	       " ORDER BY p.doc, p.ordinal");
 	sqlite3_stmt *fg, *aw;
 
 	if (!st)
@@ -366,10 +387,14 @@ static int check_award_totals(struct audit *a)
 			end = next ? next : text + strlen(text);
 			if (memchr(last, ';', (size_t)(end - last)))
 				goto next_statement;
-			/* and a list that ends its paragraph may go on after a page break: only a
-			   list closed by what follows it (a proposal, the next unit's statement) is
-			   known to be whole */
-			if (!next && !strstr(last, ". Đề nghị") && !strstr(last, ". đề nghị"))
+			/* and a list that ends its paragraph may go on after a page break, its
+			   tail a sentence of its own that the layout could not join: only a list
+			   closed by what follows it (a proposal, the next unit's statement, the
+			   next unit's item read after it) is known to be whole. A page broken
+			   inside the item puts its tail before any later item of the list, so the
+			   next passage of the list opening an item ("- Sở Y tế: …") closes it. */
+			if (!next && !strstr(last, ". Đề nghị") && !strstr(last, ". đề nghị") &&
+			    !opens_item(col_text(st, 4)))
 				goto next_statement;
 			lc = (long)text_count_chars(text, (size_t)(list - text));
 			nc = next ? (long)text_count_chars(text, (size_t)(next - text)) : 1L << 30;
@@ -406,6 +431,257 @@ static int check_award_totals(struct audit *a)
 	}
 	sqlite3_finalize(aw);
 	sqlite3_finalize(fg);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * The group a grantor belongs to in a bloc's summary of awards ("Chủ tịch nước tặng …;
+ * Thủ tướng Chính phủ tặng …; Bộ, ngành tặng …; Chủ tịch UBND tỉnh tặng …; Thủ trưởng các
+ * đơn vị tặng …"): the level of data/grantors.tsv, a region's command counted with the
+ * ministries, a unit's head (no fixed form) with the units' heads. -1 for no grantor.
+ */
+enum { GRP_STATE, GRP_GOVERNMENT, GRP_MINISTRY, GRP_PROVINCE, GRP_HEAD };
+
+static int grantor_group(const char *grantor)
+{
+	const struct lexicons *lx = lexicons_get();
+	const char *lv = "unit";
+	size_t k, n;
+
+	if (!grantor || !*grantor)
+		return -1;
+	n = strcspn(grantor, ";"); /* "A; B": the first names the group */
+	for (k = 0; k < lx->ngrantor; k++)
+		if (strlen(lx->grantor[k].grantor) == n &&
+		    !strncmp(lx->grantor[k].grantor, grantor, n) && lx->grantor[k].levels) {
+			lv = lx->grantor[k].levels;
+			break;
+		}
+	if (lexicons_level_in(lv, "state"))
+		return GRP_STATE;
+	if (lexicons_level_in(lv, "government"))
+		return GRP_GOVERNMENT;
+	if (lexicons_level_in(lv, "ministry") || lexicons_level_in(lv, "region"))
+		return GRP_MINISTRY;
+	if (lexicons_level_in(lv, "province"))
+		return GRP_PROVINCE;
+	return GRP_HEAD;
+}
+
+/* Whether a grantor of the group may give the award (the levels of data/awards.tsv); yes
+ * when the table does not say. */
+static int group_may(int group, const char *award)
+{
+	static const char *const levels[][2] = {
+	    [GRP_STATE] = {"state", "state"},          [GRP_GOVERNMENT] = {"government", "government"},
+	    [GRP_MINISTRY] = {"ministry", "region"},   [GRP_PROVINCE] = {"province", "province"},
+	    [GRP_HEAD] = {"unit", "district"},
+	};
+	const struct lexicons *lx = lexicons_get();
+	size_t k;
+
+	for (k = 0; k < lx->naward; k++)
+		if (lx->award[k].levels && !strcmp(lx->award[k].award, award))
+			return lexicons_level_in(lx->award[k].levels, levels[group][0]) ||
+			       lexicons_level_in(lx->award[k].levels, levels[group][1]);
+	return 1;
+}
+
+/*
+ * The bloc's summary, "Kết quả khen thưởng năm 2020, toàn Khối có 7/7 đơn vị được tặng
+ * thưởng …, như: Chủ tịch nước tặng 01 Huân chương Lao động hạng Nhì, 19 Huân chương Lao
+ * động hạng Ba cho 02 tập thể, 18 cá nhân. … Bộ, ngành tặng Bằng khen cho 20 tập thể, 37
+ * cá nhân; …⁵", adds up the awards of the footnote it cites, one item per unit. Each of
+ * its awards (unit-less facts of that passage) is checked against the sum of the units'
+ * granted awards of the report's year in that footnote given by a grantor of the same
+ * group: of the same award (and class, when the summary names one), or — where awards
+ * share one list of recipients, as the state's and the government's do — of every award
+ * of the group. An award of the units with no grantor could belong to any group whose
+ * level may give it (data/awards.tsv), and one in an item that reports another year too
+ * ("Năm 2019, … tặng …. Tặng …": where that year's awards stop is not written) may not
+ * be this year's: the summary's awards it could be part of are then not checked rather
+ * than raise a false alarm, and
+ * neither is a summary whose footnote lacks a member's item (a page break may have carried
+ * it off): the ratio "7/7 đơn vị" gives the members.
+ */
+/* Where text first reports on a year other than year ("Năm 2019, …"), in characters;
+ * -1 when it does not. */
+static long other_year(const char *text, long year)
+{
+	const char *p = text;
+
+	while ((p = strstr(p, "Năm ")) != NULL) {
+		const char *at = p;
+		p += strlen("Năm ");
+		if (p[0] >= '1' && p[0] <= '2' && strspn(p, "0123456789") == 4 &&
+		    strtol(p, NULL, 10) != year)
+			return (long)text_count_chars(text, (size_t)(at - text));
+	}
+	return -1;
+}
+
+/* The summary passage's own counts of an award over its groups but the state's and the
+ * government's (their lists are shared): 0, or -1 on a database error. */
+static int summary_total(struct audit *a, long long psg, const char *award, const char *klass,
+                         double out[2])
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	out[0] = out[1] = 0;
+	if (sqlite3_prepare_v2(a->db,
+	                       "SELECT grantor, coalesce(collectives, 0), coalesce(individuals, 0)"
+	                       " FROM awards WHERE passage = ?1 AND unit IS NULL"
+	                       " AND status = 'granted' AND award = ?2"
+	                       " AND (?3 = '' OR coalesce(class, '') = ?3)",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, psg);
+	sqlite3_bind_text(st, 2, award, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, klass, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int g = grantor_group((const char *)sqlite3_column_text(st, 0));
+		if (g == GRP_STATE || g == GRP_GOVERNMENT)
+			continue;
+		out[0] += sqlite3_column_double(st, 1);
+		out[1] += sqlite3_column_double(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int check_bloc_award_totals(struct audit *a)
+{
+	sqlite3_stmt *st = prep(
+	    a, "SELECT x.doc, x.passage, x.award, coalesce(x.class, ''), x.grantor,"
+	       " coalesce(x.collectives, 0), coalesce(x.individuals, 0), x.start, x.\"end\", p.text,"
+	       " d.year, EXISTS (SELECT 1 FROM awards y WHERE y.passage = x.passage"
+	       "  AND y.unit IS NULL AND y.id <> x.id AND y.\"end\" = x.\"end\")"
+	       " FROM awards x JOIN passages p ON p.id = x.passage"
+	       " JOIN documents d ON d.id = x.doc WHERE " DOC_FILTER
+	       " AND x.unit IS NULL AND x.status = 'granted' AND (x.year IS NULL OR x.year = d.year)"
+	       " AND (x.collectives IS NOT NULL OR x.individuals IS NOT NULL)"
+	       " AND p.text LIKE '%toàn Khối có%'"
+	       " AND EXISTS (SELECT 1 FROM passage_rows f WHERE f.cites = p.id)"
+	       " ORDER BY x.doc, x.passage, x.start");
+	sqlite3_stmt *parts, *members;
+	long long done_psg = -1;
+	unsigned done_groups = 0; /* the shared-list groups already checked in this passage */
+
+	if (!st)
+		return -1;
+	if (sqlite3_prepare_v2(a->db,
+	                       "SELECT x.award, coalesce(x.class, ''), x.grantor,"
+	                       " coalesce(x.collectives, 0), coalesce(x.individuals, 0), f.text,"
+	                       " x.start"
+	                       " FROM awards x JOIN passages f ON f.id = x.passage"
+	                       " WHERE x.doc = ?1 AND f.cites = ?2 AND f.kind = 'footnote'"
+	                       " AND x.unit IS NOT NULL AND x.status = 'granted' AND x.year = ?3",
+	                       -1, &parts, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(a->db,
+	                       "SELECT count(DISTINCT f.unit), total(rtrim(f.text) NOT LIKE '%.')"
+	                       " FROM passages f WHERE f.cites = ?1 AND f.kind = 'footnote'"
+	                       " AND f.unit IS NOT NULL",
+	                       -1, &members, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return cli_error("audit", "%s", sqlite3_errmsg(a->db)), -1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long long doc = sqlite3_column_int64(st, 0), psg = sqlite3_column_int64(st, 1);
+		const char *award = col_text(st, 2), *klass = col_text(st, 3);
+		const char *text = col_text(st, 9), *r;
+		int group = grantor_group((const char *)sqlite3_column_text(st, 4));
+		int shared = group == GRP_STATE || group == GRP_GOVERNMENT;
+		double stated[2] = {sqlite3_column_double(st, 5), sqlite3_column_double(st, 6)};
+		/* sum: the awards of the year, then those that may be another year's */
+		double sum[4] = {0, 0, 0, 0}, all[2] = {0, 0}, stated_all[2];
+		long oy;
+		int k;
+		long year = (long)sqlite3_column_int64(st, 10);
+		long whole = 0;
+		int unknown = 0, nparts = 0;
+
+		if (psg != done_psg) {
+			done_psg = psg;
+			done_groups = 0;
+		}
+		/* awards sharing one list of recipients outside the state's and the
+		   government's ("Chủ tịch UBND tỉnh tặng Bằng khen, Danh hiệu tập thể lao động
+		   xuất sắc cho 75 tập thể, 93 cá nhân"): how the list divides is not written */
+		if (group < 0 || (shared && (done_groups & (1u << group))) ||
+		    (!shared && sqlite3_column_int(st, 11)))
+			continue;
+		if (shared)
+			done_groups |= 1u << group;
+		/* "toàn Khối có 07/07 đơn vị": the members, each with its item in the footnote */
+		r = strstr(text, "toàn Khối có ");
+		if (r) {
+			r += strlen("toàn Khối có ");
+			while (*r >= '0' && *r <= '9')
+				r++;
+			if (*r == '/')
+				whole = strtol(r + 1, NULL, 10);
+		}
+		sqlite3_reset(members);
+		sqlite3_bind_int64(members, 1, psg);
+		if (whole <= 0 || sqlite3_step(members) != SQLITE_ROW ||
+		    sqlite3_column_int64(members, 0) != whole || sqlite3_column_double(members, 1) > 0)
+			continue;
+		sqlite3_reset(parts);
+		sqlite3_bind_int64(parts, 1, doc);
+		sqlite3_bind_int64(parts, 2, psg);
+		sqlite3_bind_int64(parts, 3, year);
+		while (sqlite3_step(parts) == SQLITE_ROW) {
+			int g = grantor_group((const char *)sqlite3_column_text(parts, 2));
+			int same = shared || (!strcmp(col_text(parts, 0), award) &&
+			                      (!*klass || !strcmp(col_text(parts, 1), klass)));
+
+			if (g < 0 && same && group_may(group, col_text(parts, 0)))
+				unknown = 1;
+
+			if (!shared && same && g != GRP_STATE && g != GRP_GOVERNMENT) {
+				all[0] += sqlite3_column_double(parts, 3);
+				all[1] += sqlite3_column_double(parts, 4);
+			}
+			if (g != group || !same)
+				continue;
+			/* "Năm 2019, … tặng …. Tặng …": where another year's awards stop in an
+			   item is not written, so an award after "Năm 2019" may be that year's:
+			   the sum may lack it */
+			oy = other_year(col_text(parts, 5), year);
+			k = oy >= 0 && sqlite3_column_int64(parts, 6) > oy;
+			sum[2 * k] += sqlite3_column_double(parts, 3);
+			sum[2 * k + 1] += sqlite3_column_double(parts, 4);
+			nparts++;
+		}
+		/* a finding needs the stated numbers outside what the awards may add up to */
+		if (unknown || !nparts ||
+		    (stated[0] >= sum[0] && stated[0] <= sum[0] + sum[2] && stated[1] >= sum[1] &&
+		     stated[1] <= sum[1] + sum[3]))
+			continue;
+		/* an award the summary gives to several groups ("Tập thể lao động xuất sắc" of
+		   the ministries and of the province) that adds up over all of them: a grantor
+		   read wrong in one unit's item, not a wrong total */
+		if (!shared && summary_total(a, psg, award, klass, stated_all) == 0 &&
+		    stated_all[0] == all[0] && stated_all[1] == all[1])
+			continue;
+		{
+			const char *from = text + char_offset(text, sqlite3_column_int64(st, 7));
+			const char *to = text + char_offset(text, sqlite3_column_int64(st, 8));
+			char *ev = xstrndup(from, (size_t)(to - from));
+			add(a, 4, doc, psg,
+			    fmt("the bloc's summary states %.15g tập thể, %.15g cá nhân for %s; the "
+			        "units' awards in its footnote give %.15g tập thể, %.15g cá nhân%s",
+			        stated[0], stated[1], shared ? "the group's awards" : award,
+			        sum[0] + sum[2], sum[1] + sum[3],
+			        sum[2] + sum[3] > 0 ? " (some maybe of another year)" : ""),
+			    ev);
+			free(ev);
+		}
+	}
+	sqlite3_finalize(members);
+	sqlite3_finalize(parts);
 	sqlite3_finalize(st);
 	return 0;
 }
@@ -679,7 +955,8 @@ int cmd_audit(int argc, char **argv)
 	if (db_open(db_default_path(dbpath), DB_READONLY, &a.db, &e) != 0)
 		return cli_error("audit", "%s", e.msg);
 	if ((a.want & 7 && check_figures(&a) != 0) || (a.want & 8 && check_ratio_lists(&a) != 0) ||
-	    (a.want & 16 && (check_money_totals(&a) != 0 || check_award_totals(&a) != 0)) ||
+	    (a.want & 16 && (check_money_totals(&a) != 0 || check_award_totals(&a) != 0 ||
+	                      check_bloc_award_totals(&a) != 0)) ||
 	    (a.want & 32 && check_sections(&a) != 0) || (a.want & 64 && check_dates(&a) != 0) ||
 	    (a.want & 128 && check_duplicates(&a) != 0) || (a.want & 256 && check_gaps(&a) != 0))
 		rc = EXIT_USAGE;

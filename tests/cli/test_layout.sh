@@ -17,4 +17,46 @@ expect_not_out "c¹."
 run index --db seed.db "$SEED"
 run search --db seed.db --format tsv '"chủ động xây dựng kế hoạch phát động"'
 expect_eq "$(tsv_rows)" "1" "the sentence cut by footnote 1 is one passage again"
+
+# A page's footnote lists units, one item each; the next page's body may open with a list of
+# units too. Its items are not the footnote's when the footnote was cut in mid-sentence (its
+# tail must come first) or when the unit already has its item in the footnote.
+cat >bc.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2009
+
+Kết quả khen thưởng năm 2009 của các đơn vị trong Khối⁵. Kết quả chấm điểm thi đua của các đơn vị như sau
+
+⁵ - Tỉnh đoàn: Năm 2009, Bí thư Tỉnh đoàn tặng Giấy khen cho 10 cá nhân.
+
+- Hội Nông dân tỉnh: Chủ tịch Hội Nông dân tỉnh tặng Giấy khen cho 02 tập thể;
+
+- Hội Liên hiệp Phụ nữ tỉnh: 99/100 điểm.
+
+- Tỉnh đoàn: 95/100 điểm.
+
+danh hiệu lao động tiên tiến 17 cá nhân.
+
+Các đơn vị đều hoàn thành nhiệm vụ⁶.
+
+⁶ - Sở Y tế: Giám đốc Sở Y tế tặng Giấy khen cho 05 tập thể.
+
+- Sở Tư pháp: Giám đốc Sở Tư pháp tặng Giấy khen cho 03 tập thể.
+
+- Sở Y tế: 96/100 điểm.
+EOF
+run index --db bc.db bc.txt
+expect_rc 0
+run show --db bc.db 1 --format tsv
+expect_rc 0
+kind_of() { printf '%s\n' "$OUT" | awk -F'\t' -v t="$1" '$7 == t { print $3 }'; }
+expect_eq "$(kind_of '- Hội Liên hiệp Phụ nữ tỉnh: 99/100 điểm.')" body \
+	"a unit's item after a footnote cut in mid-sentence"
+expect_eq "$(kind_of '- Tỉnh đoàn: 95/100 điểm.')" body "the body's list goes on"
+expect_eq "$(kind_of '- Hội Nông dân tỉnh: Chủ tịch Hội Nông dân tỉnh tặng Giấy khen cho 02 tập thể; danh hiệu lao động tiên tiến 17 cá nhân.')" \
+	footnote "the cut footnote item and its tail after the body's list"
+expect_eq "$(kind_of '- Sở Tư pháp: Giám đốc Sở Tư pháp tặng Giấy khen cho 03 tập thể.')" footnote \
+	"the footnote's next unit"
+expect_eq "$(kind_of '- Sở Y tế: 96/100 điểm.')" body "a unit already listed in the footnote"
 done_ok

@@ -32,6 +32,57 @@ run audit --db seed.db --check nonsense
 expect_rc 2
 expect_err "unknown check"
 
+# the bloc's summary against the units' awards in the footnote it cites: the state's and the
+# government's awards share one list of recipients, checked for the group (1 + 1 tập thể,
+# 0 + 1 cá nhân: not 3); the province's Bằng khen and the heads' Giấy khen add up
+cat >bloc.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2009
+
+Kết quả khen thưởng năm 2009, toàn Khối có 02/02 đơn vị được tặng thưởng nhiều danh hiệu cao quý trong các phong trào thi đua, như: Thủ tướng Chính phủ tặng 01 Cờ thi đua, 01 Bằng khen cho 02 tập thể và 03 cá nhân; Chủ tịch UBND tỉnh tặng Bằng khen cho 05 tập thể, 09 cá nhân; Thủ trưởng các đơn vị tặng Giấy khen cho 10 tập thể, 20 cá nhân⁵.
+
+⁵ - Công an tỉnh: Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể, 04 cá nhân; Giám đốc Công an tỉnh tặng Giấy khen cho 06 tập thể, 12 cá nhân; Thủ tướng Chính phủ tặng Cờ thi đua cho 01 tập thể.
+
+- Sở Tư pháp: Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể, 05 cá nhân; Giám đốc Sở Tư pháp tặng Giấy khen cho 04 tập thể, 08 cá nhân; Thủ tướng Chính phủ tặng Bằng khen cho 01 tập thể, 01 cá nhân.
+EOF
+run index --db bloc.db bloc.txt
+expect_rc 0
+run audit --db bloc.db --check total_mismatch --format tsv
+expect_rc 0
+expect_eq "$(printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 { print $7 }')" \
+	"01 Cờ thi đua, 01 Bằng khen cho 02 tập thể và 03 cá nhân" "the bloc summary's wrong total"
+# written right, nothing to report; with a unit's item missing, nothing can be said
+sed 's/và 03 cá nhân/và 01 cá nhân/' bloc.txt >bloc-ok.txt
+run index --db bloc-ok.db bloc-ok.txt
+run audit --db bloc-ok.db --check total_mismatch --format tsv
+expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" 0 "a bloc summary that adds up"
+sed 's/02\/02 đơn vị/03\/03 đơn vị/' bloc.txt >bloc-part.txt
+run index --db bloc-part.db bloc-part.txt
+run audit --db bloc-part.db --check total_mismatch --format tsv
+expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" 0 "a footnote without every member's item"
+
+# a money total is the sum of one unit's item: a dash paragraph about no unit is the tail of
+# an item cut by a page break ("… nhân ngày Thương binh" | "- Liệt sĩ, …"), its other amounts
+# before the break
+cat >money.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2009
+
+Các đơn vị trong Khối tổ chức tốt các hoạt động văn hóa, văn nghệ, thể dục thể thao chào mừng các ngày lễ lớn.
+
+- Liệt sĩ, trị giá 7.800.000 đồng; quyên góp 4.650.000 đồng sửa nhà cho hộ gia đình có hoàn cảnh khó khăn. Tổng số tiền ủng hộ của đơn vị là 185.052.200 đồng.
+
+- Hội Nông dân tỉnh: Ủng hộ Quỹ khuyến học 2.000.000 đồng; tặng 05 suất quà trị giá 3.000.000 đồng. Tổng số tiền ủng hộ của đơn vị là 6.000.000 đồng.
+EOF
+run index --db money.db money.txt
+expect_rc 0
+run audit --db money.db --check total_mismatch --format tsv
+expect_rc 0
+expect_eq "$(printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 { print $7 }')" "6.000.000 đồng" \
+	"the unit's total, not the cut item's tail"
+
 # a term the seed's 2020 report uses: one row per year asked, years without it are zero
 run trend --db seed.db --year 2018-2021 --format json covid
 expect_rc 0
