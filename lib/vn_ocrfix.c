@@ -322,6 +322,7 @@ struct word {
 	size_t n;                   /* letters; > MAX_WORD: too long, left alone */
 	char low[MAX_WORD * 4 + 1]; /* lower case, after repair */
 	int joined; /* only blanks (one line break at most) between it and the word before */
+	int broken; /* a line break between it and the word before */
 };
 
 static int has_lower(const struct word *x)
@@ -335,23 +336,57 @@ static int has_lower(const struct word *x)
 }
 
 /*
+ * Whether the capital c has the shape of its small letter, larger: o, u, c, s, v, w, x, z
+ * and the o and u with marks (Ở/ở, Ộ/ộ). Tesseract tells these apart by size alone, and
+ * gets it wrong at the x-height; other letters it knows by shape.
+ */
+static int same_shape(UChar32 c)
+{
+	UChar32 l = u_tolower(c);
+	gpointer b = g_hash_table_lookup(base_of, GINT_TO_POINTER(l));
+	UChar32 base = b ? (UChar32)GPOINTER_TO_INT(b) : l;
+
+	return base == 'o' || base == 'u' || base == 'c' || base == 's' || base == 'v' ||
+	       base == 'w' || base == 'x' || base == 'z';
+}
+
+static int all_upper(const struct word *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->n && i < MAX_WORD; i++)
+		if (!u_isupper(x->c[i]))
+			return 0;
+	return x->n > 0;
+}
+
+/*
  * Letters Tesseract read in capitals inside a word: a capital after a small letter
- * (hiỆN), or a word all in capitals between two words in small letters (của BỘ tài).
- * The word keeps the case of its first letter and the rest goes to small letters, when
- * that is a frequent syllable (acronyms, UBND, KHCN, are not syllables). Returns the
- * number of words changed.
+ * (hiỆN), or a word all in capitals between two words in small letters (của BỘ tài),
+ * or beside one word in small letters and no word in capitals when its letters after the
+ * first have the shape of their small letters (các SỞ, / BỘ máy: a heading in capitals
+ * has capitals beside it). The word keeps the case of its first letter and the rest goes
+ * to small letters, when that is a frequent syllable (acronyms, UBND, KHCN, are not
+ * syllables). A word of one such letter with a mark between two words in small letters
+ * goes to small letters (và Ở các). Returns the number of words changed.
  */
 static int fix_case(struct word *w, size_t nw)
 {
-	int *lower = xcalloc(nw ? nw : 1, sizeof(*lower)), fixes = 0;
+	/* per word: 1 has small letters, 2 all capitals */
+	int *kind = xcalloc(nw ? nw : 1, sizeof(*kind)), fixes = 0;
 	size_t k, i;
 
 	for (k = 0; k < nw; k++)
-		lower[k] = has_lower(&w[k]);
+		kind[k] = has_lower(&w[k]) ? 1 : all_upper(&w[k]) ? 2 : 0;
 	for (k = 0; k < nw; k++) {
 		struct word *x = &w[k];
-		int inner = 0, upper = 1;
-		if (x->n < 2 || x->n > MAX_WORD || count_of(x->low) < MIN_FREQ ||
+		int inner = 0, upper = 1, shaped = 1;
+		int before = k > 0 && x->joined ? kind[k - 1] : 0;
+		int after = k + 1 < nw && w[k + 1].joined ? kind[k + 1] : 0;
+		/* one neighbour is enough only on the same line: a line of its own in
+		 * capitals is a heading (SỐ: 117/2000/TT-BTC under the agency's name) */
+		int beside = (before == 1 && !x->broken) || (after == 1 && !w[k + 1].broken);
+		if (x->n < 1 || x->n > MAX_WORD || count_of(x->low) < MIN_FREQ ||
 		    !vn_syll_valid(x->low, strlen(x->low)))
 			continue;
 		for (i = 0; i < x->n; i++) {
@@ -359,9 +394,19 @@ static int fix_case(struct word *w, size_t nw)
 				upper = 0;
 			if (i > 0 && u_isupper(x->c[i]) && u_islower(x->c[i - 1]))
 				inner = 1;
+			if ((i > 0 || x->n == 1) && !same_shape(x->c[i]))
+				shaped = 0;
 		}
-		if (upper && !(k > 0 && x->joined && lower[k - 1] && k + 1 < nw &&
-		               w[k + 1].joined && lower[k + 1]))
+		if (x->n == 1) {
+			/* a mark: a lone letter without one is a label (khu A, mẫu C) */
+			if (upper && shaped && before == 1 && after == 1 && x->c[0] > 0x7f) {
+				x->c[0] = u_tolower(x->c[0]);
+				fixes++;
+			}
+			continue;
+		}
+		if (upper && !(before == 1 && after == 1) &&
+		    !(shaped && beside && before != 2 && after != 2))
 			continue;
 		if (!inner && !upper)
 			continue;
@@ -369,7 +414,7 @@ static int fix_case(struct word *w, size_t nw)
 			x->c[i] = u_tolower(x->c[i]);
 		fixes++;
 	}
-	free(lower);
+	free(kind);
 	return fixes;
 }
 
@@ -465,6 +510,7 @@ char *vn_ocrfix_syllables(const char *text, int *repairs)
 			if (breaks > 1)
 				blanks = 0;
 			x->joined = blanks;
+			x->broken = breaks > 0;
 		}
 		if (x->n <= MAX_WORD)
 			lower_utf8(x->c, x->n, x->low, sizeof(x->low));
@@ -626,6 +672,59 @@ static int split_points(const gunichar *u, int n, int *cuts)
 	return m;
 }
 
+/*
+ * Cut points of a word glued at a change of case (CụcATBX, VPPhốihợpMT, TTTinhọc): before
+ * a capital that follows a small letter, and where a run of two or more capitals meets
+ * small letters: before its last capital, or (after) before the first small letter. The pieces in
+ * capitals are abbreviations and stay whole; the others are split further into syllables
+ * (split_points) when they are no word the table knows. orig is the word as read, low the same in
+ * lower case (n code points). Returns how many cuts (0: not glued at a change of case).
+ */
+static int case_cuts_at(const gunichar *orig, const gunichar *low, int n, int *cuts, int after)
+{
+	int at[MAX_GLUED] = {0}, na = 0, m = 0, i, from = 0;
+
+	for (i = 1; i < n; i++)
+		if ((g_unichar_islower(orig[i - 1]) && g_unichar_isupper(orig[i])) ||
+		    (!after && i >= 2 && i + 1 < n && g_unichar_isupper(orig[i - 2]) &&
+		     g_unichar_isupper(orig[i - 1]) && g_unichar_isupper(orig[i]) &&
+		     g_unichar_islower(orig[i + 1])) ||
+		    (after && i >= 2 && g_unichar_isupper(orig[i - 2]) &&
+		     g_unichar_isupper(orig[i - 1]) && g_unichar_islower(orig[i])))
+			at[na++] = i;
+	for (i = 0; i <= na; i++) {
+		int to = i < na ? at[i] : n, sub[MAX_GLUED], ns = 0, k, upper = 1, known;
+		char *w = g_ucs4_to_utf8(low + from, to - from, NULL, NULL, NULL);
+		for (k = from; k < to; k++)
+			if (!g_unichar_isupper(orig[k]))
+				upper = 0;
+		known = w && count_of(w) >= MIN_FREQ && vn_syll_valid(w, strlen(w));
+		if (!upper && !known)
+			ns = split_points(low + from, to - from, sub);
+		g_free(w);
+		/* every piece an abbreviation, a frequent syllable or frequent syllables glued:
+		 * else the change of case is no seam (garbage, or a legacy-font word: phÝ) */
+		if (!(upper && to - from >= 2) && !known && ns == 0)
+			return 0;
+		if (from > 0)
+			cuts[m++] = from;
+		for (k = 0; k < ns; k++)
+			cuts[m++] = from + sub[k];
+		from = to;
+	}
+	return m;
+}
+
+/* A run of capitals before small letters ends either with the next word's capital
+ * (TTTinhọc: TT Tinhọc) or with itself (CNnhẹ: CN nhẹ): the first reading whose pieces
+ * all make sense. */
+static int case_cuts(const gunichar *orig, const gunichar *low, int n, int *cuts)
+{
+	int m = case_cuts_at(orig, low, n, cuts, 0);
+
+	return m ? m : case_cuts_at(orig, low, n, cuts, 1);
+}
+
 char *vn_ocrfix_split(const char *text, int *repairs)
 {
 	struct buf out = BUF_INIT;
@@ -658,8 +757,13 @@ char *vn_ocrfix_split(const char *text, int *repairs)
 		u = g_utf8_to_ucs4_fast(low, -1, &n);
 		/* a word someone wrote is not glued; Tesseract glues syllables when it misses
 		 * the space between them (table cells read as one line) */
-		if (table && count_of(low) == 0 && n == g_utf8_strlen(p, q - p))
-			m = split_points(u, (int)n, cuts);
+		if (table && count_of(low) == 0 && n == g_utf8_strlen(p, q - p) && n <= MAX_GLUED) {
+			gunichar *orig = g_utf8_to_ucs4_fast(p, q - p, NULL);
+			m = case_cuts(orig, u, (int)n, cuts);
+			if (m == 0)
+				m = split_points(u, (int)n, cuts);
+			g_free(orig);
+		}
 		if (m > 0) {
 			const char *r = p;
 			int k;
@@ -757,16 +861,83 @@ char *vn_ocrfix_numbers(const char *text, int *repairs)
 	return out.p ? buf_detach(&out) : xstrdup("");
 }
 
+/* Whether c is a letter of the Vietnamese alphabet (or of English: foreign words and
+ * abbreviations are written in it), in either case. */
+static int vn_letter(gunichar c)
+{
+	gunichar l = g_unichar_tolower(c);
+
+	return (l >= 'a' && l <= 'z') || l == 0x0111 ||
+	       g_hash_table_contains(base_of, GINT_TO_POINTER((UChar32)l));
+}
+
+/* The first code point of c's canonical decomposition, in lower case: its base letter. */
+static gunichar base_letter(gunichar c)
+{
+	gunichar d[4];
+	gsize n = g_unichar_fully_decompose(g_unichar_tolower(c), FALSE, d, 4);
+
+	return n ? d[0] : g_unichar_tolower(c);
+}
+
+char *vn_ocrfix_letters(const char *text, int *repairs)
+{
+	struct buf out = BUF_INIT;
+	const char *p = text;
+	gunichar prev = 0;
+	int fixes = 0;
+
+	pthread_once(&once, load);
+	if (repairs)
+		*repairs = 0;
+	if (!g_utf8_validate(text, -1, NULL))
+		return xstrdup(text);
+	while (*p) {
+		gunichar c = g_utf8_get_char(p);
+		const char *q = g_utf8_next_char(p);
+		/* U+00D0 (Icelandic eth) is drawn as Đ, which Vietnamese has and Icelandic is
+		 * not written in these reports: Tesseract's model holds both */
+		gunichar as = c == 0x00D0 ? 0x0110 : c;
+		/* one letter read twice: in both cases (gỗỖ, SỐố), or again as a letter of
+		 * another alphabet with the same base (sỹÿ, ĐÐ) */
+		int twice = prev && g_unichar_isalpha(prev) && g_unichar_isalpha(c) &&
+		            ((as != prev && as > 0x7f &&
+		              g_unichar_tolower(as) == g_unichar_tolower(prev)) ||
+		             (!vn_letter(c) && base_letter(c) == base_letter(prev)) ||
+		             (c == 0x00D0 && prev == 0x0110));
+		if (twice) {
+			fixes++;
+		} else if (as != c) {
+			char u8[8];
+			buf_add(&out, u8, (size_t)g_unichar_to_utf8(as, u8));
+			fixes++;
+		} else {
+			buf_add(&out, p, (size_t)(q - p));
+		}
+		if (!twice)
+			prev = as;
+		p = q;
+	}
+	if (repairs)
+		*repairs = fixes;
+	return out.p ? buf_detach(&out) : xstrdup("");
+}
+
 char *vn_ocrfix(const char *raw, int *repairs)
 {
-	int r1 = 0, r2 = 0, r3 = 0;
+	int r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0;
 	char *s = vn_ocrfix_syllables(raw, &r1);
-	char *g = vn_ocrfix_split(s, &r2);
-	char *t = vn_ocrfix_numbers(g, &r3);
+	char *l = vn_ocrfix_letters(s, &r2);
+	char *g = vn_ocrfix_split(l, &r3);
+	/* again, when words came apart: a piece's diacritic repair needs its neighbours */
+	char *s2 = r3 ? vn_ocrfix_syllables(g, &r4) : xstrdup(g);
+	char *t = vn_ocrfix_numbers(s2, &r5);
 
 	free(s);
+	free(l);
 	free(g);
+	free(s2);
 	if (repairs)
-		*repairs = r1 + r2 + r3;
+		*repairs = r1 + r2 + r3 + r4 + r5;
 	return t;
 }

@@ -27,6 +27,7 @@
 char *vn_ocrfix(const char *raw, int *repairs);
 /* The two steps alone (fuzzing, tests): same contract. */
 char *vn_ocrfix_syllables(const char *text, int *repairs);
+char *vn_ocrfix_letters(const char *text, int *repairs);
 char *vn_ocrfix_split(const char *text, int *repairs);
 char *vn_ocrfix_numbers(const char *text, int *repairs);
 
