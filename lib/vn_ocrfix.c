@@ -22,8 +22,12 @@
 #define CONTEXT_MIN 3
 /* ... this many times more often than the word as read ("far rarer than a neighbour") ... */
 #define FAR_RARER 10
-/* ... and only when a neighbour calls for it this strongly (see pull()). */
+/* ... and only when a neighbour calls for it this strongly (see pull()), */
 #define PULL_MIN 0.2
+/* ... or it calls for the next word this strongly, which the word was never seen before,
+ * the word being at most COMMONER times as frequent as it (see calls()). */
+#define CALL_MIN 0.05
+#define COMMONER 3
 /* This many spaces in a row are a table's column gap (Tesseract keeps gaps as spaces,
  * indexer/ocr.c): the cells either side are not neighbours. */
 #define COLUMN_GAP 3
@@ -241,6 +245,27 @@ static double pull(const char *prev, const char *x, const char *next)
 }
 
 /*
+ * Whether candidate x calls for the next word although the word w as read was never seen
+ * before it: x is a clearly common syllable, the pair (x, next) is seen CONTEXT_MIN times
+ * or more and is at least CALL_MIN of x's occurrences, w (common too) would have been seen
+ * before next FAR_RARER times or more if it were followed by next as often as x is, and
+ * the word before does not prefer w. A syllable with many words before it (tài: đề tài,
+ * tài chính, nhân tài…) calls for none of them (pull() is weak), but đề is followed by tài
+ * one time in thirteen, and để, twice as frequent, never. Only the next word: it is the
+ * second syllable of a compound that tells its first (đề tài, đề nghị, tiến hành); the
+ * other way round, a frequent first syllable (để, không, tra) is followed by anything.
+ */
+static int calls(const char *prev, const char *w, const char *x, const char *next)
+{
+	int nx = count_of(x), nw = count_of(w), p;
+
+	if (!next || nx < MIN_FREQ * 10 || nw > COMMONER * nx || pair_count(w, next) > 0 ||
+	    (p = pair_count(x, next)) < CONTEXT_MIN || p < CALL_MIN * nx)
+		return 0;
+	return (double)nw * p / nx >= FAR_RARER && pair_count(prev, w) <= pair_count(prev, x);
+}
+
+/*
  * Repair word w (n letters, as written) into out (same length); 1 if changed. prev and
  * next are the lower-case neighbours (NULL: none, or punctuation between).
  *
@@ -249,10 +274,11 @@ static double pull(const char *prev, const char *x, const char *next)
  * calls for that candidate (pull() >= PULL_MIN); an unknown or invalid one when exactly one
  * candidate is frequent, or context picks exactly one.
  */
-static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *next, UChar32 *out)
+static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *next, int name,
+                    UChar32 *out)
 {
 	UChar32 low[MAX_WORD], best[MAX_WORD], best_ctx[MAX_WORD];
-	char u8[MAX_WORD * 4 + 1];
+	char u8[MAX_WORD * 4 + 1], self[MAX_WORD * 4 + 1];
 	size_t i;
 	guint k;
 	GPtrArray *list;
@@ -265,6 +291,7 @@ static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *ne
 	}
 	valid = syll_ok(low, n, u8, sizeof(u8));
 	known = count_of(u8);
+	memcpy(self, u8, sizeof(self));
 	own_ctx = context(prev, u8, next);
 	if (valid && known && !prev && !next)
 		return 0;
@@ -287,7 +314,7 @@ static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *ne
 		cx = context(prev, u8, next);
 		if (valid && known &&
 		    (cx < CONTEXT_MIN || cx < FAR_RARER * own_ctx ||
-		     pull(prev, u8, next) < PULL_MIN))
+		     (pull(prev, u8, next) < PULL_MIN && (name || !calls(prev, self, u8, next)))))
 			continue;
 		if (cx >= 1 && !in_ctx++)
 			memcpy(best_ctx, c->c, n * sizeof(*low));
@@ -523,7 +550,10 @@ char *vn_ocrfix_syllables(const char *text, int *repairs)
 		    k > 0 && w[k].joined && w[k - 1].n <= MAX_WORD ? w[k - 1].low : NULL;
 		const char *next =
 		    k + 1 < nw && w[k + 1].joined && w[k + 1].n <= MAX_WORD ? w[k + 1].low : NULL;
-		if (w[k].n > MAX_WORD || !fix_word(w[k].c, w[k].n, prev, next, fixed))
+		/* two words with capitals are a name (Sở Kế hoạch): the pairs of the table,
+		 * in small letters, say nothing of it */
+		int name = next && u_isupper(w[k].c[0]) && u_isupper(w[k + 1].c[0]);
+		if (w[k].n > MAX_WORD || !fix_word(w[k].c, w[k].n, prev, next, name, fixed))
 			continue;
 		memcpy(w[k].c, fixed, w[k].n * sizeof(*fixed));
 		lower_utf8(w[k].c, w[k].n, w[k].low, sizeof(w[k].low));
