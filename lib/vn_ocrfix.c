@@ -755,18 +755,27 @@ static int case_cuts(const gunichar *orig, const gunichar *low, int n, int *cuts
 	return m ? m : case_cuts_at(orig, low, n, cuts, 1);
 }
 
+/* Whether a line of text holds a column gap: a page with a table. */
+static int has_table(const char *text)
+{
+	const char *q;
+
+	for (q = text; *q; q++)
+		if ((q == text || q[-1] == '\n') && column_gap(q))
+			return 1;
+	return 0;
+}
+
 char *vn_ocrfix_split(const char *text, int *repairs)
 {
 	struct buf out = BUF_INIT;
-	const char *p = text, *q0;
-	int fixes = 0, table = 0;
+	const char *p = text;
+	int fixes = 0, table;
 
 	pthread_once(&once, load);
 	/* a page with a table row: the cells wrapped onto lines of their own have no column
 	 * gap to tell them by, and are glued the same way */
-	for (q0 = text; *q0 && !table; q0++)
-		if ((q0 == text || q0[-1] == '\n') && column_gap(q0))
-			table = 1;
+	table = has_table(text);
 	while (*p) {
 		const char *q = p;
 		gunichar c = g_utf8_get_char(p);
@@ -953,21 +962,101 @@ char *vn_ocrfix_letters(const char *text, int *repairs)
 	return out.p ? buf_detach(&out) : xstrdup("");
 }
 
+static int blank_or_edge(const char *s, size_t i, size_t n)
+{
+	return i >= n || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+}
+
+/* Whether the code point ending just before byte i of s, and the one at i, are letters. */
+static int letter_before(const char *s, size_t i)
+{
+	const char *p = i > 0 ? g_utf8_find_prev_char(s, s + i) : NULL;
+	return p && g_unichar_isalpha(g_utf8_get_char(p));
+}
+
+static int letter_at(const char *s, size_t i)
+{
+	return s[i] && g_unichar_isalpha(g_utf8_get_char(s + i));
+}
+
+char *vn_ocrfix_marks(const char *text, int *repairs)
+{
+	struct buf out = BUF_INIT;
+	size_t n = strlen(text), i = 0;
+	int fixes = 0, table;
+
+	if (repairs)
+		*repairs = 0;
+	if (!g_utf8_validate(text, -1, NULL))
+		return xstrdup(text);
+	table = has_table(text);
+	while (i < n) {
+		char c = text[i];
+		if (c == '_') {
+			/* one or two underscores at a word's edge or alone are specks or a cell's
+			 * rule read as a character (20_, NTMN_, _4.); a typed line of them is
+			 * longer, and one inside a word (Ga_con) was typed */
+			size_t j = i;
+			while (j < n && text[j] == '_')
+				j++;
+			if (j - i <= 2 && (blank_or_edge(text, j, n) ||
+			                   (i == 0 || blank_or_edge(text, i - 1, n)))) {
+				fixes++;
+				/* alone: the blank after it goes too */
+				if ((i == 0 || blank_or_edge(text, i - 1, n)) && j < n &&
+				    text[j] == ' ')
+					j++;
+				i = j;
+				continue;
+			}
+			buf_add(&out, text + i, j - i);
+			i = j;
+			continue;
+		}
+		if (c == ',' && table && letter_before(text, i) && letter_at(text, i + 1)) {
+			/* a comma between two letters lost its space (án,mã), on a page with a
+			 * table, where Tesseract drops the spaces inside cells (see split); numbers
+			 * keep theirs. In prose, such a comma was typed so. */
+			buf_add(&out, ", ", 2);
+			fixes++;
+			i++;
+			continue;
+		}
+		if (c == '-' && i + 1 < n && text[i + 1] == '\n' && i > 0 &&
+		    !blank_or_edge(text, i - 1, n) && i + 2 < n && !blank_or_edge(text, i + 2, n) &&
+		    text[i - 1] != '-') {
+			/* a line broken after a hyphen inside a word (B1-2-|TMĐT, Tỉnh-|Thành): the
+			 * typesetter broke it there, the word goes on */
+			buf_addc(&out, '-');
+			fixes++;
+			i += 2;
+			continue;
+		}
+		buf_addc(&out, c);
+		i++;
+	}
+	if (repairs)
+		*repairs = fixes;
+	return out.p ? buf_detach(&out) : xstrdup("");
+}
+
 char *vn_ocrfix(const char *raw, int *repairs)
 {
-	int r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0;
+	int r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0;
 	char *s = vn_ocrfix_syllables(raw, &r1);
 	char *l = vn_ocrfix_letters(s, &r2);
 	char *g = vn_ocrfix_split(l, &r3);
 	/* again, when words came apart: a piece's diacritic repair needs its neighbours */
 	char *s2 = r3 ? vn_ocrfix_syllables(g, &r4) : xstrdup(g);
-	char *t = vn_ocrfix_numbers(s2, &r5);
+	char *t0 = vn_ocrfix_numbers(s2, &r5);
+	char *t = vn_ocrfix_marks(t0, &r6);
 
+	free(t0);
 	free(s);
 	free(l);
 	free(g);
 	free(s2);
 	if (repairs)
-		*repairs = r1 + r2 + r3 + r4 + r5;
+		*repairs = r1 + r2 + r3 + r4 + r5 + r6;
 	return t;
 }

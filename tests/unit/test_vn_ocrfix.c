@@ -140,6 +140,22 @@ static void test_numbers(void **state)
 	fixes("tỷ lệ 3/4 5/6", "tỷ lệ 3/4 5/6", 0);
 }
 
+static void test_marks(void **state)
+{
+	(void)state;
+	/* one or two underscores at a word's edge or alone are specks; a typed line of
+	 * them, or one inside a word, stays */
+	fixes("Tổng số 20_ và _4. mục", "Tổng số 20 và 4. mục", 2);
+	fixes("nguồn _ thu", "nguồn thu", 1);
+	fixes("Ga_con và ________", "Ga_con và ________", 0);
+	/* a line broken after a hyphen inside a word; a dash between blanks stays */
+	fixes("theo mẫu B1-2-\nTMĐT", "theo mẫu B1-2-TMĐT", 1);
+	fixes("năm 2004 -\n2005", "năm 2004 -\n2005", 0);
+	/* a comma glued to two letters on a table page; numbers and prose keep theirs */
+	fixes("1     dự án,mã số     1,5", "1     dự án, mã số     1,5", 1);
+	fixes("các tỉnh,các huyện", "các tỉnh,các huyện", 0);
+}
+
 static void test_invalid_utf8(void **state)
 {
 	int r;
@@ -195,15 +211,11 @@ static void test_stamp(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_invalid_syllables),
-	    cmocka_unit_test(test_context),
-	    cmocka_unit_test(test_leaves_alone),
-	    cmocka_unit_test(test_glued),
-	    cmocka_unit_test(test_letters),
-	    cmocka_unit_test(test_case),
-	    cmocka_unit_test(test_numbers),
-	    cmocka_unit_test(test_invalid_utf8),
-	    cmocka_unit_test(test_stamp),
+	    cmocka_unit_test(test_invalid_syllables), cmocka_unit_test(test_context),
+	    cmocka_unit_test(test_leaves_alone),      cmocka_unit_test(test_glued),
+	    cmocka_unit_test(test_letters),           cmocka_unit_test(test_case),
+	    cmocka_unit_test(test_numbers),           cmocka_unit_test(test_marks),
+	    cmocka_unit_test(test_invalid_utf8),      cmocka_unit_test(test_stamp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
