@@ -193,11 +193,18 @@ static int height(const struct ocr_word *w)
 
 static int has_letter(const char *s, size_t n)
 {
-	const char *p;
+	const char *p = s;
 
-	for (p = s; p < s + n; p = g_utf8_next_char(p))
-		if (g_unichar_isalpha(g_utf8_get_char(p)))
+	while (p < s + n) {
+		gunichar c = g_utf8_get_char_validated(p, (gssize)(s + n - p));
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			p++; /* not UTF-8 (Tesseract gives UTF-8; the fuzzer does not) */
+			continue;
+		}
+		if (g_unichar_isalpha(c))
 			return 1;
+		p = g_utf8_next_char(p);
+	}
 	return 0;
 }
 
