@@ -937,12 +937,14 @@ char *vn_ocrfix_letters(const char *text, int *repairs)
 		/* U+00D0 (Icelandic eth) is drawn as Đ, which Vietnamese has and Icelandic is
 		 * not written in these reports: Tesseract's model holds both */
 		gunichar as = c == 0x00D0 ? 0x0110 : c;
-		/* one letter read twice: in both cases (gỗỖ, SỐố), or again as a letter of
-		 * another alphabet with the same base (sỹÿ, ĐÐ) */
+		/* one letter read twice: in both cases (gỗỖ, SỐố), or again as a Latin letter
+		 * with marks Vietnamese has not, on the same base (sỹÿ, ĐÐ); other scripts'
+		 * doubled letters are theirs */
 		int twice = prev && g_unichar_isalpha(prev) && g_unichar_isalpha(c) &&
 		            ((as != prev && as > 0x7f &&
 		              g_unichar_tolower(as) == g_unichar_tolower(prev)) ||
-		             (!vn_letter(c) && base_letter(c) == base_letter(prev)) ||
+		             (!vn_letter(c) && base_letter(c) >= 'a' && base_letter(c) <= 'z' &&
+		              base_letter(c) == base_letter(prev)) ||
 		             (c == 0x00D0 && prev == 0x0110));
 		if (twice) {
 			fixes++;
