@@ -2,7 +2,8 @@
  * libFuzzer target: what parses OCR output — the syllable and number repair (lib/vn_ocrfix)
  * and the signature stamp parser (lib/vn_stamp) — on arbitrary bytes. The repair must give
  * valid UTF-8 with as many words as it was given; the stamp parser must keep its fields
- * inside the input.
+ * inside the input; the regrouping of wrapped table cells (indexer/ocr.c) must keep every
+ * word.
  */
 #include <glib.h>
 #include <stddef.h>
@@ -10,10 +11,50 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ocr.h"
 #include "vn_ocrfix.h"
 #include "vn_stamp.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* ocr_regroup on the input's blank-separated words, with boxes drawn from its bytes: the
+ * result must be valid UTF-8 when the input is, and hold the same words. */
+static void regroup(const char *s, const uint8_t *data, size_t size)
+{
+	char *copy = strdup(s), *save = NULL, *tok, *out;
+	struct ocr_word *w = calloc(strlen(s) / 2 + 2, sizeof(*w));
+	size_t n = 0, i;
+
+	if (!copy || !w) {
+		free(copy);
+		free(w);
+		return;
+	}
+	for (tok = strtok_r(copy, " \n\t\r", &save); tok; tok = strtok_r(NULL, " \n\t\r", &save)) {
+		uint8_t b = size ? data[(n * 7) % size] : 0;
+		w[n].text = tok;
+		w[n].l = (int)(b % 16) * 100 + (int)(n % 5) * 10;
+		w[n].r = w[n].l + 20 + (b >> 4) * 10;
+		w[n].t = (int)(n / 6) * 70 + (b & 3) * 20;
+		w[n].b = w[n].t + 30 + (b & 12);
+		n++;
+	}
+	out = ocr_regroup(s, w, n);
+	if (out) {
+		size_t words = 0, in = 0;
+		for (i = 0; out[i]; i++)
+			words +=
+			    !strchr(" \n\t\r", out[i]) && (i == 0 || strchr(" \n\t\r", out[i - 1]));
+		for (i = 0; s[i]; i++)
+			in += !strchr(" \n\t\r", s[i]) && (i == 0 || strchr(" \n\t\r", s[i - 1]));
+		if (words != in ||
+		    (g_utf8_validate(s, -1, NULL) && !g_utf8_validate(out, -1, NULL)))
+			__builtin_trap();
+		free(out);
+	}
+	free(w);
+	free(copy);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -38,6 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (strlen(strip) > strlen(s))
 		__builtin_trap();
 	free(strip);
+	regroup(s, data, size);
 	free(s);
 	return 0;
 }

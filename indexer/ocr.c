@@ -4,6 +4,7 @@
 #include <leptonica/allheaders.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,7 +13,7 @@
 #include "vn_ocrfix.h"
 
 /* Part of the cache key: change it when preprocessing changes what Tesseract sees. */
-#define RECIPE_PREP "psm6-deskew1-spaces1"
+#define RECIPE_PREP "psm6-deskew1-spaces1-cells1"
 /* Pages rendered ahead of the engines: enough to keep them busy, bounded memory. */
 #define AHEAD_PER_THREAD 2
 
@@ -165,6 +166,242 @@ static struct Pix *prepare(struct Pix *pix)
 	return g;
 }
 
+struct tok {
+	size_t ws, start, end; /* preceding blanks from ws, the word from start to end */
+	size_t line;           /* the line's first word */
+	int cell;              /* row words: cell number within the row, from 0 */
+	long into;             /* a continuation word: the row (its first word) it goes to; -1 */
+};
+
+static int gap_before(const char *text, const struct tok *k)
+{
+	size_t i;
+	int run = 0;
+
+	for (i = k->ws; i < k->start; i++) {
+		run = text[i] == ' ' ? run + 1 : 0;
+		if (run >= 3)
+			return 1;
+	}
+	return 0;
+}
+
+static int height(const struct ocr_word *w)
+{
+	return w->b - w->t;
+}
+
+static int has_letter(const char *s, size_t n)
+{
+	const char *p = s;
+
+	while (p < s + n) {
+		gunichar c = g_utf8_get_char_validated(p, (gssize)(s + n - p));
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			p++; /* not UTF-8 (Tesseract gives UTF-8; the fuzzer does not) */
+			continue;
+		}
+		if (g_unichar_isalpha(c))
+			return 1;
+		p = g_utf8_next_char(p);
+	}
+	return 0;
+}
+
+/*
+ * Cells of the row [a, b): a new cell where the gap between two words is at least as wide
+ * as the taller is high (a word space is a third of that; a spreadsheet's column gap, 5 mm,
+ * more). Returns whether the row is a table row whose first cell is narrow (an item number:
+ * at most 2.5 line heights): the row a wrapped cell's next lines belong to. *first_r is the
+ * right edge of the first cell.
+ */
+static int row_cells(const char *text, struct tok *tk, const struct ocr_word *w, size_t a, size_t b,
+                     int *first_r)
+{
+	size_t j;
+	int gap = 0, h = height(&w[a]);
+
+	tk[a].cell = 0;
+	*first_r = w[a].r;
+	for (j = a + 1; j < b; j++) {
+		int hh = height(&w[j]) > height(&w[j - 1]) ? height(&w[j]) : height(&w[j - 1]);
+		tk[j].cell = tk[j - 1].cell + (w[j].l - w[j - 1].r >= hh);
+		gap |= gap_before(text, &tk[j]);
+		if (tk[j].cell == 0) {
+			*first_r = w[j].r;
+			if (height(&w[j]) > h)
+				h = height(&w[j]);
+		}
+	}
+	return gap && b > a + 1 && tk[b - 1].cell > 0 && (*first_r - w[a].l) * 2 <= 5 * h;
+}
+
+/*
+ * Whether every run of words of line [a, b) (words apart by a gap as wide as they are
+ * high) starts where a cell of the row at `row` starts, within half a line height: a
+ * wrapped cell goes on at its own left edge. A row of a table with an empty first column
+ * has cells where the row above has none.
+ */
+static int chunks_aligned(const struct tok *tk, const struct ocr_word *w, size_t row, size_t a,
+                          size_t b)
+{
+	size_t j, k;
+
+	for (j = a; j < b; j++) {
+		int ok = 0;
+		if (j > a && w[j].l - w[j - 1].r < height(&w[j]))
+			continue;
+		for (k = row; k < a && tk[k].line == row; k++)
+			if ((k == row || tk[k].cell != tk[k - 1].cell) &&
+			    abs(w[k].l - w[j].l) * 2 <= height(&w[j]))
+				ok = 1;
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The cell of the row at `row` each word of line [a, b) goes to (the cell of the last row
+ * word that starts left of its middle), in tk[].cell; whether all of them are cells with
+ * letters: a wrapped cell is text (a row of column numbers, 1 2 3, has none under it).
+ */
+static int into_text_cells(const char *text, struct tok *tk, const struct ocr_word *w, size_t row,
+                           size_t a, size_t b)
+{
+	size_t j, k;
+
+	for (j = a; j < b; j++) {
+		size_t best = row;
+		int letters = 0;
+		for (k = row; k < a && tk[k].line == row; k++)
+			if (w[k].l <= (w[j].l + w[j].r) / 2)
+				best = k;
+		tk[j].cell = tk[best].cell;
+		for (k = row; k < a && tk[k].line == row; k++)
+			if (tk[k].cell == tk[j].cell)
+				letters |= has_letter(text + tk[k].start, tk[k].end - tk[k].start);
+		if (!letters)
+			return 0;
+	}
+	return 1;
+}
+
+char *ocr_regroup(const char *text, const struct ocr_word *w, size_t n)
+{
+	struct tok *tk = xcalloc(n + 1, sizeof(*tk));
+	struct buf out = BUF_INIT;
+	size_t i = 0, m = 0, a, at = 0;
+	long row = -1;
+	int moved = 0, first_r = 0;
+
+	/* the words of the text, matched with the iterator's */
+	while (text[i]) {
+		size_t ws = i, st;
+		while (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')
+			i++;
+		if (!text[i])
+			break;
+		st = i;
+		while (text[i] && text[i] != ' ' && text[i] != '\n' && text[i] != '\t' &&
+		       text[i] != '\r')
+			i++;
+		if (m >= n || !w[m].text || strlen(w[m].text) != i - st ||
+		    memcmp(w[m].text, text + st, i - st) != 0) {
+			free(tk);
+			return NULL;
+		}
+		tk[m++] = (struct tok){ws, st, i, 0, 0, -1};
+	}
+	if (m != n) {
+		free(tk);
+		return NULL;
+	}
+	/* each line: a table row, the rest of the row above (a wrapped cell: every word right
+	 * of the row's first cell, some letters), or neither */
+	for (a = 0; a < n;) {
+		size_t b = a + 1, j;
+		int right = 1, letters = 0, r;
+		while (b < n && !memchr(text + tk[b].ws, '\n', tk[b].start - tk[b].ws))
+			b++;
+		for (j = a; j < b; j++) {
+			tk[j].line = a;
+			right &= w[j].l > first_r;
+			letters |= has_letter(text + tk[j].start, tk[j].end - tk[j].start);
+		}
+		if (row >= 0 && right && letters && w[a].t > w[row].t &&
+		    chunks_aligned(tk, w, (size_t)row, a, b) &&
+		    into_text_cells(text, tk, w, (size_t)row, a, b)) {
+			for (j = a; j < b; j++)
+				tk[j].into = row;
+			moved = 1;
+		} else {
+			int fr = 0;
+			r = row_cells(text, tk, w, a, b, &fr);
+			row = r ? (long)a : -1;
+			first_r = r ? fr : 0;
+		}
+		a = b;
+	}
+	if (!moved) {
+		free(tk);
+		return NULL;
+	}
+	/* the rows with the words of their wrapped cells after each cell; those lines gone */
+	for (a = 0; a < n; a++) {
+		size_t j;
+		if (tk[a].into >= 0) {
+			at = tk[a].end;
+			continue;
+		}
+		buf_add(&out, text + at, tk[a].start - at);
+		buf_add(&out, text + tk[a].start, tk[a].end - tk[a].start);
+		at = tk[a].end;
+		if (a + 1 < n && tk[a + 1].line == tk[a].line && tk[a + 1].cell == tk[a].cell)
+			continue;
+		for (j = a + 1; j < n; j++)
+			if (tk[j].into == (long)tk[a].line && tk[j].cell == tk[a].cell) {
+				buf_addc(&out, ' ');
+				buf_add(&out, text + tk[j].start, tk[j].end - tk[j].start);
+			}
+	}
+	buf_add(&out, text + at, strlen(text + at));
+	free(tk);
+	return buf_detach(&out);
+}
+
+/* Tesseract's text with wrapped table cells put back (ocr_regroup), from its words. */
+static char *page_text(TessBaseAPI *api, const char *t)
+{
+	TessResultIterator *it = TessBaseAPIGetIterator(api);
+	TessPageIterator *pi;
+	struct ocr_word *w = NULL;
+	size_t n = 0, cap = 0, i;
+	char *regrouped;
+
+	if (!it)
+		return NULL;
+	pi = TessResultIteratorGetPageIterator(it);
+	do {
+		struct ocr_word x = {0};
+		char *s = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+		if (!s)
+			continue;
+		/* with preserve_interword_spaces a word's text may carry the blanks before it */
+		x.text = g_strstrip(g_strdup(s));
+		TessDeleteText(s);
+		TessPageIteratorBoundingBox(pi, RIL_WORD, &x.l, &x.t, &x.r, &x.b);
+		w = xgrow(w, &cap, n + 1, sizeof(*w));
+		w[n++] = x;
+	} while (TessPageIteratorNext(pi, RIL_WORD));
+	TessResultIteratorDelete(it);
+	regrouped = ocr_regroup(t, w, n);
+	for (i = 0; i < n; i++)
+		g_free((char *)w[i].text);
+	free(w);
+	return regrouped;
+}
+
 static void recognize(TessBaseAPI *api, struct Pix *pix, struct ocr_page *out)
 {
 	struct Pix *p = prepare(pix);
@@ -186,7 +423,9 @@ static void recognize(TessBaseAPI *api, struct Pix *pix, struct ocr_page *out)
 		return;
 	}
 	t = TessBaseAPIGetUTF8Text(api);
-	out->raw = xstrdup(t ? t : "");
+	out->raw = t ? page_text(api, t) : NULL;
+	if (!out->raw)
+		out->raw = xstrdup(t ? t : "");
 	TessDeleteText(t);
 	confs = TessBaseAPIAllWordConfidences(api);
 	for (i = 0; confs && confs[i] >= 0; i++, n++)

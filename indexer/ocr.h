@@ -55,6 +55,27 @@ int ocr_document(struct ocr *o, const char *sha256, const int *pages, size_t n,
                  ocr_render_fn render, void *ctx, struct ocr_page *out, struct err *e);
 void ocr_page_free(struct ocr_page *p);
 
+/* A word as Tesseract's iterator gives it: its text and bounding box (pixels, y down). */
+struct ocr_word {
+	const char *text;
+	int l, t, r, b;
+};
+
+/*
+ * Tesseract's text (words separated by blanks, in the iterator's order) with the lines of
+ * a table cell wrapped onto the next lines put back into their cell. Tesseract reads such a
+ * line as a line of its own after the row ("nhúng kẽm nóng" under "Cột điện cao thế bằng
+ * thép mạ"), where the transcript of the spreadsheet has the cell whole. A line is the rest
+ * of the table row above it when the row has a column gap and a narrow first cell (an item
+ * number), and the line has letters, nothing under that first cell, each of its runs of
+ * words starting where a cell of the row starts, and only cells with letters above it;
+ * each of its words then goes after the cell it lies under (cells: words apart by a gap at
+ * least as wide as they are high). A line of numbers under a row is a row of its own (a
+ * code with an empty name). The malloc'd text, or NULL when nothing moved or the words do
+ * not match the text.
+ */
+char *ocr_regroup(const char *text, const struct ocr_word *w, size_t n);
+
 /* Counters for progress and the summary. */
 struct ocr_stats {
 	long pages_queued, pages_done, pages_cached;

@@ -22,8 +22,12 @@
 #define CONTEXT_MIN 3
 /* ... this many times more often than the word as read ("far rarer than a neighbour") ... */
 #define FAR_RARER 10
-/* ... and only when a neighbour calls for it this strongly (see pull()). */
+/* ... and only when a neighbour calls for it this strongly (see pull()), */
 #define PULL_MIN 0.2
+/* ... or it calls for the next word this strongly, which the word was never seen before,
+ * the word being at most COMMONER times as frequent as it (see calls()). */
+#define CALL_MIN 0.05
+#define COMMONER 3
 /* This many spaces in a row are a table's column gap (Tesseract keeps gaps as spaces,
  * indexer/ocr.c): the cells either side are not neighbours. */
 #define COLUMN_GAP 3
@@ -241,6 +245,27 @@ static double pull(const char *prev, const char *x, const char *next)
 }
 
 /*
+ * Whether candidate x calls for the next word although the word w as read was never seen
+ * before it: x is a clearly common syllable, the pair (x, next) is seen CONTEXT_MIN times
+ * or more and is at least CALL_MIN of x's occurrences, w (common too) would have been seen
+ * before next FAR_RARER times or more if it were followed by next as often as x is, and
+ * the word before does not prefer w. A syllable with many words before it (tài: đề tài,
+ * tài chính, nhân tài…) calls for none of them (pull() is weak), but đề is followed by tài
+ * one time in thirteen, and để, twice as frequent, never. Only the next word: it is the
+ * second syllable of a compound that tells its first (đề tài, đề nghị, tiến hành); the
+ * other way round, a frequent first syllable (để, không, tra) is followed by anything.
+ */
+static int calls(const char *prev, const char *w, const char *x, const char *next)
+{
+	int nx = count_of(x), nw = count_of(w), p;
+
+	if (!next || nx < MIN_FREQ * 10 || nw > COMMONER * nx || pair_count(w, next) > 0 ||
+	    (p = pair_count(x, next)) < CONTEXT_MIN || p < CALL_MIN * nx)
+		return 0;
+	return (double)nw * p / nx >= FAR_RARER && pair_count(prev, w) <= pair_count(prev, x);
+}
+
+/*
  * Repair word w (n letters, as written) into out (same length); 1 if changed. prev and
  * next are the lower-case neighbours (NULL: none, or punctuation between).
  *
@@ -249,10 +274,11 @@ static double pull(const char *prev, const char *x, const char *next)
  * calls for that candidate (pull() >= PULL_MIN); an unknown or invalid one when exactly one
  * candidate is frequent, or context picks exactly one.
  */
-static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *next, UChar32 *out)
+static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *next, int name,
+                    UChar32 *out)
 {
 	UChar32 low[MAX_WORD], best[MAX_WORD], best_ctx[MAX_WORD];
-	char u8[MAX_WORD * 4 + 1];
+	char u8[MAX_WORD * 4 + 1], self[MAX_WORD * 4 + 1];
 	size_t i;
 	guint k;
 	GPtrArray *list;
@@ -265,6 +291,7 @@ static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *ne
 	}
 	valid = syll_ok(low, n, u8, sizeof(u8));
 	known = count_of(u8);
+	memcpy(self, u8, sizeof(self));
 	own_ctx = context(prev, u8, next);
 	if (valid && known && !prev && !next)
 		return 0;
@@ -287,7 +314,7 @@ static int fix_word(const UChar32 *w, size_t n, const char *prev, const char *ne
 		cx = context(prev, u8, next);
 		if (valid && known &&
 		    (cx < CONTEXT_MIN || cx < FAR_RARER * own_ctx ||
-		     pull(prev, u8, next) < PULL_MIN))
+		     (pull(prev, u8, next) < PULL_MIN && (name || !calls(prev, self, u8, next)))))
 			continue;
 		if (cx >= 1 && !in_ctx++)
 			memcpy(best_ctx, c->c, n * sizeof(*low));
@@ -322,6 +349,7 @@ struct word {
 	size_t n;                   /* letters; > MAX_WORD: too long, left alone */
 	char low[MAX_WORD * 4 + 1]; /* lower case, after repair */
 	int joined; /* only blanks (one line break at most) between it and the word before */
+	int broken; /* a line break between it and the word before */
 };
 
 static int has_lower(const struct word *x)
@@ -335,23 +363,57 @@ static int has_lower(const struct word *x)
 }
 
 /*
+ * Whether the capital c has the shape of its small letter, larger: o, u, c, s, v, w, x, z
+ * and the o and u with marks (Ở/ở, Ộ/ộ). Tesseract tells these apart by size alone, and
+ * gets it wrong at the x-height; other letters it knows by shape.
+ */
+static int same_shape(UChar32 c)
+{
+	UChar32 l = u_tolower(c);
+	gpointer b = g_hash_table_lookup(base_of, GINT_TO_POINTER(l));
+	UChar32 base = b ? (UChar32)GPOINTER_TO_INT(b) : l;
+
+	return base == 'o' || base == 'u' || base == 'c' || base == 's' || base == 'v' ||
+	       base == 'w' || base == 'x' || base == 'z';
+}
+
+static int all_upper(const struct word *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->n && i < MAX_WORD; i++)
+		if (!u_isupper(x->c[i]))
+			return 0;
+	return x->n > 0;
+}
+
+/*
  * Letters Tesseract read in capitals inside a word: a capital after a small letter
- * (hiỆN), or a word all in capitals between two words in small letters (của BỘ tài).
- * The word keeps the case of its first letter and the rest goes to small letters, when
- * that is a frequent syllable (acronyms, UBND, KHCN, are not syllables). Returns the
- * number of words changed.
+ * (hiỆN), or a word all in capitals between two words in small letters (của BỘ tài),
+ * or beside one word in small letters and no word in capitals when its letters after the
+ * first have the shape of their small letters (các SỞ, / BỘ máy: a heading in capitals
+ * has capitals beside it). The word keeps the case of its first letter and the rest goes
+ * to small letters, when that is a frequent syllable (acronyms, UBND, KHCN, are not
+ * syllables). A word of one such letter with a mark between two words in small letters
+ * goes to small letters (và Ở các). Returns the number of words changed.
  */
 static int fix_case(struct word *w, size_t nw)
 {
-	int *lower = xcalloc(nw ? nw : 1, sizeof(*lower)), fixes = 0;
+	/* per word: 1 has small letters, 2 all capitals */
+	int *kind = xcalloc(nw ? nw : 1, sizeof(*kind)), fixes = 0;
 	size_t k, i;
 
 	for (k = 0; k < nw; k++)
-		lower[k] = has_lower(&w[k]);
+		kind[k] = has_lower(&w[k]) ? 1 : all_upper(&w[k]) ? 2 : 0;
 	for (k = 0; k < nw; k++) {
 		struct word *x = &w[k];
-		int inner = 0, upper = 1;
-		if (x->n < 2 || x->n > MAX_WORD || count_of(x->low) < MIN_FREQ ||
+		int inner = 0, upper = 1, shaped = 1;
+		int before = k > 0 && x->joined ? kind[k - 1] : 0;
+		int after = k + 1 < nw && w[k + 1].joined ? kind[k + 1] : 0;
+		/* one neighbour is enough only on the same line: a line of its own in
+		 * capitals is a heading (SỐ: 117/2000/TT-BTC under the agency's name) */
+		int beside = (before == 1 && !x->broken) || (after == 1 && !w[k + 1].broken);
+		if (x->n < 1 || x->n > MAX_WORD || count_of(x->low) < MIN_FREQ ||
 		    !vn_syll_valid(x->low, strlen(x->low)))
 			continue;
 		for (i = 0; i < x->n; i++) {
@@ -359,9 +421,19 @@ static int fix_case(struct word *w, size_t nw)
 				upper = 0;
 			if (i > 0 && u_isupper(x->c[i]) && u_islower(x->c[i - 1]))
 				inner = 1;
+			if ((i > 0 || x->n == 1) && !same_shape(x->c[i]))
+				shaped = 0;
 		}
-		if (upper && !(k > 0 && x->joined && lower[k - 1] && k + 1 < nw &&
-		               w[k + 1].joined && lower[k + 1]))
+		if (x->n == 1) {
+			/* a mark: a lone letter without one is a label (khu A, mẫu C) */
+			if (upper && shaped && before == 1 && after == 1 && x->c[0] > 0x7f) {
+				x->c[0] = u_tolower(x->c[0]);
+				fixes++;
+			}
+			continue;
+		}
+		if (upper && !(before == 1 && after == 1) &&
+		    !(shaped && beside && before != 2 && after != 2))
 			continue;
 		if (!inner && !upper)
 			continue;
@@ -369,7 +441,7 @@ static int fix_case(struct word *w, size_t nw)
 			x->c[i] = u_tolower(x->c[i]);
 		fixes++;
 	}
-	free(lower);
+	free(kind);
 	return fixes;
 }
 
@@ -465,6 +537,7 @@ char *vn_ocrfix_syllables(const char *text, int *repairs)
 			if (breaks > 1)
 				blanks = 0;
 			x->joined = blanks;
+			x->broken = breaks > 0;
 		}
 		if (x->n <= MAX_WORD)
 			lower_utf8(x->c, x->n, x->low, sizeof(x->low));
@@ -477,7 +550,10 @@ char *vn_ocrfix_syllables(const char *text, int *repairs)
 		    k > 0 && w[k].joined && w[k - 1].n <= MAX_WORD ? w[k - 1].low : NULL;
 		const char *next =
 		    k + 1 < nw && w[k + 1].joined && w[k + 1].n <= MAX_WORD ? w[k + 1].low : NULL;
-		if (w[k].n > MAX_WORD || !fix_word(w[k].c, w[k].n, prev, next, fixed))
+		/* two words with capitals are a name (Sở Kế hoạch): the pairs of the table,
+		 * in small letters, say nothing of it */
+		int name = next && u_isupper(w[k].c[0]) && u_isupper(w[k + 1].c[0]);
+		if (w[k].n > MAX_WORD || !fix_word(w[k].c, w[k].n, prev, next, name, fixed))
 			continue;
 		memcpy(w[k].c, fixed, w[k].n * sizeof(*fixed));
 		lower_utf8(w[k].c, w[k].n, w[k].low, sizeof(w[k].low));
@@ -626,18 +702,80 @@ static int split_points(const gunichar *u, int n, int *cuts)
 	return m;
 }
 
+/*
+ * Cut points of a word glued at a change of case (CụcATBX, VPPhốihợpMT, TTTinhọc): before
+ * a capital that follows a small letter, and where a run of two or more capitals meets
+ * small letters: before its last capital, or (after) before the first small letter. The pieces in
+ * capitals are abbreviations and stay whole; the others are split further into syllables
+ * (split_points) when they are no word the table knows. orig is the word as read, low the same in
+ * lower case (n code points). Returns how many cuts (0: not glued at a change of case).
+ */
+static int case_cuts_at(const gunichar *orig, const gunichar *low, int n, int *cuts, int after)
+{
+	int at[MAX_GLUED] = {0}, na = 0, m = 0, i, from = 0;
+
+	for (i = 1; i < n; i++)
+		if ((g_unichar_islower(orig[i - 1]) && g_unichar_isupper(orig[i])) ||
+		    (!after && i >= 2 && i + 1 < n && g_unichar_isupper(orig[i - 2]) &&
+		     g_unichar_isupper(orig[i - 1]) && g_unichar_isupper(orig[i]) &&
+		     g_unichar_islower(orig[i + 1])) ||
+		    (after && i >= 2 && g_unichar_isupper(orig[i - 2]) &&
+		     g_unichar_isupper(orig[i - 1]) && g_unichar_islower(orig[i])))
+			at[na++] = i;
+	for (i = 0; i <= na; i++) {
+		int to = i < na ? at[i] : n, sub[MAX_GLUED], ns = 0, k, upper = 1, known;
+		char *w = g_ucs4_to_utf8(low + from, to - from, NULL, NULL, NULL);
+		for (k = from; k < to; k++)
+			if (!g_unichar_isupper(orig[k]))
+				upper = 0;
+		known = w && count_of(w) >= MIN_FREQ && vn_syll_valid(w, strlen(w));
+		if (!upper && !known)
+			ns = split_points(low + from, to - from, sub);
+		g_free(w);
+		/* every piece an abbreviation, a frequent syllable or frequent syllables glued:
+		 * else the change of case is no seam (garbage, or a legacy-font word: phÝ) */
+		if (!(upper && to - from >= 2) && !known && ns == 0)
+			return 0;
+		if (from > 0)
+			cuts[m++] = from;
+		for (k = 0; k < ns; k++)
+			cuts[m++] = from + sub[k];
+		from = to;
+	}
+	return m;
+}
+
+/* A run of capitals before small letters ends either with the next word's capital
+ * (TTTinhọc: TT Tinhọc) or with itself (CNnhẹ: CN nhẹ): the first reading whose pieces
+ * all make sense. */
+static int case_cuts(const gunichar *orig, const gunichar *low, int n, int *cuts)
+{
+	int m = case_cuts_at(orig, low, n, cuts, 0);
+
+	return m ? m : case_cuts_at(orig, low, n, cuts, 1);
+}
+
+/* Whether a line of text holds a column gap: a page with a table. */
+static int has_table(const char *text)
+{
+	const char *q;
+
+	for (q = text; *q; q++)
+		if ((q == text || q[-1] == '\n') && column_gap(q))
+			return 1;
+	return 0;
+}
+
 char *vn_ocrfix_split(const char *text, int *repairs)
 {
 	struct buf out = BUF_INIT;
-	const char *p = text, *q0;
-	int fixes = 0, table = 0;
+	const char *p = text;
+	int fixes = 0, table;
 
 	pthread_once(&once, load);
 	/* a page with a table row: the cells wrapped onto lines of their own have no column
 	 * gap to tell them by, and are glued the same way */
-	for (q0 = text; *q0 && !table; q0++)
-		if ((q0 == text || q0[-1] == '\n') && column_gap(q0))
-			table = 1;
+	table = has_table(text);
 	while (*p) {
 		const char *q = p;
 		gunichar c = g_utf8_get_char(p);
@@ -658,8 +796,13 @@ char *vn_ocrfix_split(const char *text, int *repairs)
 		u = g_utf8_to_ucs4_fast(low, -1, &n);
 		/* a word someone wrote is not glued; Tesseract glues syllables when it misses
 		 * the space between them (table cells read as one line) */
-		if (table && count_of(low) == 0 && n == g_utf8_strlen(p, q - p))
-			m = split_points(u, (int)n, cuts);
+		if (table && count_of(low) == 0 && n == g_utf8_strlen(p, q - p) && n <= MAX_GLUED) {
+			gunichar *orig = g_utf8_to_ucs4_fast(p, q - p, NULL);
+			m = case_cuts(orig, u, (int)n, cuts);
+			if (m == 0)
+				m = split_points(u, (int)n, cuts);
+			g_free(orig);
+		}
 		if (m > 0) {
 			const char *r = p;
 			int k;
@@ -757,16 +900,165 @@ char *vn_ocrfix_numbers(const char *text, int *repairs)
 	return out.p ? buf_detach(&out) : xstrdup("");
 }
 
+/* Whether c is a letter of the Vietnamese alphabet (or of English: foreign words and
+ * abbreviations are written in it), in either case. */
+static int vn_letter(gunichar c)
+{
+	gunichar l = g_unichar_tolower(c);
+
+	return (l >= 'a' && l <= 'z') || l == 0x0111 ||
+	       g_hash_table_contains(base_of, GINT_TO_POINTER((UChar32)l));
+}
+
+/* The first code point of c's canonical decomposition, in lower case: its base letter. */
+static gunichar base_letter(gunichar c)
+{
+	gunichar d[4];
+	gsize n = g_unichar_fully_decompose(g_unichar_tolower(c), FALSE, d, 4);
+
+	return n ? d[0] : g_unichar_tolower(c);
+}
+
+char *vn_ocrfix_letters(const char *text, int *repairs)
+{
+	struct buf out = BUF_INIT;
+	const char *p = text;
+	gunichar prev = 0;
+	int fixes = 0;
+
+	pthread_once(&once, load);
+	if (repairs)
+		*repairs = 0;
+	if (!g_utf8_validate(text, -1, NULL))
+		return xstrdup(text);
+	while (*p) {
+		gunichar c = g_utf8_get_char(p);
+		const char *q = g_utf8_next_char(p);
+		/* U+00D0 (Icelandic eth) is drawn as Đ, which Vietnamese has and Icelandic is
+		 * not written in these reports: Tesseract's model holds both */
+		gunichar as = c == 0x00D0 ? 0x0110 : c;
+		/* one letter read twice: in both cases (gỗỖ, SỐố), or again as a Latin letter
+		 * with marks Vietnamese has not, on the same base (sỹÿ, ĐÐ); other scripts'
+		 * doubled letters are theirs */
+		int twice = prev && g_unichar_isalpha(prev) && g_unichar_isalpha(c) &&
+		            ((as != prev && as > 0x7f &&
+		              g_unichar_tolower(as) == g_unichar_tolower(prev)) ||
+		             (!vn_letter(c) && base_letter(c) >= 'a' && base_letter(c) <= 'z' &&
+		              base_letter(c) == base_letter(prev)) ||
+		             (c == 0x00D0 && prev == 0x0110));
+		if (twice) {
+			fixes++;
+		} else if (as != c) {
+			char u8[8];
+			buf_add(&out, u8, (size_t)g_unichar_to_utf8(as, u8));
+			fixes++;
+		} else {
+			buf_add(&out, p, (size_t)(q - p));
+		}
+		if (!twice)
+			prev = as;
+		p = q;
+	}
+	if (repairs)
+		*repairs = fixes;
+	return out.p ? buf_detach(&out) : xstrdup("");
+}
+
+static int blank_or_edge(const char *s, size_t i, size_t n)
+{
+	return i >= n || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+}
+
+/* Whether the code point ending just before byte i of s, and the one at i, are letters. */
+static int letter_before(const char *s, size_t i)
+{
+	const char *p = i > 0 ? g_utf8_find_prev_char(s, s + i) : NULL;
+	return p && g_unichar_isalpha(g_utf8_get_char(p));
+}
+
+static int letter_at(const char *s, size_t i)
+{
+	return s[i] && g_unichar_isalpha(g_utf8_get_char(s + i));
+}
+
+char *vn_ocrfix_marks(const char *text, int *repairs)
+{
+	struct buf out = BUF_INIT;
+	size_t n = strlen(text), i = 0;
+	int fixes = 0, table;
+
+	if (repairs)
+		*repairs = 0;
+	if (!g_utf8_validate(text, -1, NULL))
+		return xstrdup(text);
+	table = has_table(text);
+	while (i < n) {
+		char c = text[i];
+		if (c == '_') {
+			/* one or two underscores at a word's edge or alone are specks or a cell's
+			 * rule read as a character (20_, NTMN_, _4.); a typed line of them is
+			 * longer, and one inside a word (Ga_con) was typed */
+			size_t j = i;
+			while (j < n && text[j] == '_')
+				j++;
+			if (j - i <= 2 && (blank_or_edge(text, j, n) ||
+			                   (i == 0 || blank_or_edge(text, i - 1, n)))) {
+				fixes++;
+				/* alone: the blank after it goes too */
+				if ((i == 0 || blank_or_edge(text, i - 1, n)) && j < n &&
+				    text[j] == ' ')
+					j++;
+				i = j;
+				continue;
+			}
+			buf_add(&out, text + i, j - i);
+			i = j;
+			continue;
+		}
+		if (c == ',' && table && letter_before(text, i) && letter_at(text, i + 1)) {
+			/* a comma between two letters lost its space (án,mã), on a page with a
+			 * table, where Tesseract drops the spaces inside cells (see split); numbers
+			 * keep theirs. In prose, such a comma was typed so. */
+			buf_add(&out, ", ", 2);
+			fixes++;
+			i++;
+			continue;
+		}
+		if (c == '-' && i + 1 < n && text[i + 1] == '\n' && i > 0 &&
+		    !blank_or_edge(text, i - 1, n) && i + 2 < n && !blank_or_edge(text, i + 2, n) &&
+		    text[i - 1] != '-') {
+			/* a line broken after a hyphen inside a word (B1-2-|TMĐT, Tỉnh-|Thành): the
+			 * typesetter broke it there, the word goes on */
+			buf_addc(&out, '-');
+			fixes++;
+			i += 2;
+			continue;
+		}
+		buf_addc(&out, c);
+		i++;
+	}
+	if (repairs)
+		*repairs = fixes;
+	return out.p ? buf_detach(&out) : xstrdup("");
+}
+
 char *vn_ocrfix(const char *raw, int *repairs)
 {
-	int r1 = 0, r2 = 0, r3 = 0;
+	int r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0;
 	char *s = vn_ocrfix_syllables(raw, &r1);
-	char *g = vn_ocrfix_split(s, &r2);
-	char *t = vn_ocrfix_numbers(g, &r3);
+	char *l = vn_ocrfix_letters(s, &r2);
+	char *g = vn_ocrfix_split(l, &r3);
+	/* again, when words came apart: a piece's diacritic repair needs its neighbours */
+	char *s2 = r3 ? vn_ocrfix_syllables(g, &r4) : xstrdup(g);
+	char *t0 = vn_ocrfix_numbers(s2, &r5);
+	char *t = vn_ocrfix_marks(t0, &r6);
 
+	free(t0);
 	free(s);
+	free(l);
 	free(g);
+	free(s2);
 	if (repairs)
-		*repairs = r1 + r2 + r3;
+		*repairs = r1 + r2 + r3 + r4 + r5 + r6;
 	return t;
 }

@@ -9,11 +9,23 @@
  * Case is kept (QUYÉT -> QUYẾT, Bồ -> Bổ).
  *
  * Case: capitals read inside a word (hiỆN) or a lone word in capitals in a sentence (của
- * BỘ tài) go back to small letters after the first.
+ * BỘ tài; các SỞ, when its letters have the shape of small ones) go back to small letters
+ * after the first; a lone Ở between two words in small letters, to a small letter.
+ *
+ * Context: a known word yields to a candidate the next word calls for, that it was never
+ * seen before (để tài -> đề tài).
  *
  * Glued words, on a page with a table (a row's column gap kept as spaces): a word that is
  * no syllable anyone wrote is split into frequent syllables, the fewest, then the pairs
  * most often seen side by side (Sảnphẩmnhựa -> Sản phẩm nhựa).
+ *
+ * Glued at a change of case, on such a page: abbreviations come apart from the words
+ * around them (CụcATBX -> Cục ATBX, TTTinhọc -> TT Tin học).
+ *
+ * Letters read twice (gỗỖ, sỹÿ, ĐÐ) are read once; Ð (eth) is Đ.
+ *
+ * Marks: one or two underscores at a word's edge (20_), a line broken after a hyphen
+ * inside a word (B1-2-|TMĐT), a comma glued to two letters on a table page (án,mã).
  *
  * Numbers: a space OCR put inside a date is removed when the two pieces join into a
  * valid day/month/year and neither is one alone (22/1 1/2019 -> 22/11/2019).
@@ -25,9 +37,12 @@
 /* The repaired text (malloc'd, NFC UTF-8); *repairs (may be NULL) counts the changes.
  * Invalid UTF-8 is replaced by U+FFFD. */
 char *vn_ocrfix(const char *raw, int *repairs);
-/* The two steps alone (fuzzing, tests): same contract. */
+/* The steps alone (fuzzing, tests): same contract, but split expects valid UTF-8 (what
+ * the syllable step gives) and letters and marks return other input unchanged. */
 char *vn_ocrfix_syllables(const char *text, int *repairs);
+char *vn_ocrfix_letters(const char *text, int *repairs);
 char *vn_ocrfix_split(const char *text, int *repairs);
 char *vn_ocrfix_numbers(const char *text, int *repairs);
+char *vn_ocrfix_marks(const char *text, int *repairs);
 
 #endif
