@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 10
+-- schema_version: 9
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -82,7 +82,7 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(
     columnsize = 0
 );
 -- Larger in-memory batches before FTS5 writes a segment (fewer merges), larger leaf pages.
-INSERT INTO passages_fts(passages_fts, rank) VALUES ('hashsize', 8388608);
+INSERT INTO passages_fts(passages_fts, rank) VALUES ('hashsize', 33554432);
 INSERT INTO passages_fts(passages_fts, rank) VALUES ('pgsz', 16000);
 
 -- ---------------------------------------------------------------- facts (issue 6)

@@ -28,6 +28,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -110,8 +111,17 @@ static int make_corpus(const char *seed, const char *dir, double mb, long long *
 	return copies;
 }
 
-/* Run argv, return wall seconds; *rss_kb gets the child's peak RSS. */
-static double run(char *const argv[], long *rss_kb)
+/* CPU seconds (user + system) this process has used so far. */
+static double cpu_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Run argv, return wall seconds; *rss_kb gets the child's peak RSS, *cpu its CPU seconds
+ * (user + system, all threads): with two cores, wall time is at least half of it. */
+static double run(char *const argv[], long *rss_kb, double *cpu)
 {
 	pid_t pid;
 	int status;
@@ -127,6 +137,8 @@ static double run(char *const argv[], long *rss_kb)
 		return -1;
 	}
 	*rss_kb = ru.ru_maxrss;
+	*cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 	return now_seconds() - t0;
 }
 
@@ -142,7 +154,8 @@ static int exec(sqlite3 *db, const char *sql)
 }
 
 /* The stock baseline: same passages, same batching, stock tokenizer. */
-static double build_stock(const char *thidua_db, const char *stock_db, long long *text_bytes)
+static double build_stock(const char *thidua_db, const char *stock_db, long long *text_bytes,
+                          double *cpu)
 {
 	sqlite3 *src, *dst;
 	sqlite3_stmt *rd, *wr;
@@ -174,6 +187,7 @@ static double build_stock(const char *thidua_db, const char *stock_db, long long
 	exec(dst, "CREATE VIRTUAL TABLE passages USING fts5(text, tokenize='unicode61 remove_diacritics 2')");
 	sqlite3_prepare_v2(dst, "INSERT INTO passages(text) VALUES (?)", -1, &wr, NULL);
 	t0 = now_seconds();
+	*cpu = cpu_seconds();
 	exec(dst, "BEGIN");
 	for (i = 0; i < n; i++) {
 		sqlite3_bind_text(wr, 1, texts[i], -1, SQLITE_STATIC);
@@ -188,6 +202,7 @@ static double build_stock(const char *thidua_db, const char *stock_db, long long
 	exec(dst, "COMMIT");
 	exec(dst, "PRAGMA wal_checkpoint(PASSIVE)");
 	t0 = now_seconds() - t0;
+	*cpu = cpu_seconds() - *cpu;
 	sqlite3_finalize(wr);
 	sqlite3_close(dst);
 	for (i = 0; i < n; i++)
@@ -282,7 +297,7 @@ static int stock_mode(const char *tdb, const char *sdb, const char *queries_file
 
 	if (tdb) {
 		long long text_bytes = 0;
-		double t = build_stock(tdb, sdb, &text_bytes);
+		double cpu, t = build_stock(tdb, sdb, &text_bytes, &cpu);
 		if (t < 0)
 			return 2;
 		printf("build %.3f %lld\n", t, text_bytes);
@@ -418,6 +433,7 @@ int main(int argc, char **argv)
 	const char *thidua, *seed, *out;
 	char *corpus, *tdb, *sdb;
 	double mb = 100, t_thidua, t_stock, lat_t[NQ], lat_s[NQ], med_t, med_s;
+	double cpu_thidua = 0, cpu_stock = 0, cpu, load[3] = {0, 0, 0};
 	long long corpus_bytes, text_bytes;
 	long rss = 0;
 	int copies, rows_t[NQ], rows_s[NQ];
@@ -458,7 +474,11 @@ int main(int argc, char **argv)
 		return 2;
 	printf("corpus: %d copies of the seed, %.1f MB in %s\n", copies, (double)corpus_bytes / 1e6,
 	       corpus);
-	printf("machine: %ld cores\n", sysconf(_SC_NPROCESSORS_ONLN));
+	/* wall times mean little on a busy machine: say how busy it was */
+	if (getloadavg(load, 3) < 0)
+		load[0] = -1;
+	printf("machine: %ld cores, load average %.2f at the start\n",
+	       sysconf(_SC_NPROCESSORS_ONLN), load[0]);
 	fflush(stdout);
 
 	t_thidua = t_stock = 1e30;
@@ -473,18 +493,22 @@ int main(int argc, char **argv)
 		w = path_join(tdb, "-shm");
 		unlink(w);
 		free(w);
-		t = run(av, &r);
+		t = run(av, &r, &cpu);
 		if (t < 0)
 			return 2;
-		if (t < t_thidua)
+		if (t < t_thidua) {
 			t_thidua = t;
+			cpu_thidua = cpu;
+		}
 		if (r > rss)
 			rss = r;
-		t = build_stock(tdb, sdb, &text_bytes);
+		t = build_stock(tdb, sdb, &text_bytes, &cpu);
 		if (t < 0)
 			return 2;
-		if (t < t_stock)
+		if (t < t_stock) {
 			t_stock = t;
+			cpu_stock = cpu;
+		}
 		printf("round %zu: thidua %.1f s, stock %.1f s\n", i + 1, t_thidua, t_stock);
 		fflush(stdout);
 	}
@@ -523,6 +547,8 @@ int main(int argc, char **argv)
 	printf("\n(best of %d alternating rounds)\n", ROUNDS);
 	printf("%-24s %12.1f %12.1f %8.2f\n", "index time (s)", t_thidua, t_stock,
 	       t_thidua / t_stock);
+	printf("%-24s %12.1f %12.1f %8.2f   (of the best round; all threads)\n",
+	       "CPU time (s)", cpu_thidua, cpu_stock, cpu_thidua / cpu_stock);
 	printf("%-24s %12.1f %12.1f %8.2f   (thidua/stock; >= 1.0 is the goal)\n",
 	       "throughput (MB/s)", (double)corpus_bytes / 1e6 / t_thidua,
 	       (double)text_bytes / 1e6 / t_stock,
