@@ -139,11 +139,53 @@ static void test_fts5_nfd_offsets(void **state)
 	sqlite3_close(db);
 }
 
+/*
+ * Insert text into t the way the indexer's writer does, its tokens computed beforehand and
+ * replayed, then have FTS5's integrity check tokenize it afresh and compare with the index.
+ */
+static void insert_replayed(sqlite3 *db, struct vn_norm *nm, const char *text, size_t n,
+			    struct vn_toks *toks)
+{
+	sqlite3_stmt *st;
+
+	vn_tok_precompute(nm, text, n, toks);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	vn_tok_replay_begin(text, n, toks);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	vn_tok_replay_end();
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL,
+				      NULL),
+			 SQLITE_OK);
+}
+
 /* Replayed tokens must index exactly what the tokenizer would have computed. */
+static void test_replay(void **state)
+{
+	const char *text = "Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể";
+	struct vn_toks toks = {0};
+	struct vn_norm *nm;
+	unsigned long replayed, computed;
+	sqlite3 *db = open_fts();
+	struct err e;
+	(void)state;
+	nm = vn_norm_new(&e);
+	insert_replayed(db, nm, text, strlen(text), &toks);
+	assert_true(toks.count > 10);
+	vn_tok_replay_stats(&replayed, &computed);
+	assert_int_equal(replayed, 1);
+	assert_int_equal(count(db, "\"bang khen\""), 1);
+	assert_int_equal(count(db, "\"1 tập thể\""), 1);
+	assert_int_equal(count(db, "tinh"), 1);
+	vn_toks_free(&toks);
+	vn_norm_free(nm);
+	sqlite3_close(db);
+}
+
 /*
  * Tokens of 127 bytes and more take the long record form (a 2-byte length): a word of 127
- * "đ" is 254 bytes (words are cut at 256) and its folded twin exactly 127. Replayed, they must index what the
- * tokenizer computes, which the integrity check verifies.
+ * "đ" is 254 bytes (words are cut at 256) and its folded twin exactly 127 bytes.
  */
 static void test_replay_long_tokens(void **state)
 {
@@ -151,7 +193,6 @@ static void test_replay_long_tokens(void **state)
 	struct vn_toks toks = {0};
 	struct vn_norm *nm;
 	sqlite3 *db = open_fts();
-	sqlite3_stmt *st;
 	struct err e;
 	size_t k, n = 0;
 	(void)state;
@@ -163,14 +204,8 @@ static void test_replay_long_tokens(void **state)
 	for (k = 0; k < 126; k++) /* exactly 126 bytes: the last short record */
 		text[n++] = 'a';
 	text[n] = 0;
-	vn_tok_precompute(nm, text, n, &toks);
+	insert_replayed(db, nm, text, n, &toks);
 	assert_int_equal(toks.count, 4); /* khen, đ…đ + its folded d…d twin, a…a */
-	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	vn_tok_replay_begin(text, n, &toks);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	vn_tok_replay_end();
-	sqlite3_finalize(st);
 	for (k = 0; k < 127; k++)
 		query[k] = 'd';
 	query[127] = 0;
@@ -180,42 +215,6 @@ static void test_replay_long_tokens(void **state)
 	query[126] = 0;
 	assert_int_equal(count(db, query), 1);
 	assert_int_equal(count(db, "khen"), 1);
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL,
-				      NULL),
-			 SQLITE_OK);
-	vn_toks_free(&toks);
-	vn_norm_free(nm);
-	sqlite3_close(db);
-}
-
-static void test_replay(void **state)
-{
-	const char *text = "Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể";
-	struct vn_toks toks = {0};
-	struct vn_norm *nm;
-	unsigned long replayed, computed;
-	sqlite3 *db = open_fts();
-	sqlite3_stmt *st;
-	struct err e;
-	(void)state;
-	nm = vn_norm_new(&e);
-	vn_tok_precompute(nm, text, strlen(text), &toks);
-	assert_true(toks.count > 10);
-	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	vn_tok_replay_begin(text, strlen(text), &toks);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	vn_tok_replay_end();
-	sqlite3_finalize(st);
-	vn_tok_replay_stats(&replayed, &computed);
-	assert_int_equal(replayed, 1);
-	assert_int_equal(count(db, "\"bang khen\""), 1);
-	assert_int_equal(count(db, "\"1 tập thể\""), 1);
-	assert_int_equal(count(db, "tinh"), 1);
-	/* the integrity check re-tokenizes the text and compares with the index */
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL,
-				      NULL),
-			 SQLITE_OK);
 	vn_toks_free(&toks);
 	vn_norm_free(nm);
 	sqlite3_close(db);
