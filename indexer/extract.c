@@ -124,10 +124,35 @@ void extractor_set_ocr(struct extractor *x, struct ocr *o)
 #define MAGIC_PREFIX      (4 * 1024)
 #define MAGIC_TEXT_PREFIX 512
 
+/*
+ * Whether the first n bytes hold no control character but the layout ones (TAB, LF, FF,
+ * CR). Every signature that needs more than the first few hundred bytes belongs to a binary
+ * container (zip members, OLE2 directories, tar headers); a file that opens like this is a
+ * text format, whose signature is at its start, or no format at all. Such files — most of
+ * an archive — go to libmagic with MAGIC_TEXT_PREFIX bytes: it sweeps its whole database
+ * for each call, and a longer buffer makes its searches and regular expressions longer.
+ */
+static int text_like_head(const char *data, size_t n)
+{
+	size_t i;
+	unsigned bad = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)data[i];
+		bad |= (c < 0x20) & (c != '\t') & (c != '\n') & (c != '\f') & (c != '\r');
+	}
+	return !bad;
+}
+
 /* The MIME type of data, as libmagic says (see struct extractor for the two stages). */
 static const char *mime_of(struct extractor *x, const char *data, size_t n, struct err *e)
 {
-	const char *m = magic_buffer(x->sig, data, n < MAGIC_PREFIX ? n : MAGIC_PREFIX);
+	size_t head = n < MAGIC_PREFIX ? n : MAGIC_PREFIX;
+	const char *m;
+
+	if (head > MAGIC_TEXT_PREFIX && text_like_head(data, head))
+		head = MAGIC_TEXT_PREFIX;
+	m = magic_buffer(x->sig, data, head);
 
 	/* zlib's signature is two bytes that Vietnamese text often starts with ("Xác", "Xây":
 	 * 58 C3 passes its check): only the text-aware stage can tell */

@@ -242,6 +242,10 @@ struct para {
 	int cell; /* BLK_CELL: a table cell is whole as it is; it joins nothing, opens no section */
 	int exact; /* a paragraph a structured format gave (Word, RTF, HTML…): page breaks never
 		    * cut it, and its footnote references are already superscripts */
+	/* units_label of text, asked once: a footnote's run of unit items is looked ahead
+	 * over from each of its items, so the same item is asked again and again */
+	char *label;
+	int labeled;
 };
 
 struct paras {
@@ -270,6 +274,8 @@ static void para_add(struct paras *ps, const char *raw, size_t n, int markdown, 
 	ps->p[ps->n].heading_block = heading_block;
 	ps->p[ps->n].cell = 0;
 	ps->p[ps->n].exact = 0;
+	ps->p[ps->n].label = NULL;
+	ps->p[ps->n].labeled = 0;
 	ps->n++;
 }
 
@@ -576,25 +582,34 @@ static int label_seen(struct buf *seen, const char *unit)
 	return found;
 }
 
+/* The unit paragraph pp's item is about (units_label), NULL if none; pp keeps it. */
+static const char *para_label(struct para *pp, struct vn_norm *nm)
+{
+	if (!pp->labeled) {
+		pp->label = units_label(nm, pp->text);
+		pp->labeled = 1;
+	}
+	return pp->label;
+}
+
 /* Whether the run of units' list items from paragraph i on names a unit of seen. */
-static int run_repeats(const struct paras *ps, size_t i, struct vn_norm *nm,
-		       const struct buf *seen)
+static int run_repeats(struct paras *ps, size_t i, struct vn_norm *nm, const struct buf *seen)
 {
 	for (; i < ps->n; i++) {
-		const struct para *pp = &ps->p[i];
-		char *label, *key;
+		struct para *pp = &ps->p[i];
+		const char *label;
+		char *key;
 		int found;
 
 		if (pp->note || pp->cell || pp->exact || pp->heading_block || !is_bullet(pp->text))
 			return 0;
-		label = units_label(nm, pp->text);
+		label = para_label(pp, nm);
 		if (!label)
 			return 0;
 		key = xmalloc(strlen(label) + 3);
 		sprintf(key, "\n%s\n", label);
 		found = seen->n && strstr(buf_str(seen), key) != NULL;
 		free(key);
-		free(label);
 		if (found)
 			return 1;
 	}
@@ -731,15 +746,13 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		 * tail is still to come, so the page's body is what stands here */
 		if (in_fn && is_bullet(t) &&
 		    !(open_fn >= 0 && open_fn == last_fn && run_repeats(ps, i, nm, &fn_units))) {
-			char *label = units_label(nm, t);
+			const char *label = para_label(pp, nm);
 			if (label && !label_seen(&fn_units, label)) {
-				free(label);
 				at = piece_add(a, t, "footnote", a->p[last_fn].note);
 				last_fn = (long)at;
 				open_fn = ends_open(t) ? (long)at : -1;
 				continue;
 			}
-			free(label);
 		}
 		{
 			char *c = cite_markers(t, &cited, 1);
@@ -814,6 +827,7 @@ void layout_doc(struct doc *d, struct vn_norm *nm)
 	for (i = 0; i < ps.n; i++) {
 		free(ps.p[i].text);
 		free(ps.p[i].note);
+		free(ps.p[i].label);
 	}
 	free(ps.p);
 
