@@ -94,10 +94,13 @@ char *xmlr_attr(xmlTextReaderPtr r, const char *local)
 int xmlr_is(xmlTextReaderPtr r, const char *const *ns, const char *local)
 {
 	const char *ln = (const char *)xmlTextReaderConstLocalName(r);
-	const char *uri = (const char *)xmlTextReaderConstNamespaceUri(r);
+	const char *uri;
 
+	/* the namespace costs a lookup through the node's scope, and readers ask a node
+	 * about a dozen names in turn: only a node with the right local name pays it */
 	if (!ln || strcmp(ln, local) != 0)
 		return 0;
+	uri = (const char *)xmlTextReaderConstNamespaceUri(r);
 	for (; *ns; ns++)
 		if (uri && strcmp(uri, *ns) == 0)
 			return 1;

@@ -28,6 +28,10 @@
 
 /* Detection looks at this much of a file: plenty for a verdict, bounded for huge files. */
 #define SAMPLE (256 * 1024)
+/* All candidates read this much of it; the rest only those not far behind the best, when
+ * the best has judged at least PROBE_JUDGED words (vn_enc_detect). */
+#define PROBE        (8 * 1024)
+#define PROBE_JUDGED 64
 
 static GHashTable *freq;
 static pthread_once_t freq_once = PTHREAD_ONCE_INIT;
@@ -67,13 +71,21 @@ static int junk_char(UChar32 c)
 	}
 }
 
-/* memo: lower-cased word -> 1 + whether it is a syllable (vn_syll is a linear scan) */
+/*
+ * memo: the word as decoded (UTF-8) -> 1 + (frequent word: 1) + (valid syllable: 2). A
+ * candidate's decoding repeats its words, and every candidate decodes the ASCII ones the
+ * same: asked once, a word skips lower-casing, normalization and the syllable check.
+ */
+#define MEMO_FREQ  1
+#define MEMO_VALID 2
 static void score_word(const UChar *w, int32_t n, int nonascii, struct score *s, GHashTable *memo)
 {
 	UChar low[64], norm[64];
-	char u8[192];
-	int32_t nl, nn, n8;
+	char raw[200], u8[192];
+	int32_t nl, nn, n8, nr;
 	UErrorCode st = U_ZERO_ERROR;
+	int code;
+	gpointer v;
 
 	s->words++;
 	if (n > 24) {
@@ -81,38 +93,40 @@ static void score_word(const UChar *w, int32_t n, int nonascii, struct score *s,
 			s->invalid++;
 		return;
 	}
-	nl = u_strToLower(low, 64, w, n, "vi", &st);
-	nn = unorm2_normalize(unorm2_getNFCInstance(&st), low, nl, norm, 64, &st);
-	u_strToUTF8(u8, sizeof(u8), &n8, norm, nn, &st);
+	u_strToUTF8(raw, sizeof(raw), &nr, w, n, &st);
 	if (U_FAILURE(st))
 		return;
-	if (g_hash_table_contains(freq, u8))
+	v = g_hash_table_lookup(memo, raw);
+	if (v) {
+		code = GPOINTER_TO_INT(v) - 1;
+	} else {
+		nl = u_strToLower(low, 64, w, n, "vi", &st);
+		nn = unorm2_normalize(unorm2_getNFCInstance(&st), low, nl, norm, 64, &st);
+		u_strToUTF8(u8, sizeof(u8), &n8, norm, nn, &st);
+		if (U_FAILURE(st))
+			return;
+		code = g_hash_table_contains(freq, u8) ? MEMO_FREQ : 0;
+		if (nonascii && vn_syll_valid(u8, (size_t)n8))
+			code |= MEMO_VALID;
+		if (g_hash_table_size(memo) < 100000)
+			g_hash_table_insert(memo, g_strdup(raw), GINT_TO_POINTER(code + 1));
+	}
+	if (code & MEMO_FREQ)
 		s->freq++;
 	if (!nonascii)
 		return;
-	{
-		gpointer v = g_hash_table_lookup(memo, u8);
-		int valid;
-		if (v) {
-			valid = GPOINTER_TO_INT(v) - 1;
-		} else {
-			valid = vn_syll_valid(u8, (size_t)n8);
-			if (g_hash_table_size(memo) < 100000)
-				g_hash_table_insert(memo, g_strdup(u8), GINT_TO_POINTER(valid + 1));
-		}
-		if (valid)
-			s->valid++;
-		else
-			s->invalid++;
-	}
+	if (code & MEMO_VALID)
+		s->valid++;
+	else
+		s->invalid++;
 }
 
-static void score_text(const UChar *u, size_t n, struct score *s, GHashTable *memo)
+/* Adds the words of u to s (zero s first for a new text). */
+static void score_add(const UChar *u, size_t n, struct score *s, GHashTable *memo)
 {
 	size_t i = 0;
 
 	pthread_once(&freq_once, load_freq);
-	memset(s, 0, sizeof(*s));
 	while (i < n) {
 		size_t start = i;
 		int nonascii = 0;
@@ -144,6 +158,12 @@ static void score_text(const UChar *u, size_t n, struct score *s, GHashTable *me
 		}
 		score_word(u + start, (int32_t)(i - start), nonascii, s, memo);
 	}
+}
+
+static void score_text(const UChar *u, size_t n, struct score *s, GHashTable *memo)
+{
+	memset(s, 0, sizeof(*s));
+	score_add(u, n, s, memo);
 }
 
 static double quality(const struct score *s)
@@ -207,7 +227,8 @@ enum vn_charset vn_enc_detect(const char *bytes, size_t n, double *confidence)
 {
 	struct score sc[NCAND];
 	double best = -1e300;
-	size_t i, best_i = 0, m = n < SAMPLE ? n : SAMPLE;
+	size_t i, best_i = 0, m = n < SAMPLE ? n : SAMPLE, head;
+	int pass;
 	GHashTable *memo;
 
 	if (confidence)
@@ -224,16 +245,46 @@ enum vn_charset vn_enc_detect(const char *bytes, size_t n, double *confidence)
 		}
 	}
 	memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	for (i = 0; i < NCAND; i++) {
-		struct vn_ubuf u = {NULL, 0, 0};
-		double q;
-		vn_enc_decode_u(candidates[i], (const unsigned char *)bytes, m, &u);
-		score_text(u.p, u.n, &sc[i], memo);
-		free(u.p);
-		q = quality(&sc[i]);
-		if (q > best) {
-			best = q;
-			best_i = i;
+	/* Every candidate reads the first PROBE bytes. A wrong code page turns most accented
+	 * words into non-syllables, so after that the candidates far behind the best cannot
+	 * catch up in a text of one encoding, and only the others read the rest. Scores add
+	 * up word by word, so the survivors' totals are what reading the whole sample at once
+	 * gives; this only saves decoding and scoring it five or six more times. */
+	head = m;
+	if (m > 2 * PROBE) {
+		head = PROBE;
+		while (head < m && bytes[head] != ' ' && bytes[head] != '\n')
+			head++;
+	}
+	for (pass = 0; pass < 2; pass++) {
+		const char *from = pass == 0 ? bytes : bytes + head;
+		size_t len = pass == 0 ? head : m - head;
+		double lead = 0;
+		if (len == 0)
+			break;
+		if (pass == 1) {
+			/* judged words of the best so far: the gap a survivor may lag by */
+			const struct score *b = &sc[best_i];
+			double judged = b->valid + b->invalid + b->junk;
+			lead = judged >= PROBE_JUDGED ? judged / 2 : 1e300;
+		}
+		for (i = 0; i < NCAND; i++) {
+			struct vn_ubuf u = {NULL, 0, 0};
+			if (pass == 0)
+				memset(&sc[i], 0, sizeof(sc[i]));
+			else if (quality(&sc[i]) < best - lead)
+				continue;
+			vn_enc_decode_u(candidates[i], (const unsigned char *)from, len, &u);
+			score_add(u.p, u.n, &sc[i], memo);
+			free(u.p);
+		}
+		best = -1e300;
+		for (i = 0; i < NCAND; i++) {
+			double q = quality(&sc[i]);
+			if (q > best) {
+				best = q;
+				best_i = i;
+			}
 		}
 	}
 	g_hash_table_destroy(memo);
