@@ -461,8 +461,23 @@ static const struct entry *match_raw(const char *s, size_t n, size_t i, int role
 
 /* ---------------------------------------------------------------- the reader */
 
+/*
+ * What word_fill found for a word, by its bytes. Every number reads the words around it,
+ * several times over (after the number, after its unit, before it), and its neighbours
+ * read the same words again: the canonical form and the case of a word depend on its bytes
+ * alone, so they are worked out once.
+ */
+#define FILLED_SLOTS 1024
+struct filled {
+	unsigned short n; /* bytes of raw; 0: empty slot */
+	signed char ok, upper, allcaps;
+	char raw[WLEN];
+	char canon[WLEN];
+};
+
 struct vn_num_reader {
 	struct vn_norm *nm;
+	struct filled *filled; /* FILLED_SLOTS */
 	int own_nm;
 	long vote_vi, vote_en;
 	int next_note;
@@ -470,7 +485,47 @@ struct vn_num_reader {
 	char dvt_currency[16];
 };
 
+static unsigned fill_hash(const char *s, size_t n)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h & (FILLED_SLOTS - 1);
+}
+
+static void word_fill_slow(struct vn_num_reader *r, const char *s, struct word *w);
+
 static void word_fill(struct vn_num_reader *r, const char *s, struct word *w)
+{
+	size_t n = w->e - w->s;
+	struct filled *f;
+
+	if (n == 0 || n >= WLEN) {
+		word_fill_slow(r, s, w);
+		return;
+	}
+	f = &r->filled[fill_hash(s + w->s, n)];
+	if (f->n == n && memcmp(f->raw, s + w->s, n) == 0) {
+		w->ok = f->ok;
+		w->upper = f->upper;
+		w->allcaps = f->allcaps;
+		memcpy(w->canon, f->canon, sizeof(w->canon));
+		return;
+	}
+	word_fill_slow(r, s, w);
+	f->n = (unsigned short)n;
+	memcpy(f->raw, s + w->s, n);
+	f->ok = (signed char)w->ok;
+	f->upper = (signed char)w->upper;
+	f->allcaps = (signed char)w->allcaps;
+	memcpy(f->canon, w->canon, sizeof(f->canon));
+}
+
+static void word_fill_slow(struct vn_num_reader *r, const char *s, struct word *w)
 {
 	size_t i = w->s, next;
 	int letters = 0, uppers = 0;
@@ -507,6 +562,7 @@ static struct vn_num_reader *reader_new(struct vn_norm *nm, struct err *e)
 		free(r);
 		return NULL;
 	}
+	r->filled = xcalloc(FILLED_SLOTS, sizeof(*r->filled));
 	vn_num_doc_begin(r);
 	return r;
 }
@@ -527,6 +583,7 @@ void vn_num_free(struct vn_num_reader *r)
 		return;
 	if (r->own_nm)
 		vn_norm_free(r->nm);
+	free(r->filled);
 	free(r);
 }
 
@@ -1674,10 +1731,24 @@ void vn_num_vote(struct vn_num_reader *r, const char *s, size_t n)
 static void find_unit_line(struct vn_num_reader *r, const char *s, size_t n)
 {
 	static const char *const marks[] = {"ĐVT", "Đơn vị tính", "đơn vị tính"};
-	size_t m;
+	enum { NMARKS = sizeof(marks) / sizeof(marks[0]) };
+	const char *first[NMARKS] = {NULL}, *p = s, *end = s + n;
+	size_t m, found = 0;
 
-	for (m = 0; m < sizeof(marks) / sizeof(marks[0]); m++) {
-		const char *hit = g_strstr_len(s, (gssize)n, marks[m]);
+	/* the first place of each mark, in one pass: all of them open with Đ or đ (C4 90,
+	 * C4 91), and this runs on every passage */
+	while (found < NMARKS && (p = memchr(p, 0xC4, (size_t)(end - p))) != NULL) {
+		for (m = 0; m < NMARKS; m++) {
+			size_t len = strlen(marks[m]);
+			if (!first[m] && (size_t)(end - p) >= len && memcmp(p, marks[m], len) == 0) {
+				first[m] = p;
+				found++;
+			}
+		}
+		p++;
+	}
+	for (m = 0; m < NMARKS; m++) {
+		const char *hit = first[m];
 		struct word w[4];
 		const struct entry *en;
 		size_t i, nw, k = 0, q;
@@ -1765,6 +1836,11 @@ int vn_num_scan(struct vn_num_reader *r, const char *s, size_t n, vn_num_fn fn, 
 			next = vn_num_read(r, s, n, i, &v[nv]);
 			nv++;
 			i = next > i ? next : i + 1;
+			continue;
+		}
+		/* footnote markers are never ASCII: most bytes need no decoding */
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
 			continue;
 		}
 		c = cp_at(s, n, i, &next);
