@@ -19,6 +19,18 @@
 #ifndef SONAME_TESS
 #define SONAME_TESS "libtesseract.so.5"
 #endif
+#ifndef SONAME_ARCHIVE
+#define SONAME_ARCHIVE "libarchive.so.13"
+#endif
+#ifndef SONAME_MAGIC
+#define SONAME_MAGIC "libmagic.so.1"
+#endif
+#ifndef SONAME_GSF
+#define SONAME_GSF "libgsf-1.so.114"
+#endif
+#ifndef SONAME_CRYPTO
+#define SONAME_CRYPTO "libcrypto.so.3"
+#endif
 
 struct dl_syms dl_syms;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -53,30 +65,22 @@ static void load(void)
 	void *h;
 
 #define DL_RESOLVE(s) resolve(h, so, #s, &dl_syms.s);
-	{
-		const char *so = SONAME_POPPLER;
-		if ((h = open_lib(so)) != NULL) {
-			DL_POPPLER(DL_RESOLVE)
-		}
-	}
-	{
-		const char *so = SONAME_CAIRO;
-		if (!failure[0] && (h = open_lib(so)) != NULL) {
-			DL_CAIRO(DL_RESOLVE)
-		}
-	}
-	{
-		const char *so = SONAME_LEPT;
-		if (!failure[0] && (h = open_lib(so)) != NULL) {
-			DL_LEPT(DL_RESOLVE)
-		}
-	}
-	{
-		const char *so = SONAME_TESS;
-		if (!failure[0] && (h = open_lib(so)) != NULL) {
-			DL_TESS(DL_RESOLVE)
-		}
-	}
+#define DL_GROUP(soname, list)                                                                 \
+	do {                                                                                   \
+		const char *so = soname;                                                       \
+		if (!failure[0] && (h = open_lib(so)) != NULL) {                               \
+			list(DL_RESOLVE)                                                       \
+		}                                                                              \
+	} while (0)
+	DL_GROUP(SONAME_POPPLER, DL_POPPLER);
+	DL_GROUP(SONAME_CAIRO, DL_CAIRO);
+	DL_GROUP(SONAME_LEPT, DL_LEPT);
+	DL_GROUP(SONAME_TESS, DL_TESS);
+	DL_GROUP(SONAME_ARCHIVE, DL_ARCHIVE);
+	DL_GROUP(SONAME_MAGIC, DL_MAGIC);
+	DL_GROUP(SONAME_GSF, DL_GSF);
+	DL_GROUP(SONAME_CRYPTO, DL_CRYPTO);
+#undef DL_GROUP
 #undef DL_RESOLVE
 	/* the handles stay open for the life of the process: nothing unloads them */
 }

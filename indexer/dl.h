@@ -1,18 +1,26 @@
 /*
  * Libraries only indexing needs, loaded on first use instead of at program start.
  *
- * Poppler (with cairo) and Tesseract (with Leptonica) bring in some 60 more shared
- * libraries (curl, NSS, X11, OpenMP…); the dynamic loader mapped and relocated all of them
- * before every `thidua search`, about 17 ms of a search's start (BENCHMARKS.md, "Query
- * latency"). The files that call them include this header after the libraries' own: each
+ * Poppler (with cairo), Tesseract (with Leptonica), libarchive, libgsf, libmagic and
+ * OpenSSL's libcrypto bring in some 75 more shared libraries (curl, NSS, X11, OpenMP…);
+ * the dynamic loader mapped and relocated all of them before every `thidua search`, about
+ * 15 of its 17 ms of start-up CPU (BENCHMARKS.md, "Query latency"). The files that call them include this header after the libraries' own: each
  * function name then stands for a pointer that dl_load fills with dlsym, so the call sites
  * read as before and the binary no longer links these libraries (the Makefile links it
  * --as-needed).
  */
 #ifndef THIDUA_DL_H
 #define THIDUA_DL_H
+#include <archive.h>
+#include <archive_entry.h>
 #include <cairo.h>
+#include <gsf/gsf-infile-msole.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-input-memory.h>
+#include <gsf/gsf-shared-memory.h>
 #include <leptonica/allheaders.h>
+#include <magic.h>
+#include <openssl/evp.h>
 #include <poppler.h>
 #include <tesseract/capi.h>
 
@@ -87,17 +95,67 @@
 	X(TessResultIteratorGetUTF8Text) \
 	X(TessVersion)
 
+#define DL_ARCHIVE(X) \
+	X(archive_entry_filetype) \
+	X(archive_entry_is_encrypted) \
+	X(archive_entry_mtime) \
+	X(archive_entry_mtime_is_set) \
+	X(archive_entry_pathname) \
+	X(archive_entry_pathname_utf8) \
+	X(archive_entry_size) \
+	X(archive_entry_size_is_set) \
+	X(archive_error_string) \
+	X(archive_format) \
+	X(archive_read_data) \
+	X(archive_read_free) \
+	X(archive_read_new) \
+	X(archive_read_next_header) \
+	X(archive_read_open_memory) \
+	X(archive_read_support_filter_all) \
+	X(archive_read_support_format_all) \
+	X(archive_read_support_format_raw) \
+	X(archive_read_support_format_zip)
+
+#define DL_MAGIC(X) \
+	X(magic_buffer) \
+	X(magic_close) \
+	X(magic_error) \
+	X(magic_load) \
+	X(magic_open)
+
+#define DL_GSF(X) \
+	X(gsf_infile_child_by_name) \
+	X(gsf_infile_msole_get_type) \
+	X(gsf_infile_msole_new) \
+	X(gsf_input_memory_get_type) \
+	X(gsf_input_memory_new) \
+	X(gsf_input_read) \
+	X(gsf_input_size) \
+	X(gsf_shared_memory_get_type)
+
+#define DL_CRYPTO(X) \
+	X(EVP_DigestFinal_ex) \
+	X(EVP_DigestInit_ex) \
+	X(EVP_DigestUpdate) \
+	X(EVP_MD_CTX_free) \
+	X(EVP_MD_CTX_new) \
+	X(EVP_sha256)
+
 #define DL_FIELD(s) __typeof__(s) *s;
 struct dl_syms {
 	DL_POPPLER(DL_FIELD)
 	DL_CAIRO(DL_FIELD)
 	DL_LEPT(DL_FIELD)
 	DL_TESS(DL_FIELD)
+	DL_ARCHIVE(DL_FIELD)
+	DL_MAGIC(DL_FIELD)
+	DL_GSF(DL_FIELD)
+	DL_CRYPTO(DL_FIELD)
 };
 #undef DL_FIELD
 extern struct dl_syms dl_syms;
 
-/* Load the four libraries and resolve every function above, once per process (thread-safe);
+/* Load the libraries and resolve every function above, once per process (thread-safe);
  * later calls return the first outcome. */
 int dl_load(struct err *e);
 
@@ -163,6 +221,44 @@ int dl_load(struct err *e);
 #define TessResultIteratorGetPageIterator (dl_syms.TessResultIteratorGetPageIterator)
 #define TessResultIteratorGetUTF8Text (dl_syms.TessResultIteratorGetUTF8Text)
 #define TessVersion (dl_syms.TessVersion)
+#define archive_entry_filetype (dl_syms.archive_entry_filetype)
+#define archive_entry_is_encrypted (dl_syms.archive_entry_is_encrypted)
+#define archive_entry_mtime (dl_syms.archive_entry_mtime)
+#define archive_entry_mtime_is_set (dl_syms.archive_entry_mtime_is_set)
+#define archive_entry_pathname (dl_syms.archive_entry_pathname)
+#define archive_entry_pathname_utf8 (dl_syms.archive_entry_pathname_utf8)
+#define archive_entry_size (dl_syms.archive_entry_size)
+#define archive_entry_size_is_set (dl_syms.archive_entry_size_is_set)
+#define archive_error_string (dl_syms.archive_error_string)
+#define archive_format (dl_syms.archive_format)
+#define archive_read_data (dl_syms.archive_read_data)
+#define archive_read_free (dl_syms.archive_read_free)
+#define archive_read_new (dl_syms.archive_read_new)
+#define archive_read_next_header (dl_syms.archive_read_next_header)
+#define archive_read_open_memory (dl_syms.archive_read_open_memory)
+#define archive_read_support_filter_all (dl_syms.archive_read_support_filter_all)
+#define archive_read_support_format_all (dl_syms.archive_read_support_format_all)
+#define archive_read_support_format_raw (dl_syms.archive_read_support_format_raw)
+#define archive_read_support_format_zip (dl_syms.archive_read_support_format_zip)
+#define magic_buffer (dl_syms.magic_buffer)
+#define magic_close (dl_syms.magic_close)
+#define magic_error (dl_syms.magic_error)
+#define magic_load (dl_syms.magic_load)
+#define magic_open (dl_syms.magic_open)
+#define gsf_infile_child_by_name (dl_syms.gsf_infile_child_by_name)
+#define gsf_infile_msole_get_type (dl_syms.gsf_infile_msole_get_type)
+#define gsf_infile_msole_new (dl_syms.gsf_infile_msole_new)
+#define gsf_input_memory_get_type (dl_syms.gsf_input_memory_get_type)
+#define gsf_input_memory_new (dl_syms.gsf_input_memory_new)
+#define gsf_input_read (dl_syms.gsf_input_read)
+#define gsf_input_size (dl_syms.gsf_input_size)
+#define gsf_shared_memory_get_type (dl_syms.gsf_shared_memory_get_type)
+#define EVP_DigestFinal_ex (dl_syms.EVP_DigestFinal_ex)
+#define EVP_DigestInit_ex (dl_syms.EVP_DigestInit_ex)
+#define EVP_DigestUpdate (dl_syms.EVP_DigestUpdate)
+#define EVP_MD_CTX_free (dl_syms.EVP_MD_CTX_free)
+#define EVP_MD_CTX_new (dl_syms.EVP_MD_CTX_new)
+#define EVP_sha256 (dl_syms.EVP_sha256)
 #endif
 
 #endif
