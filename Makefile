@@ -151,7 +151,7 @@ build/rel/factbench: tools/factbench.c build/rel/libthidua.a
 
 build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 	@mkdir -p $(@D)
-	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -Iindexer -o $@ $< build/asan/libthidua.a \
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -Iindexer -Iquery -o $@ $< build/asan/libthidua.a \
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
 
 # The figures scorer (tests/cli/test_figures.sh, docs/figures.md).
