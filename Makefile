@@ -115,11 +115,22 @@ build/rel/libthidua.a: $(REL_OBJ)
 build/asan/libthidua.a: $(ASAN_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
 
+# --as-needed: the libraries only indexing needs are loaded when it needs them
+# (indexer/dl.h), so the binary must not name them; a search starts without them.
 bin/thidua: build/rel/thidua.o build/rel/libthidua.a
 	@mkdir -p $(@D)
-	$(call say,LD,$@)$(CC) $(REL_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) -lm
+	$(call say,LD,$@)$(CC) $(REL_CFLAGS) -pthread -o $@ $^ -Wl,--as-needed $(PKG_LIBS) -lm
 build/asan/thidua: build/asan/thidua.o build/asan/libthidua.a
-	$(call say,LD,$@)$(CC) $(ASAN_CFLAGS) -pthread -o $@ $^ $(PKG_LIBS) -lm
+	$(call say,LD,$@)$(CC) $(ASAN_CFLAGS) -pthread -o $@ $^ -Wl,--as-needed $(PKG_LIBS) -lm
+
+# indexer/dl.c opens the libraries by the sonames of those it is built against
+soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2) 2>/dev/null | awk '/SONAME/ {print $$2}')
+DL_SONAMES := -DSONAME_POPPLER='"$(call soname,poppler-glib,libpoppler-glib.so)"' \
+	-DSONAME_CAIRO='"$(call soname,cairo,libcairo.so)"' -DSONAME_LEPT='"$(call soname,lept,liblept.so)"' \
+	-DSONAME_TESS='"$(call soname,tesseract,libtesseract.so)"' \
+	-DSONAME_ARCHIVE='"$(call soname,libarchive,libarchive.so)"' -DSONAME_MAGIC='"$(call soname,libmagic,libmagic.so)"' \
+	-DSONAME_GSF='"$(call soname,libgsf-1,libgsf-1.so)"' -DSONAME_CRYPTO='"$(call soname,libcrypto,libcrypto.so)"'
+build/rel/indexer/dl.o build/asan/indexer/dl.o build/fuzz/obj/indexer/dl.o: BASE += $(DL_SONAMES)
 
 # The facts scorer (tests/cli/test_facts.sh, docs/facts.md).
 build/asan/factscore: tools/factscore.c build/asan/libthidua.a
@@ -140,7 +151,7 @@ build/rel/factbench: tools/factbench.c build/rel/libthidua.a
 
 build/asan/tests/%: tests/unit/%.c build/asan/libthidua.a
 	@mkdir -p $(@D)
-	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -Iindexer -o $@ $< build/asan/libthidua.a \
+	$(call say,LD,$@)$(CC) $(BASE) $(PKG_CFLAGS) $(ASAN_CFLAGS) -Itests/unit -Iindexer -Iquery -o $@ $< build/asan/libthidua.a \
 		$(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
 
 # The figures scorer (tests/cli/test_figures.sh, docs/figures.md).

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 void arc_budget_init(struct arc_budget *b, size_t n)
 {
@@ -61,10 +62,13 @@ static int read_member(struct archive *a, struct arc_budget *b, char **out, size
 int arc_walk(const char *data, size_t n, int kind, struct arc_budget *b, arc_want_fn want,
              arc_data_fn got, void *ctx, struct err *e)
 {
-	struct archive *a = archive_read_new();
+	struct archive *a;
 	struct archive_entry *ent;
 	int rc = 0, r;
 
+	if (dl_load(e) != 0)
+		return -1;
+	a = archive_read_new();
 	if (kind == ARC_ZIP_ONLY) {
 		archive_read_support_format_zip(a);
 	} else {

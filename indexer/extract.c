@@ -7,6 +7,7 @@
 
 #include "fmt_archive.h"
 #include "formats.h"
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 /*
  * Two libmagic cookies. `sig` knows only signatures (zip, OLE2, PDF, RTF, images…) and is
@@ -60,8 +61,13 @@ static const struct {
 
 struct extractor *extractor_new(struct err *e)
 {
-	struct extractor *x = xcalloc(1, sizeof(*x));
+	struct extractor *x;
 
+	/* libmagic, and everything else the extractors and the indexer (hashing) call, which
+	 * they do only once they hold an extractor */
+	if (dl_load(e) != 0)
+		return NULL;
+	x = xcalloc(1, sizeof(*x));
 	/* the signature stage skips the checks whose answers no reader uses (executables,
 	 * JSON and CSV, which the text reader takes anyway) */
 	x->sig = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR | MAGIC_NO_CHECK_TEXT |

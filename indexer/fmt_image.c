@@ -10,6 +10,7 @@
 #include "formats.h"
 #include "ocr.h"
 #include "vn_stamp.h"
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 /* Below this resolution, pages are scaled up to about 300 dpi: Tesseract's models are
  * trained on text of that size. */
@@ -133,6 +134,8 @@ int fmt_image_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d
 
 	d->format = "image";
 	d->encoding = "ocr";
+	if (dl_load(e) != 0)
+		return -1;
 	/* Leptonica reports unreadable images on stderr; the error line here says it once */
 	setMsgSeverity(L_SEVERITY_NONE);
 	findFileFormatBuffer((const l_uint8 *)data, &format);

@@ -26,6 +26,7 @@
 #include "vn_enc.h"
 #include "vn_stamp.h"
 #include "vn_lex.h"
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 /* A page with fewer letters or digits than this has no usable text layer. */
 #define MIN_PAGE_CHARS 3
@@ -40,6 +41,8 @@ static PopplerDocument *open_pdf(const char *data, size_t n, struct err *e)
 	const char *start = data;
 	size_t i;
 
+	if (dl_load(e) != 0)
+		return NULL;
 	/* up to 1 KiB of junk before %PDF, as readers accept */
 	for (i = 0; i + 5 <= n && i <= 1024; i++)
 		if (memcmp(data + i, "%PDF-", 5) == 0) {

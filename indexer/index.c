@@ -36,6 +36,7 @@
 #include "ocr.h"
 #include "store.h"
 #include "walk.h"
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 /* Files other than text above this are refused: it bounds memory per worker. */
 #define MAX_FILE_BYTES ((size_t)512 << 20)
@@ -88,6 +89,7 @@ static void hex_digest(EVP_MD_CTX *c, char out[65])
 	out[2 * i] = 0;
 }
 
+/* Both hashes run in process(), whose caller holds an extractor: libcrypto is loaded. */
 static void hash_bytes(const char *data, size_t n, char out[65])
 {
 	EVP_MD_CTX *c = EVP_MD_CTX_new();

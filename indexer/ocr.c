@@ -11,6 +11,7 @@
 #include <tesseract/capi.h>
 
 #include "vn_ocrfix.h"
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 /* Part of the cache key: change it when preprocessing changes what Tesseract sees. */
 #define RECIPE_PREP "psm6-deskew1-spaces1-cells1"
@@ -75,7 +76,12 @@ struct ocr *ocr_new(int threads, enum ocr_mode mode)
 	pthread_cond_init(&o->done, NULL);
 	o->nthreads = threads < 1 ? 1 : threads;
 	o->mode = mode;
-	snprintf(o->recipe, sizeof(o->recipe), "tesseract %s vie %s", TessVersion(), RECIPE_PREP);
+	{
+		/* without Tesseract no page is read, nor cached under this recipe (check) */
+		struct err e;
+		snprintf(o->recipe, sizeof(o->recipe), "tesseract %s vie %s",
+		         dl_load(&e) == 0 ? TessVersion() : "(not loaded)", RECIPE_PREP);
+	}
 	return o;
 }
 
@@ -479,10 +485,16 @@ static void *engine_thread(void *arg)
 static int check(struct ocr *o)
 {
 	TessBaseAPI *probe;
+	struct err e;
 	int i;
 
 	if (o->state)
 		return o->state;
+	if (dl_load(&e) != 0) {
+		snprintf(o->why, sizeof(o->why), "OCR unavailable: %.200s", e.msg);
+		o->state = -1;
+		return -1;
+	}
 	if (data_missing() || !(probe = engine_new())) {
 		snprintf(o->why, sizeof(o->why),
 		         "OCR unavailable: Tesseract has no Vietnamese language data "

@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 #define MAX_GIVEN 8
 
@@ -53,9 +54,12 @@ static void init_libgsf(void)
 struct ole2 *ole2_open(const char *data, size_t n, struct err *e)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	struct ole2 *o = xcalloc(1, sizeof(*o));
+	struct ole2 *o;
 	GError *ge = NULL;
 
+	if (dl_load(e) != 0)
+		return NULL;
+	o = xcalloc(1, sizeof(*o));
 	pthread_once(&once, init_libgsf);
 
 	o->mem = gsf_input_memory_new((const guint8 *)data, (gsf_off_t)n, FALSE);

@@ -179,6 +179,11 @@ int db_open(const char *path, int flags, sqlite3 **out, struct err *e)
 	 * would scan the fact tables for every passage a re-index deletes */
 	if (db_exec(db, "PRAGMA cache_size=-65536;", e) != 0)
 		goto fail;
+	/* Reading through a memory map spares a search copying every page it touches out of
+	 * the page cache with pread: 5-15% of a search's CPU on the national corpus (2 GB is
+	 * what Debian's SQLite allows; the rest of a larger file is read as before). */
+	if ((flags & DB_READONLY) && db_exec(db, "PRAGMA mmap_size=2147418112;", e) != 0)
+		goto fail;
 	(void)empty;
 	*out = db;
 	return 0;

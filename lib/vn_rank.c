@@ -21,6 +21,8 @@ struct rankdata {
 	int npairs;
 	double avgdl;
 	int any_x;
+	/* from an "S" line: count at most this many hits of a phrase, then estimate (prepare) */
+	sqlite3_int64 sample, rowid_min, rowid_max;
 };
 
 static void rankdata_free(void *p)
@@ -40,12 +42,46 @@ static void rankdata_free(void *p)
 	free(r);
 }
 
+struct hit_count {
+	sqlite3_int64 n, stop, rowid;
+};
+
 static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *user)
 {
-	(void)api;
-	(void)fts;
-	(*(sqlite3_int64 *)user)++;
-	return SQLITE_OK;
+	struct hit_count *h = user;
+	if (++h->n < h->stop)
+		return SQLITE_OK;
+	h->rowid = api->xRowid(fts);
+	return SQLITE_DONE; /* xQueryPhrase's way to stop early without an error */
+}
+
+/*
+ * How many rows a phrase matches, for its IDF. Counting visits every hit, which at a
+ * national scale cost more than ranking a bounded set of candidates. A phrase in half the
+ * rows or more gets the floor IDF whatever its exact count, so counting stops there; with a
+ * sample size (vn_query's description, "S" line) it also stops at that many hits and
+ * estimates the rest from how far into the rowid range the last counted hit lies (hits
+ * come in ascending rowid order), assuming the phrase spread evenly over the rest.
+ */
+static double phrase_hits(const Fts5ExtensionApi *api, Fts5Context *fts, const struct rankdata *r,
+			  int i, sqlite3_int64 nrows)
+{
+	struct hit_count h = {0, (nrows + 1) / 2, 0};
+	int sampled;
+
+	if (h.stop < 1)
+		h.stop = 1;
+	sampled = r->sample > 0 && r->sample < h.stop;
+	if (sampled)
+		h.stop = r->sample;
+	if (api->xQueryPhrase(fts, i, &h, count_row) != SQLITE_OK)
+		return 0;
+	if (sampled && h.n >= h.stop && h.rowid >= r->rowid_min && r->rowid_max > h.rowid) {
+		double est = (double)h.n * (double)(r->rowid_max - r->rowid_min + 1) /
+			     (double)(h.rowid - r->rowid_min + 1);
+		return est < (double)nrows ? est : (double)nrows;
+	}
+	return (double)h.n;
 }
 
 /* Parse the description and compute per-phrase IDF once per query. */
@@ -80,6 +116,14 @@ static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, c
 			}
 			if (p->mode == 'x' && !p->prefix)
 				r->any_x = 1;
+		} else if (f && f[0] == 'S') {
+			char *n = strtok_r(NULL, "\t", &save), *lo = strtok_r(NULL, "\t", &save),
+			     *hi = strtok_r(NULL, "\t", &save);
+			if (n && lo && hi) {
+				r->sample = atoll(n);
+				r->rowid_min = atoll(lo);
+				r->rowid_max = atoll(hi);
+			}
 		} else if (f && f[0] == 'A') {
 			char *a = strtok_r(NULL, "\t", &save), *b = strtok_r(NULL, "\t", &save);
 			if (a && b && atoi(a) < nph && atoi(b) < nph) {
@@ -99,11 +143,8 @@ static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, c
 	if (r->avgdl <= 0)
 		r->avgdl = 1.0;
 	for (i = 0; i < nph; i++) {
-		sqlite3_int64 hits = 0;
-		double idf;
-		if (r->ph[i].mode != 'n')
-			api->xQueryPhrase(fts, i, &hits, count_row);
-		idf = log(((double)nrows - (double)hits + 0.5) / ((double)hits + 0.5));
+		double hits = r->ph[i].mode != 'n' ? phrase_hits(api, fts, r, i, nrows) : 0, idf;
+		idf = log(((double)nrows - hits + 0.5) / (hits + 0.5));
 		r->ph[i].idf = idf > 1e-6 ? idf : 1e-6;
 	}
 	return r;

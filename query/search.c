@@ -9,11 +9,13 @@
 #include "cli.h"
 #include "db.h"
 #include "qopts.h"
+#include "ranges.h"
 #include "vn_query.h"
 
 static const char usage[] =
 	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID] [--unit NAME]\n"
-	"                     [--ocr-only|--no-ocr] [--format table|json|csv|tsv] QUERY...\n"
+	"                     [--ocr-only|--no-ocr] [--candidates N]\n"
+	"                     [--format table|json|csv|tsv] QUERY...\n"
 	"\n"
 	"Find passages. Words without diacritics match every accented form (dong: đồng,\n"
 	"động, đông…); words with diacritics match exactly, whatever the tone placement\n"
@@ -25,6 +27,9 @@ static const char usage[] =
 	"  ( ... )        grouping                       khen*   prefix\n"
 	"\n"
 	"Passages where the words stand together, then those spelled as typed, come first.\n"
+	"A query matching more than N passages (--candidates, default 1000) ranks only the\n"
+	"first N of them in index order (passage id), after the filters; a word in more than\n"
+	"N passages has its rarity estimated from its first N (README, \"Searching\").\n"
 	"\n"
 	"  --db FILE        database (default: $THIDUA_DB, else ./thidua.db)\n"
 	"  -n, --limit N    at most N passages (default 20; 0 = all)\n"
@@ -34,6 +39,8 @@ static const char usage[] =
 	"                   and its footnotes); NAME without accents or as an alias (CA tỉnh)\n"
 	"  --ocr-only       only passages read by OCR from scanned pages\n"
 	"  --no-ocr         only passages from text layers and documents\n"
+	"  --candidates N   rank at most N matching passages (default 1000; 0 = every match,\n"
+	"                   slower on a large archive)\n"
 	"  --format F       table (default), json, csv or tsv\n"
 	"  -h, --help       this help\n"
 	"\n"
@@ -62,12 +69,16 @@ static const struct col cols[] = {
  * for every match before sorting.
  */
 static const char rank_head[] =
-	"SELECT p.id, vn_rank(passages_fts, ?1, p.bytes, p.bare) AS score"
-	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+	"SELECT id, score FROM ("
+	" SELECT p.id AS id, vn_rank(passages_fts, ?1, p.bytes, p.bare) AS score"
+	" FROM passages_fts JOIN passage_rows p ON p.id = passages_fts.rowid"
 	" JOIN documents d ON d.id = p.doc"
 	" WHERE passages_fts MATCH ?2"
 	"   AND (?3 IS NULL OR d.year BETWEEN ?3 AND ?4)"
 	"   AND (?5 IS NULL OR p.doc = ?5)";
+
+/* passages ranked when a query matches more (--candidates; README, "Searching") */
+#define DEFAULT_CANDIDATES 1000
 
 static const char row_sql[] =
 	"SELECT p.doc, d.path, d.year, p.section, p.text,"
@@ -76,6 +87,88 @@ static const char row_sql[] =
 	" JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
 	" LEFT JOIN ocr_passages o ON o.passage = p.id"
 	" WHERE passages_fts MATCH ?1 AND passages_fts.rowid = ?2";
+
+/*
+ * Tell vn_rank to count at most `n` hits of each phrase for its IDF and estimate the rest
+ * from the passages' rowid range (vn_rank.c, phrase_hits). min and max in one SELECT would
+ * scan the table; each alone is one seek.
+ */
+static int add_sample(sqlite3 *db, struct vn_query *vq, long n)
+{
+	static const char sql[] =
+		"SELECT (SELECT min(id) FROM passage_rows), (SELECT max(id) FROM passage_rows)";
+	sqlite3_stmt *st;
+	struct buf b = BUF_INIT;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		buf_adds(&b, vq->rank);
+		buf_printf(&b, "S\t%ld\t%lld\t%lld\n", n, (long long)sqlite3_column_int64(st, 0),
+			   (long long)sqlite3_column_int64(st, 1));
+		free(vq->rank);
+		vq->rank = buf_detach(&b);
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * The passage id intervals of the documents --year and --doc keep (ranges.h). Testing a
+ * match's id against them costs nothing, while the exact test reads its passage row and
+ * document: with --year 2020, 19 of 20 matches were read only to be dropped. Finding the
+ * intervals costs two index seeks a document, more than it saves when the filter keeps
+ * many documents (national corpus: --year 2020 58 -> 29 ms of CPU, --year 2015-2025 18 ->
+ * 52 ms), so only a filter keeping at most an eighth of them gets intervals (*used = 1).
+ */
+static int filter_ranges(sqlite3 *db, int y0, int y1, long docid, struct id_ranges *s,
+			 int *used)
+{
+	static const char count_sql[] =
+		"SELECT (SELECT count(*) FROM documents WHERE year BETWEEN ?1 AND ?2),"
+		" (SELECT max(id) FROM documents)";
+	static const char sql[] =
+		"SELECT (SELECT min(id) FROM passage_rows WHERE doc = d.id),"
+		" (SELECT max(id) FROM passage_rows WHERE doc = d.id) FROM documents d"
+		" WHERE (?1 IS NULL OR d.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR d.id = ?3)";
+	sqlite3_stmt *st;
+	int rc;
+
+	*used = 0;
+	if (docid < 0) {
+		sqlite3_int64 kept = 0, all = 0;
+		if (sqlite3_prepare_v2(db, count_sql, -1, &st, NULL) != SQLITE_OK)
+			return -1;
+		sqlite3_bind_int(st, 1, y0);
+		sqlite3_bind_int(st, 2, y1);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			kept = sqlite3_column_int64(st, 0);
+			all = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			return -1;
+		if (kept * 8 > all)
+			return 0;
+	}
+	*used = 1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (y0) {
+		sqlite3_bind_int(st, 1, y0);
+		sqlite3_bind_int(st, 2, y1);
+	}
+	if (docid >= 0)
+		sqlite3_bind_int64(st, 3, docid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+			ranges_add(s, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+	sqlite3_finalize(st);
+	ranges_finish(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
 
 /* Adjacent highlighted words read better as one highlight: «chiến» «sỹ» -> «chiến sỹ». */
 static void merge_marks(char *s)
@@ -100,12 +193,13 @@ int cmd_search(int argc, char **argv)
 		{"year", required_argument, NULL, 'y'},	  {"doc", required_argument, NULL, 'D'},
 		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
 		{"unit", required_argument, NULL, 'u'},	  {"ocr-only", no_argument, NULL, 'O'},
-		{"no-ocr", no_argument, NULL, 'N'},	  {NULL, 0, NULL, 0}};
+		{"no-ocr", no_argument, NULL, 'N'},	  {"candidates", required_argument, NULL, 'C'},
+		{NULL, 0, NULL, 0}};
 	const char *unit = NULL;
 	int ocr_filter = 0; /* 1: OCR passages only, -1: none of them */
 	struct buf sql = BUF_INIT;
 	const char *dbpath = NULL;
-	long limit = 20, docid = -1;
+	long limit = 20, docid = -1, cands = DEFAULT_CANDIDATES;
 	int fmt = FMT_TABLE, y0 = 0, y1 = 0, c, rank = 0, rc = EXIT_OK;
 	struct buf q = BUF_INIT;
 	struct vn_query vq;
@@ -114,6 +208,7 @@ int cmd_search(int argc, char **argv)
 	sqlite3 *db;
 	sqlite3_stmt *st = NULL, *row = NULL;
 	struct out *o;
+	struct id_ranges keep = {NULL, 0, 0};
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
@@ -136,6 +231,10 @@ int cmd_search(int argc, char **argv)
 		case 'f':
 			if ((fmt = cli_parse_format(optarg)) < 0)
 				return cli_usage_error("search", "--format is table, json, csv or tsv");
+			break;
+		case 'C':
+			if (cli_parse_count(optarg, &cands) != 0)
+				return cli_usage_error("search", "--candidates wants a number (0 = all)");
 			break;
 		case 'u':
 			unit = optarg;
@@ -173,6 +272,19 @@ int cmd_search(int argc, char **argv)
 		return cli_error("search", "%s", e.msg);
 	}
 	buf_adds(&sql, rank_head);
+	if (y0 || docid >= 0) {
+		int used;
+		if (filter_ranges(db, y0, y1, docid, &keep, &used) != 0 ||
+		    ranges_register(db, "in_filter_ranges", &keep) != 0) {
+			vn_norm_free(nm);
+			rc = cli_error("search", "%s", sqlite3_errmsg(db));
+			goto out;
+		}
+		/* before the exact tests above in the statement's order of evaluation: it needs
+		 * only the match's id, so SQLite tests it before reading the row */
+		if (used)
+			buf_adds(&sql, " AND in_filter_ranges(passages_fts.rowid)");
+	}
 	if (unit) {
 		char *ids = qopts_unit_ids(db, nm, unit);
 		buf_printf(&sql, " AND p.unit IN (%s)", ids);
@@ -181,9 +293,12 @@ int cmd_search(int argc, char **argv)
 	if (ocr_filter)
 		buf_printf(&sql, " AND p.id %s (SELECT passage FROM ocr_passages)",
 			   ocr_filter > 0 ? "IN" : "NOT IN");
-	buf_adds(&sql, " ORDER BY score DESC, p.id LIMIT ?6");
+	/* the cap: the first matches in rowid order, which FTS5 yields without sorting (and
+	 * ascending, cheaper for it than descending); the filters above come before it */
+	buf_adds(&sql, " ORDER BY passages_fts.rowid LIMIT ?7) ORDER BY score DESC, id LIMIT ?6");
 	vn_norm_free(nm);
-	if (sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK ||
+	if ((cands > 0 && add_sample(db, &vq, cands) != 0) ||
+	    sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, row_sql, -1, &row, NULL) != SQLITE_OK) {
 		rc = cli_error("search", "%s", sqlite3_errmsg(db));
 		sqlite3_finalize(st);
@@ -198,6 +313,7 @@ int cmd_search(int argc, char **argv)
 	if (docid >= 0)
 		sqlite3_bind_int64(st, 5, docid);
 	sqlite3_bind_int64(st, 6, limit == 0 ? -1 : limit);
+	sqlite3_bind_int64(st, 7, cands == 0 ? -1 : cands);
 	sqlite3_bind_text(row, 1, vq.fts, -1, SQLITE_STATIC);
 
 	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
@@ -243,6 +359,7 @@ int cmd_search(int argc, char **argv)
 	sqlite3_finalize(row);
 out:
 	buf_free(&sql);
+	ranges_free(&keep);
 	vn_query_free(&vq);
 	db_close(db);
 	return rc;

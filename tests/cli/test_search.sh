@@ -126,4 +126,42 @@ expect_out "Khen thưởng đột xuất"
 run docs --db spell.db --format tsv
 expect_eq "$(tsv_rows)" "1" "a changed file replaces its document"
 
+# --- candidates (README, "Searching"): a query matching more passages than --candidates ranks
+# only the first that many, in passage id order, after the filters; below it, nothing changes
+for q in dong 'thi đua' THADS '"cờ thi đua"' 'chien si thi dua' 'khen thưởng' 1419; do
+	run search --db seed.db --limit 0 --format tsv --candidates 0 "$q"
+	all=$OUT
+	run search --db seed.db --limit 0 --format tsv "$q"
+	expect_eq "$OUT" "$all" "default candidates and --candidates 0 agree on the seed for $q"
+done
+run search --db seed.db --limit 0 --format tsv --candidates 0 dong
+tsv_col passage | sort -n | head -5 >first5
+run search --db seed.db --limit 0 --format tsv --candidates 5 dong
+expect_rc 0
+tsv_col passage | sort -n >capped5
+cmp -s first5 capped5 || fail "--candidates 5 ranks other passages than the first 5 matches"
+# the ranking among them is the exhaustive ranking restricted to them
+run search --db seed.db --limit 0 --format tsv --candidates 0 dong
+printf '%s\n' "$OUT" | tail -n +2 | cut -f2 | grep -Fx -f first5 >order_all
+run search --db seed.db --limit 0 --format tsv --candidates 5 dong
+tsv_col passage >order_capped
+cmp -s order_all order_capped || fail "--candidates 5 orders its passages differently"
+run search --db seed.db --limit 2 --format tsv --candidates 5 dong
+expect_eq "$(tsv_rows)" "2" "--limit applies after the candidates"
+# filters come before the cap: the document whose matches do not come first in passage id
+# order is found although the first one's matches alone exceed the cap
+run index --db two.db "$SEED" spell.txt
+run search --db two.db --limit 0 --format tsv --candidates 0 'thi đua'
+first_doc=$(printf '%s\n' "$OUT" | tail -n +2 | sort -t"$(printf '\t')" -k2,2n | head -1 | cut -f3)
+other=$(tsv_col doc | sort -u | grep -vx "$first_doc" | head -1)
+expect_eq "$(tsv_col doc | sort -u | wc -l)" "2" "thi đua in both documents"
+n_other=$(tsv_col doc | grep -cx "$other")
+run search --db two.db --limit 0 --format tsv --candidates 1 --doc "$other" 'thi đua'
+expect_eq "$(tsv_rows)" "1" "--doc before the cap: one candidate of the other document"
+expect_eq "$(tsv_col doc)" "$other" "--doc before the cap"
+run search --db two.db --limit 0 --format tsv --candidates "$n_other" --doc "$other" 'thi đua'
+expect_eq "$(tsv_rows)" "$n_other" "--doc before the cap: all of the other document's matches"
+run search --db seed.db --candidates x dong
+expect_rc 2
+
 done_ok

@@ -125,9 +125,16 @@ static void test_signature_words(void **state)
 static void test_signature_from_tokens(void **state)
 {
 	static const char *const more[] = {
-		"Covid-19 ISO 9001:2015 abc123def 1.419 cá nhân",
-		"To\xcc\x80" "a an toan (NFD) va bang khen",
-		"x", "  a  ", "đ", "ab\xe2\x80\x8b" "cd", "thi\xc2\xad" "dua",
+	    "Covid-19 ISO 9001:2015 abc123def 1.419 cá nhân",
+	    "To\xcc\x80"
+	    "a an toan (NFD) va bang khen",
+	    "x",
+	    "  a  ",
+	    "đ",
+	    "ab\xe2\x80\x8b"
+	    "cd",
+	    "thi\xc2\xad"
+	    "dua",
 	};
 	struct vn_norm *nm;
 	struct err e;
@@ -149,12 +156,113 @@ static void test_signature_from_tokens(void **state)
 	vn_norm_free(nm);
 }
 
+/*
+ * The sampled IDF (an "S" line, search's --candidates): 100 passages, the word in `with` of
+ * them; the scores of every match with the sample line, against the exact count's.
+ */
+static int rank_all(sqlite3 *db, const char *fts, const char *desc, double *score)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                                    "SELECT vn_rank(f, ?2, 30) FROM f WHERE f MATCH ?1"
+	                                    " ORDER BY rowid",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, desc, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW && n < 100)
+		score[n++] = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void sample_scores(int (*with)(int), const char *sample, double *exact, double *sampled,
+                          int *n)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct vn_norm *nm;
+	struct vn_query q;
+	struct err e;
+	char *desc;
+	int i;
+
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(vn_tok_register(db, &e), 0);
+	assert_int_equal(vn_rank_register(db, &e), 0);
+	assert_int_equal(sqlite3_exec(db,
+	                              "CREATE VIRTUAL TABLE f USING fts5(text,"
+	                              " tokenize='vietnamese');",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db, "INSERT INTO f(rowid, text) VALUES (?1, ?2)", -1, &st, NULL),
+	    SQLITE_OK);
+	for (i = 1; i <= 100; i++) {
+		sqlite3_bind_int(st, 1, i);
+		sqlite3_bind_text(st, 2, with(i) ? "khen thưởng cho tập thể" : "báo cáo tổng kết",
+		                  -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	nm = vn_norm_new(&e);
+	assert_non_null(nm);
+	assert_int_equal(vn_query_build(nm, "thưởng", &q, &e), 0);
+	desc = malloc(strlen(q.rank) + strlen(sample) + 1);
+	assert_non_null(desc);
+	strcpy(desc, q.rank);
+	strcat(desc, sample);
+	/* one statement each: two vn_rank calls on one cursor would share its prepared data */
+	*n = rank_all(db, q.fts, q.rank, exact);
+	assert_int_equal(rank_all(db, q.fts, desc, sampled), *n);
+	free(desc);
+	vn_query_free(&q);
+	vn_norm_free(nm);
+	sqlite3_close(db);
+}
+
+static int every_tenth(int i)
+{
+	return i % 10 == 0;
+}
+
+static int first_ten(int i)
+{
+	return i <= 10;
+}
+
+static void test_sampled_idf(void **state)
+{
+	double exact[100], sampled[100];
+	int n, i;
+
+	(void)state;
+	/* a sample at least as large as the hits: the exact count */
+	sample_scores(every_tenth, "S\t10\t1\t100\n", exact, sampled, &n);
+	assert_int_equal(n, 10);
+	for (i = 0; i < n; i++)
+		assert_true(exact[i] == sampled[i] && exact[i] > 0.5);
+	/* the 5th hit at rowid 50 of 1..100: 5 × 100 / 50 = 10 hits, the exact count again */
+	sample_scores(every_tenth, "S\t5\t1\t100\n", exact, sampled, &n);
+	for (i = 0; i < n; i++)
+		assert_true(exact[i] == sampled[i]);
+	/* hits bunched at the start: the 5th at rowid 5 estimates 100 hits, the IDF floor */
+	sample_scores(first_ten, "S\t5\t1\t100\n", exact, sampled, &n);
+	assert_int_equal(n, 10);
+	for (i = 0; i < n; i++)
+		assert_true(sampled[i] < 0.001 && exact[i] > 0.5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_signature_keeps_scores),
 	    cmocka_unit_test(test_signature_words),
 	    cmocka_unit_test(test_signature_from_tokens),
+	    cmocka_unit_test(test_sampled_idf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
