@@ -69,7 +69,7 @@ static const struct col cols[] = {
  * for every match before sorting.
  */
 static const char rank_head[] =
-	"SELECT id, score FROM ("
+	"SELECT id, score, count(*) OVER () FROM ("
 	" SELECT p.id AS id, vn_rank(passages_fts, ?1, p.bytes, p.bare) AS score"
 	" FROM passages_fts JOIN passage_rows p ON p.id = passages_fts.rowid"
 	" JOIN documents d ON d.id = p.doc"
@@ -319,6 +319,12 @@ int cmd_search(int argc, char **argv)
 	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	while ((c = sqlite3_step(st)) == SQLITE_ROW) {
 		sqlite3_int64 id = sqlite3_column_int64(st, 0);
+		/* a ranking of part of the matches says so, once, where scripts do not read */
+		if (rank == 0 && cands > 0 && sqlite3_column_int64(st, 2) >= cands)
+			fprintf(stderr,
+				"thidua search: %ld or more passages match; the first %ld were "
+				"ranked (--candidates 0 ranks them all)\n",
+				cands, cands);
 		const char *path, *base;
 		char *snip;
 		sqlite3_bind_int64(row, 2, id);

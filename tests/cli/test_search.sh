@@ -148,6 +148,16 @@ tsv_col passage >order_capped
 cmp -s order_all order_capped || fail "--candidates 5 orders its passages differently"
 run search --db seed.db --limit 2 --format tsv --candidates 5 dong
 expect_eq "$(tsv_rows)" "2" "--limit applies after the candidates"
+# a capped ranking says so on stderr, once; a complete one says nothing
+case $ERR in
+*"5 or more passages match; the first 5 were ranked"*) ;;
+*) fail "a search capped by --candidates does not say so: $ERR" ;;
+esac
+expect_eq "$(printf '%s\n' "$ERR" | grep -c 'passages match')" "1" "the cap is told once"
+run search --db seed.db --limit 2 --format tsv --candidates 0 dong
+expect_eq "$ERR" "" "an uncapped search prints nothing on stderr"
+run search --db seed.db --limit 2 --format tsv --candidates 1000 dong
+expect_eq "$ERR" "" "a search under the cap prints nothing on stderr"
 # filters come before the cap: the document whose matches do not come first in passage id
 # order is found although the first one's matches alone exceed the cap
 run index --db two.db "$SEED" spell.txt
