@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 struct facts_store {
 	sqlite3 *db;
 	sqlite3_stmt *del[4], *hdr, *cites, *unit_get, *unit_ins, *alias, *umention, *camp_get,
@@ -53,8 +55,7 @@ struct facts_store *facts_store_new(sqlite3 *db, struct err *e)
 	rc |= sqlite3_prepare_v2(db,
 				 "INSERT INTO awards (doc, passage, start, end, year, unit, award,"
 				 " class, grantor, status, collectives, individuals, count, evidence)"
-				 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,"
-				 " (SELECT substr(text, ?3 + 1, ?4 - ?3) FROM passages WHERE id = ?2))",
+				 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 				 -1, &fs->award, NULL);
 	rc |= sqlite3_prepare_v2(db, "INSERT INTO doc_recipients (doc, ordinal, text) VALUES (?,?,?)",
 				 -1, &fs->recip, NULL);
@@ -95,6 +96,22 @@ static int step(struct facts_store *fs, sqlite3_stmt *st, struct err *e)
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return err_set(e, "database write failed: %s", sqlite3_errmsg(fs->db));
 	return 0;
+}
+
+/*
+ * Characters [start, end) of text, counted as SQL's substr() counts them (code points): an
+ * award's evidence. Cut here from the passage the writer holds, where reading it back from
+ * the database unpacked the passage again for every award.
+ */
+static void bind_span(sqlite3_stmt *st, int i, const char *text, size_t start, size_t end)
+{
+	int32_t n = (int32_t)strlen(text), a = 0, b;
+
+	U8_FWD_N(text, a, n, start);
+	b = a;
+	if (end > start)
+		U8_FWD_N(text, b, n, end - start);
+	sqlite3_bind_text(st, i, text + a, b - a, SQLITE_STATIC);
 }
 
 static void text_or_null(sqlite3_stmt *st, int i, const char *s)
@@ -264,6 +281,7 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		int_or_null(fs->award, 11, a->collectives);
 		int_or_null(fs->award, 12, a->individuals);
 		int_or_null(fs->award, 13, a->count);
+		bind_span(fs->award, 14, d->passages[a->passage].text, a->start, a->end);
 		if (step(fs, fs->award, e) != 0)
 			return -1;
 	}
