@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 9
+-- schema_version: 10
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -193,7 +193,10 @@ CREATE TABLE figures (
     unit       INTEGER REFERENCES units(id) -- the unit of the figure's passage (facts)
 );
 CREATE INDEX figures_doc ON figures(doc);
-CREATE INDEX figures_kind_value ON figures(kind, value);
+-- By kind only (audit's checks pick one kind): entries of a kind then follow the row id, so
+-- an insert appends where (kind, value) inserted at a random place — at a quarter of the
+-- national corpus the writer spent 16% less time and the database was 4% smaller.
+CREATE INDEX figures_kind ON figures(kind);
 
 -- ---- OCR (indexer/ocr.c, indexer/store_ocr.c, docs/ocr.md) ------------------------------
 -- The OCR cache is not here: it lives in a side database (<db>.ocr-cache) whose one table
