@@ -1,6 +1,7 @@
 #include "lexicons.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,11 +66,25 @@ static char *with_province(const char *phrase, const char *at, const char *name)
 
 int lexicons_province_is_city(const char *name)
 {
+	/* asked for every passage of a document, always about the same province: the last
+	 * answer of this thread is kept (the names are the document's, compared by content) */
+	static _Thread_local char last[64];
+	static _Thread_local int last_city;
 	size_t i;
-	for (i = 0; name && i < L.nprovince; i++)
+
+	if (!name)
+		return 0;
+	if (last[0] && strcmp(last, name) == 0)
+		return last_city;
+	for (i = 0; i < L.nprovince; i++)
 		if (strcmp(L.province[i], name) == 0)
-			return L.province_city[i];
-	return 0;
+			break;
+	last_city = i < L.nprovince ? L.province_city[i] : 0;
+	if (strlen(name) < sizeof(last))
+		snprintf(last, sizeof(last), "%s", name);
+	else
+		last[0] = 0;
+	return last_city;
 }
 
 static void load_provinces(struct vn_norm *nm)
