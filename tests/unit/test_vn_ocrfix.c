@@ -200,6 +200,15 @@ static void test_stamp(void **state)
 		assert_string_equal(body, "BÁO CÁO\n");
 		free(body);
 	}
+	/* a form's labels left empty for the reader are no stamp, and stay in the text */
+	{
+		static const char f[] = "Điện thoại:\nFax:\nEmail:\nWebsite:\nCơ quan:  \n";
+		assert_int_equal(vn_stamp_parse(f, strlen(f), &st, &rest), 0);
+		vn_stamp_free(&st);
+		body = vn_stamp_strip(f, strlen(f));
+		assert_string_equal(body, f);
+		free(body);
+	}
 	/* not a stamp: a colon after other words, a bad date */
 	{
 		static const char v[] = "Cơ quan chủ trì: Sở Nội vụ\nThời gian ký: 31.13.2022\n";
