@@ -598,6 +598,19 @@ static int column_gap(const char *s)
 /* A glued word longer than this many letters is left alone; a syllable is at most 7. */
 #define MAX_GLUED 48
 #define MAX_SYLL  8
+/* A piece seen fewer than MIN_FREQ times (in the dictionary, or once or twice in the texts:
+ * nhựa, soạn, xoắn) is taken when it is RARE_PIECE_MIN letters or more and starts with a
+ * consonant: a cut before a vowel, or a short rare piece, splits loanwords and typos
+ * (giắc -> gi ắc, bêtông -> bê tông, hàang -> hà ang). */
+#define RARE_PIECE_MIN 3
+
+static gunichar base_letter(gunichar c);
+
+/* Whether c (lower case) is a vowel, with or without marks. */
+static int vowel(gunichar c)
+{
+	return strchr("aeiouy", (int)base_letter(c)) != NULL && base_letter(c) != 0;
+}
 
 /* A segmentation of a prefix: fewer pieces first, then more pairs the table has seen,
  * then more frequent pieces. */
@@ -657,7 +670,8 @@ static int split_points(const gunichar *u, int n, int *cuts)
 			memcpy(w, tmp, (size_t)len + 1);
 			g_free(tmp);
 			cnt = count_of(w);
-			if (cnt < MIN_FREQ || !vn_syll_valid(w, (size_t)len)) {
+			if (cnt < 1 || (cnt < MIN_FREQ && (k < RARE_PIECE_MIN || vowel(u[i - k]))) ||
+			    !vn_syll_valid(w, (size_t)len)) {
 				w[0] = 0;
 				continue;
 			}
@@ -981,6 +995,53 @@ static int letter_at(const char *s, size_t i)
 	return s[i] && g_unichar_isalpha(g_utf8_get_char(s + i));
 }
 
+/*
+ * Whether the word ending at byte i of s (from the last blank) is an abbreviation of a
+ * capital and one or two small letters that is no syllable (Tr, Ng, Ngh): written before a
+ * unit with a full stop and a space (Tr. USD, Ngh. tỷ: 39 times in the transcripts the
+ * frequency table is built from, never glued), where a table cell's full stop glued to the
+ * next word is a space Tesseract dropped.
+ */
+static int short_abbrev_before(const char *s, size_t i)
+{
+	size_t st = i;
+	char low[16];
+	glong n;
+	gunichar *u;
+	int ok;
+
+	while (st > 0 && !blank_or_edge(s, st - 1, i))
+		st--;
+	if (i - st >= sizeof(low) / 2)
+		return 0;
+	u = g_utf8_to_ucs4_fast(s + st, (glong)(i - st), &n);
+	ok = n >= 2 && n <= 3 && g_unichar_isupper(u[0]);
+	for (glong k = 1; ok && k < n; k++)
+		ok = g_unichar_islower(u[k]);
+	g_free(u);
+	if (ok) {
+		char *d = g_utf8_strdown(s + st, (gssize)(i - st));
+		snprintf(low, sizeof(low), "%s", d);
+		g_free(d);
+		ok = !vn_syll_valid(low, strlen(low));
+	}
+	return ok;
+}
+
+/* Whether byte i of s ends one or two digits that open a line (after blanks). */
+static int list_number_before(const char *s, size_t i)
+{
+	size_t st = i;
+
+	while (st > 0 && i - st < 3 && s[st - 1] >= '0' && s[st - 1] <= '9')
+		st--;
+	if (st == i || i - st > 2)
+		return 0;
+	while (st > 0 && (s[st - 1] == ' ' || s[st - 1] == '\t'))
+		st--;
+	return st == 0 || s[st - 1] == '\n';
+}
+
 char *vn_ocrfix_marks(const char *text, int *repairs)
 {
 	struct buf out = BUF_INIT;
@@ -1020,6 +1081,24 @@ char *vn_ocrfix_marks(const char *text, int *repairs)
 			 * table, where Tesseract drops the spaces inside cells (see split); numbers
 			 * keep theirs. In prose, such a comma was typed so. */
 			buf_add(&out, ", ", 2);
+			fixes++;
+			i++;
+			continue;
+		}
+		if (c == ',' && list_number_before(text, i) && i + 2 < n && text[i + 1] == ' ' &&
+		    g_unichar_isupper(g_utf8_get_char(text + i + 2))) {
+			/* 5, Tên → 5. Tên: an item number at a line's start is followed by a full
+			 * stop (533 times in the transcripts the frequency table is built from, a
+			 * comma never); Tesseract reads its dot low as a comma */
+			buf_addc(&out, '.');
+			fixes++;
+			i++;
+			continue;
+		}
+		if (c == '.' && table && letter_at(text, i + 1) && short_abbrev_before(text, i)) {
+			/* Tr.USD, Ng.tấn: the space after an abbreviation's full stop, dropped in
+			 * a table cell as the comma's is */
+			buf_add(&out, ". ", 2);
 			fixes++;
 			i++;
 			continue;

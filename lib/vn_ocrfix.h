@@ -17,7 +17,8 @@
  *
  * Glued words, on a page with a table (a row's column gap kept as spaces): a word that is
  * no syllable anyone wrote is split into frequent syllables, the fewest, then the pairs
- * most often seen side by side (Sảnphẩmnhựa -> Sản phẩm nhựa).
+ * most often seen side by side (Sảnphẩmnhựa -> Sản phẩm nhựa); a piece seen once or twice
+ * only when it has three letters or more and starts with a consonant.
  *
  * Glued at a change of case, on such a page: abbreviations come apart from the words
  * around them (CụcATBX -> Cục ATBX, TTTinhọc -> TT Tin học).
@@ -25,7 +26,9 @@
  * Letters read twice (gỗỖ, sỹÿ, ĐÐ) are read once; Ð (eth) is Đ.
  *
  * Marks: one or two underscores at a word's edge (20_), a line broken after a hyphen
- * inside a word (B1-2-|TMĐT), a comma glued to two letters on a table page (án,mã).
+ * inside a word (B1-2-|TMĐT), a comma glued to two letters on a table page (án,mã), and
+ * a full stop glued after a short abbreviation there (Tr.USD); an item number's comma at a
+ * line's start (5, Tên -> 5. Tên).
  *
  * Numbers: a space OCR put inside a date is removed when the two pieces join into a
  * valid day/month/year and neither is one alone (22/1 1/2019 -> 22/11/2019).

@@ -18,8 +18,18 @@ static const struct {
 };
 #define NLABELS (sizeof(labels) / sizeof(labels[0]))
 
-/* The first label at or after s (before end) followed by optional spaces and ':'; its
- * index, *at its start, *val where its value starts. -1 if none. */
+/* Whether [p, end) holds more than blanks: a stamp prints a value after each label, while a
+ * form leaves the label alone for the reader to fill in ("Email:", "Cơ quan:"). */
+static int has_value(const char *p, const char *end)
+{
+	for (; p < end; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r')
+			return 1;
+	return 0;
+}
+
+/* The first label at or after s (before end) followed by optional spaces, ':' and a value;
+ * its index, *at its start, *val where its value starts. -1 if none. */
 static int next_label(const char *s, const char *end, const char **at, const char **val)
 {
 	int best = -1;
@@ -36,7 +46,7 @@ static int next_label(const char *s, const char *end, const char **at, const cha
 			q = hit + ll;
 			while (q < end && (*q == ' ' || *q == '\t'))
 				q++;
-			if (q < end && *q == ':') {
+			if (q < end && *q == ':' && has_value(q + 1, end)) {
 				if (hit < *at) {
 					*at = hit;
 					*val = q + 1;

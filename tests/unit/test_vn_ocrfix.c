@@ -91,6 +91,12 @@ static void test_glued(void **state)
 	fixes("3     phÝ     ErkrrkEE", "3     phÝ     ErkrrkEE", 0);
 	/* prose is left alone */
 	fixes("của CụcATBX", "của CụcATBX", 0);
+	/* a piece seen once or twice (nhựa, soạn: in the dictionary) is taken when it is three
+	 * letters or more and starts with a consonant; a cut before a vowel or a short rare
+	 * piece is not (loanwords, typos: giắc, bêtông, hàang) */
+	fixes("8  Sảnphẩmnhựa     320", "8  Sản phẩm nhựa     320", 1);
+	fixes("Giáo trình biênsoạn     Sáng chế", "Giáo trình biên soạn     Sáng chế", 1);
+	fixes("1   giắc     bêtông     hàang", "1   giắc     bêtông     hàang", 0);
 }
 
 static void test_letters(void **state)
@@ -156,6 +162,15 @@ static void test_marks(void **state)
 	/* a comma glued to two letters on a table page; numbers and prose keep theirs */
 	fixes("1     dự án,mã số     1,5", "1     dự án, mã số     1,5", 1);
 	fixes("các tỉnh,các huyện", "các tỉnh,các huyện", 0);
+	/* an abbreviation's full stop glued to the unit after it, on a table page (benchmark
+	 * rows); a syllable, capitals (TP.HCM) and prose keep it */
+	fixes("Tr.USD     Ng.tấn     Ngh.tỷ", "Tr. USD     Ng. tấn     Ngh. tỷ", 3);
+	fixes("TP.HCM     Hà.Nội     tr.USD", "TP.HCM     Hà.Nội     tr.USD", 0);
+	fixes("đơn vị Tr.USD", "đơn vị Tr.USD", 0);
+	/* an item number read with a comma for its full stop, at a line's start only */
+	fixes("Điện thoại:\n5, Tên, địa chỉ chi nhánh:", "Điện thoại:\n5. Tên, địa chỉ chi nhánh:", 1);
+	fixes("  12, Cơ quan", "  12. Cơ quan", 1);
+	fixes("năm 2005, Cơ quan\n123, Tên\n5, các", "năm 2005, Cơ quan\n123, Tên\n5, các", 0);
 }
 
 static void test_invalid_utf8(void **state)
@@ -198,6 +213,15 @@ static void test_stamp(void **state)
 		vn_stamp_free(&st);
 		body = vn_stamp_strip(u, strlen(u));
 		assert_string_equal(body, "BÁO CÁO\n");
+		free(body);
+	}
+	/* a form's labels left empty for the reader are no stamp, and stay in the text */
+	{
+		static const char f[] = "Điện thoại:\nFax:\nEmail:\nWebsite:\nCơ quan:  \n";
+		assert_int_equal(vn_stamp_parse(f, strlen(f), &st, &rest), 0);
+		vn_stamp_free(&st);
+		body = vn_stamp_strip(f, strlen(f));
+		assert_string_equal(body, f);
 		free(body);
 	}
 	/* not a stamp: a colon after other words, a bad date */
