@@ -183,7 +183,7 @@ static double build_stock(const char *thidua_db, const char *stock_db, long long
 	/* the same database settings thidua uses (lib/db.c, indexer/index.c); the FTS5 table
 	 * itself is stock */
 	exec(dst, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-		  " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;");
+		  " PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384;");
 	exec(dst, "CREATE VIRTUAL TABLE passages USING fts5(text, tokenize='unicode61 remove_diacritics 2')");
 	sqlite3_prepare_v2(dst, "INSERT INTO passages(text) VALUES (?)", -1, &wr, NULL);
 	t0 = now_seconds();
