@@ -15,6 +15,7 @@
 # measures only what is missing: at this scale each index takes minutes.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tools/queries.sh"
 corpus=${NATIONAL_DIR:-$top/bench/national}
 out=${BENCH_OUT:-$top/bench/national-out}
 reps=${BENCH_REPS:-5}
@@ -91,14 +92,10 @@ EOF
 read -r t_recoll rss_recoll <"$out/recoll.time"
 
 : >"$out/rows.tsv"
-# (empty fields become "-": read would merge adjacent TABs)
-grep -v '^#' "$queries" | awk -F'\t' -v OFS='\t' '{for (i = 1; i <= 3; i++) if ($i == "") $i = "-"; print $1, $2, $3}' |
-while IFS=$'\t' read -r q year unit; do
+query_lines "$queries" | while IFS=$'\t' read -r q year unit; do
+	query_opts "$out/thidua.db" "$year" "$unit"
 	[ "$year" = - ] && year=
 	[ "$unit" = - ] && unit=
-	opts=(--db "$out/thidua.db" --limit 20 --format tsv)
-	[ -n "${year:-}" ] && opts+=(--year "$year")
-	[ -n "${unit:-}" ] && opts+=(--unit "$unit")
 	t_ms=$(time_ms "$thidua" search "${opts[@]}" "$q")
 	n_t=$("$thidua" search "${opts[@]}" "$q" | tail -n +2 | wc -l)
 	# thidua's rules: every document with a matching passage (no filters: rg and Recoll have none)

@@ -14,6 +14,7 @@
 # (vn_rank: 200 adjacency + 100 accents + BM25 < 100, so it tells whether the new top 20
 # stay in the old top 20's tier). Per-query rows go to stdout, the summary to stderr.
 set -eu
+. "$(dirname "$0")/queries.sh"
 [ $# -ge 2 ] || {
 	echo "usage: $0 DB THIDUA [OLD_THIDUA]" >&2
 	exit 2
@@ -61,13 +62,11 @@ echo "process start (--help), wall/CPU ms: new $(medians "$tmp/n")${old:+, old $
 
 printf 'query\twall_ms\tcpu_ms\trows%s\n' "${old:+	old_wall_ms	old_cpu_ms	old_rows	overlap	score20	old_score20}"
 : >"$tmp/rows"
-grep -v '^#' "$queries" | awk -F'\t' -v OFS='\t' '{for (i = 1; i <= 3; i++) if ($i == "") $i = "-"; print $1, $2, $3}' |
+query_lines "$queries" |
 	while IFS=$'\t' read -r q year unit; do
+		query_opts "$db" "$year" "$unit"
 		[ "$year" = - ] && year=
 		[ "$unit" = - ] && unit=
-		opts=(--db "$db" --limit 20 --format tsv)
-		[ -n "$year" ] && opts+=(--year "$year")
-		[ -n "$unit" ] && opts+=(--unit "$unit")
 		: >"$tmp/n"
 		: >"$tmp/o"
 		for r in $(seq "$reps"); do
