@@ -65,12 +65,12 @@ static void load(void)
 	void *h;
 
 #define DL_RESOLVE(s) resolve(h, so, #s, &dl_syms.s);
-#define DL_GROUP(soname, list)                                                                 \
-	do {                                                                                   \
-		const char *so = soname;                                                       \
-		if (!failure[0] && (h = open_lib(so)) != NULL) {                               \
-			list(DL_RESOLVE)                                                       \
-		}                                                                              \
+#define DL_GROUP(soname, list)                                                                     \
+	do {                                                                                       \
+		const char *so = soname;                                                           \
+		if (!failure[0] && (h = open_lib(so)) != NULL) {                                   \
+			list(DL_RESOLVE)                                                           \
+		}                                                                                  \
 	} while (0)
 	DL_GROUP(SONAME_POPPLER, DL_POPPLER);
 	DL_GROUP(SONAME_CAIRO, DL_CAIRO);

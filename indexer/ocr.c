@@ -177,7 +177,7 @@ static struct Pix *prepare(struct Pix *pix)
 #define MODEL_LINE_PX 36
 /* Below this the page is left as it is: no gain from a slight shrink, and never enlarged. */
 #define SCALE_MIN_GAIN 0.9
-#define SCALE_FLOOR 0.25
+#define SCALE_FLOOR    0.25
 
 static int cmp_int(const void *a, const void *b)
 {

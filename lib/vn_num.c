@@ -1732,7 +1732,7 @@ static void find_unit_line(struct vn_num_reader *r, const char *s, size_t n)
 {
 	static const char *const marks[] = {"ĐVT", "Đơn vị tính", "đơn vị tính"};
 	static const size_t mark_len[] = {sizeof("ĐVT") - 1, sizeof("Đơn vị tính") - 1,
-					  sizeof("đơn vị tính") - 1};
+	                                  sizeof("đơn vị tính") - 1};
 	enum { NMARKS = sizeof(marks) / sizeof(marks[0]) };
 	const char *first[NMARKS] = {NULL}, *p = s, *end = s + n;
 	size_t m, found = 0;
@@ -1742,7 +1742,8 @@ static void find_unit_line(struct vn_num_reader *r, const char *s, size_t n)
 	while (found < NMARKS && (p = memchr(p, 0xC4, (size_t)(end - p))) != NULL) {
 		for (m = 0; m < NMARKS; m++) {
 			size_t len = mark_len[m];
-			if (!first[m] && (size_t)(end - p) >= len && memcmp(p, marks[m], len) == 0) {
+			if (!first[m] && (size_t)(end - p) >= len &&
+			    memcmp(p, marks[m], len) == 0) {
 				first[m] = p;
 				found++;
 			}

@@ -670,7 +670,8 @@ static int split_points(const gunichar *u, int n, int *cuts)
 			memcpy(w, tmp, (size_t)len + 1);
 			g_free(tmp);
 			cnt = count_of(w);
-			if (cnt < 1 || (cnt < MIN_FREQ && (k < RARE_PIECE_MIN || vowel(u[i - k]))) ||
+			if (cnt < 1 ||
+			    (cnt < MIN_FREQ && (k < RARE_PIECE_MIN || vowel(u[i - k]))) ||
 			    !vn_syll_valid(w, (size_t)len)) {
 				w[0] = 0;
 				continue;

@@ -70,8 +70,8 @@ static void has_fn(sqlite3_context *ctx, int n, sqlite3_value **v)
 
 int ranges_register(sqlite3 *db, const char *name, const struct id_ranges *s)
 {
-	return sqlite3_create_function(db, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-				       (void *)s, has_fn, NULL, NULL) == SQLITE_OK
-		       ? 0
-		       : -1;
+	return sqlite3_create_function(db, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, (void *)s,
+	                               has_fn, NULL, NULL) == SQLITE_OK
+	           ? 0
+	           : -1;
 }

@@ -20,8 +20,7 @@ static void test_report_page_read_at_half(void **state)
 {
 	(void)state;
 	/* median 74 px: 36 / 74 */
-	assert_float_equal(ocr_line_scale(page_13pt_300dpi, N(page_13pt_300dpi)), 36.0 / 74,
-	                   1e-9);
+	assert_float_equal(ocr_line_scale(page_13pt_300dpi, N(page_13pt_300dpi)), 36.0 / 74, 1e-9);
 }
 
 static void test_median_not_mean(void **state)

@@ -50,12 +50,13 @@ static void test_sql_function(void **state)
 	ranges_finish(&s);
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	assert_int_equal(ranges_register(db, "in_r", &s), 0);
-	assert_int_equal(sqlite3_prepare_v2(db,
-	                                    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1"
-	                                    " FROM n WHERE x < 10) SELECT group_concat(x) FROM n"
-	                                    " WHERE in_r(x)",
-	                                    -1, &st, NULL),
-	                 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+	                       "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1"
+	                       " FROM n WHERE x < 10) SELECT group_concat(x) FROM n"
+	                       " WHERE in_r(x)",
+	                       -1, &st, NULL),
+	    SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "3,4,8");
 	sqlite3_finalize(st);

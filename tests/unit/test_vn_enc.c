@@ -607,15 +607,14 @@ static void test_repair_unknown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_tables_load),    cmocka_unit_test(test_tcvn3_bytes),
-	    cmocka_unit_test(test_tcvn3_letters),  cmocka_unit_test(test_viscii_bytes),
-	    cmocka_unit_test(test_cp1258_bytes),   cmocka_unit_test(test_cp1258_letters),
-	    cmocka_unit_test(test_vni_letters),    cmocka_unit_test(test_vni_words),
-	    cmocka_unit_test(test_vps_recode),     cmocka_unit_test(test_vni_recode),
-	    cmocka_unit_test(test_fonts),          cmocka_unit_test(test_repair_tcvn3),
-	    cmocka_unit_test(test_byte_of),        cmocka_unit_test(test_detect),
-	    cmocka_unit_test(test_detect_long),
-	    cmocka_unit_test(test_repair_unknown),
+	    cmocka_unit_test(test_tables_load),   cmocka_unit_test(test_tcvn3_bytes),
+	    cmocka_unit_test(test_tcvn3_letters), cmocka_unit_test(test_viscii_bytes),
+	    cmocka_unit_test(test_cp1258_bytes),  cmocka_unit_test(test_cp1258_letters),
+	    cmocka_unit_test(test_vni_letters),   cmocka_unit_test(test_vni_words),
+	    cmocka_unit_test(test_vps_recode),    cmocka_unit_test(test_vni_recode),
+	    cmocka_unit_test(test_fonts),         cmocka_unit_test(test_repair_tcvn3),
+	    cmocka_unit_test(test_byte_of),       cmocka_unit_test(test_detect),
+	    cmocka_unit_test(test_detect_long),   cmocka_unit_test(test_repair_unknown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -168,7 +168,8 @@ static void test_marks(void **state)
 	fixes("TP.HCM     Hà.Nội     tr.USD", "TP.HCM     Hà.Nội     tr.USD", 0);
 	fixes("đơn vị Tr.USD", "đơn vị Tr.USD", 0);
 	/* an item number read with a comma for its full stop, at a line's start only */
-	fixes("Điện thoại:\n5, Tên, địa chỉ chi nhánh:", "Điện thoại:\n5. Tên, địa chỉ chi nhánh:", 1);
+	fixes("Điện thoại:\n5, Tên, địa chỉ chi nhánh:", "Điện thoại:\n5. Tên, địa chỉ chi nhánh:",
+	      1);
 	fixes("  12, Cơ quan", "  12. Cơ quan", 1);
 	fixes("năm 2005, Cơ quan\n123, Tên\n5, các", "năm 2005, Cơ quan\n123, Tên\n5, các", 0);
 }
