@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "vn_num.h"
 
 struct scan {
@@ -17,16 +18,8 @@ struct scan {
 	 * Thành đoàn vận động …; kết nạp mới 2.679 hội viên. Vận động …"), by position */
 	const struct unit_mention **subj;
 	size_t nsubj;
+	struct text_pos pos; /* figures' character offsets (lib/text.h) */
 };
-
-/* Code points in s[0..n): figure spans are stored in characters, as SQL substr() counts. */
-static size_t chars(const char *s, size_t n)
-{
-	size_t i, k = 0;
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
 
 static int is_space(char c)
 {
@@ -98,8 +91,9 @@ static int on_number(void *ctx, const struct vn_num *v)
 	f = &d->figures[d->nfigures++];
 	memset(f, 0, sizeof(*f));
 	f->passage = sc->passage;
-	f->start = chars(sc->text, v->start);
-	f->end = f->start + chars(sc->text + v->start, v->end - v->start);
+	/* spans are stored in characters, as SQL's substr() counts */
+	f->start = text_pos_char(&sc->pos, v->start);
+	f->end = f->start + text_count_chars(sc->text + v->start, v->end - v->start);
 	f->kind = vn_num_kind_name(v->kind);
 	f->value = v->value;
 	f->of = v->of;
@@ -121,30 +115,57 @@ static int on_number(void *ctx, const struct vn_num *v)
 	return 0;
 }
 
-/* Whether the character offset at of text opens a sentence: the passage's start, or after
- * a full stop. */
-static int opens_sentence(const char *text, size_t at)
+/* Whether the character offset at of the text opens a sentence: the passage's start, or
+ * after a full stop. */
+static int opens_sentence(struct text_pos *pos, size_t at)
 {
-	size_t i = 0, c = 0;
-	while (text[i] && c < at)
-		c += ((unsigned char)text[i++] & 0xC0) != 0x80;
+	const char *text = pos->s;
+	size_t i = text_pos_byte(pos, at);
+
 	while (i > 0 && is_space(text[i - 1]))
 		i--;
 	return i == 0 || text[i - 1] == '.';
 }
 
-/* The unit mentions of passage p (about no unit) that open a sentence, in order. */
-static size_t sentence_subjects(const struct doc *d, size_t p, const struct unit_mention ***out)
+/*
+ * The unit mentions of each passage, in the order found: by_passage[first[p] ..
+ * first[p + 1]) index d->units (a counting sort, once per document; looking through every
+ * mention for every passage was quadratic in a long document).
+ */
+static void mentions_by_passage(const struct doc *d, size_t **first, size_t **by_passage)
 {
+	size_t k, *at = xcalloc(d->npassages + 2, sizeof(*at));
+
+	*by_passage = xcalloc(d->nunits + 1, sizeof(**by_passage));
+	for (k = 0; k < d->nunits; k++)
+		if (d->units[k].passage < d->npassages)
+			at[d->units[k].passage + 2]++;
+	for (k = 2; k < d->npassages + 2; k++)
+		at[k] += at[k - 1];
+	for (k = 0; k < d->nunits; k++)
+		if (d->units[k].passage < d->npassages)
+			(*by_passage)[at[d->units[k].passage + 1]++] = k;
+	*first = at;
+}
+
+/* The mentions of passage p (about no unit) that open a sentence, in order. */
+static size_t sentence_subjects(const struct doc *d, size_t p, const size_t *first,
+                                const size_t *by_passage, const struct unit_mention ***out)
+{
+	struct text_pos pos;
 	size_t k, n = 0, cap = 0;
+
 	*out = NULL;
 	if (d->passages[p].unit)
 		return 0;
-	for (k = 0; k < d->nunits; k++)
-		if (d->units[k].passage == p && opens_sentence(d->passages[p].text, d->units[k].start)) {
+	text_pos_init(&pos, d->passages[p].text);
+	for (k = first[p]; k < first[p + 1]; k++) {
+		const struct unit_mention *m = &d->units[by_passage[k]];
+		if (opens_sentence(&pos, m->start)) {
 			*out = xgrow(*out, &cap, n + 1, sizeof(**out));
-			(*out)[n++] = &d->units[k];
+			(*out)[n++] = m;
 		}
+	}
 	return n;
 }
 
@@ -152,7 +173,7 @@ void figures_extract(struct doc *d, struct vn_norm *nm)
 {
 	struct vn_num_reader *r;
 	struct err e;
-	size_t i;
+	size_t i, *first, *by_passage;
 
 	if (!(r = vn_num_new_with(nm, &e))) {
 		doc_add_note(d, "figures not read: %s", e.msg);
@@ -161,6 +182,7 @@ void figures_extract(struct doc *d, struct vn_norm *nm)
 	vn_num_doc_begin(r);
 	for (i = 0; i < d->npassages; i++)
 		vn_num_vote(r, d->passages[i].text, strlen(d->passages[i].text));
+	mentions_by_passage(d, &first, &by_passage);
 	for (i = 0; i < d->npassages; i++) {
 		struct scan sc;
 		memset(&sc, 0, sizeof(sc));
@@ -168,12 +190,15 @@ void figures_extract(struct doc *d, struct vn_norm *nm)
 		sc.passage = i;
 		sc.text = d->passages[i].text;
 		sc.n = strlen(sc.text);
+		text_pos_init(&sc.pos, sc.text);
 		/* a table's "ĐVT:" unit ends where the next section starts */
 		if (strcmp(d->passages[i].kind, "heading") == 0)
 			vn_num_clear_unit(r);
-		sc.nsubj = sentence_subjects(d, i, &sc.subj);
+		sc.nsubj = sentence_subjects(d, i, first, by_passage, &sc.subj);
 		vn_num_scan(r, sc.text, sc.n, on_number, &sc);
 		free(sc.subj);
 	}
+	free(first);
+	free(by_passage);
 	vn_num_free(r);
 }

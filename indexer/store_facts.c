@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/utf8.h>
+#include "text.h"
 
 struct facts_store {
 	sqlite3 *db;
@@ -99,19 +99,15 @@ static int step(struct facts_store *fs, sqlite3_stmt *st, struct err *e)
 }
 
 /*
- * Characters [start, end) of text, counted as SQL's substr() counts them (code points): an
- * award's evidence. Cut here from the passage the writer holds, where reading it back from
- * the database unpacked the passage again for every award.
+ * Characters [start, end) of the passage at pos, counted as SQL's substr() counts them
+ * (code points): an award's evidence. Cut here from the passage the writer holds, where
+ * reading it back from the database unpacked the passage again for every award.
  */
-static void bind_span(sqlite3_stmt *st, int i, const char *text, size_t start, size_t end)
+static void bind_span(sqlite3_stmt *st, int i, struct text_pos *pos, size_t start, size_t end)
 {
-	int32_t n = (int32_t)strlen(text), a = 0, b;
+	size_t a = text_pos_byte(pos, start), b = text_pos_byte(pos, end > start ? end : start);
 
-	U8_FWD_N(text, a, n, start);
-	b = a;
-	if (end > start)
-		U8_FWD_N(text, b, n, end - start);
-	sqlite3_bind_text(st, i, text + a, b - a, SQLITE_STATIC);
+	sqlite3_bind_text(st, i, pos->s + a, (int)(b - a), SQLITE_STATIC);
 }
 
 static void text_or_null(sqlite3_stmt *st, int i, const char *s)
@@ -194,6 +190,7 @@ static sqlite3_int64 campaign_id(struct facts_store *fs, const struct campaign_m
 int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 doc,
 		    const sqlite3_int64 *pass, struct err *e)
 {
+	struct text_pos pos;
 	size_t i;
 
 	sqlite3_bind_int64(fs->hdr, 1, doc);
@@ -263,6 +260,7 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		if (step(fs, fs->cmention, e) != 0)
 			return -1;
 	}
+	text_pos_init(&pos, "");
 	for (i = 0; i < d->nawards; i++) {
 		const struct award_fact *a = &d->awards[i];
 		sqlite3_int64 u = facts_store_unit(fs, d, a->unit, e);
@@ -281,7 +279,9 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		int_or_null(fs->award, 11, a->collectives);
 		int_or_null(fs->award, 12, a->individuals);
 		int_or_null(fs->award, 13, a->count);
-		bind_span(fs->award, 14, d->passages[a->passage].text, a->start, a->end);
+		if (pos.s != d->passages[a->passage].text)
+			text_pos_init(&pos, d->passages[a->passage].text);
+		bind_span(fs->award, 14, &pos, a->start, a->end);
 		if (step(fs, fs->award, e) != 0)
 			return -1;
 	}

@@ -196,22 +196,33 @@ static void add_mention(struct doc *d, size_t p, const struct vn_words *w, size_
 	m->surface = xstrndup(w->text + w->t[i].a, w->t[i + len - 1].b - w->t[i].a);
 }
 
-/* Whether byte off of text lies inside quotes (curly, or straight in pairs). */
-static int quoted(const char *text, size_t off)
+/* The quotes open at a byte offset of a passage, read on from the offset asked before (the
+ * mentions of a passage are asked in text order). */
+struct quotes {
+	const char *text;
+	size_t at;
+	int depth, straight;
+};
+
+/* Whether byte off of the text lies inside quotes (curly, or straight in pairs). */
+static int quoted(struct quotes *q, size_t off)
 {
-	size_t i;
-	int depth = 0, straight = 0;
-	for (i = 0; i < off && text[i]; i++) {
-		if (text[i] == '"')
-			straight = !straight;
-		else if ((unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80) {
-			if ((unsigned char)text[i + 2] == 0x9C)
-				depth++;
-			else if ((unsigned char)text[i + 2] == 0x9D && depth > 0)
-				depth--;
+	if (off < q->at) {
+		q->at = 0;
+		q->depth = q->straight = 0;
+	}
+	for (; q->at < off && q->text[q->at]; q->at++) {
+		const unsigned char *t = (const unsigned char *)q->text + q->at;
+		if (t[0] == '"')
+			q->straight = !q->straight;
+		else if (t[0] == 0xE2 && t[1] == 0x80) {
+			if (t[2] == 0x9C)
+				q->depth++;
+			else if (t[2] == 0x9D && q->depth > 0)
+				q->depth--;
 		}
 	}
-	return depth > 0 || straight;
+	return q->depth > 0 || q->straight;
 }
 
 void units_extract(struct doc *d, struct vn_norm *nm)
@@ -243,6 +254,7 @@ void units_extract(struct doc *d, struct vn_norm *nm)
 		const struct lx_unit *u;
 		const char *head = NULL, *canon = NULL;
 		size_t i = 0, last_end = 0;
+		struct quotes q = {w->text, 0, 0, 0};
 
 		while (i < w->n) {
 			char *name = NULL;
@@ -254,7 +266,7 @@ void units_extract(struct doc *d, struct vn_norm *nm)
 			len = unit_match(w, i, &sc, &u, &name);
 			/* a unit inside a quoted name is part of that name (a campaign's: "Các cơ
 			 * quan Thi hành án dân sự tỉnh … thi đua …") */
-			if (len && quoted(w->text, w->t[i].a)) {
+			if (len && quoted(&q, w->t[i].a)) {
 				free(name);
 				i += len;
 				head = NULL;

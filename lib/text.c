@@ -42,6 +42,40 @@ size_t text_count_chars(const char *s, size_t n)
 	return c;
 }
 
+void text_pos_init(struct text_pos *p, const char *s)
+{
+	p->s = s;
+	p->byte = p->chr = 0;
+}
+
+static int continues(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+size_t text_pos_char(struct text_pos *p, size_t byte)
+{
+	if (byte < p->byte)
+		p->byte = p->chr = 0;
+	for (; p->byte < byte && p->s[p->byte]; p->byte++)
+		p->chr += !continues((unsigned char)p->s[p->byte]);
+	return p->chr;
+}
+
+size_t text_pos_byte(struct text_pos *p, size_t chr)
+{
+	/* stand on the first byte of a character: a byte offset asked before may not */
+	if (chr < p->chr || continues((unsigned char)p->s[p->byte]))
+		p->byte = p->chr = 0;
+	while (p->chr < chr && p->s[p->byte]) {
+		p->byte++;
+		while (continues((unsigned char)p->s[p->byte]))
+			p->byte++;
+		p->chr++;
+	}
+	return p->byte;
+}
+
 int text_all_caps(const char *s, size_t n)
 {
 	int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
