@@ -116,4 +116,23 @@ run awards --db nofacts.db --format tsv
 run index --no-facts --db nofacts.db "$SEED"
 expect_err "0 indexed, 1 unchanged"
 
+# --- a file without paragraph breaks (10 000 award lines, each going on the one before):
+# passages are cut at 32 KB, so each mention is looked at within its part, and every award
+# is still read (one passage of 3.5 MB took two minutes: quadratic in mentions)
+awk 'BEGIN { printf "Báo cáo:"; c = 0; n = 0
+	for (i = 1; i <= 10000; i++) {
+		printf "trong đó Công an tỉnh được tặng Bằng khen của Chủ tịch UBND tỉnh cho %02d tập thể và %02d cá nhân năm %d; Sở Tư pháp ủng hộ %d.000 đồng,\n", i % 90 + 1, i % 50 + 1, 2000 + i % 25, i
+		c += i % 90 + 1; n += i % 50 + 1 }
+	printf "%d %d\n", c, n >"sums.txt" }' >oneparagraph.txt
+start=$(date +%s)
+run index --db one.db oneparagraph.txt
+expect_rc 0
+took=$(($(date +%s) - start))
+[ "$took" -lt 20 ] || fail "a 1.8 MB paragraph took $took s to index"
+expect_eq "$(sql one.db "SELECT max(bytes) <= 32768 FROM passage_rows")" "1" "no passage over 32 KB"
+expect_eq "$(sql one.db "SELECT count(*), sum(collectives), sum(individuals) FROM awards
+	WHERE award = 'Bằng khen' AND status = 'granted'" | tr '|' ' ')" \
+	"10000 $(cat sums.txt)" "every award of the paragraph, with its counts"
+expect_eq "$(sql one.db "SELECT count(*) FROM unit_mentions")" "20000" "two units a line"
+
 done_ok
