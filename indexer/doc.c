@@ -64,13 +64,30 @@ struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 	return p;
 }
 
+/* Free every passage's cached words. */
+static void drop_words(struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->npassages; i++)
+		if (d->passages[i].words) {
+			vn_words_free(d->passages[i].words);
+			free(d->passages[i].words);
+			d->passages[i].words = NULL;
+		}
+	d->words_bytes = 0;
+}
+
 struct vn_words *doc_passage_words(struct doc *d, size_t i, struct vn_norm *nm)
 {
 	struct passage *p = &d->passages[i];
 
 	if (!p->words) {
+		if (d->words_bytes > DOC_WORDS_BUDGET)
+			drop_words(d);
 		p->words = xcalloc(1, sizeof(*p->words));
 		vn_words_build(p->words, nm, p->text, strlen(p->text));
+		d->words_bytes += p->words->cap * sizeof(*p->words->t) + p->words->arena.cap;
 	}
 	return p->words;
 }
@@ -120,6 +137,7 @@ void doc_tokenize(struct doc *d, struct vn_norm *nm)
 		free(p->words);
 		p->words = NULL;
 	}
+	d->words_bytes = 0;
 }
 
 void doc_free(struct doc *d)

@@ -152,6 +152,7 @@ struct doc {
 
 	struct passage *passages;
 	size_t npassages, cap;
+	size_t words_bytes; /* memory the passages' cached words hold (doc_passage_words) */
 
 	struct figure *figures; /* in passage order */
 	size_t nfigures, fcap;
@@ -172,10 +173,13 @@ void doc_free_blocks(struct doc *d);
 struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 				const char *kind);
 /*
- * Passage i as words (vn_words), built on first use and kept until doc_free: units,
- * campaigns, awards and the header all read the same passages word by word. The text must
- * not change after layout.
+ * Passage i as words (vn_words), built on first use and kept: units, campaigns, awards and
+ * the header all read the same passages word by word. The text must not change after
+ * layout. The cache holds at most DOC_WORDS_BUDGET bytes: past that (a text file of
+ * megabytes, whose words took 20 times its size) the other passages' words are dropped and
+ * built again when asked for, so a caller holds the words of one passage at a time.
  */
+#define DOC_WORDS_BUDGET ((size_t)32 << 20)
 struct vn_words *doc_passage_words(struct doc *d, size_t i, struct vn_norm *nm);
 
 /* Compute every passage's FTS5 tokens (in the worker thread, after layout and facts),

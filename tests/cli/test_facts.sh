@@ -135,4 +135,23 @@ expect_eq "$(sql one.db "SELECT count(*), sum(collectives), sum(individuals) FRO
 	"10000 $(cat sums.txt)" "every award of the paragraph, with its counts"
 expect_eq "$(sql one.db "SELECT count(*) FROM unit_mentions")" "20000" "two units a line"
 
+# --- a 16 MB text file (the seed 250 times, under the size streamed in chunks): its words,
+# which every extractor reads, are kept within a budget and built again past it, so memory
+# does not grow with the file by 20 bytes a byte (700 MB here under ASan, then); facts as
+# many as the seed's, 250 times
+for i in $(seq 1 250); do cat "$SEED"; done >big.txt
+run index --db seed1.db "$SEED"
+seed_awards=$(sql seed1.db "SELECT count(*) FROM awards")
+seed_figures=$(sql seed1.db "SELECT count(*) FROM figures")
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}:quarantine_size_mb=16"
+/usr/bin/time -f 'maxrss_kb=%M' "$THIDUA" index --db base.db "$SEED" 2>base.txt
+/usr/bin/time -f 'maxrss_kb=%M' "$THIDUA" index --db big.db big.txt 2>big.txt.err ||
+	fail "big.txt: $(cat big.txt.err)"
+base=$(sed -n 's/.*maxrss_kb=\([0-9]*\).*/\1/p' base.txt)
+rss=$(sed -n 's/.*maxrss_kb=\([0-9]*\).*/\1/p' big.txt.err)
+printf 'peak RSS %s kB for the 16 MB file, %s kB for the seed\n' "$rss" "$base" >&2
+[ $((rss - base)) -lt 409600 ] || fail "peak RSS $rss kB is more than 400 MB over the seed's $base kB"
+expect_eq "$(sql big.db "SELECT count(*) FROM awards")" "$((250 * seed_awards))" "awards of 250 seeds"
+expect_eq "$(sql big.db "SELECT count(*) FROM figures")" "$((250 * seed_figures))" "figures of 250 seeds"
+
 done_ok
