@@ -52,8 +52,11 @@
 
 #define DL_LEPT(X)                                                                                 \
 	X(findFileFormatBuffer)                                                                    \
+	X(kernelDestroy)                                                                           \
+	X(makeGaussianKernelSep)                                                                   \
 	X(pixClone)                                                                                \
 	X(pixConvertTo8)                                                                           \
+	X(pixConvolveSep)                                                                          \
 	X(pixCreate)                                                                               \
 	X(pixDeskew)                                                                               \
 	X(pixDestroy)                                                                              \
@@ -63,6 +66,7 @@
 	X(pixGetWpl)                                                                               \
 	X(pixGetXRes)                                                                              \
 	X(pixReadMem)                                                                              \
+	X(pixScale)                                                                                \
 	X(pixScaleGrayLI)                                                                          \
 	X(pixSetResolution)                                                                        \
 	X(pixaAddPix)                                                                              \
@@ -75,6 +79,7 @@
 
 #define DL_TESS(X)                                                                                 \
 	X(TessBaseAPIAllWordConfidences)                                                           \
+	X(TessBaseAPIAnalyseLayout)                                                                \
 	X(TessBaseAPIClear)                                                                        \
 	X(TessBaseAPICreate)                                                                       \
 	X(TessBaseAPIDelete)                                                                       \
@@ -90,6 +95,7 @@
 	X(TessDeleteIntArray)                                                                      \
 	X(TessDeleteText)                                                                          \
 	X(TessPageIteratorBoundingBox)                                                             \
+	X(TessPageIteratorDelete)                                                                  \
 	X(TessPageIteratorNext)                                                                    \
 	X(TessResultIteratorDelete)                                                                \
 	X(TessResultIteratorGetPageIterator)                                                       \
@@ -181,8 +187,11 @@ int dl_load(struct err *e);
 #define cairo_surface_destroy             (dl_syms.cairo_surface_destroy)
 #define cairo_surface_flush               (dl_syms.cairo_surface_flush)
 #define findFileFormatBuffer              (dl_syms.findFileFormatBuffer)
+#define kernelDestroy                     (dl_syms.kernelDestroy)
+#define makeGaussianKernelSep             (dl_syms.makeGaussianKernelSep)
 #define pixClone                          (dl_syms.pixClone)
 #define pixConvertTo8                     (dl_syms.pixConvertTo8)
+#define pixConvolveSep                    (dl_syms.pixConvolveSep)
 #define pixCreate                         (dl_syms.pixCreate)
 #define pixDeskew                         (dl_syms.pixDeskew)
 #define pixDestroy                        (dl_syms.pixDestroy)
@@ -192,6 +201,7 @@ int dl_load(struct err *e);
 #define pixGetWpl                         (dl_syms.pixGetWpl)
 #define pixGetXRes                        (dl_syms.pixGetXRes)
 #define pixReadMem                        (dl_syms.pixReadMem)
+#define pixScale                          (dl_syms.pixScale)
 #define pixScaleGrayLI                    (dl_syms.pixScaleGrayLI)
 #define pixSetResolution                  (dl_syms.pixSetResolution)
 #define pixaAddPix                        (dl_syms.pixaAddPix)
@@ -201,6 +211,7 @@ int dl_load(struct err *e);
 #define pixaGetPix                        (dl_syms.pixaGetPix)
 #define pixaReadMemMultipageTiff          (dl_syms.pixaReadMemMultipageTiff)
 #define setMsgSeverity                    (dl_syms.setMsgSeverity)
+#define TessBaseAPIAnalyseLayout          (dl_syms.TessBaseAPIAnalyseLayout)
 #define TessBaseAPIAllWordConfidences     (dl_syms.TessBaseAPIAllWordConfidences)
 #define TessBaseAPIClear                  (dl_syms.TessBaseAPIClear)
 #define TessBaseAPICreate                 (dl_syms.TessBaseAPICreate)
@@ -218,6 +229,7 @@ int dl_load(struct err *e);
 #define TessDeleteText                    (dl_syms.TessDeleteText)
 #define TessPageIteratorBoundingBox       (dl_syms.TessPageIteratorBoundingBox)
 #define TessPageIteratorNext              (dl_syms.TessPageIteratorNext)
+#define TessPageIteratorDelete            (dl_syms.TessPageIteratorDelete)
 #define TessResultIteratorDelete          (dl_syms.TessResultIteratorDelete)
 #define TessResultIteratorGetPageIterator (dl_syms.TessResultIteratorGetPageIterator)
 #define TessResultIteratorGetUTF8Text     (dl_syms.TessResultIteratorGetUTF8Text)
