@@ -170,6 +170,30 @@ static int filter_ranges(sqlite3 *db, int y0, int y1, long docid, struct id_rang
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/*
+ * The passages about the units ids ("1,4": qopts_unit_ids) as id intervals, from the index
+ * on passage_rows(unit). Tested on each match's id, they spare reading the row of every
+ * match of another unit: `khen thưởng --unit "Công an tỉnh"` on the national corpus read
+ * 673 430 matches' rows on its way to 1000 of that unit's.
+ */
+static int unit_ranges(sqlite3 *db, const char *ids, struct id_ranges *s)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	buf_printf(&sql, "SELECT id FROM passage_rows WHERE unit IN (%s) ORDER BY id", ids);
+	rc = sqlite3_prepare_v2(db, sql.p, -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		ranges_add(s, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	ranges_finish(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Adjacent highlighted words read better as one highlight: «chiến» «sỹ» -> «chiến sỹ». */
 static void merge_marks(char *s)
 {
@@ -208,7 +232,7 @@ int cmd_search(int argc, char **argv)
 	sqlite3 *db;
 	sqlite3_stmt *st = NULL, *row = NULL;
 	struct out *o;
-	struct id_ranges keep = {NULL, 0, 0};
+	struct id_ranges keep = {NULL, 0, 0}, unit_keep = {NULL, 0, 0};
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
@@ -287,7 +311,14 @@ int cmd_search(int argc, char **argv)
 	}
 	if (unit) {
 		char *ids = qopts_unit_ids(db, nm, unit);
-		buf_printf(&sql, " AND p.unit IN (%s)", ids);
+		if (unit_ranges(db, ids, &unit_keep) != 0 ||
+		    ranges_register(db, "in_unit_ranges", &unit_keep) != 0) {
+			free(ids);
+			vn_norm_free(nm);
+			rc = cli_error("search", "%s", sqlite3_errmsg(db));
+			goto out;
+		}
+		buf_printf(&sql, " AND in_unit_ranges(passages_fts.rowid) AND p.unit IN (%s)", ids);
 		free(ids);
 	}
 	if (ocr_filter)
@@ -366,6 +397,7 @@ int cmd_search(int argc, char **argv)
 out:
 	buf_free(&sql);
 	ranges_free(&keep);
+	ranges_free(&unit_keep);
 	vn_query_free(&vq);
 	db_close(db);
 	return rc;

@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 11
+-- schema_version: 12
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -66,6 +66,11 @@ CREATE TABLE passage_rows (
     unit    INTEGER                    -- units.id: the unit a list item (and its footnote) is about
 );
 CREATE INDEX passage_rows_doc ON passage_rows(doc);
+-- The passages about a unit (search --unit): their ids are read from here and tested on each
+-- match before its row is read. Without it `khen thưởng --unit "Công an tỉnh"` read the row
+-- of every match on its way to 1000 of that unit's (560 ms on the national corpus). Only
+-- the passages that have a unit are in it.
+CREATE INDEX passage_rows_unit ON passage_rows(unit) WHERE unit IS NOT NULL;
 
 CREATE VIEW passages (id, doc, ordinal, section, kind, text, note, cites, unit, bytes, bare) AS
     SELECT id, doc, ordinal, section, kind, vn_unpack(packed), note, cites, unit, bytes, bare
