@@ -432,10 +432,32 @@ static int store_huge(struct store *s, struct extractor *x, int encoding, const 
 	return store_stream_end(s, 1, e);
 }
 
+/*
+ * Merge every segment of the full-text index into one (FTS5's 'optimize'). Indexing leaves
+ * a few dozen segments, and a search looks each query word up in every one of them: on the
+ * national benchmark's 16 segments the 30 queries took p50 20 ms, on one 13 ms. It rewrites
+ * the whole index (14 s there), so it is asked for, not done by every run.
+ */
+static int optimize_fts(sqlite3 *db, const char *dbpath, int quiet)
+{
+	double t0 = now_seconds();
+
+	if (sqlite3_exec(db, "INSERT INTO passages_fts(passages_fts) VALUES ('optimize')", NULL,
+			 NULL, NULL) != SQLITE_OK)
+		return cli_error("index", "%s: optimizing the full-text index: %s", dbpath,
+				 sqlite3_errmsg(db));
+	sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	if (!quiet)
+		fprintf(stderr, "thidua index: full-text index merged into one segment in %.2f s\n",
+			now_seconds() - t0);
+	return EXIT_OK;
+}
+
 static const char usage[] =
 	"usage: thidua index [--db FILE] [--jobs N] [--force] [--keep-missing] [--no-facts]\n"
-	"                    [--ocr MODE] [--quiet]\n"
+	"                    [--ocr MODE] [--optimize] [--quiet]\n"
 	"                    PATH...\n"
+	"       thidua index [--db FILE] --optimize\n"
 	"\n"
 	"Index report files and folders (searched recursively) into the database.\n"
 	"Unchanged files (same path and SHA-256) are skipped; changed files are replaced;\n"
@@ -451,6 +473,9 @@ static const char usage[] =
 	"                  without a text layer, or only a signature stamp), never, always\n"
 	"  --no-facts      index text for search only: skip units, campaigns, awards and\n"
 	"                  figures (about four times faster on large archives)\n"
+	"  --optimize      then merge the full-text index into one segment: searches take\n"
+	"                  a third less time (14 s for the 1.2 GB national benchmark);\n"
+	"                  without PATH, only that\n"
 	"  -q, --quiet     no progress and no summary line\n"
 	"  -h, --help      this help\n"
 	"\n"
@@ -464,12 +489,12 @@ int cmd_index(int argc, char **argv)
 		{"force", no_argument, NULL, 'f'},	 {"keep-missing", no_argument, NULL, 'k'},
 		{"quiet", no_argument, NULL, 'q'},	 {"help", no_argument, NULL, 'h'},
 		{"encoding", required_argument, NULL, 'E'}, {"no-facts", no_argument, NULL, 'F'},
-		{"ocr", required_argument, NULL, 'O'},
+		{"ocr", required_argument, NULL, 'O'},	 {"optimize", no_argument, NULL, 'Z'},
 		{NULL, 0, NULL, 0}};
 	const char *dbpath = NULL;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	int force = 0, keep = 0, quiet = 0, c, rc = EXIT_OK, tty, encoding = VN_CS_UNKNOWN;
-	int no_facts = 0, ocr_mode_ = OCR_AUTO;
+	int no_facts = 0, ocr_mode_ = OCR_AUTO, optimize = 0;
 	struct pipeline pl;
 	struct walk w;
 	struct counts cnt = {0, 0, 0, 0, 0};
@@ -516,6 +541,9 @@ int cmd_index(int argc, char **argv)
 			if ((ocr_mode_ = ocr_mode_from_name(optarg)) < 0)
 				return cli_usage_error("index", "--ocr wants auto, never or always");
 			break;
+		case 'Z':
+			optimize = 1;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return EXIT_OK;
@@ -523,13 +551,19 @@ int cmd_index(int argc, char **argv)
 			return cli_usage_error("index", "unknown option");
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc && !optimize)
 		return cli_usage_error("index", "no files or folders to index");
 	if (jobs < 1)
 		jobs = 1;
 	dbpath = db_default_path(dbpath);
-	if (db_open(dbpath, DB_CREATE, &db, &e) != 0)
+	/* --optimize alone works on a database that exists */
+	if (db_open(dbpath, optind < argc ? DB_CREATE : 0, &db, &e) != 0)
 		return cli_error("index", "%s", e.msg);
+	if (optind >= argc) {
+		rc = optimize_fts(db, dbpath, quiet);
+		db_close(db);
+		return rc;
+	}
 
 	/* never index the database into itself */
 	{
@@ -721,6 +755,8 @@ int cmd_index(int argc, char **argv)
 	}
 	if (cnt.failed && rc == EXIT_OK)
 		rc = EXIT_PARTIAL;
+	if (optimize && rc != EXIT_USAGE && optimize_fts(db, dbpath, quiet) != EXIT_OK)
+		rc = EXIT_USAGE;
 out:
 	ocr_free(pl.ocr);
 	extractor_free(wx);

@@ -4,7 +4,8 @@
 # ~1.2 GB), in one run, side by side:
 #   thidua        index (with facts, and --no-facts), database size, peak RSS; the 30
 #                 queries of tools/bench_queries.tsv through `thidua search` (top 20, snippets,
-#                 filters), p50/p95 of each query's median; trend and awards latency
+#                 filters), p50/p95 of each query's median, again after `index --optimize`
+#                 on a copy (and how long that took); trend and awards latency
 #   stock FTS5    unicode61 remove_diacritics 2 fed thidua's passages (build/rel/bench stock)
 #   rg            an accent-insensitive regex per query (build/rel/bench regex), latency only
 #   Recoll        recollindex on the same files, recollq per query, and whether its top 20
@@ -116,6 +117,16 @@ query_lines "$queries" | while IFS=$'\t' read -r q year unit; do
 done
 paste "$out/rows.tsv" "$out/stock.ms" >"$out/all.tsv"
 
+# ---- thidua search after `index --optimize` (one full-text segment), on a copy -----------
+rm -f "$out/opt.db" "$out/opt.db-wal" "$out/opt.db-shm"
+cp "$out/thidua.db" "$out/opt.db"
+t_opt=$(reps=1 time_ms "$thidua" index --quiet --optimize --db "$out/opt.db")
+query_lines "$queries" | while IFS=$'\t' read -r q year unit; do
+	query_opts "$out/opt.db" "$year" "$unit"
+	time_ms "$thidua" search "${opts[@]}" "$q"
+done >"$out/opt.ms"
+rm -f "$out/opt.db"
+
 # ---- facts commands --------------------------------------------------------------------
 t_trend=$(time_ms "$thidua" trend --db "$out/thidua.db" --award "Bằng khen" --unit "Công an tỉnh" --year 2006-2025)
 t_awards=$(time_ms "$thidua" awards --db "$out/thidua.db" --award "Cờ thi đua" --year 2018-2022 --format tsv)
@@ -151,6 +162,7 @@ right=$(awk -F'\t' '{s += $8} END {print s}' "$out/all.tsv")
 	echo "|---|---|---|---|---|"
 	echo "| p50 ms | $p50_t | $p50_s | $p50_r | $p50_c |"
 	echo "| p95 ms | $p95_t | $p95_s | $p95_r | $p95_c |"
+	echo "| p50 / p95 ms after \`index --optimize\` ($(echo "scale=1; $t_opt / 1000" | bc) s) | $(pct 50 <"$out/opt.ms") / $(pct 95 <"$out/opt.ms") | | | |"
 	echo "| queries whose top 20 are all documents thidua's rules match | (the reference) | | | $right of 30 |"
 	echo
 	echo "| facts command | median ms |"

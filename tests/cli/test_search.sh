@@ -174,4 +174,21 @@ expect_eq "$(tsv_rows)" "$n_other" "--doc before the cap: all of the other docum
 run search --db seed.db --candidates x dong
 expect_rc 2
 
+# --- index --optimize: one full-text segment, the same answers
+segments() { sql "$1" "SELECT count(DISTINCT segid) FROM passages_fts_idx"; }
+run index --db opt.db "$SEED"
+run index --db opt.db spell.txt
+[ "$(segments opt.db)" -ge 2 ] || fail "two index runs left $(segments opt.db) segment(s)"
+run search --db opt.db --limit 0 --format tsv --candidates 0 'thi đua'
+before=$OUT
+run index --db opt.db --optimize
+expect_rc 0
+expect_err "full-text index merged into one segment"
+expect_eq "$(segments opt.db)" "1" "segments after --optimize"
+run search --db opt.db --limit 0 --format tsv --candidates 0 'thi đua'
+expect_eq "$OUT" "$before" "the same passages, ranks and snippets after --optimize"
+run index --db missing.db --optimize
+expect_rc 2
+expect_err "no such database"
+
 done_ok
