@@ -11,7 +11,8 @@
 
 struct store {
 	sqlite3 *db;
-	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts, *members;
+	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts, *members,
+		*span;
 	sqlite3_stmt *del_fig, *ins_fig;
 	struct facts_store *facts;
 	struct ocr_store *ocr;
@@ -41,13 +42,16 @@ static const char *const sql[] = {
     "INSERT INTO figures (doc, passage, char_start, char_end, kind, value, maximum, times, noun,"
     " qualifier, raw, flags, year, unit)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, COALESCE(?14, (SELECT unit FROM passages WHERE id = ?2)))",
+    "UPDATE documents SET first_passage = (SELECT min(id) FROM passage_rows WHERE doc = ?1),"
+    " last_passage = (SELECT max(id) FROM passage_rows WHERE doc = ?1) WHERE id = ?1",
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
 	sqlite3_stmt **st[] = {&s->find,    &s->fts_del,  &s->del_pass, &s->del_doc,
-	                       &s->ins_doc, &s->ins_pass, &s->ins_fts,  &s->members, &s->del_fig, &s->ins_fig};
+	                       &s->ins_doc, &s->ins_pass, &s->ins_fts,  &s->members, &s->del_fig, &s->ins_fig,
+	                       &s->span};
 	size_t i;
 
 	s->db = db;
@@ -82,6 +86,7 @@ void store_free(struct store *s)
 	sqlite3_finalize(s->members);
 	sqlite3_finalize(s->del_fig);
 	sqlite3_finalize(s->ins_fig);
+	sqlite3_finalize(s->span);
 	facts_store_free(s->facts);
 	ocr_store_free(s->ocr);
 	vn_packer_free(s->packer);
@@ -258,6 +263,13 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 	return 0;
 }
 
+/* Record the interval of document id's passage ids (documents.first_passage, last_passage). */
+static int store_span(struct store *s, sqlite3_int64 id, struct err *e)
+{
+	sqlite3_bind_int64(s->span, 1, id);
+	return step(s->db, s->span, e);
+}
+
 /*
  * No savepoint per document: an open savepoint makes FTS5 flush its in-memory index, which
  * costs more than everything else here. Extraction failures never reach the store; a
@@ -273,7 +285,7 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 	if (store_remove(s, d->path, e) != 0 || insert_doc(s, d, &id, e) != 0)
 		return -1;
 	pass = xcalloc(d->npassages + 1, sizeof(*pass));
-	if (insert_passages(s, d, id, 1, pass, e) == 0 &&
+	if (insert_passages(s, d, id, 1, pass, e) == 0 && store_span(s, id, e) == 0 &&
 	    facts_store_doc(s->facts, d, id, pass, e) == 0 &&
 	    ocr_store_doc(s->ocr, d, id, pass, e) == 0)
 		rc = 0;
@@ -348,7 +360,7 @@ int store_stream_end(struct store *s, int ok, struct err *e)
 	if (!s->streaming)
 		return ok ? 0 : -1;
 	s->streaming = 0;
-	if (ok)
+	if (ok && store_span(s, s->stream_id, e) == 0)
 		return db_exec(s->db, "COMMIT", e);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;

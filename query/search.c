@@ -116,23 +116,24 @@ static int add_sample(sqlite3 *db, struct vn_query *vq, long n)
 }
 
 /*
- * The passage id intervals of the documents --year and --doc keep (ranges.h). Testing a
- * match's id against them costs nothing, while the exact test reads its passage row and
- * document: with --year 2020, 19 of 20 matches were read only to be dropped. Finding the
- * intervals costs two index seeks a document, more than it saves when the filter keeps
- * many documents (national corpus: --year 2020 58 -> 29 ms of CPU, --year 2015-2025 18 ->
- * 52 ms), so only a filter keeping at most an eighth of them gets intervals (*used = 1).
+ * The passage id intervals of the documents --year and --doc keep (ranges.h), which the
+ * documents table holds (first_passage, last_passage; for --year read from the index on
+ * year alone). Testing a match's id against them costs nothing, while the exact test reads
+ * its passage row and document: with --year 2020, 19 of 20 matches were read only to be
+ * dropped. A filter keeping more than half of the documents drops too little to pay for its
+ * intervals (*used = 0).
  */
 static int filter_ranges(sqlite3 *db, int y0, int y1, long docid, struct id_ranges *s,
 			 int *used)
 {
 	static const char count_sql[] =
 		"SELECT (SELECT count(*) FROM documents WHERE year BETWEEN ?1 AND ?2),"
-		" (SELECT max(id) FROM documents)";
-	static const char sql[] =
-		"SELECT (SELECT min(id) FROM passage_rows WHERE doc = d.id),"
-		" (SELECT max(id) FROM passage_rows WHERE doc = d.id) FROM documents d"
-		" WHERE (?1 IS NULL OR d.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR d.id = ?3)";
+		" (SELECT count(*) FROM documents)";
+	static const char year_sql[] = "SELECT first_passage, last_passage FROM documents"
+				       " WHERE year BETWEEN ?1 AND ?2";
+	static const char doc_sql[] =
+		"SELECT first_passage, last_passage FROM documents"
+		" WHERE id = ?3 AND (?1 IS NULL OR year BETWEEN ?1 AND ?2)";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -150,11 +151,11 @@ static int filter_ranges(sqlite3 *db, int y0, int y1, long docid, struct id_rang
 		sqlite3_finalize(st);
 		if (rc != SQLITE_ROW)
 			return -1;
-		if (kept * 8 > all)
+		if (kept * 2 > all)
 			return 0;
 	}
 	*used = 1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, docid >= 0 ? doc_sql : year_sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	if (y0) {
 		sqlite3_bind_int(st, 1, y0);

@@ -36,10 +36,17 @@ CREATE TABLE documents (
     signer     TEXT,                   -- "Vũ Đức Thọ"
     signer_role TEXT,                  -- "TM. KHỐI THI ĐUA NỘI CHÍNH / TRƯỞNG KHỐI NĂM 2020 / …"
     signer_authority TEXT,             -- "TM." | "KT." | "TL." | "TUQ." | "Q."
-    province   TEXT                    -- the province the document is about
+    province   TEXT,                   -- the province the document is about
+    -- its passages' ids, first_passage to last_passage: one writer stores a document's
+    -- passages one after the other (NULL: no passages)
+    first_passage INTEGER,
+    last_passage  INTEGER
 );
 CREATE INDEX documents_sha256 ON documents(sha256);
-CREATE INDEX documents_year ON documents(year);
+-- search --year tests each match's id against the id intervals of that year's documents,
+-- read from this index alone (with two index seeks per document the intervals of a five-year
+-- range cost more than they saved)
+CREATE INDEX documents_year ON documents(year, first_passage, last_passage);
 
 -- A passage is a paragraph of repaired text (markdown residue removed), in reading order.
 -- Rows are written only by indexer/store.c, which also keeps passages_fts in step (no

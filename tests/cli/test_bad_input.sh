@@ -114,6 +114,9 @@ expect_eq "$huge_passages" "$((32 * seed_passages))" "passages of the huge file 
 run passages --db t.db --doc "$huge_id" --format tsv
 expect_eq "$(tsv_col ordinal | tail -n 1)" "$((32 * seed_passages))" "ordinals run on across chunks"
 expect_eq "$(tsv_col text | tail -n 1)" "$seed_last" "last paragraph"
+expect_eq "$(sql t.db "SELECT first_passage = (SELECT min(id) FROM passage_rows WHERE doc = $huge_id)
+	AND last_passage = (SELECT max(id) FROM passage_rows WHERE doc = $huge_id)
+	FROM documents WHERE id = $huge_id")" "1" "the streamed file's passage interval"
 [ -n "$rss" ] || fail "no peak memory measured"
 # baseline: the same run over one small file
 $NOBODY /usr/bin/time -f 'maxrss_kb=%M' "$THIDUA" index --db base.db batch/good.txt 2>base.txt

@@ -31,6 +31,13 @@ dump() {
 	              FROM documents ORDER BY path" >"$2" || fail "cannot read $1"
 	sql "$1" "SELECT d.path, p.ordinal, p.section, p.kind, p.text FROM passages p
 	              JOIN documents d ON d.id = p.doc ORDER BY d.path, p.ordinal" >>"$2"
+	# each document's passage ids are its interval (documents.first_passage, last_passage),
+	# which search --year and --doc rely on
+	sql "$1" "SELECT 'passage intervals off', count(*) FROM documents d
+	              WHERE first_passage IS NOT (SELECT min(id) FROM passage_rows WHERE doc = d.id)
+	                 OR last_passage IS NOT (SELECT max(id) FROM passage_rows WHERE doc = d.id)
+	                 OR EXISTS (SELECT 1 FROM passage_rows p WHERE p.id BETWEEN d.first_passage
+	                            AND d.last_passage AND p.doc <> d.id)" >>"$2"
 	for q in dong '"thi hành án"' THADS 'khen thưởng' 1.419; do
 		"$THIDUA" search --db "$1" --limit 0 --candidates 0 --format tsv "$q" |
 			awk -F'\t' 'NR==1{for(i=1;i<=NF;i++){if($i=="path")a=i; if($i=="text")b=i}; next}
@@ -46,6 +53,7 @@ expect_err "0 failed"
 clean_s=$(echo "$(date +%s.%N) - $t0" | bc)
 dump clean.db clean.txt
 [ "$(wc -l <clean.txt)" -gt 3000 ] || fail "the clean dump is suspiciously small"
+expect_eq "$(grep -c '^passage intervals off|0$' clean.txt)" "1" "every document's passage interval"
 
 # --- kill -9 at moments spread over a clean run's duration (a fixed number of seconds would
 # miss the run on a faster machine); each trial starts afresh, is killed, then one more run
