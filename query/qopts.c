@@ -1,6 +1,7 @@
 #include "qopts.h"
 
 #include <getopt.h>
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,20 +98,38 @@ void qopts_bind(sqlite3_stmt *st, const struct qopts *q)
 		sqlite3_bind_int64(st, 3, q->doc);
 }
 
+/*
+ * The fold key of s (facts_fold_key), kept for the process: a listing asks about the same
+ * few award kinds, nouns, grantors and campaign names for each of its rows, and folding one
+ * builds its words (`trend --figure "suất quà"` over the national corpus's 6.4 million
+ * figures spent 3.3 s doing it again row after row).
+ */
+static const char *fold_key(struct vn_norm *nm, const char *s)
+{
+	static GHashTable *memo;
+	char *k;
+
+	if (!memo)
+		memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free);
+	if ((k = g_hash_table_lookup(memo, s)) != NULL)
+		return k;
+	if (g_hash_table_size(memo) >= 65536)
+		g_hash_table_remove_all(memo);
+	k = facts_fold_key(nm, s);
+	g_hash_table_insert(memo, g_strdup(s), k);
+	return k;
+}
+
 int qopts_fold_has(struct vn_norm *nm, const char *hay, const char *needle)
 {
-	char *h = facts_fold_key(nm, hay ? hay : ""), *n = facts_fold_key(nm, needle);
-	size_t hl = strlen(h), nl = strlen(n);
-	const char *p = h;
+	const char *h = fold_key(nm, hay ? hay : ""), *n = fold_key(nm, needle), *p = h;
+	size_t nl = strlen(n);
 	int found = 0;
 
 	while (!found && nl && (p = strstr(p, n)) != NULL) {
 		found = (p == h || p[-1] == ' ') && (p[nl] == 0 || p[nl] == ' ');
 		p++;
 	}
-	(void)hl;
-	free(h);
-	free(n);
 	return found || nl == 0;
 }
 
