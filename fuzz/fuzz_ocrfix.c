@@ -3,7 +3,7 @@
  * and the signature stamp parser (lib/vn_stamp) — on arbitrary bytes. The repair must give
  * valid UTF-8 with as many words as it was given; the stamp parser must keep its fields
  * inside the input; the regrouping of wrapped table cells (indexer/ocr.c) must keep every
- * word.
+ * word, and the dotted leaders found among boxes (indexer/ocr.c) be chains of six dots.
  */
 #include <glib.h>
 #include <stddef.h>
@@ -56,6 +56,35 @@ static void regroup(const char *s, const uint8_t *data, size_t size)
 	free(copy);
 }
 
+/* ocr_leaders on boxes drawn from the input's bytes (four a box): a leader is six dots or
+ * more, and what it marks is counted. */
+static void leaders(const uint8_t *data, size_t size)
+{
+	size_t n = size / 4, i, m = 0, found;
+	struct ocr_box *c = calloc(n + 1, sizeof(*c));
+	unsigned char *lead = calloc(n + 1, 1);
+
+	if (!c || !lead) {
+		free(c);
+		free(lead);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const uint8_t *d = data + 4 * i;
+		c[i].l = d[0] * 4;
+		c[i].t = (d[1] & 0xF0) * 2;
+		c[i].r = c[i].l + (d[2] & 31);
+		c[i].b = c[i].t + (d[3] & 31);
+	}
+	found = ocr_leaders(c, n, size ? 40 + data[0] % 64 : 0, lead);
+	for (i = 0; i < n; i++)
+		m += lead[i];
+	if (m != found || (found && found < 6))
+		__builtin_trap();
+	free(c);
+	free(lead);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 1), *fixed, *strip;
@@ -80,6 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		__builtin_trap();
 	free(strip);
 	regroup(s, data, size);
+	leaders(data, size);
 	free(s);
 	return 0;
 }

@@ -14,7 +14,7 @@
 #include "dl.h" /* last: its names redirect the libraries' functions */
 
 /* Part of the cache key: change it when preprocessing changes what Tesseract sees. */
-#define RECIPE_PREP "psm6-deskew1-spaces1-cells1-line36"
+#define RECIPE_PREP "psm6-deskew1-spaces1-cells1-line36-lead1"
 /* Pages rendered ahead of the engines: enough to keep them busy, bounded memory. */
 #define AHEAD_PER_THREAD 2
 
@@ -34,7 +34,7 @@ struct ocr {
 	enum ocr_mode mode;
 	int state; /* 0 not checked, 1 ready, -1 unavailable (why) */
 	char why[256];
-	char recipe[64];
+	char recipe[96];
 	sqlite3 *cache;
 	sqlite3_stmt *get, *put;
 	long queued, done_pages, cached;
@@ -207,14 +207,15 @@ double ocr_line_scale(const int *heights, size_t n)
 }
 
 /* The scale of the page set in api (ocr_line_scale), from its text lines as Tesseract's
- * layout analysis finds them. */
-static double page_scale(TessBaseAPI *api)
+ * layout analysis finds them; their median height in *line_h (0 without lines). */
+static double page_scale(TessBaseAPI *api, int *line_h)
 {
 	TessPageIterator *pi = TessBaseAPIAnalyseLayout(api);
 	int *h = NULL;
 	size_t n = 0, cap = 0;
 	double s;
 
+	*line_h = 0;
 	if (!pi)
 		return 1;
 	do {
@@ -226,8 +227,155 @@ static double page_scale(TessBaseAPI *api)
 	} while (TessPageIteratorNext(pi, RIL_TEXTLINE));
 	TessPageIteratorDelete(pi);
 	s = ocr_line_scale(h, n);
+	if (n) {
+		qsort(h, n, sizeof(*h), cmp_int);
+		*line_h = h[n / 2];
+	}
 	free(h);
 	return s;
+}
+
+static int box_w(const struct ocr_box *c)
+{
+	return c->r - c->l;
+}
+
+static int box_h(const struct ocr_box *c)
+{
+	return c->b - c->t;
+}
+
+/* small and roughly square: a full stop's size, not a letter's */
+static int dot_sized(const struct ocr_box *c, int lh)
+{
+	int w = box_w(c), h = box_h(c);
+
+	return w >= 2 && h >= 2 && w * 5 <= lh && h * 5 <= lh && w <= 2 * h && h <= 2 * w;
+}
+
+/* whether any component but i and j meets the rectangle [l, r) x [t, b) */
+static int meets(const struct ocr_box *c, size_t n, size_t i, size_t j, int l, int t, int r, int b)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (k != i && k != j && c[k].l < r && c[k].r > l && c[k].t < b && c[k].b > t)
+			return 1;
+	return 0;
+}
+
+struct dot {
+	int l;
+	size_t i; /* the component */
+};
+
+static int cmp_left(const void *a, const void *b)
+{
+	int x = ((const struct dot *)a)->l, y = ((const struct dot *)b)->l;
+
+	return (x > y) - (x < y);
+}
+
+/* a dot needs this many chained to be a leader: two ellipses are six dots */
+#define LEADER_MIN_DOTS 6
+
+size_t ocr_leaders(const struct ocr_box *c, size_t n, int line_h, unsigned char *leader)
+{
+	struct dot *dot;
+	size_t nd = 0, i, k, found = 0;
+	long *next;
+	unsigned char *has_prev;
+	int clear = line_h / 3;
+
+	memset(leader, 0, n);
+	if (line_h <= 0 || n == 0)
+		return 0;
+	dot = xmalloc(n * sizeof(*dot));
+	for (i = 0; i < n; i++)
+		if (dot_sized(&c[i], line_h) &&
+		    !meets(c, n, i, i, c[i].l, c[i].t - clear, c[i].r, c[i].b + clear))
+			dot[nd++] = (struct dot){c[i].l, i};
+	qsort(dot, nd, sizeof(*dot), cmp_left);
+	next = xmalloc((nd + 1) * sizeof(*next));
+	has_prev = xcalloc(nd + 1, 1);
+	for (i = 0; i < nd; i++) {
+		const struct ocr_box *a = &c[dot[i].i];
+		next[i] = -1;
+		for (k = i + 1; k < nd; k++) {
+			const struct ocr_box *z = &c[dot[k].i];
+			int hh = box_h(a) > box_h(z) ? box_h(a) : box_h(z);
+			int top = a->t < z->t ? a->t : z->t, bot = a->b > z->b ? a->b : z->b;
+			if ((z->l - a->r) * 2 > line_h)
+				break;
+			if (z->l < a->r || abs(z->b - a->b) * 2 > hh + 2)
+				continue;
+			/* chains stay apart: a dot follows one dot at most */
+			if (!has_prev[k] && !meets(c, n, dot[i].i, dot[k].i, a->r, top - line_h / 6,
+			                           z->l, bot + line_h / 6))
+				next[i] = (long)k;
+			break;
+		}
+		if (next[i] >= 0)
+			has_prev[next[i]] = 1;
+	}
+	for (i = 0; i < nd; i++) {
+		size_t len = 1;
+		long j;
+		if (has_prev[i])
+			continue;
+		for (j = next[i]; j >= 0; j = next[j])
+			len++;
+		if (len < LEADER_MIN_DOTS)
+			continue;
+		leader[dot[i].i] = 1;
+		for (j = next[i]; j >= 0; j = next[j])
+			leader[dot[j].i] = 1;
+		found += len;
+	}
+	free(has_prev);
+	free(next);
+	free(dot);
+	return found;
+}
+
+/* Dotted leaders painted white (ocr_leaders): Tesseract then reads the words beside them. */
+static void erase_leaders(struct Pix *p, int line_h)
+{
+	struct Pix *bin = pixConvertTo1(p, 128);
+	BOXA *ba;
+	struct ocr_box *c;
+	unsigned char *lead;
+	int n, i;
+
+	if (!bin)
+		return;
+	ba = pixConnCompBB(bin, 8);
+	pixDestroy(&bin);
+	n = ba ? boxaGetCount(ba) : 0;
+	if (n <= 0) {
+		boxaDestroy(&ba);
+		return;
+	}
+	c = xmalloc((size_t)n * sizeof(*c));
+	for (i = 0; i < n; i++) {
+		int x = 0, y = 0, w = 0, h = 0;
+		boxaGetBoxGeometry(ba, i, &x, &y, &w, &h);
+		c[i] = (struct ocr_box){x, y, x + w, y + h};
+	}
+	boxaDestroy(&ba);
+	lead = xmalloc((size_t)n);
+	if (ocr_leaders(c, (size_t)n, line_h, lead))
+		for (i = 0; i < n; i++)
+			if (lead[i]) {
+				/* the anti-aliased rim too */
+				BOX *b = boxCreate(c[i].l - 1, c[i].t - 1, box_w(&c[i]) + 2,
+				                   box_h(&c[i]) + 2);
+				if (b)
+					pixSetInRect(p, b);
+				boxDestroy(&b);
+			}
+	free(lead);
+	free(c);
 }
 
 /* The page shrunk by s, smoothed first (a Gaussian of half an output pixel): Tesseract's own
@@ -302,7 +450,7 @@ static int has_letter(const char *s, size_t n)
  * right edge of the first cell.
  */
 static int row_cells(const char *text, struct tok *tk, const struct ocr_word *w, size_t a, size_t b,
-                     int *first_r)
+                     int *first_r, int *cells)
 {
 	size_t j;
 	int gap = 0, h = height(&w[a]);
@@ -319,7 +467,47 @@ static int row_cells(const char *text, struct tok *tk, const struct ocr_word *w,
 				h = height(&w[j]);
 		}
 	}
+	*cells = gap ? tk[b - 1].cell + 1 : 0;
 	return gap && b > a + 1 && tk[b - 1].cell > 0 && (*first_r - w[a].l) * 2 <= 5 * h;
+}
+
+/*
+ * Whether line [a, b) goes on one cell of the row at `row` (of three cells or more, its
+ * first cell of any width): it starts with a small letter (the rest of a phrase: a cell's
+ * new row or a note starts with a capital or a number), is one run of words, starts where
+ * a cell with letters starts (within half a line height) and ends before the next cell
+ * starts: the cell's column holds it. Its words get that cell in tk[].cell.
+ */
+static int under_one_cell(const char *text, struct tok *tk, const struct ocr_word *w, size_t row,
+                          size_t a, size_t b)
+{
+	size_t j, k, first = (size_t)-1;
+	int letters = 0, next_l = -1;
+	gunichar c =
+	    g_utf8_get_char_validated(text + tk[a].start, (gssize)(tk[a].end - tk[a].start));
+
+	if (c == (gunichar)-1 || c == (gunichar)-2 || !g_unichar_islower(c))
+		return 0;
+	for (j = a + 1; j < b; j++)
+		if (w[j].l - w[j - 1].r >= height(&w[j]) || gap_before(text, &tk[j]))
+			return 0;
+	for (k = row; k < a && tk[k].line == row; k++) {
+		int starts = k == row || tk[k].cell != tk[k - 1].cell;
+		if (first == (size_t)-1) {
+			if (starts && abs(w[k].l - w[a].l) * 2 <= height(&w[a]))
+				first = k;
+		} else if (tk[k].cell != tk[first].cell) {
+			next_l = w[k].l;
+			break;
+		}
+		if (first != (size_t)-1)
+			letters |= has_letter(text + tk[k].start, tk[k].end - tk[k].start);
+	}
+	if (first == (size_t)-1 || !letters || (next_l >= 0 && w[b - 1].r >= next_l))
+		return 0;
+	for (j = a; j < b; j++)
+		tk[j].cell = tk[first].cell;
+	return 1;
 }
 
 /*
@@ -378,8 +566,8 @@ char *ocr_regroup(const char *text, const struct ocr_word *w, size_t n)
 	struct tok *tk = xcalloc(n + 1, sizeof(*tk));
 	struct buf out = BUF_INIT;
 	size_t i = 0, m = 0, a, at = 0;
-	long row = -1;
-	int moved = 0, first_r = 0;
+	long row = -1, wide = -1; /* the row above: with an item number; with 3 cells or more */
+	int moved = 0, first_r = 0, prev_b = 0, prev_h = 0;
 
 	/* the words of the text, matched with the iterator's */
 	while (text[i]) {
@@ -407,26 +595,42 @@ char *ocr_regroup(const char *text, const struct ocr_word *w, size_t n)
 	 * of the row's first cell, some letters), or neither */
 	for (a = 0; a < n;) {
 		size_t b = a + 1, j;
-		int right = 1, letters = 0, r;
+		int right = 1, letters = 0, r, top = w[a].t, bottom = w[a].b, h = 0, gap_ok;
 		while (b < n && !memchr(text + tk[b].ws, '\n', tk[b].start - tk[b].ws))
 			b++;
 		for (j = a; j < b; j++) {
 			tk[j].line = a;
 			right &= w[j].l > first_r;
 			letters |= has_letter(text + tk[j].start, tk[j].end - tk[j].start);
+			top = w[j].t < top ? w[j].t : top;
+			bottom = w[j].b > bottom ? w[j].b : bottom;
+			h = height(&w[j]) > h ? height(&w[j]) : h;
 		}
-		if (row >= 0 && right && letters && w[a].t > w[row].t &&
+		/* a wrapped cell goes on at the next line: a line with a blank line's height
+		 * or more above it (a note under the table, a row Tesseract did not read) is
+		 * not the rest of the row. The taller of the two lines: a line of small letters
+		 * without ascenders (m, ương) is half a line high. */
+		gap_ok = top - prev_b < (h > prev_h ? h : prev_h);
+		if (row >= 0 && right && letters && w[a].t > w[row].t && gap_ok &&
 		    chunks_aligned(tk, w, (size_t)row, a, b) &&
 		    into_text_cells(text, tk, w, (size_t)row, a, b)) {
 			for (j = a; j < b; j++)
 				tk[j].into = row;
 			moved = 1;
+		} else if (wide >= 0 && w[a].t > w[wide].t && gap_ok &&
+		           under_one_cell(text, tk, w, (size_t)wide, a, b)) {
+			for (j = a; j < b; j++)
+				tk[j].into = wide;
+			moved = 1;
 		} else {
-			int fr = 0;
-			r = row_cells(text, tk, w, a, b, &fr);
+			int fr = 0, cells = 0;
+			r = row_cells(text, tk, w, a, b, &fr, &cells);
 			row = r ? (long)a : -1;
 			first_r = r ? fr : 0;
+			wide = cells >= 3 ? (long)a : -1;
 		}
+		prev_b = bottom;
+		prev_h = h;
 		a = b;
 	}
 	if (!moved) {
@@ -494,6 +698,7 @@ static void recognize(TessBaseAPI *api, struct Pix *pix, struct ocr_page *out)
 	char *t;
 	int *confs, i, n = 0, res;
 	double sum = 0, scale;
+	int line_h;
 
 	out->raw = NULL;
 	out->conf = 0;
@@ -504,16 +709,18 @@ static void recognize(TessBaseAPI *api, struct Pix *pix, struct ocr_page *out)
 	res = pixGetXRes(p) > 0 ? pixGetXRes(p) : 300;
 	TessBaseAPISetImage2(api, p);
 	TessBaseAPISetSourceResolution(api, res);
-	scale = page_scale(api);
+	scale = page_scale(api, &line_h);
+	erase_leaders(p, line_h);
 	if (scale < 1) {
 		struct Pix *q = shrink(p, scale);
 		if (q) {
 			pixDestroy(&p);
 			p = q;
-			TessBaseAPISetImage2(api, p);
-			TessBaseAPISetSourceResolution(api, (int)(res * scale + 0.5));
+			res = (int)(res * scale + 0.5);
 		}
 	}
+	TessBaseAPISetImage2(api, p);
+	TessBaseAPISetSourceResolution(api, res);
 	if (TessBaseAPIRecognize(api, NULL) != 0) {
 		out->raw = xstrdup("");
 		pixDestroy(&p);

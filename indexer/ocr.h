@@ -84,6 +84,23 @@ char *ocr_regroup(const char *text, const struct ocr_word *w, size_t n);
  */
 double ocr_line_scale(const int *heights, size_t n);
 
+/* A connected component's bounding box on a page image (pixels, y down; r and b exclusive). */
+struct ocr_box {
+	int l, t, r, b;
+};
+
+/*
+ * The dots of dotted leaders among a page's connected components (line_h: the median height
+ * of its text lines), marked in leader[0..n); their count. A form's field to fill in
+ * (`Họ và tên:............Năm sinh`) is a leader: fill drawn to a width, not text, and
+ * Tesseract reads a long one as letters and digits and loses the words beside it. A dot is
+ * a small, roughly square component with nothing above or below it within a third of a
+ * line height (not the dot of a colon, an i or a dấu nặng); a leader is a chain of six or
+ * more dots on one baseline, each at most half a line height after the one before, with
+ * nothing else between them. An ellipsis or a full stop is one to four dots.
+ */
+size_t ocr_leaders(const struct ocr_box *c, size_t n, int line_h, unsigned char *leader);
+
 /* Counters for progress and the summary. */
 struct ocr_stats {
 	long pages_queued, pages_done, pages_cached;

@@ -1122,23 +1122,122 @@ char *vn_ocrfix_marks(const char *text, int *repairs)
 	return out.p ? buf_detach(&out) : xstrdup("");
 }
 
+/* The value of the Roman numeral s (n bytes of I V X L C D M, written the usual way: the
+ * value written back gives the same letters), or 0. */
+static int roman_value(const char *s, size_t n)
+{
+	static const struct {
+		const char *r;
+		int v;
+	} digit[] = {{"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100},
+	             {"XC", 90},  {"L", 50},   {"XL", 40}, {"X", 10},   {"IX", 9},
+	             {"V", 5},    {"IV", 4},   {"I", 1}};
+	char back[32];
+	size_t i, k = 0;
+	int v = 0, left;
+
+	if (n == 0 || n >= sizeof(back))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!s[i] || !strchr("IVXLCDM", s[i]))
+			return 0;
+	/* read greedily (subtractive pairs first), then written back: IIII, VX, IIV are no
+	 * numerals */
+	for (i = 0; i < n;) {
+		size_t d;
+		for (d = 0; d < sizeof(digit) / sizeof(digit[0]); d++) {
+			size_t len = strlen(digit[d].r);
+			if (i + len <= n && memcmp(s + i, digit[d].r, len) == 0) {
+				v += digit[d].v;
+				i += len;
+				break;
+			}
+		}
+	}
+	for (left = v, i = 0; left > 0 && i < sizeof(digit) / sizeof(digit[0]);)
+		if (left >= digit[i].v && k + 2 < sizeof(back)) {
+			size_t len = strlen(digit[i].r);
+			memcpy(back + k, digit[i].r, len);
+			k += len;
+			left -= digit[i].v;
+		} else {
+			i++;
+		}
+	return left == 0 && k == n && memcmp(back, s, n) == 0 ? v : 0;
+}
+
+/*
+ * Roman row and section numbers read with H for II (the two stems' serifs touch: II -> H,
+ * III -> IH). A line's first word (before a blank or a full stop) that is a Roman numeral
+ * sets the count; one with an H that, each H read as II, is a Roman numeral one more than
+ * the last numeral that opened a line above, is that numeral (I … H -> II, II … IH -> III).
+ * Without the numeral before it, H is a letter (a section H, the H of a name).
+ */
+char *vn_ocrfix_roman(const char *text, int *repairs)
+{
+	struct buf out = BUF_INIT;
+	size_t n = strlen(text), i = 0;
+	int fixes = 0, last = 0;
+
+	while (i < n) {
+		size_t st = i, e, k;
+		char two[32];
+		size_t m = 0;
+		int v;
+		while (st < n && (text[st] == ' ' || text[st] == '\t'))
+			st++;
+		for (e = st; e < n && strchr("IVXLCDMH", text[e]); e++)
+			;
+		v = e > st && (e == n || strchr(" \t\n.", text[e])) ? roman_value(text + st, e - st)
+		                                                    : 0;
+		if (v) {
+			last = v;
+		} else if (last && e > st && (e == n || strchr(" \t\n.", text[e])) &&
+		           memchr(text + st, 'H', e - st) && 2 * (e - st) < sizeof(two)) {
+			for (k = st; k < e; k++) {
+				if (text[k] == 'H')
+					two[m++] = 'I';
+				two[m++] = text[k] == 'H' ? 'I' : text[k];
+			}
+			if (roman_value(two, m) == last + 1) {
+				buf_add(&out, text + i, st - i);
+				buf_add(&out, two, m);
+				fixes++;
+				last++;
+				i = e;
+			}
+		}
+		/* the rest of the line as it is */
+		e = i;
+		while (e < n && text[e] != '\n')
+			e++;
+		buf_add(&out, text + i, e < n ? e + 1 - i : e - i);
+		i = e < n ? e + 1 : n;
+	}
+	if (repairs)
+		*repairs = fixes;
+	return out.p ? buf_detach(&out) : xstrdup("");
+}
+
 char *vn_ocrfix(const char *raw, int *repairs)
 {
-	int r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0;
+	int r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0, r7 = 0;
 	char *s = vn_ocrfix_syllables(raw, &r1);
 	char *l = vn_ocrfix_letters(s, &r2);
 	char *g = vn_ocrfix_split(l, &r3);
 	/* again, when words came apart: a piece's diacritic repair needs its neighbours */
 	char *s2 = r3 ? vn_ocrfix_syllables(g, &r4) : xstrdup(g);
 	char *t0 = vn_ocrfix_numbers(s2, &r5);
-	char *t = vn_ocrfix_marks(t0, &r6);
+	char *t1 = vn_ocrfix_marks(t0, &r6);
+	char *t = vn_ocrfix_roman(t1, &r7);
 
+	free(t1);
 	free(t0);
 	free(s);
 	free(l);
 	free(g);
 	free(s2);
 	if (repairs)
-		*repairs = r1 + r2 + r3 + r4 + r5 + r6;
+		*repairs = r1 + r2 + r3 + r4 + r5 + r6 + r7;
 	return t;
 }

@@ -30,6 +30,9 @@
  * a full stop glued after a short abbreviation there (Tr.USD); an item number's comma at a
  * line's start (5, Tên -> 5. Tên).
  *
+ * Roman numbers opening a line, read with H for II, when they continue the count of the
+ * lines above (I … H -> II, II … IH -> III).
+ *
  * Numbers: a space OCR put inside a date is removed when the two pieces join into a
  * valid day/month/year and neither is one alone (22/1 1/2019 -> 22/11/2019).
  */
@@ -47,5 +50,6 @@ char *vn_ocrfix_letters(const char *text, int *repairs);
 char *vn_ocrfix_split(const char *text, int *repairs);
 char *vn_ocrfix_numbers(const char *text, int *repairs);
 char *vn_ocrfix_marks(const char *text, int *repairs);
+char *vn_ocrfix_roman(const char *text, int *repairs);
 
 #endif

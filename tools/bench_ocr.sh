@@ -9,7 +9,8 @@
 # by pdftoppm at 300 dpi grayscale (clean set) and degraded by ImageMagick (150 dpi, 1.3°
 # skew, blur, noise, JPEG quality 35), wrapped as image-only PDFs by img2pdf.
 #
-# Scored with tools/score.c (the legacy metric) in one run, side by side:
+# Scored with tools/score.c in one run, side by side, under the legacy metric and under
+# it with fill (score --fill: dotted leaders and ruled lines are no text; docs/ocr.md):
 #   tesseract   the tesseract CLI, -l vie, on the same page images
 #   thidua raw  thidua's OCR before the repair (thidua text --ocr-raw)
 #   thidua      thidua text (preprocessing + repair + layout)
@@ -50,8 +51,8 @@ echo "test set: $(echo $names | wc -w) held-out transcripts, $pages pages each s
 sum() { # files... -> summed score columns
 	awk '{for (i = 1; i <= 6; i++) s[i] += $i} END {printf "%d %d %d %d %d %d\n", s[1], s[2], s[3], s[4], s[5], s[6]}' "$@"
 }
-row() { # label set system
-	read -r cm c dm d tm t <"work/$2.$3.score"
+row() { # label set system pages/min [suffix of the score files]
+	read -r cm c dm d tm t <"work/$2.$3.score$5"
 	awk -v l="$1" -v cm="$cm" -v c="$c" -v dm="$dm" -v d="$d" -v tm="$tm" -v t="$t" -v ppm="$4" \
 		'BEGIN {printf "| %-28s | %.4f | %.4f | %.4f | %s |\n", l, dm / d, tm / t, cm / c, ppm}'
 }
@@ -77,15 +78,18 @@ for set in clean degraded; do
 		cat work/"$b"-"$set"-*.txt >"work/$b.$set.tess"
 		for sys in tess raw thidua; do
 			"$score" "truth/$b.txt" "work/$b.$set.$sys" >"work/$b.$set.$sys.score"
+			"$score" --fill "truth/$b.txt" "work/$b.$set.$sys" >"work/$b.$set.$sys.score-fill"
 		done
 	done
 	for sys in tess raw thidua; do
-		sum work/*."$set"."$sys".score >"work/$set.$sys.score"
-		# the same over the prose documents: transcripts without a TAB (the others hold
-		# spreadsheet tables)
-		for f in $names; do
-			grep -q "$(printf '\t')" "truth/$f" || cat "work/${f%.txt}.$set.$sys.score"
-		done | sum >"work/prose-$set.$sys.score"
+		for m in "" -fill; do
+			sum work/*."$set"."$sys".score$m >"work/$set.$sys.score$m"
+			# the same over the prose documents: transcripts without a TAB (the others
+			# hold spreadsheet tables)
+			for f in $names; do
+				grep -q "$(printf '\t')" "truth/$f" || cat "work/${f%.txt}.$set.$sys.score$m"
+			done | sum >"work/prose-$set.$sys.score$m"
+		done
 	done
 	eval "ppm_${set}_thidua=\$ppm_thidua ppm_${set}_tess=\$ppm_tess"
 	repairs=$(sqlite3 "work/$set.db" "SELECT sum(repairs) FROM ocr_pages" 2>/dev/null || echo "?")
@@ -93,27 +97,35 @@ for set in clean degraded; do
 done
 
 {
-	echo "| set, system                  | diacritic | syllable | char   | pages/min |"
-	echo "|------------------------------|-----------|----------|--------|-----------|"
-	row "clean 300 dpi, tesseract CLI" clean tess "$ppm_clean_tess"
-	row "clean, thidua before repair" clean raw "-"
-	row "clean, thidua" clean thidua "$ppm_clean_thidua"
-	row "degraded, tesseract CLI" degraded tess "$ppm_degraded_tess"
-	row "degraded, thidua before repair" degraded raw "-"
-	row "degraded, thidua" degraded thidua "$ppm_degraded_thidua"
-	echo
-	nprose=$(for f in $names; do grep -q "$(printf '\t')" "truth/$f" || echo "$f"; done | wc -l)
-	echo "The $nprose prose documents (transcripts without a TAB; the others are spreadsheets):"
-	echo
-	echo "| set, system                  | diacritic | syllable | char   |"
-	echo "|------------------------------|-----------|----------|--------|"
-	for set in clean degraded; do
-		for sys in tess raw thidua; do
-			read -r cm c dm d tm t <"work/prose-$set.$sys.score"
-			awk -v l="$set, $sys" -v cm="$cm" -v c="$c" -v dm="$dm" -v d="$d" -v tm="$tm" -v t="$t" \
-				'BEGIN {printf "| %-28s | %.4f | %.4f | %.4f |\n", l, dm / d, tm / t, cm / c}'
+	for m in "" -fill; do
+		if [ -z "$m" ]; then
+			echo "The legacy metric (tools/score.c):"
+		else
+			echo "With fill (score --fill: ellipsis = three full stops, runs of three or more . _ - are blanks):"
+		fi
+		echo
+		echo "| set, system                  | diacritic | syllable | char   | pages/min |"
+		echo "|------------------------------|-----------|----------|--------|-----------|"
+		row "clean 300 dpi, tesseract CLI" clean tess "$ppm_clean_tess" "$m"
+		row "clean, thidua before repair" clean raw "-" "$m"
+		row "clean, thidua" clean thidua "$ppm_clean_thidua" "$m"
+		row "degraded, tesseract CLI" degraded tess "$ppm_degraded_tess" "$m"
+		row "degraded, thidua before repair" degraded raw "-" "$m"
+		row "degraded, thidua" degraded thidua "$ppm_degraded_thidua" "$m"
+		echo
+		nprose=$(for f in $names; do grep -q "$(printf '\t')" "truth/$f" || echo "$f"; done | wc -l)
+		echo "The $nprose prose documents (transcripts without a TAB; the others are spreadsheets):"
+		echo
+		echo "| set, system                  | diacritic | syllable | char   |"
+		echo "|------------------------------|-----------|----------|--------|"
+		for set in clean degraded; do
+			for sys in tess raw thidua; do
+				read -r cm c dm d tm t <"work/prose-$set.$sys.score$m"
+				awk -v l="$set, $sys" -v cm="$cm" -v c="$c" -v dm="$dm" -v d="$d" -v tm="$tm" -v t="$t" \
+					'BEGIN {printf "| %-28s | %.4f | %.4f | %.4f |\n", l, dm / d, tm / t, cm / c}'
+			done
 		done
+		echo
 	done
-	echo
 	echo "repairs made: clean $repairs_clean, degraded $repairs_degraded ($pages pages each)"
 } | tee results.md

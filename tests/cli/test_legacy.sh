@@ -21,6 +21,14 @@ LEG="$TOP/tests/fixtures/legacy"
 SCORE="$TOP/build/rel/score"
 [ -x "$SCORE" ] || fail "scorer $SCORE not built (make build/rel/score)"
 
+# score --fill (the OCR benchmark's, docs/ocr.md): a leader's dots, however many and
+# whether typed as … or as full stops, and a ruled line are blanks on both sides; without
+# it (this test's metric) they are text
+printf 'Họ và tên:……………Năm sinh ……\n____________\nv.v… xong\n' >fill.truth
+printf 'Họ và tên:..........Năm sinh\nv.v... xong\n' >fill.hyp
+expect_eq "$("$SCORE" --fill fill.truth fill.hyp | cut -f5,6)" "$(printf '7\t7')" "score --fill"
+expect_eq "$("$SCORE" fill.truth fill.hyp | cut -f5,6)" "$(printf '4\t8')" "score without --fill"
+
 measure() { # label, extra thidua options...: fills per-format totals in sums.$label
 	local label=$1 f name ext out rc
 	shift

@@ -174,6 +174,21 @@ static void test_marks(void **state)
 	fixes("năm 2005, Cơ quan\n123, Tên\n5, các", "năm 2005, Cơ quan\n123, Tên\n5, các", 0);
 }
 
+static void test_roman(void **state)
+{
+	(void)state;
+	/* II and III read as H and IH (benchmark table rows) when they continue the count */
+	fixes("I        Công nghiệp     56\nII Nông nghiệp     23\nIH       Dịch vụ     53\n",
+	      "I        Công nghiệp     56\nII Nông nghiệp     23\nIII       Dịch vụ     53\n", 1);
+	fixes("I     Nguồn thu     145\n1     Thuế     20\nH     Chi ngân sách     144\n",
+	      "I     Nguồn thu     145\n1     Thuế     20\nII     Chi ngân sách     144\n", 1);
+	fixes("I. Mục tiêu\nnội dung\nH. Nhiệm vụ", "I. Mục tiêu\nnội dung\nII. Nhiệm vụ", 1);
+	/* without the numeral before it, or out of sequence, H is a letter */
+	fixes("H     Chi ngân sách\nHà Nội", "H     Chi ngân sách\nHà Nội", 0);
+	fixes("III. Kết quả\nH. Phụ lục", "III. Kết quả\nH. Phụ lục", 0);
+	fixes("I. Mục tiêu\nHH khu", "I. Mục tiêu\nHH khu", 0);
+}
+
 static void test_invalid_utf8(void **state)
 {
 	int r;
@@ -238,11 +253,17 @@ static void test_stamp(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_invalid_syllables), cmocka_unit_test(test_context),
-	    cmocka_unit_test(test_leaves_alone),      cmocka_unit_test(test_glued),
-	    cmocka_unit_test(test_letters),           cmocka_unit_test(test_case),
-	    cmocka_unit_test(test_numbers),           cmocka_unit_test(test_marks),
-	    cmocka_unit_test(test_invalid_utf8),      cmocka_unit_test(test_stamp),
+	    cmocka_unit_test(test_invalid_syllables),
+	    cmocka_unit_test(test_context),
+	    cmocka_unit_test(test_leaves_alone),
+	    cmocka_unit_test(test_glued),
+	    cmocka_unit_test(test_letters),
+	    cmocka_unit_test(test_case),
+	    cmocka_unit_test(test_numbers),
+	    cmocka_unit_test(test_marks),
+	    cmocka_unit_test(test_invalid_utf8),
+	    cmocka_unit_test(test_stamp),
+	    cmocka_unit_test(test_roman),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
