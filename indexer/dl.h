@@ -51,10 +51,17 @@
 	X(cairo_surface_flush)
 
 #define DL_LEPT(X)                                                                                 \
+	X(boxCreate)                                                                               \
+	X(boxDestroy)                                                                              \
+	X(boxaDestroy)                                                                             \
+	X(boxaGetBoxGeometry)                                                                      \
+	X(boxaGetCount)                                                                            \
 	X(findFileFormatBuffer)                                                                    \
 	X(kernelDestroy)                                                                           \
 	X(makeGaussianKernelSep)                                                                   \
 	X(pixClone)                                                                                \
+	X(pixConnCompBB)                                                                           \
+	X(pixConvertTo1)                                                                           \
 	X(pixConvertTo8)                                                                           \
 	X(pixConvolveSep)                                                                          \
 	X(pixCreate)                                                                               \
@@ -68,6 +75,7 @@
 	X(pixReadMem)                                                                              \
 	X(pixScale)                                                                                \
 	X(pixScaleGrayLI)                                                                          \
+	X(pixSetInRect)                                                                            \
 	X(pixSetResolution)                                                                        \
 	X(pixaAddPix)                                                                              \
 	X(pixaCreate)                                                                              \
@@ -187,6 +195,14 @@ int dl_load(struct err *e);
 #define cairo_surface_destroy             (dl_syms.cairo_surface_destroy)
 #define cairo_surface_flush               (dl_syms.cairo_surface_flush)
 #define findFileFormatBuffer              (dl_syms.findFileFormatBuffer)
+#define boxCreate                         (dl_syms.boxCreate)
+#define boxDestroy                        (dl_syms.boxDestroy)
+#define boxaDestroy                       (dl_syms.boxaDestroy)
+#define boxaGetBoxGeometry                (dl_syms.boxaGetBoxGeometry)
+#define boxaGetCount                      (dl_syms.boxaGetCount)
+#define pixConnCompBB                     (dl_syms.pixConnCompBB)
+#define pixConvertTo1                     (dl_syms.pixConvertTo1)
+#define pixSetInRect                      (dl_syms.pixSetInRect)
 #define kernelDestroy                     (dl_syms.kernelDestroy)
 #define makeGaussianKernelSep             (dl_syms.makeGaussianKernelSep)
 #define pixClone                          (dl_syms.pixClone)
