@@ -474,7 +474,7 @@ static const char usage[] =
 	"  --no-facts      index text for search only: skip units, campaigns, awards and\n"
 	"                  figures (about four times faster on large archives)\n"
 	"  --optimize      then merge the full-text index into one segment: searches take\n"
-	"                  a third less time (14 s for the 1.2 GB national benchmark);\n"
+	"                  a third less time (12-14 s for the 1.2 GB national benchmark);\n"
 	"                  without PATH, only that\n"
 	"  -q, --quiet     no progress and no summary line\n"
 	"  -h, --help      this help\n"
