@@ -5,20 +5,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text.h"
 #include "vn_tok.h"
 
 struct wtmp {
 	size_t canon, fold;
 };
-
-static size_t utf8_chars(const char *s, size_t n)
-{
-	size_t i, c = 0;
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			c++;
-	return c;
-}
 
 /* Append a token and its NUL to the arena; returns its offset (the arena may move). */
 static size_t arena_put(struct buf *a, const char *s, size_t n)
@@ -62,11 +54,11 @@ void vn_words_build(struct vn_words *w, struct vn_norm *nm, const char *s, size_
 			tmp = xgrow(tmp, &tcap, w->n + 1, sizeof(*tmp));
 		t = &w->t[w->n];
 		memset(t, 0, sizeof(*t));
-		chars += utf8_chars(s + last, a - last);
+		chars += text_count_chars(s + last, a - last);
 		t->a = a;
 		t->b = b;
 		t->ca = chars;
-		chars += utf8_chars(s + a, b - a);
+		chars += text_count_chars(s + a, b - a);
 		t->cb = chars;
 		last = b;
 		t->flags = v.flags;
@@ -133,7 +125,7 @@ int vn_words_is(const struct vn_words *w, size_t i, const char *s)
 
 size_t vn_words_char_at(const struct vn_words *w, size_t off)
 {
-	return utf8_chars(w->text, off < w->ntext ? off : w->ntext);
+	return text_count_chars(w->text, off < w->ntext ? off : w->ntext);
 }
 
 uint64_t vn_words_hash(const char *s, size_t n)
