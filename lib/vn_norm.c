@@ -10,6 +10,7 @@
  */
 #include "vn_norm.h"
 #include "vn_enc.h"
+#include "vn_memo.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -55,6 +56,7 @@ struct vn_norm {
 	struct buf arena;
 	struct buf out; /* result of the last call when it bypassed the cache */
 	unsigned long hits, misses;
+	struct vn_memo *memo;
 };
 
 struct vn_norm *vn_norm_new(struct err *e)
@@ -82,7 +84,15 @@ void vn_norm_free(struct vn_norm *nm)
 	free(nm->slots);
 	buf_free(&nm->arena);
 	buf_free(&nm->out);
+	vn_memo_free(nm->memo);
 	free(nm);
+}
+
+struct vn_memo *vn_norm_memo(struct vn_norm *nm)
+{
+	if (!nm->memo)
+		nm->memo = vn_memo_new();
+	return nm->memo;
 }
 
 void vn_norm_stats(const struct vn_norm *nm, unsigned long *hits, unsigned long *misses)

@@ -49,6 +49,10 @@ void vn_norm_free(struct vn_norm *nm);
  */
 int vn_norm_word(struct vn_norm *nm, const char *s, size_t n, struct vn_word *w);
 
+/* A memo that lives as long as the normalizer, for results derived from normalized words
+ * (vn_tok keeps the tokens of chunks of text in it). Created on first use. */
+struct vn_memo *vn_norm_memo(struct vn_norm *nm);
+
 /* Cache statistics, for the benchmark. */
 void vn_norm_stats(const struct vn_norm *nm, unsigned long *hits, unsigned long *misses);
 

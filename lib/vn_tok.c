@@ -1,4 +1,5 @@
 #include "vn_tok.h"
+#include "vn_memo.h"
 #include "vn_rank.h"
 
 #include <stdint.h>
@@ -246,7 +247,7 @@ static int record_token(void *ctx, const struct vn_word *w, size_t a, size_t b)
 	return 0;
 }
 
-void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out)
+void vn_tok_precompute_direct(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out)
 {
 	struct recording r = {out, text, n};
 
@@ -254,6 +255,88 @@ void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn
 	out->bare = 0;
 	vn_toks_reserve(out, n);
 	vn_tok_each(nm, text, n, record_token, &r);
+}
+
+/*
+ * The tokens of a chunk — the bytes between two ASCII spaces — are a function of the chunk
+ * alone: no token crosses a space, the number rule looks back two bytes and the bare-word
+ * rule one byte, and a space satisfies both exactly as the start or end of the text does.
+ * Report text repeats the same few thousand chunks ("thi", "đua,", "(1)"), so their records
+ * are kept (lib/vn_memo.h) and copied: finding the chunk and hashing it is one pass, where
+ * the tokenizer decoded every character and normalized and recorded every word again.
+ *
+ * A memo value: the token count (1 byte), whether a bare-word signature follows (1 byte),
+ * that signature (8 bytes, when it does), then the records.
+ */
+#define CHUNK_MAX 64
+
+static int chunk_space(unsigned char c)
+{
+	/* TAB LF VT FF CR and the space, as bits: one test a byte in the scan below */
+	return c <= ' ' && ((1ull << c) & (0x3E00ull | (1ull << ' ')));
+}
+
+static void toks_append(struct vn_toks *out, const char *rec, size_t n, size_t count, uint64_t bare)
+{
+	if (out->n + n > out->cap)
+		out->data = xgrow(out->data, &out->cap, out->n + n, 1);
+	if (n)
+		memcpy(out->data + out->n, rec, n);
+	out->n += n;
+	out->count += count;
+	out->bare |= bare;
+}
+
+static void chunk_tokens(struct vn_norm *nm, struct vn_memo *memo, unsigned h, const char *s,
+                         size_t n, struct vn_toks *one, struct buf *val, struct vn_toks *out)
+{
+	const char *v;
+	size_t nv;
+	uint64_t bare = 0;
+
+	if (n <= CHUNK_MAX && (v = vn_memo_get(memo, h, s, n, &nv)) != NULL) {
+		size_t head = v[1] ? 10 : 2;
+		if (v[1])
+			memcpy(&bare, v + 2, 8);
+		toks_append(out, v + head, nv - head, (unsigned char)v[0], bare);
+		return;
+	}
+	vn_tok_precompute_direct(nm, s, n, one);
+	toks_append(out, one->data, one->n, one->count, one->bare);
+	if (n > CHUNK_MAX || one->count > 255)
+		return;
+	buf_reset(val);
+	buf_addc(val, (char)one->count);
+	buf_addc(val, (char)(one->bare != 0));
+	if (one->bare)
+		buf_add(val, (const char *)&one->bare, 8);
+	buf_add(val, one->data, one->n);
+	vn_memo_put(memo, h, s, n, val->p, val->n);
+}
+
+void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out)
+{
+	struct vn_memo *memo = vn_norm_memo(nm);
+	struct vn_toks one = {0};
+	struct buf val = BUF_INIT;
+	size_t i = 0;
+
+	out->n = out->count = 0;
+	out->bare = 0;
+	vn_toks_reserve(out, n);
+	for (;;) {
+		unsigned h = VN_MEMO_SEED;
+		size_t a;
+		while (i < n && chunk_space((unsigned char)text[i]))
+			i++;
+		if (i >= n)
+			break;
+		for (a = i; i < n && !chunk_space((unsigned char)text[i]); i++)
+			h = vn_memo_step(h, (unsigned char)text[i]);
+		chunk_tokens(nm, memo, vn_memo_final(h), text + a, i - a, &one, &val, out);
+	}
+	vn_toks_free(&one);
+	buf_free(&val);
 }
 
 void vn_toks_free(struct vn_toks *t)
@@ -289,7 +372,7 @@ void vn_tok_replay_stats(unsigned long *replayed, unsigned long *computed)
 }
 
 static int replay_tokens(const struct vn_toks *t, void *ctx,
-			 int (*xToken)(void *, int, const char *, int, int, int))
+                         int (*xToken)(void *, int, const char *, int, int, int))
 {
 	const unsigned char *d = (const unsigned char *)t->data;
 	size_t i = 0;
@@ -361,12 +444,12 @@ static int emit_token(void *ctx, const struct vn_word *w, size_t a, size_t b)
 	 * folded query word (no diacritics) then meets the folded twins in the index. */
 	if (rc == SQLITE_OK && em->document && (w->flags & VN_WORD_ACCENTED))
 		rc = em->xToken(em->ctx, FTS5_TOKEN_COLOCATED, w->fold, (int)w->nfold, (int)a,
-				(int)b);
+		                (int)b);
 	return rc;
 }
 
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntext,
-			int (*xToken)(void *, int, const char *, int, int, int))
+                        int (*xToken)(void *, int, const char *, int, int, int))
 {
 	struct tokenizer *t = (struct tokenizer *)p;
 	struct emit em = {ctx, xToken, (flags & FTS5_TOKENIZE_DOCUMENT) != 0};
@@ -407,6 +490,6 @@ int vn_tok_register(sqlite3 *db, struct err *e)
 		return err_set(e, "this SQLite has no FTS5");
 	if (api->xCreateTokenizer(api, "vietnamese", NULL, &vt, NULL) != SQLITE_OK)
 		return err_set(e, "cannot register the vietnamese tokenizer: %s",
-			       sqlite3_errmsg(db));
+		               sqlite3_errmsg(db));
 	return 0;
 }

@@ -49,11 +49,13 @@ int vn_tok_each(struct vn_norm *nm, const char *s, size_t n, vn_tok_fn fn, void 
 struct vn_toks {
 	char *data; /* packed records: flags, lengths, offsets, token bytes */
 	size_t n, cap;
-	size_t count; /* tokens recorded (colocated ones included) */
+	size_t count;  /* tokens recorded (colocated ones included) */
 	uint64_t bare; /* vn_tok_precompute: vn_rank_bare_signature of the text, from its words */
 };
 
 void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out);
+/* The same records, computed word by word without the memo of chunks (tests compare). */
+void vn_tok_precompute_direct(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out);
 /* Record one token (tflags 0 or FTS5_TOKEN_COLOCATED): for callers that hold a passage's
  * normalized words already. Records keep no offsets (FTS5 ignores them when indexing). */
 void vn_toks_put(struct vn_toks *t, int tflags, const char *tok, size_t ntok);

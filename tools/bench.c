@@ -443,6 +443,8 @@ int main(int argc, char **argv)
 	struct err e;
 	struct buf m = BUF_INIT;
 
+	/* thidua runs with SQLite's memory statistics off (thidua.c): the stock baseline too */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (argc == 5 && strcmp(argv[1], "stock") == 0)
 		return stock_mode(argv[2], argv[3], argv[4]);
 	if (argc == 4 && strcmp(argv[1], "stock-queries") == 0)

@@ -4,11 +4,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <glob.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
 #include "vn_tok.h"
 
 /* The spans of s as "a|b|c" (the original bytes of each token). */
@@ -19,8 +21,8 @@ static char *spans(const char *s)
 
 	out[0] = 0;
 	while (vn_tok_next(s, strlen(s), &pos, &a, &b)) {
-		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%.*s", n ? "|" : "", (int)(b - a),
-				      s + a);
+		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%.*s", n ? "|" : "",
+		                      (int)(b - a), s + a);
 	}
 	return out;
 }
@@ -34,9 +36,14 @@ static void test_word_spans(void **state)
 	/* superscript footnote markers are not words; a digit glued to a word is split off */
 	assert_string_equal(spans("khen thưởng⁽¹⁾ tỷ đồng³ đồng3"), "khen|thưởng|tỷ|đồng|đồng|3");
 	/* NFD: combining marks stay inside their word */
-	assert_string_equal(spans("To\xcc\x80" "a a\xcc\x81n"), "To\xcc\x80" "a|a\xcc\x81n");
+	assert_string_equal(spans("To\xcc\x80"
+	                          "a a\xcc\x81n"),
+	                    "To\xcc\x80"
+	                    "a|a\xcc\x81n");
 	/* soft hyphen and zero-width space separate */
-	assert_string_equal(spans("thi\xc2\xad" "đua khen\xe2\x80\x8bthưởng"), "thi|đua|khen|thưởng");
+	assert_string_equal(spans("thi\xc2\xad"
+	                          "đua khen\xe2\x80\x8bthưởng"),
+	                    "thi|đua|khen|thưởng");
 	assert_string_equal(spans("Covid-19, ISO 9001:2015"), "Covid|19|ISO|9001|2015");
 }
 
@@ -64,9 +71,10 @@ static sqlite3 *open_fts(void)
 	struct err e;
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	assert_int_equal(vn_tok_register(db, &e), 0);
-	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='vietnamese')",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	                              "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='vietnamese')",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
 	return db;
 }
 
@@ -94,10 +102,10 @@ static void test_fts5_matching(void **state)
 	sqlite3 *db = open_fts();
 	(void)state;
 	sqlite3_exec(db,
-		     "INSERT INTO t VALUES ('Tòa án nhân dân huyện Chiêm Hóa'),"
-		     " ('Chiến sỹ thi đua cơ sở'), ('Hội đồng thi đua'), ('hoạt động dong dỏng'),"
-		     " ('Thuỷ lợi'), ('có 1.419 cá nhân')",
-		     NULL, NULL, NULL);
+	             "INSERT INTO t VALUES ('Tòa án nhân dân huyện Chiêm Hóa'),"
+	             " ('Chiến sỹ thi đua cơ sở'), ('Hội đồng thi đua'), ('hoạt động dong dỏng'),"
+	             " ('Thuỷ lợi'), ('có 1.419 cá nhân')",
+	             NULL, NULL, NULL);
 	/* no diacritics typed: every accented form */
 	assert_int_equal(count(db, "dong"), 2);
 	assert_int_equal(count(db, "\"chien si\""), 1);
@@ -116,9 +124,9 @@ static void test_fts5_matching(void **state)
 	assert_int_equal(count(db, "1419"), 1);
 	assert_int_equal(count(db, "\"1,419\""), 1);
 	/* highlight() shows the report's own spelling */
-	assert_string_equal(one(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?",
-				"\"chien si\""),
-			    "[Chiến sỹ] thi đua cơ sở");
+	assert_string_equal(
+	    one(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?", "\"chien si\""),
+	    "[Chiến sỹ] thi đua cơ sở");
 	sqlite3_close(db);
 }
 
@@ -126,16 +134,20 @@ static void test_fts5_nfd_offsets(void **state)
 {
 	sqlite3 *db = open_fts();
 	/* NFD "Tòa án": highlight must cut at the original byte offsets, marks included */
-	const char *nfd = "To\xcc\x80" "a a\xcc\x81n nha\xcc\x82n da\xcc\x82n";
+	const char *nfd = "To\xcc\x80"
+	                  "a a\xcc\x81n nha\xcc\x82n da\xcc\x82n";
 	sqlite3_stmt *st;
 	(void)state;
-	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &st, NULL),
+	                 SQLITE_OK);
 	sqlite3_bind_text(st, 1, nfd, -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 	sqlite3_finalize(st);
 	assert_int_equal(count(db, "\"tòa án\""), 1);
-	assert_string_equal(one(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?", "an"),
-			    "To\xcc\x80" "a [a\xcc\x81n] nha\xcc\x82n da\xcc\x82n");
+	assert_string_equal(
+	    one(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?", "an"),
+	    "To\xcc\x80"
+	    "a [a\xcc\x81n] nha\xcc\x82n da\xcc\x82n");
 	sqlite3_close(db);
 }
 
@@ -144,20 +156,21 @@ static void test_fts5_nfd_offsets(void **state)
  * replayed, then have FTS5's integrity check tokenize it afresh and compare with the index.
  */
 static void insert_replayed(sqlite3 *db, struct vn_norm *nm, const char *text, size_t n,
-			    struct vn_toks *toks)
+                            struct vn_toks *toks)
 {
 	sqlite3_stmt *st;
 
 	vn_tok_precompute(nm, text, n, toks);
-	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &st, NULL),
+	                 SQLITE_OK);
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
 	vn_tok_replay_begin(text, n, toks);
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 	vn_tok_replay_end();
 	sqlite3_finalize(st);
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL,
-				      NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db, "INSERT INTO t(t) VALUES ('integrity-check')", NULL, NULL, NULL),
+	    SQLITE_OK);
 }
 
 /* Replayed tokens must index exactly what the tokenizer would have computed. */
@@ -220,15 +233,97 @@ static void test_replay_long_tokens(void **state)
 	sqlite3_close(db);
 }
 
+/*
+ * vn_tok_precompute keeps the records of each chunk of text between spaces and copies them
+ * when the chunk comes again; they must be the records the word-by-word path computes, the
+ * first time (memo empty) and the second (every chunk from the memo), bare-word signature
+ * and count included.
+ */
+static void same_records(struct vn_norm *nm, const char *what, const char *t, size_t n)
+{
+	struct vn_toks a = {0}, b = {0};
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		vn_tok_precompute(nm, t, n, &a);
+		vn_tok_precompute_direct(nm, t, n, &b);
+		if (a.n != b.n || (a.n && memcmp(a.data, b.data, a.n) != 0) || a.count != b.count ||
+		    a.bare != b.bare)
+			fail_msg(
+			    "%s (pass %d): %zu record bytes, %zu tokens, bare %llx; word by word "
+			    "%zu, %zu, %llx",
+			    what, pass + 1, a.n, a.count, (unsigned long long)a.bare, b.n, b.count,
+			    (unsigned long long)b.bare);
+	}
+	vn_toks_free(&a);
+	vn_toks_free(&b);
+}
+
+static void test_precompute_chunks(void **state)
+{
+	/* what the rules at a chunk's edges look at: number lists and groups, a digit glued to a
+	 * word, bare words next to punctuation, NFD marks, separators that are not spaces
+	 * (no-break space, soft hyphen, superscripts), every ASCII space, a chunk longer than
+	 * the memo keeps and a word longer than a token */
+	static const char *const edge[] = {
+	    "1,2,3 d.1 d,2 1.419 1,419,000 1.419.000,5 01 2,5 ,3 .4 5. 6,",
+	    "Covid-19, ISO 9001:2015 đồng3 3đồng khen thưởng⁽¹⁾ tỷ đồng³",
+	    "  leading\ttab\rcr\fff\vvt\n\nnewline trailing  ",
+	    "thi\xc2\xa0"
+	    "đua khen\xc2\xad"
+	    "thưởng To\xcc\x80"
+	    "a a\xcc\x81n, (dan)",
+	    "**Bằng khen**, “Chiến sỹ thi đua” – sĩ; hoà/hòa. ĐỒNG đồng dong DONG",
+	    "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789,x",
+	    "a.b,c a-b a/b (a) [b] {c} \"d\" 'e' a...b",
+	};
+	char *long_word = xmalloc(700);
+	const char *top = getenv("TOP");
+	char pattern[4096];
+	glob_t g;
+	struct vn_norm *nm;
+	struct err e;
+	size_t i, files = 0;
+	(void)state;
+
+	nm = vn_norm_new(&e);
+	assert_non_null(nm);
+	for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
+		same_records(nm, edge[i], edge[i], strlen(edge[i]));
+	memset(long_word, 'x', 699);
+	long_word[699] = 0;
+	same_records(nm, "a 699-byte word", long_word, 699);
+	free(long_word);
+
+	/* real text: the seed report and the transcripts of the legacy documents */
+	snprintf(pattern, sizeof(pattern), "%s/corpus/*.txt", top ? top : ".");
+	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+	snprintf(pattern, sizeof(pattern), "%s/tests/fixtures/legacy/truth/*.txt", top ? top : ".");
+	assert_int_equal(glob(pattern, GLOB_APPEND, NULL, &g), 0);
+	for (i = 0; i < g.gl_pathc; i++) {
+		char *data;
+		size_t n;
+		if (read_file(g.gl_pathv[i], (size_t)1 << 26, &data, &n, &e) != 0)
+			fail_msg("%s", e.msg);
+		same_records(nm, g.gl_pathv[i], data, n);
+		free(data);
+		files++;
+	}
+	globfree(&g);
+	assert_true(files > 20);
+	vn_norm_free(nm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_word_spans),
-		cmocka_unit_test(test_number_spans),
-		cmocka_unit_test(test_fts5_matching),
-		cmocka_unit_test(test_fts5_nfd_offsets),
-		cmocka_unit_test(test_replay),
-		cmocka_unit_test(test_replay_long_tokens),
+	    cmocka_unit_test(test_word_spans),
+	    cmocka_unit_test(test_number_spans),
+	    cmocka_unit_test(test_fts5_matching),
+	    cmocka_unit_test(test_fts5_nfd_offsets),
+	    cmocka_unit_test(test_replay),
+	    cmocka_unit_test(test_replay_long_tokens),
+	    cmocka_unit_test(test_precompute_chunks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
