@@ -15,10 +15,18 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0;
 }
 
+/* The offset of the first c in s[i..n), n if none. */
+static size_t next_of(const char *s, size_t i, size_t n, char c)
+{
+	const char *p = memchr(s + i, c, n - i);
+
+	return p ? (size_t)(p - s) : n;
+}
+
 char *layout_strip_markdown(const char *s, size_t n)
 {
 	struct buf b = BUF_INIT;
-	size_t i = 0;
+	size_t i = 0, star, under;
 
 	/* "# Heading" -> "Heading" */
 	if (n > 0 && s[0] == '#') {
@@ -34,13 +42,20 @@ char *layout_strip_markdown(const char *s, size_t n)
 		i++;
 	}
 	buf_reserve(&b, n - i);
+	star = next_of(s, i, n, '*');
+	under = next_of(s, i, n, '_');
 	while (i < n) {
 		size_t j = i;
 		char before, after;
 		if (s[i] != '*' && s[i] != '_') {
-			/* copy the run up to the next emphasis mark in one go */
-			while (j < n && s[j] != '*' && s[j] != '_')
-				j++;
+			/* copy the run up to the next emphasis mark in one go; most paragraphs have
+			 * none, and memchr finds that a vector at a time (the next of each mark is
+			 * kept, so a paragraph is searched once for each) */
+			if (star < i)
+				star = next_of(s, i, n, '*');
+			if (under < i)
+				under = next_of(s, i, n, '_');
+			j = star < under ? star : under;
 			buf_add(&b, s + i, j - i);
 			i = j;
 			continue;
