@@ -31,8 +31,8 @@ static const char *const sql[] = {
     "DELETE FROM documents WHERE id = ?",
     "INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
     " indexed_at, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-    "INSERT INTO passage_rows (doc, ordinal, section, kind, packed, note, unit, bytes, bare)"
-    " VALUES (?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO passage_rows (doc, ordinal, section, kind, packed, note, unit, bytes, bare,"
+    " cites) VALUES (?,?,?,?,?,?,?,?,?,?)",
     "INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
     /* a file's documents: itself and its archive members "path!…" — the range keeps the
      * lookup on the path index ('"' follows '!') */
@@ -244,6 +244,13 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 		else
 			sqlite3_bind_null(s->ins_pass, 7);
 		sqlite3_bind_int64(s->ins_pass, 8, (sqlite3_int64)n);
+		/* a footnote cites a passage before it, nearly always: set with the row here, where
+		 * an UPDATE afterwards rewrote it (a seek and a row a footnote; facts_store_doc
+		 * updates the others) */
+		if (p->cites >= 0 && (size_t)p->cites < i)
+			sqlite3_bind_int64(s->ins_pass, 10, pass[p->cites]);
+		else
+			sqlite3_bind_null(s->ins_pass, 10);
 		if (step(s->db, s->ins_pass, e) != 0)
 			return -1;
 		pass[i] = sqlite3_last_insert_rowid(s->db);

@@ -216,7 +216,8 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 	}
 	for (i = 0; i < d->npassages; i++) {
 		long c = d->passages[i].cites;
-		if (c < 0 || (size_t)c >= d->npassages)
+		/* citations of an earlier passage went in with the row (store.c, insert_passages) */
+		if (c < 0 || (size_t)c >= d->npassages || (size_t)c < i)
 			continue;
 		sqlite3_bind_int64(fs->cites, 1, pass[i]);
 		sqlite3_bind_int64(fs->cites, 2, pass[c]);
