@@ -15,10 +15,14 @@ struct slot {
 	unsigned short nkey, nval;
 };
 
+/* keys seen once, by hash: a bit each (collisions only make a key kept a sighting early) */
+#define SEEN_BITS 65536u
+
 struct vn_memo {
 	struct slot *slots;
 	unsigned used;
 	struct buf arena;
+	unsigned char seen[SEEN_BITS / 8];
 };
 
 struct vn_memo *vn_memo_new(void)
@@ -71,6 +75,7 @@ void vn_memo_put(struct vn_memo *m, unsigned h, const char *key, size_t n, const
 		return;
 	if (m->used >= SLOTS / 4 * 3 || m->arena.n > (1u << 30)) {
 		memset(m->slots, 0, SLOTS * sizeof(*m->slots));
+		memset(m->seen, 0, sizeof(m->seen));
 		m->used = 0;
 		buf_reset(&m->arena);
 	}
@@ -84,4 +89,13 @@ void vn_memo_put(struct vn_memo *m, unsigned h, const char *key, size_t n, const
 	if (nval)
 		buf_add(&m->arena, val, nval);
 	m->used++;
+}
+
+int vn_memo_seen(struct vn_memo *m, unsigned h)
+{
+	unsigned bit = (h >> 7) & (SEEN_BITS - 1);
+	int was = (m->seen[bit / 8] >> (bit % 8)) & 1;
+
+	m->seen[bit / 8] |= (unsigned char)(1u << (bit % 8));
+	return was;
 }

@@ -4,8 +4,8 @@
  * no locking. Open addressing over a fixed table sized to stay in the L2 cache; when it is
  * 3/4 full it is cleared and fills again with what the text in hand uses.
  *
- * The caller hashes the key (vn_memo_hash, or the same function fused into a scan of its
- * own) so that finding a key's end and hashing it is one pass over the bytes.
+ * The caller hashes the key (vn_memo_hash, or vn_memo_step fused into a scan of its own) so
+ * that finding a key's end and hashing it is one pass over the bytes.
  */
 #ifndef THIDUA_VN_MEMO_H
 #define THIDUA_VN_MEMO_H
@@ -16,21 +16,43 @@ struct vn_memo;
 struct vn_memo *vn_memo_new(void);
 void vn_memo_free(struct vn_memo *m);
 
-/* FNV-1a, never 0 (vn_memo_step per byte from VN_MEMO_SEED, then vn_memo_final). */
-#define VN_MEMO_SEED 2166136261u
+/* The hash of a key for the calls below (never 0): vn_memo_step over its bytes from
+ * VN_MEMO_SEED, then vn_memo_final, so that a caller can fuse it into a scan of its own.
+ * A rotate and an xor a byte keep the chain short; the final multiply spreads the bits. */
+#define VN_MEMO_SEED 0x811C9DC5u
 static inline unsigned vn_memo_step(unsigned h, unsigned char c)
 {
-	return (h ^ c) * 16777619u;
+	return ((h << 5) | (h >> 27)) ^ c;
 }
 static inline unsigned vn_memo_final(unsigned h)
 {
-	return h ? h : 1;
+	h *= 0x9E3779B1u;
+	return (h ^ (h >> 15)) | 1u;
 }
 unsigned vn_memo_hash(const char *key, size_t n);
+
+/*
+ * Chunks: what vn_tok and vn_words keep results for — the bytes between two ASCII spaces,
+ * up to VN_CHUNK_MAX bytes and without digits (longer ones, and numbers, which seldom come
+ * again and filled the memo for nothing in tables, are computed every time). No token crosses a
+ * space, and the tokenizer's rules look at most two bytes back, where a space reads as the edge of
+ * the text does: a chunk's tokens and words are a function of its bytes alone.
+ */
+#define VN_CHUNK_MAX 64
+static inline int vn_chunk_space(unsigned char c)
+{
+	/* TAB LF VT FF CR and the space, as bits: one test a byte */
+	return c <= ' ' && ((1ull << c) & (0x3E00ull | (1ull << ' ')));
+}
 
 /* The value stored for key (n bytes, hash h), and its length in *nval; NULL if none. The
  * pointer is good until the next vn_memo_put. */
 const char *vn_memo_get(struct vn_memo *m, unsigned h, const char *key, size_t n, size_t *nval);
+
+/* Whether a key of hash h was seen before (and mark it seen). Callers keep a key from its
+ * second sighting on: a table lists thousands of numbers and codes once each, and keeping
+ * them cost more than computing them (and pushed out what comes again). */
+int vn_memo_seen(struct vn_memo *m, unsigned h);
 
 /* Store val for key. Keys and values longer than VN_MEMO_MAX bytes are not kept. */
 #define VN_MEMO_MAX 0xFFFF

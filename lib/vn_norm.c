@@ -43,7 +43,7 @@ struct letter {
 #define CACHE_SLOTS 8192u
 struct slot {
 	unsigned hash;
-	unsigned key;   /* offset of the raw bytes in the arena; 0 = empty slot */
+	unsigned key; /* offset of the raw bytes in the arena; 0 = empty slot */
 	unsigned short nkey, ncanon, nfold;
 	unsigned short flags;
 	unsigned canon, fold; /* offsets in the arena */
@@ -56,7 +56,7 @@ struct vn_norm {
 	struct buf arena;
 	struct buf out; /* result of the last call when it bypassed the cache */
 	unsigned long hits, misses;
-	struct vn_memo *memo;
+	struct vn_memo *memo[VN_MEMO_KINDS];
 };
 
 struct vn_norm *vn_norm_new(struct err *e)
@@ -84,15 +84,16 @@ void vn_norm_free(struct vn_norm *nm)
 	free(nm->slots);
 	buf_free(&nm->arena);
 	buf_free(&nm->out);
-	vn_memo_free(nm->memo);
+	for (int k = 0; k < VN_MEMO_KINDS; k++)
+		vn_memo_free(nm->memo[k]);
 	free(nm);
 }
 
-struct vn_memo *vn_norm_memo(struct vn_norm *nm)
+struct vn_memo *vn_norm_memo(struct vn_norm *nm, enum vn_norm_memo_kind kind)
 {
-	if (!nm->memo)
-		nm->memo = vn_memo_new();
-	return nm->memo;
+	if (!nm->memo[kind])
+		nm->memo[kind] = vn_memo_new();
+	return nm->memo[kind];
 }
 
 void vn_norm_stats(const struct vn_norm *nm, unsigned long *hits, unsigned long *misses)
@@ -202,8 +203,8 @@ static int bare(const struct letter *l, UChar32 c)
  */
 static int iy_onset(const struct letter *L, int n)
 {
-	static const char *const onsets[] = {"b", "ch", "d", "h", "k", "l", "m", "n", "ph",
-					     "r", "s", "t", "th", "v", "x", "qu", NULL};
+	static const char *const onsets[] = {"b", "ch", "d", "h",  "k", "l", "m",  "n", "ph",
+	                                     "r", "s",  "t", "th", "v", "x", "qu", NULL};
 	int i, k;
 
 	if (n == 1 && L[0].base == 0x0111 && L[0].nother == 0)
@@ -249,7 +250,7 @@ static void apply_rules(struct letter *L, int n)
 	    is_vowel(L[2].base))
 		onset = 2;
 	else if (onset == 1 && L[0].base == 'g' && n > 2 && L[1].base == 'i' && L[1].mods == 0 &&
-		 is_vowel(L[2].base))
+	         is_vowel(L[2].base))
 		onset = 2;
 	if (onset == n)
 		return;
@@ -303,7 +304,7 @@ static void to_utf8(const UChar *u, int32_t n, struct buf *out)
  * *canon / *fold and returns the flags.
  */
 static unsigned norm_slow(struct vn_norm *nm, const char *s, size_t n, struct buf *canon,
-			  struct buf *fold)
+                          struct buf *fold)
 {
 	UChar raw[MAX_TOKEN + 8], folded[MAX_TOKEN * 3 + 8], nfd[MAX_TOKEN * 4 + 8];
 	UChar out[MAX_TOKEN * 4 + 8], comp[MAX_TOKEN * 4 + 8];
@@ -331,12 +332,12 @@ static unsigned norm_slow(struct vn_norm *nm, const char *s, size_t n, struct bu
 
 	st = U_ZERO_ERROR;
 	nfolded = u_strFoldCase(folded, (int32_t)(sizeof(folded) / sizeof(folded[0])), raw, nraw,
-				U_FOLD_CASE_DEFAULT, &st);
+	                        U_FOLD_CASE_DEFAULT, &st);
 	if (U_FAILURE(st))
 		nfolded = 0;
 	st = U_ZERO_ERROR;
 	nnfd = unorm2_normalize(nm->nfd, folded, nfolded, nfd,
-				(int32_t)(sizeof(nfd) / sizeof(nfd[0])), &st);
+	                        (int32_t)(sizeof(nfd) / sizeof(nfd[0])), &st);
 	if (U_FAILURE(st))
 		nnfd = 0;
 
@@ -383,8 +384,8 @@ static unsigned norm_slow(struct vn_norm *nm, const char *s, size_t n, struct bu
 			out[nout++] = L[k].other[j];
 	}
 	st = U_ZERO_ERROR;
-	ncomp = unorm2_normalize(nm->nfc, out, nout, comp, (int32_t)(sizeof(comp) / sizeof(comp[0])),
-				 &st);
+	ncomp = unorm2_normalize(nm->nfc, out, nout, comp,
+	                         (int32_t)(sizeof(comp) / sizeof(comp[0])), &st);
 	if (U_FAILURE(st))
 		ncomp = 0;
 	to_utf8(comp, ncomp, canon);

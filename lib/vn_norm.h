@@ -49,9 +49,11 @@ void vn_norm_free(struct vn_norm *nm);
  */
 int vn_norm_word(struct vn_norm *nm, const char *s, size_t n, struct vn_word *w);
 
-/* A memo that lives as long as the normalizer, for results derived from normalized words
- * (vn_tok keeps the tokens of chunks of text in it). Created on first use. */
-struct vn_memo *vn_norm_memo(struct vn_norm *nm);
+/* Memos that live as long as the normalizer, for results derived from normalized words:
+ * vn_tok keeps the tokens of chunks of text in one, vn_words their words in the other.
+ * Created on first use. */
+enum vn_norm_memo_kind { VN_MEMO_TOKS, VN_MEMO_WORDS, VN_MEMO_KINDS };
+struct vn_memo *vn_norm_memo(struct vn_norm *nm, enum vn_norm_memo_kind kind);
 
 /* Cache statistics, for the benchmark. */
 void vn_norm_stats(const struct vn_norm *nm, unsigned long *hits, unsigned long *misses);

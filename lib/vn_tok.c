@@ -268,13 +268,6 @@ void vn_tok_precompute_direct(struct vn_norm *nm, const char *text, size_t n, st
  * A memo value: the token count (1 byte), whether a bare-word signature follows (1 byte),
  * that signature (8 bytes, when it does), then the records.
  */
-#define CHUNK_MAX 64
-
-static int chunk_space(unsigned char c)
-{
-	/* TAB LF VT FF CR and the space, as bits: one test a byte in the scan below */
-	return c <= ' ' && ((1ull << c) & (0x3E00ull | (1ull << ' ')));
-}
 
 static void toks_append(struct vn_toks *out, const char *rec, size_t n, size_t count, uint64_t bare)
 {
@@ -294,7 +287,7 @@ static void chunk_tokens(struct vn_norm *nm, struct vn_memo *memo, unsigned h, c
 	size_t nv;
 	uint64_t bare = 0;
 
-	if (n <= CHUNK_MAX && (v = vn_memo_get(memo, h, s, n, &nv)) != NULL) {
+	if (n <= VN_CHUNK_MAX && (v = vn_memo_get(memo, h, s, n, &nv)) != NULL) {
 		size_t head = v[1] ? 10 : 2;
 		if (v[1])
 			memcpy(&bare, v + 2, 8);
@@ -303,7 +296,7 @@ static void chunk_tokens(struct vn_norm *nm, struct vn_memo *memo, unsigned h, c
 	}
 	vn_tok_precompute_direct(nm, s, n, one);
 	toks_append(out, one->data, one->n, one->count, one->bare);
-	if (n > CHUNK_MAX || one->count > 255)
+	if (n > VN_CHUNK_MAX || one->count > 255 || !vn_memo_seen(memo, h))
 		return;
 	buf_reset(val);
 	buf_addc(val, (char)one->count);
@@ -316,7 +309,7 @@ static void chunk_tokens(struct vn_norm *nm, struct vn_memo *memo, unsigned h, c
 
 void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn_toks *out)
 {
-	struct vn_memo *memo = vn_norm_memo(nm);
+	struct vn_memo *memo = vn_norm_memo(nm, VN_MEMO_TOKS);
 	struct vn_toks one = {0};
 	struct buf val = BUF_INIT;
 	size_t i = 0;
@@ -327,11 +320,11 @@ void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn
 	for (;;) {
 		unsigned h = VN_MEMO_SEED;
 		size_t a;
-		while (i < n && chunk_space((unsigned char)text[i]))
+		while (i < n && vn_chunk_space((unsigned char)text[i]))
 			i++;
 		if (i >= n)
 			break;
-		for (a = i; i < n && !chunk_space((unsigned char)text[i]); i++)
+		for (a = i; i < n && !vn_chunk_space((unsigned char)text[i]); i++)
 			h = vn_memo_step(h, (unsigned char)text[i]);
 		chunk_tokens(nm, memo, vn_memo_final(h), text + a, i - a, &one, &val, out);
 	}

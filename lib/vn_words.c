@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include "text.h"
+#include "vn_memo.h"
 #include "vn_tok.h"
 
 struct wtmp {
@@ -25,10 +26,17 @@ static size_t arena_put(struct buf *a, const char *s, size_t n)
 	return at;
 }
 
-void vn_words_build(struct vn_words *w, struct vn_norm *nm, const char *s, size_t n)
-{
-	size_t pos = 0, a, b, last = 0, chars = 0, i, tcap, want;
+/* A vn_words under construction: canon and fold go to the arena as offsets (it may move),
+ * made pointers when it is done. */
+struct builder {
+	struct vn_words *w;
 	struct wtmp *tmp;
+	size_t tcap;
+};
+
+static void build_begin(struct builder *bd, struct vn_words *w, const char *s, size_t n)
+{
+	size_t want;
 
 	memset(w, 0, sizeof(*w));
 	w->text = s;
@@ -38,49 +46,202 @@ void vn_words_build(struct vn_words *w, struct vn_norm *nm, const char *s, size_
 	 * long as it. This runs for every passage, and for every bullet layout looks at:
 	 * growing per word showed. */
 	want = n / 4 + 4;
-	tcap = 0;
+	bd->w = w;
+	bd->tcap = 0;
 	w->t = xgrow(NULL, &w->cap, want, sizeof(*w->t));
-	tmp = xgrow(NULL, &tcap, want, sizeof(*tmp));
+	bd->tmp = xgrow(NULL, &bd->tcap, want, sizeof(*bd->tmp));
 	buf_reserve(&w->arena, 2 * n + 16);
+}
+
+static void build_end(struct builder *bd)
+{
+	struct vn_words *w = bd->w;
+	size_t i;
+
+	for (i = 0; i < w->n; i++) {
+		w->t[i].canon = w->arena.p + bd->tmp[i].canon;
+		w->t[i].fold = w->arena.p + bd->tmp[i].fold;
+	}
+	free(bd->tmp);
+}
+
+/* Append a word; t holds everything but canon and fold, which are copied. */
+static void push(struct builder *bd, const struct vn_wtok *t, const char *canon, size_t ncanon,
+                 const char *fold, size_t nfold)
+{
+	struct vn_words *w = bd->w;
+
+	if (w->n + 1 > w->cap)
+		w->t = xgrow(w->t, &w->cap, w->n + 1, sizeof(*w->t));
+	if (w->n + 1 > bd->tcap)
+		bd->tmp = xgrow(bd->tmp, &bd->tcap, w->n + 1, sizeof(*bd->tmp));
+	w->t[w->n] = *t;
+	bd->tmp[w->n].canon = arena_put(&w->arena, canon, ncanon);
+	bd->tmp[w->n].fold = arena_put(&w->arena, fold, nfold);
+	w->n++;
+}
+
+/* The words of s[0..n), word by word, their spans offset by base bytes and cbase
+ * characters. */
+static void words_direct(struct builder *bd, struct vn_norm *nm, const char *s, size_t n,
+                         size_t base, size_t cbase)
+{
+	size_t pos = 0, a, b, last = 0, chars = cbase;
+
 	while (vn_tok_next(s, n, &pos, &a, &b)) {
 		struct vn_word v;
-		struct vn_wtok *t;
+		struct vn_wtok t;
 		unsigned char first = (unsigned char)s[a];
 		if (vn_norm_word(nm, s + a, b - a, &v) != 0)
 			continue;
-		if (w->n + 1 > w->cap)
-			w->t = xgrow(w->t, &w->cap, w->n + 1, sizeof(*w->t));
-		if (w->n + 1 > tcap)
-			tmp = xgrow(tmp, &tcap, w->n + 1, sizeof(*tmp));
-		t = &w->t[w->n];
-		memset(t, 0, sizeof(*t));
+		memset(&t, 0, sizeof(t));
 		chars += text_count_chars(s + last, a - last);
-		t->a = a;
-		t->b = b;
-		t->ca = chars;
+		t.a = base + a;
+		t.b = base + b;
+		t.ca = chars;
 		chars += text_count_chars(s + a, b - a);
-		t->cb = chars;
+		t.cb = chars;
 		last = b;
-		t->flags = v.flags;
+		t.flags = v.flags;
 		if (first < 0x80) {
-			t->upper_first = first >= 'A' && first <= 'Z';
+			t.upper_first = first >= 'A' && first <= 'Z';
 		} else {
 			int32_t k = 0;
 			UChar32 c;
 			U8_NEXT(s + a, k, (int32_t)(b - a), c);
-			t->upper_first = c > 0 && u_isUUppercase(c);
+			t.upper_first = c > 0 && u_isUUppercase(c);
 		}
-		tmp[w->n].canon = arena_put(&w->arena, v.canon, v.ncanon);
-		tmp[w->n].fold = arena_put(&w->arena, v.fold, v.nfold);
-		t->hcanon = vn_words_hash(v.canon, v.ncanon);
-		t->hfold = (v.flags & VN_WORD_ACCENTED) ? vn_words_hash(v.fold, v.nfold) : t->hcanon;
-		w->n++;
+		t.hcanon = vn_words_hash(v.canon, v.ncanon);
+		t.hfold = (v.flags & VN_WORD_ACCENTED) ? vn_words_hash(v.fold, v.nfold) : t.hcanon;
+		push(bd, &t, v.canon, v.ncanon, v.fold, v.nfold);
 	}
-	for (i = 0; i < w->n; i++) {
-		w->t[i].canon = w->arena.p + tmp[i].canon;
-		w->t[i].fold = w->arena.p + tmp[i].fold;
+}
+
+void vn_words_build_direct(struct vn_words *w, struct vn_norm *nm, const char *s, size_t n)
+{
+	struct builder bd;
+
+	build_begin(&bd, w, s, n);
+	words_direct(&bd, nm, s, n, 0, 0);
+	build_end(&bd);
+}
+
+/*
+ * The words of a chunk of text (lib/vn_memo.h) as kept in the memo: the chunk's length in
+ * characters and its word count (1 byte each), then for each word its spans relative to the
+ * chunk (a, b, ca, cb), flags and upper_first (1 byte each), hcanon and hfold (8 bytes
+ * each), the lengths of canon and fold (1 byte each) and their bytes.
+ */
+enum { REC_FIXED = 6 + 16 + 2 };
+
+/* Serialize words from..w->n of a build, the words of one chunk at base bytes and cbase
+ * characters, into val; -1 if a field does not fit its byte. */
+static int chunk_value(const struct builder *bd, size_t from, size_t base, size_t cbase,
+                       size_t nchars, struct buf *val)
+{
+	const struct vn_words *w = bd->w;
+	size_t i;
+
+	buf_reset(val);
+	if (nchars > 255 || w->n - from > 255)
+		return -1;
+	buf_addc(val, (char)nchars);
+	buf_addc(val, (char)(w->n - from));
+	for (i = from; i < w->n; i++) {
+		const struct vn_wtok *t = &w->t[i];
+		const char *canon = w->arena.p + bd->tmp[i].canon,
+		           *fold = w->arena.p + bd->tmp[i].fold;
+		size_t nc = strlen(canon), nf = strlen(fold);
+		unsigned char f[6];
+		if (t->cb - cbase > 255 || t->b - base > 255 || t->flags > 255 || nc > 255 ||
+		    nf > 255)
+			return -1;
+		f[0] = (unsigned char)(t->a - base);
+		f[1] = (unsigned char)(t->b - base);
+		f[2] = (unsigned char)(t->ca - cbase);
+		f[3] = (unsigned char)(t->cb - cbase);
+		f[4] = (unsigned char)t->flags;
+		f[5] = (unsigned char)(t->upper_first != 0);
+		buf_add(val, (const char *)f, 6);
+		buf_add(val, (const char *)&t->hcanon, 8);
+		buf_add(val, (const char *)&t->hfold, 8);
+		buf_addc(val, (char)nc);
+		buf_addc(val, (char)nf);
+		buf_add(val, canon, nc);
+		buf_add(val, fold, nf);
 	}
-	free(tmp);
+	return 0;
+}
+
+/* Append the words of a memo value at base bytes and cbase characters; returns the chunk's
+ * length in characters. */
+static size_t chunk_replay(struct builder *bd, const unsigned char *v, size_t base, size_t cbase)
+{
+	size_t nchars = v[0], nw = v[1], i;
+
+	v += 2;
+	for (i = 0; i < nw; i++) {
+		struct vn_wtok t;
+		size_t nc = v[22], nf = v[23];
+		memset(&t, 0, sizeof(t));
+		t.a = base + v[0];
+		t.b = base + v[1];
+		t.ca = cbase + v[2];
+		t.cb = cbase + v[3];
+		t.flags = v[4];
+		t.upper_first = v[5];
+		memcpy(&t.hcanon, v + 6, 8);
+		memcpy(&t.hfold, v + 14, 8);
+		push(bd, &t, (const char *)v + REC_FIXED, nc, (const char *)v + REC_FIXED + nc, nf);
+		v += REC_FIXED + nc + nf;
+	}
+	return nchars;
+}
+
+/*
+ * Words are built chunk by chunk: a chunk met before has its words, spans relative to it, in
+ * the memo (a report repeats a few thousand chunks), and is copied where decoding,
+ * normalizing, counting characters and hashing every word was most of the work.
+ */
+void vn_words_build(struct vn_words *w, struct vn_norm *nm, const char *s, size_t n)
+{
+	struct vn_memo *memo = vn_norm_memo(nm, VN_MEMO_WORDS);
+	struct builder bd;
+	struct buf val = BUF_INIT;
+	size_t i = 0, cbase = 0;
+
+	build_begin(&bd, w, s, n);
+	for (;;) {
+		unsigned h = VN_MEMO_SEED;
+		const char *v;
+		size_t a, nv, from, nchars;
+		for (; i < n && vn_chunk_space((unsigned char)s[i]); i++)
+			cbase++;
+		if (i >= n)
+			break;
+		for (a = i; i < n && !vn_chunk_space((unsigned char)s[i]); i++)
+			h = vn_memo_step(h, (unsigned char)s[i]);
+		h = vn_memo_final(h);
+		if (i - a > VN_CHUNK_MAX) {
+			words_direct(&bd, nm, s + a, i - a, a, cbase);
+			cbase += text_count_chars(s + a, i - a);
+			continue;
+		}
+		v = vn_memo_get(memo, h, s + a, i - a, &nv);
+		if (v) {
+			cbase += chunk_replay(&bd, (const unsigned char *)v, a, cbase);
+			continue;
+		}
+		/* word by word into the build, and kept from there from the second time on */
+		from = w->n;
+		nchars = text_count_chars(s + a, i - a);
+		words_direct(&bd, nm, s + a, i - a, a, cbase);
+		if (vn_memo_seen(memo, h) && chunk_value(&bd, from, a, cbase, nchars, &val) == 0)
+			vn_memo_put(memo, h, s + a, i - a, val.p, val.n);
+		cbase += nchars;
+	}
+	buf_free(&val);
+	build_end(&bd);
 }
 
 void vn_words_free(struct vn_words *w)
@@ -148,13 +309,13 @@ uint64_t vn_words_hash(const char *s, size_t n)
  */
 struct phrase {
 	int id, mode, n;
-	char **words;	 /* canonical or folded forms, by mode */
-	uint64_t *hash;	 /* their hashes */
-	char **gaps;	 /* punctuation written inside the phrase, before word k (k >= 1) */
+	char **words;   /* canonical or folded forms, by mode */
+	uint64_t *hash; /* their hashes */
+	char **gaps;    /* punctuation written inside the phrase, before word k (k >= 1) */
 };
 
 struct slot {
-	uint64_t h; /* 0 = empty */
+	uint64_t h;  /* 0 = empty */
 	char *first; /* folded first word */
 	struct phrase **ph;
 	size_t n, cap;
@@ -231,7 +392,7 @@ static int gap_breaks(const char *g, size_t n)
 		if (g[i] && strchr(".;:()!?", g[i]))
 			return 1;
 		if (i + 3 <= n && (memcmp(g + i, "\xe2\x80\x9c", 3) == 0 ||
-				   memcmp(g + i, "\xe2\x80\x9d", 3) == 0))
+		                   memcmp(g + i, "\xe2\x80\x9d", 3) == 0))
 			return 1;
 	}
 	return 0;
@@ -336,7 +497,7 @@ int vn_lexicon_starts(const struct vn_lexicon *lx, const struct vn_words *w, siz
 }
 
 int vn_lexicon_longest(const struct vn_lexicon *lx, const struct vn_words *w, size_t at,
-		       size_t *len)
+                       size_t *len)
 {
 	const struct slot *s = lookup(lx, w, at);
 	size_t k;
@@ -350,7 +511,7 @@ int vn_lexicon_longest(const struct vn_lexicon *lx, const struct vn_words *w, si
 }
 
 size_t vn_lexicon_all(const struct vn_lexicon *lx, const struct vn_words *w, size_t at, int *ids,
-		      size_t *lens, size_t max)
+                      size_t *lens, size_t max)
 {
 	const struct slot *s = lookup(lx, w, at);
 	size_t k, n = 0;

@@ -17,13 +17,13 @@
 #include "vn_norm.h"
 
 struct vn_wtok {
-	size_t a, b;	  /* byte span in the text */
-	size_t ca, cb;	  /* the same span in characters */
+	size_t a, b;       /* byte span in the text */
+	size_t ca, cb;     /* the same span in characters */
 	const char *canon; /* NUL-terminated */
 	const char *fold;
 	uint64_t hcanon, hfold; /* vn_words_hash of canon and fold: what lexicons compare */
-	unsigned flags; /* VN_WORD_* */
-	int upper_first; /* the original starts with an upper-case letter */
+	unsigned flags;         /* VN_WORD_* */
+	int upper_first;        /* the original starts with an upper-case letter */
 };
 
 struct vn_words {
@@ -36,6 +36,8 @@ struct vn_words {
 
 /* Tokenize and normalize s[0..n); s must outlive w. */
 void vn_words_build(struct vn_words *w, struct vn_norm *nm, const char *s, size_t n);
+/* The same words, built word by word without the memo of chunks (tests compare). */
+void vn_words_build_direct(struct vn_words *w, struct vn_norm *nm, const char *s, size_t n);
 void vn_words_free(struct vn_words *w);
 
 /* The text between word i-1 and word i (before the first word for i == 0, after the last
@@ -67,14 +69,14 @@ int vn_lexicon_add(struct vn_lexicon *lx, struct vn_norm *nm, const char *s, int
  * the phrase itself was written with that punctuation.
  */
 int vn_lexicon_longest(const struct vn_lexicon *lx, const struct vn_words *w, size_t at,
-		       size_t *len);
+                       size_t *len);
 /*
  * Every phrase matching at.., longest first: ids[k], lens[k] for k < the count returned
  * (at most max). For callers that must try a shorter reading when the longest one does
  * not fit the context.
  */
 size_t vn_lexicon_all(const struct vn_lexicon *lx, const struct vn_words *w, size_t at, int *ids,
-		      size_t *lens, size_t max);
+                      size_t *lens, size_t max);
 /* Whether some phrase starts with word at (one probe: a quick test before a lookup). */
 int vn_lexicon_starts(const struct vn_lexicon *lx, const struct vn_words *w, size_t at);
 
