@@ -15,9 +15,12 @@
  * 4. Runs a fixed set of queries against both, each 10 times with snippets, top 20, and
  *    reports the median latency.
  *
- * Steps 2 and 3 alternate ROUNDS times and the best time of each is reported: on a shared
- * machine the least disturbed run is the closest to the truth, and alternating keeps any
- * slow period from landing on one side only.
+ * Steps 2 and 3 alternate BENCH_ROUNDS times (default 5) and the best time of each is
+ * reported: on a shared machine the least disturbed run is the closest to the truth, and
+ * alternating keeps any slow period from landing on one side only. Each round's own ratio
+ * (its thidua run against the stock run right after it) is printed too, with their median:
+ * this virtual machine's speed drifts from minute to minute, and two runs seconds apart
+ * share the drift.
  */
 #include <math.h>
 #include <spawn.h>
@@ -47,7 +50,7 @@ static const char *const queries[] = {
 };
 #define NQ (sizeof(queries) / sizeof(queries[0]))
 #define REPS 10
-#define ROUNDS 3
+#define MAX_ROUNDS 50
 
 static long long file_size(const char *p)
 {
@@ -437,7 +440,8 @@ int main(int argc, char **argv)
 	long long corpus_bytes, text_bytes;
 	long rss = 0;
 	int copies, rows_t[NQ], rows_s[NQ];
-	size_t i;
+	size_t i, rounds;
+	double ratios[MAX_ROUNDS];
 	sqlite3 *dt, *ds;
 	struct vn_norm *nm;
 	struct err e;
@@ -483,8 +487,14 @@ int main(int argc, char **argv)
 	       sysconf(_SC_NPROCESSORS_ONLN), load[0]);
 	fflush(stdout);
 
+	rounds = getenv("BENCH_ROUNDS") ? (size_t)atoi(getenv("BENCH_ROUNDS")) : 5;
+	if (rounds < 1 || rounds > MAX_ROUNDS) {
+		fprintf(stderr, "bench: BENCH_ROUNDS wants 1 to %d\n", MAX_ROUNDS);
+		return 2;
+	}
 	t_thidua = t_stock = 1e30;
-	for (i = 0; i < ROUNDS; i++) {
+	for (i = 0; i < rounds; i++) {
+		double t_round;
 		char *av[] = {(char *)thidua, "index", "--quiet", "--no-facts", "--db", tdb, corpus, NULL};
 		char *w = path_join(tdb, "-wal");
 		double t;
@@ -498,6 +508,7 @@ int main(int argc, char **argv)
 		t = run(av, &r, &cpu);
 		if (t < 0)
 			return 2;
+		t_round = t;
 		if (t < t_thidua) {
 			t_thidua = t;
 			cpu_thidua = cpu;
@@ -511,7 +522,9 @@ int main(int argc, char **argv)
 			t_stock = t;
 			cpu_stock = cpu;
 		}
-		printf("round %zu: thidua %.1f s, stock %.1f s\n", i + 1, t_thidua, t_stock);
+		ratios[i] = ((double)corpus_bytes / t_round) / ((double)text_bytes / t);
+		printf("round %zu: thidua %.2f s, stock %.2f s, throughput ratio %.2f\n", i + 1,
+		       t_round, t, ratios[i]);
 		fflush(stdout);
 	}
 
@@ -546,7 +559,7 @@ int main(int argc, char **argv)
 	buf_free(&m);
 
 	printf("\n%-24s %12s %12s %8s\n", "", "thidua", "stock FTS5", "ratio");
-	printf("\n(best of %d alternating rounds)\n", ROUNDS);
+	printf("\n(best of %zu alternating rounds)\n", rounds);
 	printf("%-24s %12.1f %12.1f %8.2f\n", "index time (s)", t_thidua, t_stock,
 	       t_thidua / t_stock);
 	printf("%-24s %12.1f %12.1f %8.2f   (of the best round; all threads)\n",
@@ -555,6 +568,11 @@ int main(int argc, char **argv)
 	       "throughput (MB/s)", (double)corpus_bytes / 1e6 / t_thidua,
 	       (double)text_bytes / 1e6 / t_stock,
 	       ((double)corpus_bytes / t_thidua) / ((double)text_bytes / t_stock));
+	qsort(ratios, rounds, sizeof(double), cmp_double);
+	printf("%-24s %12s %12s %8.2f   (each round's own; %.2f to %.2f)\n",
+	       "median round ratio", "", "",
+	       rounds % 2 ? ratios[rounds / 2] : (ratios[rounds / 2 - 1] + ratios[rounds / 2]) / 2,
+	       ratios[0], ratios[rounds - 1]);
 	printf("%-24s %12.1f %12.1f %8.2f\n", "database (MB)", (double)db_size(tdb) / 1e6,
 	       (double)db_size(sdb) / 1e6, (double)db_size(tdb) / (double)db_size(sdb));
 	printf("%-24s %12.2f %12.2f\n", "database / text", (double)db_size(tdb) / (double)text_bytes,
