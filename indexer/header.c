@@ -91,8 +91,10 @@ static int find_fold(const struct vn_words *w, const char *fold, size_t *a, size
 	const char *p = fold;
 
 	while (*p && nw < 16) {
-		size_t len = strcspn(p, " ");
-		snprintf(words[nw++], sizeof(words[0]), "%.*s", (int)len, p);
+		size_t len = strcspn(p, " "),
+		       keep = len < sizeof(words[0]) ? len : sizeof(words[0]) - 1;
+		memcpy(words[nw], p, keep);
+		words[nw++][keep] = 0;
 		p += len;
 		while (*p == ' ')
 			p++;

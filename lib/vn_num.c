@@ -763,7 +763,22 @@ static double token_value(const char *s, const struct tok *t, int decimal_last, 
 	}
 	if (m == 0)
 		buf[m++] = '0';
-	snprintf(buf + m, sizeof(buf) - m, "e%d", scale - frac + dropped);
+	/* the exponent by hand: snprintf was a fifth of reading a number */
+	{
+		int ex = scale - frac + dropped;
+		char digits[12];
+		size_t nd = 0;
+		unsigned u = ex < 0 ? (unsigned)-(long)ex : (unsigned)ex;
+		buf[m++] = 'e';
+		if (ex < 0)
+			buf[m++] = '-';
+		do
+			digits[nd++] = (char)('0' + u % 10);
+		while ((u /= 10) && nd < sizeof(digits));
+		while (nd)
+			buf[m++] = digits[--nd];
+		buf[m] = 0;
+	}
 	return strtod(buf, NULL);
 }
 
@@ -880,6 +895,12 @@ int vn_num_kind_parse(const char *name)
 
 void vn_num_flags_str(unsigned flags, char *buf, size_t cap)
 {
+	/* most numbers are well formed: no formatting for them */
+	if (!(flags & (VN_NUM_MALFORMED | VN_NUM_EN_STYLE | VN_NUM_AMBIGUOUS))) {
+		if (cap)
+			buf[0] = 0;
+		return;
+	}
 	snprintf(buf, cap, "%s%s%s%s%s", flags & VN_NUM_MALFORMED ? "malformed" : "",
 	         (flags & VN_NUM_MALFORMED) && (flags & (VN_NUM_EN_STYLE | VN_NUM_AMBIGUOUS)) ? ","
 	                                                                                      : "",
