@@ -84,30 +84,38 @@ static double phrase_hits(const Fts5ExtensionApi *api, Fts5Context *fts, const s
 	return (double)h.n;
 }
 
-/* Parse the description and compute per-phrase IDF once per query. */
-static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, const char *desc)
+/* The description's lines (vn_query's `rank`): phrases, adjacent pairs, the sample; at most
+ * nph phrases (the FTS5 query's count), or every P line when nph < 0. */
+static struct rankdata *parse_desc(const char *desc, int nph)
 {
 	struct rankdata *r = xcalloc(1, sizeof(*r));
-	sqlite3_int64 nrows = 0, ntok = 0;
-	int nph = api->xPhraseCount(fts), i;
-	size_t pcap = 0;
+	size_t pcap = 0, phcap = 0;
 	const char *s = desc ? desc : "";
+	int i = 0;
 
-	r->nph = nph;
-	r->ph = xcalloc((size_t)nph + 1, sizeof(*r->ph));
-	for (i = 0; i < nph; i++)
-		r->ph[i].mode = '-';
-	i = 0;
+	if (nph >= 0) {
+		r->nph = nph;
+		r->ph = xcalloc((size_t)nph + 1, sizeof(*r->ph));
+		for (i = 0; i < nph; i++)
+			r->ph[i].mode = '-';
+		i = 0;
+	}
 	while (*s) {
 		const char *eol = strchr(s, '\n');
 		size_t len = eol ? (size_t)(eol - s) : strlen(s);
 		char *line = xstrndup(s, len), *save = NULL, *f;
 		f = strtok_r(line, "\t", &save);
-		if (f && f[0] == 'P' && i < nph) {
-			struct phrase *p = &r->ph[i++];
+		if (f && f[0] == 'P' && (nph < 0 || i < nph)) {
+			struct phrase *p;
 			char *mode = strtok_r(NULL, "\t", &save), *pre = strtok_r(NULL, "\t", &save);
 			char *toks = strtok_r(NULL, "\t", &save), *ts = NULL, *t;
 			size_t tcap = 0;
+			if (nph < 0) {
+				r->ph = xgrow(r->ph, &phcap, (size_t)r->nph + 1, sizeof(*r->ph));
+				memset(&r->ph[r->nph], 0, sizeof(*r->ph));
+				r->nph++;
+			}
+			p = &r->ph[i++];
 			p->mode = mode ? mode[0] : '-';
 			p->prefix = pre ? atoi(pre) : 0;
 			for (t = toks ? strtok_r(toks, " ", &ts) : NULL; t; t = strtok_r(NULL, " ", &ts)) {
@@ -136,13 +144,22 @@ static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, c
 		free(line);
 		s += len + (eol ? 1 : 0);
 	}
+	return r;
+}
+
+/* Parse the description and compute per-phrase IDF once per query. */
+static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, const char *desc)
+{
+	struct rankdata *r = parse_desc(desc, api->xPhraseCount(fts));
+	sqlite3_int64 nrows = 0, ntok = 0;
+	int i;
 
 	api->xRowCount(fts, &nrows);
 	api->xColumnTotalSize(fts, 0, &ntok);
 	r->avgdl = nrows > 0 ? (double)ntok / (double)nrows : 1.0;
 	if (r->avgdl <= 0)
 		r->avgdl = 1.0;
-	for (i = 0; i < nph; i++) {
+	for (i = 0; i < r->nph; i++) {
 		double hits = r->ph[i].mode != 'n' ? phrase_hits(api, fts, r, i, nrows) : 0, idf;
 		idf = log(((double)nrows - hits + 0.5) / (hits + 0.5));
 		r->ph[i].idf = idf > 1e-6 ? idf : 1e-6;
@@ -244,6 +261,17 @@ static int bare_ascii(const char *w)
 	return 1;
 }
 
+/* Whether every word of p typed without diacritics is in the text as typed. */
+static int spelled(const struct phrase *p, const char *text, size_t n)
+{
+	int k;
+
+	for (k = 0; k < p->ntok; k++)
+		if (bare_ascii(p->canon[k]) && !has_bare_word(text, n, p->canon[k]))
+			return 0;
+	return 1;
+}
+
 #define MAX_INST 512
 /* UTF-8 bytes per token in Vietnamese report text (measured on the seed: 65 091 bytes,
  * 10 812 tokens, colocated twins not counted) */
@@ -254,6 +282,9 @@ static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 {
 	struct rankdata *r = api->xGetAuxdata(fts, 0);
 	int ninst = 0, i, k, col, off, phr, dl = 0, pairs_found = 0, checked = 0, exact = 0;
+	/* a fifth argument, true: the accent check's reads are left to the caller (partial) */
+	int defer = nval > 3 && sqlite3_value_int(val[3]) != 0;
+	uint64_t pending = 0;
 	int inst_ph[MAX_INST], inst_off[MAX_INST], inst_col[MAX_INST], n;
 	double bm25 = 0, score;
 	double *freq;
@@ -334,9 +365,11 @@ static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 					if ((sig & want) != want)
 						ok = 0;
 				}
-			if (!ok) {
-				/* certainly not spelled as typed: no need to read the text */
-				checked++;
+			checked++;
+			if (!ok)
+				continue; /* certainly not spelled as typed: no need to read the text */
+			if (defer && i < 64) {
+				pending |= (uint64_t)1 << i;
 				continue;
 			}
 			if (!have_text) {
@@ -344,22 +377,57 @@ static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 				if (api->xColumnText(fts, 0, &text, &ntext) != SQLITE_OK)
 					text = NULL;
 			}
-			for (k = 0; k < p->ntok && text; k++)
-				if (bare_ascii(p->canon[k]) &&
-				    !has_bare_word(text, (size_t)ntext, p->canon[k]))
-					ok = 0;
-			checked++;
-			exact += ok && text;
+			exact += text && spelled(p, text, (size_t)ntext);
 		}
 	}
 
 	score = (bm25 < 99.0 ? bm25 : 99.0);
 	if (r->npairs > 0)
 		score += 200.0 * pairs_found / r->npairs;
+	free(freq);
+	if (defer) {
+		struct vn_rank_partial part = {score, checked, exact, pending};
+		sqlite3_result_blob(ctx, &part, (int)sizeof(part), SQLITE_TRANSIENT);
+		return;
+	}
 	if (checked > 0)
 		score += 100.0 * exact / checked;
-	free(freq);
 	sqlite3_result_double(ctx, score);
+}
+
+double vn_rank_score(const struct vn_rank_partial *p)
+{
+	/* the same operations in the same order as vn_rank_fn's: the same double */
+	return p->checked > 0 ? p->base + 100.0 * p->exact / p->checked : p->base;
+}
+
+struct vn_rank_terms {
+	struct rankdata *r;
+};
+
+struct vn_rank_terms *vn_rank_terms_new(const char *desc)
+{
+	struct vn_rank_terms *t = xcalloc(1, sizeof(*t));
+	t->r = parse_desc(desc, -1);
+	return t;
+}
+
+void vn_rank_terms_free(struct vn_rank_terms *t)
+{
+	if (!t)
+		return;
+	rankdata_free(t->r);
+	free(t);
+}
+
+int vn_rank_spelled(const struct vn_rank_terms *t, uint64_t pending, const char *text, size_t n)
+{
+	int i, found = 0;
+
+	for (i = 0; i < t->r->nph && i < 64; i++)
+		if ((pending >> i & 1) && text)
+			found += spelled(&t->r->ph[i], text, n);
+	return found;
 }
 
 int vn_rank_register(sqlite3 *db, struct err *e)

@@ -11,6 +11,7 @@
 #include "qopts.h"
 #include "ranges.h"
 #include "vn_query.h"
+#include "vn_rank.h"
 
 static const char usage[] =
 	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID] [--unit NAME]\n"
@@ -64,13 +65,13 @@ static const struct col cols[] = {
 };
 
 /*
- * Two steps: rank every match (cheap per row), then build snippets for the rows shown only
- * — a snippet re-reads and re-tokenizes its passage, and SQLite would otherwise compute it
- * for every match before sorting.
+ * Three steps: rank every match (cheap per row), then settle the exact score of the rows
+ * that can still reach the top (a word typed without diacritics needs the passage read,
+ * vn_rank_partial), then build snippets for the rows shown only — a snippet re-reads and
+ * re-tokenizes its passage, and SQLite would otherwise compute it for every match.
  */
 static const char rank_head[] =
-	"SELECT id, score, count(*) OVER () FROM ("
-	" SELECT p.id AS id, vn_rank(passages_fts, ?1, p.bytes, p.bare) AS score"
+	"SELECT p.id, vn_rank(passages_fts, ?1, p.bytes, p.bare, 1)"
 	" FROM passages_fts JOIN passage_rows p ON p.id = passages_fts.rowid"
 	" JOIN documents d ON d.id = p.doc"
 	" WHERE passages_fts MATCH ?2"
@@ -195,6 +196,115 @@ static int unit_ranges(sqlite3 *db, const char *ids, struct id_ranges *s)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* A ranked match: its score known, or only bounded until its pending reads are done. */
+struct cand {
+	sqlite3_int64 id;
+	struct vn_rank_partial part;
+	double score; /* exact once part.pending is 0, else the most it can be */
+};
+
+static double cand_bound(const struct vn_rank_partial *p)
+{
+	struct vn_rank_partial best = *p;
+	uint64_t m;
+
+	for (m = p->pending; m; m &= m - 1)
+		best.exact++;
+	best.pending = 0;
+	return vn_rank_score(&best);
+}
+
+/* the order rows are shown in: score, higher first, then passage id */
+static int cand_before(const struct cand *a, const struct cand *b)
+{
+	return a->score > b->score || (a->score == b->score && a->id < b->id);
+}
+
+static void heap_down(struct cand *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, best = i;
+		struct cand t;
+		if (l < n && cand_before(&h[l], &h[best]))
+			best = l;
+		if (l + 1 < n && cand_before(&h[l + 1], &h[best]))
+			best = l + 1;
+		if (best == i)
+			return;
+		t = h[i];
+		h[i] = h[best];
+		h[best] = t;
+		i = best;
+	}
+}
+
+/* Read the passage and settle c's score: the accent check vn_rank left pending. */
+static int settle(sqlite3_stmt *text_st, const struct vn_rank_terms *terms, struct cand *c)
+{
+	int rc;
+
+	sqlite3_bind_int64(text_st, 1, c->id);
+	rc = sqlite3_step(text_st);
+	if (rc == SQLITE_ROW)
+		c->part.exact += vn_rank_spelled(terms, c->part.pending,
+						 (const char *)sqlite3_column_text(text_st, 0),
+						 (size_t)sqlite3_column_bytes(text_st, 0));
+	sqlite3_reset(text_st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	c->part.pending = 0;
+	c->score = vn_rank_score(&c->part);
+	return 0;
+}
+
+/*
+ * The best `limit` of the n candidates (0: all), in order, to the front of c; how many, or
+ * -1 on a read error. A max-heap on the bound: a candidate at the top with reads pending is
+ * settled and sifted down, one already exact is the next row; so only the passages that
+ * can still beat the rows taken are read (for `chiến sĩ thi đua`, 939 of 1000 before).
+ */
+static long top_rows(sqlite3 *db, const char *desc, struct cand *c, size_t n, long limit)
+{
+	static const char text_sql[] = "SELECT text FROM passages WHERE id = ?1";
+	struct vn_rank_terms *terms = vn_rank_terms_new(desc);
+	sqlite3_stmt *text_st;
+	size_t i, heap = n, out = 0, want = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
+	long rc = -1;
+
+	if (sqlite3_prepare_v2(db, text_sql, -1, &text_st, NULL) != SQLITE_OK) {
+		vn_rank_terms_free(terms);
+		return -1;
+	}
+	for (i = n; i-- > 0;)
+		heap_down(c, n, i);
+	while (out < want) {
+		struct cand top = c[0];
+		if (top.part.pending) {
+			if (settle(text_st, terms, &c[0]) != 0)
+				goto done;
+			heap_down(c, heap, 0);
+			continue;
+		}
+		/* the heap shrinks from its end; the rows taken fill it from there, last first */
+		c[0] = c[--heap];
+		heap_down(c, heap, 0);
+		c[n - 1 - out++] = top;
+	}
+	/* rows taken sit at the end, best last: to the front, best first */
+	for (i = 0; i < out / 2; i++) {
+		struct cand t = c[n - 1 - i];
+		c[n - 1 - i] = c[n - out + i];
+		c[n - out + i] = t;
+	}
+	if (out > 0)
+		memmove(c, c + (n - out), out * sizeof(*c));
+	rc = (long)out;
+done:
+	sqlite3_finalize(text_st);
+	vn_rank_terms_free(terms);
+	return rc;
+}
+
 /* Adjacent highlighted words read better as one highlight: «chiến» «sỹ» -> «chiến sỹ». */
 static void merge_marks(char *s)
 {
@@ -234,6 +344,9 @@ int cmd_search(int argc, char **argv)
 	sqlite3_stmt *st = NULL, *row = NULL;
 	struct out *o;
 	struct id_ranges keep = {NULL, 0, 0}, unit_keep = {NULL, 0, 0};
+	struct cand *cv = NULL;
+	size_t ncand = 0, ccap = 0;
+	long i, nshow = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
@@ -327,7 +440,7 @@ int cmd_search(int argc, char **argv)
 			   ocr_filter > 0 ? "IN" : "NOT IN");
 	/* the cap: the first matches in rowid order, which FTS5 yields without sorting (and
 	 * ascending, cheaper for it than descending); the filters above come before it */
-	buf_adds(&sql, " ORDER BY passages_fts.rowid LIMIT ?7) ORDER BY score DESC, id LIMIT ?6");
+	buf_adds(&sql, " ORDER BY passages_fts.rowid LIMIT ?7");
 	vn_norm_free(nm);
 	if ((cands > 0 && add_sample(db, &vq, cands) != 0) ||
 	    sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK ||
@@ -344,19 +457,30 @@ int cmd_search(int argc, char **argv)
 	}
 	if (docid >= 0)
 		sqlite3_bind_int64(st, 5, docid);
-	sqlite3_bind_int64(st, 6, limit == 0 ? -1 : limit);
-	sqlite3_bind_int64(st, 7, cands == 0 ? -1 : cands);
 	sqlite3_bind_text(row, 1, vq.fts, -1, SQLITE_STATIC);
 
 	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
+	sqlite3_bind_int64(st, 7, cands == 0 ? -1 : cands);
 	while ((c = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(st, 0);
-		/* a ranking of part of the matches says so, once, where scripts do not read */
-		if (rank == 0 && cands > 0 && sqlite3_column_int64(st, 2) >= cands)
-			fprintf(stderr,
-				"thidua search: %ld or more passages match; the first %ld were "
-				"ranked (--candidates 0 ranks them all)\n",
-				cands, cands);
+		struct cand *k;
+		if (sqlite3_column_bytes(st, 1) != (int)sizeof(k->part))
+			continue; /* not a match after all: vn_rank always returns one */
+		cv = xgrow(cv, &ccap, ncand + 1, sizeof(*cv));
+		k = &cv[ncand++];
+		k->id = sqlite3_column_int64(st, 0);
+		memcpy(&k->part, sqlite3_column_blob(st, 1), sizeof(k->part));
+		k->score = cand_bound(&k->part);
+	}
+	if (c == SQLITE_DONE && (nshow = top_rows(db, vq.rank, cv, ncand, limit)) < 0)
+		c = SQLITE_ERROR;
+	/* a ranking of part of the matches says so, once, where scripts do not read */
+	if (nshow > 0 && cands > 0 && ncand >= (size_t)cands)
+		fprintf(stderr,
+			"thidua search: %ld or more passages match; the first %ld were "
+			"ranked (--candidates 0 ranks them all)\n",
+			cands, cands);
+	for (i = 0; c == SQLITE_DONE && i < nshow; i++) {
+		sqlite3_int64 id = cv[i].id;
 		const char *path, *base;
 		char *snip;
 		sqlite3_bind_int64(row, 2, id);
@@ -384,7 +508,7 @@ int cmd_search(int argc, char **argv)
 			out_null(o);
 		else
 			out_real(o, sqlite3_column_double(row, 8));
-		out_real(o, sqlite3_column_double(st, 1));
+		out_real(o, cv[i].score);
 		out_str(o, (const char *)sqlite3_column_text(row, 4));
 		out_str(o, snip);
 		free(snip);
@@ -396,6 +520,7 @@ int cmd_search(int argc, char **argv)
 	sqlite3_finalize(st);
 	sqlite3_finalize(row);
 out:
+	free(cv);
 	buf_free(&sql);
 	ranges_free(&keep);
 	ranges_free(&unit_keep);

@@ -126,6 +126,23 @@ expect_out "Khen thưởng đột xuất"
 run docs --db spell.db --format tsv
 expect_eq "$(tsv_rows)" "1" "a changed file replaces its document"
 
+# --- the rows shown are the best by (score, then passage id), however few are asked for:
+# with --limit, only the passages that can still reach the top have their accents checked
+# (query/search.c, top_rows), with --limit 0 every one; both orders must be the same
+for q in dong 'chien si thi dua' 'phong trao' '"thi đua"' 'ung ho' THADS; do
+	run search --db seed.db --limit 0 --format tsv "$q"
+	tsv_col passage >all_order
+	tsv_col score | awk 'NR > 1 && $1 > prev {bad = 1} {prev = $1} END {exit bad}' ||
+		fail "$q: rows not in score order"
+	expect_eq "$(wc -l <all_order)" "$(sort -u all_order | wc -l)" "$q: each passage once"
+	for n in 1 3 7; do
+		run search --db seed.db --limit "$n" --format tsv "$q"
+		tsv_col passage >some_order
+		head -n "$n" all_order | cmp -s - some_order ||
+			fail "$q: --limit $n is not the first $n rows of --limit 0"
+	done
+done
+
 # --- candidates (README, "Searching"): a query matching more passages than --candidates ranks
 # only the first that many, in passage id order, after the filters; below it, nothing changes
 for q in dong 'thi đua' THADS '"cờ thi đua"' 'chien si thi dua' 'khen thưởng' 1419; do

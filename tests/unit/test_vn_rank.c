@@ -107,6 +107,68 @@ static void test_signature_keeps_scores(void **state)
 	sqlite3_close(db);
 }
 
+/*
+ * Deferred accent checks (search's ranking): the partial score, with the pending phrases
+ * settled from the passage's text by vn_rank_spelled, is exactly the score vn_rank gives,
+ * and its bound (every pending phrase spelled as typed) is never below it.
+ */
+static void test_deferred_checks_keep_scores(void **state)
+{
+	sqlite3 *db = open_db();
+	struct vn_norm *nm;
+	struct err e;
+	size_t i;
+	int rows = 0, pending = 0, settled_up = 0;
+
+	(void)state;
+	nm = vn_norm_new(&e);
+	assert_non_null(nm);
+	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		struct vn_query q;
+		struct vn_rank_terms *terms;
+		sqlite3_stmt *st;
+		assert_int_equal(vn_query_build(nm, queries[i], &q, &e), 0);
+		terms = vn_rank_terms_new(q.rank);
+		assert_int_equal(sqlite3_prepare_v2(db,
+		                                    "SELECT vn_rank(f, ?2, p.bytes, p.bare),"
+		                                    " vn_rank(f, ?2, p.bytes, p.bare, 1), p.text"
+		                                    " FROM f JOIN p ON p.id = f.rowid WHERE f MATCH ?1",
+		                                    -1, &st, NULL),
+		                 SQLITE_OK);
+		sqlite3_bind_text(st, 1, q.fts, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, q.rank, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			double full = sqlite3_column_double(st, 0), bound;
+			struct vn_rank_partial part, best;
+			uint64_t m;
+			assert_int_equal(sqlite3_column_bytes(st, 1), (int)sizeof(part));
+			memcpy(&part, sqlite3_column_blob(st, 1), sizeof(part));
+			best = part;
+			for (m = part.pending; m; m &= m - 1)
+				best.exact++;
+			best.pending = 0;
+			bound = vn_rank_score(&best);
+			pending += part.pending != 0;
+			part.exact += vn_rank_spelled(terms, part.pending,
+			                              (const char *)sqlite3_column_text(st, 2),
+			                              (size_t)sqlite3_column_bytes(st, 2));
+			settled_up += part.pending != 0 && part.exact > 0;
+			part.pending = 0;
+			assert_true(vn_rank_score(&part) == full);
+			assert_true(bound >= full);
+			rows++;
+		}
+		sqlite3_finalize(st);
+		vn_rank_terms_free(terms);
+		vn_query_free(&q);
+	}
+	/* not vacuous: reads were deferred, and some settled as spelled as typed */
+	assert_true(rows >= 15);
+	assert_true(pending >= 5 && settled_up >= 3);
+	vn_norm_free(nm);
+	sqlite3_close(db);
+}
+
 static void test_signature_words(void **state)
 {
 	const char *t = "“dong” dong3 ĐONG đong xdongx";
@@ -260,6 +322,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_signature_keeps_scores),
+	    cmocka_unit_test(test_deferred_checks_keep_scores),
 	    cmocka_unit_test(test_signature_words),
 	    cmocka_unit_test(test_signature_from_tokens),
 	    cmocka_unit_test(test_sampled_idf),
