@@ -21,6 +21,7 @@ struct rankdata {
 	int npairs;
 	double avgdl;
 	int any_x;
+	int keep; /* a "K" line: the IDFs may be kept for the next statement (rank_cache) */
 	/* from an "S" line: count at most this many hits of a phrase, then estimate (prepare) */
 	sqlite3_int64 sample, rowid_min, rowid_max;
 };
@@ -124,6 +125,8 @@ static struct rankdata *parse_desc(const char *desc, int nph)
 			}
 			if (p->mode == 'x' && !p->prefix)
 				r->any_x = 1;
+		} else if (f && f[0] == 'K') {
+			r->keep = 1;
 		} else if (f && f[0] == 'S') {
 			char *n = strtok_r(NULL, "\t", &save), *lo = strtok_r(NULL, "\t", &save),
 			     *hi = strtok_r(NULL, "\t", &save);
@@ -147,13 +150,48 @@ static struct rankdata *parse_desc(const char *desc, int nph)
 	return r;
 }
 
+/*
+ * The IDFs of the last description with a "K" line, for the connection's next statements
+ * with it: counting a phrase's hits is the dearest part of a statement's first row, and
+ * search runs one statement per passage id interval of a filter (query/search.c). The
+ * description's "K" line promises the index does not change meanwhile.
+ */
+struct rank_cache {
+	char *desc;
+	double *idf, avgdl;
+	int nph;
+};
+
+static void rank_cache_clear(struct rank_cache *c)
+{
+	free(c->desc);
+	free(c->idf);
+	c->desc = NULL;
+	c->idf = NULL;
+	c->nph = 0;
+}
+
+static void rank_cache_free(void *p)
+{
+	if (p)
+		rank_cache_clear(p);
+	free(p);
+}
+
 /* Parse the description and compute per-phrase IDF once per query. */
 static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, const char *desc)
 {
 	struct rankdata *r = parse_desc(desc, api->xPhraseCount(fts));
+	struct rank_cache *c = api->xUserData(fts);
 	sqlite3_int64 nrows = 0, ntok = 0;
 	int i;
 
+	if (r->keep && c && c->desc && strcmp(c->desc, desc) == 0 && c->nph == r->nph) {
+		r->avgdl = c->avgdl;
+		for (i = 0; i < r->nph; i++)
+			r->ph[i].idf = c->idf[i];
+		return r;
+	}
 	api->xRowCount(fts, &nrows);
 	api->xColumnTotalSize(fts, 0, &ntok);
 	r->avgdl = nrows > 0 ? (double)ntok / (double)nrows : 1.0;
@@ -163,6 +201,15 @@ static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, c
 		double hits = r->ph[i].mode != 'n' ? phrase_hits(api, fts, r, i, nrows) : 0, idf;
 		idf = log(((double)nrows - hits + 0.5) / (hits + 0.5));
 		r->ph[i].idf = idf > 1e-6 ? idf : 1e-6;
+	}
+	if (r->keep && c) {
+		rank_cache_clear(c);
+		c->desc = xstrdup(desc);
+		c->idf = xcalloc((size_t)r->nph + 1, sizeof(*c->idf));
+		for (i = 0; i < r->nph; i++)
+			c->idf[i] = r->ph[i].idf;
+		c->avgdl = r->avgdl;
+		c->nph = r->nph;
 	}
 	return r;
 }
@@ -436,7 +483,8 @@ int vn_rank_register(sqlite3 *db, struct err *e)
 
 	if (!api)
 		return err_set(e, "this SQLite has no FTS5");
-	if (api->xCreateFunction(api, "vn_rank", NULL, vn_rank_fn, NULL) != SQLITE_OK)
+	if (api->xCreateFunction(api, "vn_rank", xcalloc(1, sizeof(struct rank_cache)), vn_rank_fn,
+				 rank_cache_free) != SQLITE_OK)
 		return err_set(e, "cannot register vn_rank: %s", sqlite3_errmsg(db));
 	return 0;
 }

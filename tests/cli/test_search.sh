@@ -188,6 +188,29 @@ expect_eq "$(tsv_rows)" "1" "--doc before the cap: one candidate of the other do
 expect_eq "$(tsv_col doc)" "$other" "--doc before the cap"
 run search --db two.db --limit 0 --format tsv --candidates "$n_other" --doc "$other" 'thi đua'
 expect_eq "$(tsv_rows)" "$n_other" "--doc before the cap: all of the other document's matches"
+# --year's documents in several passage id intervals (2018: the 1st and 3rd of 5 files),
+# each sought by its own statement: the candidates are still the first N matches in id
+# order among the documents kept, across the intervals, ranked alike
+for i in 1 2 3 4 5; do
+	y=$((2017 + i % 2))
+	[ "$i" = 5 ] && y=2021
+	printf 'UBND TỈNH TUYÊN QUANG\nTuyên Quang, ngày 25 tháng 12 năm %s\nBÁO CÁO\nTổng kết công tác thi đua năm %s\n\nPhong trào thi đua yêu nước %s.\n\nCác phong trào thi đua lớn %s.\n\nKhen thưởng thi đua đột xuất %s.\n' \
+		"$y" "$y" "$i" "$i" "$i" >"year$i.txt"
+	run index --db years.db "year$i.txt"
+done
+run search --db years.db --limit 0 --format tsv --candidates 0 --year 2018 'thi đua'
+tsv_col passage | sort -n >year_all
+expect_eq "$(tsv_col doc | sort -u | tr '\n' ' ')" "1 3 " "--year 2018: the 1st and 3rd documents"
+for k in 1 3 5 7 8 100; do
+	run search --db years.db --limit 0 --format tsv --candidates "$k" --year 2018 'thi đua'
+	tsv_col passage | sort -n >year_k
+	head -n "$k" year_all | cmp -s - year_k ||
+		fail "--year 2018 --candidates $k: not the first $k matches of its documents"
+done
+run search --db years.db --limit 0 --format tsv --candidates 0 --year 2018 'thi đua'
+all=$OUT
+run search --db years.db --limit 0 --format tsv --year 2018 'thi đua'
+expect_eq "$OUT" "$all" "--year over several intervals, under the cap: the exhaustive ranking"
 run search --db seed.db --candidates x dong
 expect_rc 2
 

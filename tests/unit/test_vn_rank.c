@@ -240,6 +240,50 @@ static int rank_all(sqlite3 *db, const char *fts, const char *desc, double *scor
 	return n;
 }
 
+/*
+ * A "K" line (search's statements, one per passage id interval of a filter): the IDFs of
+ * the first statement serve the next ones with the same description on the connection.
+ * Rows added in between would change them; with K they do not, without K they do.
+ */
+static void test_kept_idf(void **state)
+{
+	sqlite3 *db = open_db();
+	struct vn_norm *nm;
+	struct vn_query q;
+	struct err e;
+	double first[100], again[100], plain[100], plain_again[100];
+	char *kept;
+	int n, i;
+
+	(void)state;
+	nm = vn_norm_new(&e);
+	assert_non_null(nm);
+	assert_int_equal(vn_query_build(nm, "dong", &q, &e), 0);
+	kept = xmalloc(strlen(q.rank) + 3);
+	strcpy(kept, q.rank);
+	strcat(kept, "K\n");
+	n = rank_all(db, q.fts, kept, first);
+	rank_all(db, q.fts, q.rank, plain);
+	assert_true(n >= 1);
+	assert_int_equal(sqlite3_exec(db,
+	                              "INSERT INTO p VALUES (100, 'đồng dong', 9, NULL),"
+	                              " (101, 'đồng', 6, NULL), (102, 'động', 6, NULL);"
+	                              "INSERT INTO f(f) VALUES ('rebuild')",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(rank_all(db, q.fts, kept, again), n + 3);
+	assert_int_equal(rank_all(db, q.fts, q.rank, plain_again), n + 3);
+	for (i = 0; i < n; i++)
+		assert_true(again[i] == first[i]);
+	for (i = 0; i < n && plain_again[i] == plain[i]; i++)
+		;
+	assert_true(i < n); /* the added rows do change the IDF of a statement without K */
+	free(kept);
+	vn_query_free(&q);
+	vn_norm_free(nm);
+	sqlite3_close(db);
+}
+
 static void sample_scores(int (*with)(int), const char *sample, double *exact, double *sampled,
                           int *n)
 {
@@ -326,6 +370,7 @@ int main(void)
 	    cmocka_unit_test(test_signature_words),
 	    cmocka_unit_test(test_signature_from_tokens),
 	    cmocka_unit_test(test_sampled_idf),
+	    cmocka_unit_test(test_kept_idf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
