@@ -459,6 +459,15 @@ struct vn_rank_terms *vn_rank_terms_new(const char *desc)
 	return t;
 }
 
+int vn_rank_terms_tokens(const struct vn_rank_terms *t)
+{
+	int i, n = 0;
+
+	for (i = 0; i < t->r->nph; i++)
+		n += t->r->ph[i].ntok;
+	return n;
+}
+
 void vn_rank_terms_free(struct vn_rank_terms *t)
 {
 	if (!t)

@@ -83,13 +83,38 @@ static const char rank_head[] =
 /* at most this many intervals of a filter are sought one by one (cmd_search) */
 #define SEEK_RANGES 1000
 
+/*
+ * A shown row's snippet: with a query of several words, from a small full-text table of
+ * the shown passages alone (temp.shown, same tokenizer, same columnsize), built
+ * SHOWN_ROWS rows at a time. The national index's MATCH with rowid = seeks every word's
+ * doclist to that row (1.5M instructions a row for THADS, whose other form is five common
+ * words: a third of the search), while snippet() needs only the row's text and where the
+ * query's phrases stand in it, the same in either index. Indexing a passage costs about
+ * what seeking one word does, so a one-word query keeps the national index.
+ */
+#define SHOWN_ROWS 256
+
 static const char row_sql[] =
-	"SELECT p.doc, d.path, d.year, p.section, p.text,"
-	"  snippet(passages_fts, 0, char(1), char(2), '…', 24), u.name, p.kind, o.conf"
-	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+	"SELECT p.doc, d.path, d.year, p.section, %1$s.text,"
+	"  snippet(%1$s, 0, char(1), char(2), '…', 24), u.name, p.kind, o.conf"
+	" FROM %1$s JOIN passage_rows p ON p.id = %1$s.rowid"
 	" JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
 	" LEFT JOIN ocr_passages o ON o.passage = p.id"
-	" WHERE passages_fts MATCH ?1 AND passages_fts.rowid = ?2";
+	" WHERE %1$s MATCH ?1 AND %1$s.rowid = ?2";
+
+/* row_sql on table in *row */
+static int row_stmt(sqlite3 *db, const char *table, sqlite3_stmt **row)
+{
+	struct buf sql = BUF_INIT;
+	int rc;
+
+	sqlite3_finalize(*row);
+	*row = NULL;
+	buf_printf(&sql, row_sql, table);
+	rc = sqlite3_prepare_v2(db, sql.p, -1, row, NULL);
+	buf_free(&sql);
+	return rc == SQLITE_OK ? 0 : -1;
+}
 
 /*
  * Tell vn_rank to count at most `n` hits of each phrase for its IDF and estimate the rest
@@ -307,6 +332,30 @@ done:
 	return rc;
 }
 
+/* temp.shown holding the passages of c[0..n), and row_sql on it in *row */
+static int shown_table(sqlite3 *db, const struct cand *c, long n, int again, sqlite3_stmt **row)
+{
+	struct buf sql = BUF_INIT;
+	struct err e;
+	long i;
+	int rc;
+
+	sqlite3_finalize(*row);
+	*row = NULL;
+	/* in memory: no temporary file for a few hundred passages */
+	if (db_exec(db, again ? "DROP TABLE temp.shown" : "PRAGMA temp_store = MEMORY", &e) != 0)
+		return -1;
+	buf_adds(&sql, "CREATE VIRTUAL TABLE temp.shown USING fts5(text, tokenize = 'vietnamese',"
+		       " columnsize = 0);"
+		       " INSERT INTO temp.shown(rowid, text) SELECT id, text FROM passages WHERE id IN (");
+	for (i = 0; i < n; i++)
+		buf_printf(&sql, "%s%lld", i ? "," : "", (long long)c[i].id);
+	buf_adds(&sql, ")");
+	rc = db_exec(db, sql.p, &e);
+	buf_free(&sql);
+	return rc == 0 ? row_stmt(db, "shown", row) : -1;
+}
+
 /* Adjacent highlighted words read better as one highlight: «chiến» «sỹ» -> «chiến sỹ». */
 static void merge_marks(char *s)
 {
@@ -351,6 +400,7 @@ int cmd_search(int argc, char **argv)
 	struct buf rank_desc = BUF_INIT;
 	size_t ncand = 0, ccap = 0;
 	long i, nshow = 0;
+	int own; /* the snippets' own full-text table (row_sql) */
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
@@ -461,8 +511,7 @@ int cmd_search(int argc, char **argv)
 	free(vq.rank);
 	vq.rank = buf_detach(&rank_desc);
 	if ((cands > 0 && add_sample(db, &vq, cands) != 0) ||
-	    sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, row_sql, -1, &row, NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("search", "%s", sqlite3_errmsg(db));
 		sqlite3_finalize(st);
 		goto out;
@@ -475,7 +524,6 @@ int cmd_search(int argc, char **argv)
 	}
 	if (docid >= 0)
 		sqlite3_bind_int64(st, 5, docid);
-	sqlite3_bind_text(row, 1, vq.fts, -1, SQLITE_STATIC);
 
 	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	c = SQLITE_DONE;
@@ -503,6 +551,11 @@ int cmd_search(int argc, char **argv)
 	}
 	if (c == SQLITE_DONE && (nshow = top_rows(db, vq.rank, cv, ncand, limit)) < 0)
 		c = SQLITE_ERROR;
+	{
+		struct vn_rank_terms *t = vn_rank_terms_new(vq.rank);
+		own = vn_rank_terms_tokens(t) > 1;
+		vn_rank_terms_free(t);
+	}
 	/* a ranking of part of the matches says so, once, where scripts do not read */
 	if (nshow > 0 && cands > 0 && ncand >= (size_t)cands)
 		fprintf(stderr,
@@ -513,6 +566,16 @@ int cmd_search(int argc, char **argv)
 		sqlite3_int64 id = cv[i].id;
 		const char *path, *base;
 		char *snip;
+		if (i == 0 || (own && i % SHOWN_ROWS == 0)) {
+			if ((own ? shown_table(db, cv + i,
+					       nshow - i < SHOWN_ROWS ? nshow - i : SHOWN_ROWS, i > 0,
+					       &row)
+				 : row_stmt(db, "passages_fts", &row)) != 0) {
+				c = SQLITE_ERROR;
+				break;
+			}
+			sqlite3_bind_text(row, 1, vq.fts, -1, SQLITE_STATIC);
+		}
 		sqlite3_bind_int64(row, 2, id);
 		if (sqlite3_step(row) != SQLITE_ROW) {
 			sqlite3_reset(row);

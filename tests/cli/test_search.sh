@@ -126,6 +126,21 @@ expect_out "Khen thưởng đột xuất"
 run docs --db spell.db --format tsv
 expect_eq "$(tsv_rows)" "1" "a changed file replaces its document"
 
+# --- snippets: a query of several words takes them from a full-text table of the shown
+# passages alone (query/search.c); they must be the national index's own snippets
+for pair in '"thi đua"|"thi đua"' 'THADS|("THADS" OR "Thi hành án dân sự")' \
+	'khen thưởng|("khen" AND "thưởng")' 'dong|"dong"'; do
+	q=${pair%%|*}
+	f=${pair#*|}
+	run search --db seed.db --limit 0 --format tsv "$q"
+	printf '%s\n' "$OUT" | tail -n +2 | awk -F'\t' '{print $2 "\t" $NF}' | sort >snip_got
+	sql -separator "$(printf '\t')" seed.db "SELECT rowid, replace(snippet(passages_fts, 0,
+		'«', '»', '…', 24), '» «', ' ') FROM passages_fts WHERE passages_fts MATCH '$f'" |
+		sort >snip_want
+	expect_eq "$(wc -l <snip_got)" "$(wc -l <snip_want)" "$q: rows against the index's matches"
+	cmp -s snip_got snip_want || fail "$q: snippets differ from the index's: $(diff snip_got snip_want | head -5)"
+done
+
 # --- the rows shown are the best by (score, then passage id), however few are asked for:
 # with --limit, only the passages that can still reach the top have their accents checked
 # (query/search.c, top_rows), with --limit 0 every one; both orders must be the same
