@@ -213,14 +213,20 @@ for i in 1 2 3 4 5; do
 		"$y" "$y" "$i" "$i" "$i" >"year$i.txt"
 	run index --db years.db "year$i.txt"
 done
-run search --db years.db --limit 0 --format tsv --candidates 0 --year 2018 'thi đua'
-tsv_col passage | sort -n >year_all
-expect_eq "$(tsv_col doc | sort -u | tr '\n' ' ')" "1 3 " "--year 2018: the 1st and 3rd documents"
-for k in 1 3 5 7 8 100; do
-	run search --db years.db --limit 0 --format tsv --candidates "$k" --year 2018 'thi đua'
-	tsv_col passage | sort -n >year_k
-	head -n "$k" year_all | cmp -s - year_k ||
-		fail "--year 2018 --candidates $k: not the first $k matches of its documents"
+# (and 2017-2021: the intervals of each year, read as sought, merged in id order)
+for years in 2018 2017-2018 2018-2021 2017-2021; do
+	run search --db years.db --limit 0 --format tsv --candidates 0 --year "$years" 'thi đua'
+	tsv_col passage | sort -n >year_all
+	case $years in
+	2018) expect_eq "$(tsv_col doc | sort -u | tr '\n' ' ')" "1 3 " "--year 2018: 1st and 3rd" ;;
+	2017-2018) expect_eq "$(tsv_col doc | sort -u | tr '\n' ' ')" "1 2 3 4 " "--year 2017-2018" ;;
+	esac
+	for k in 1 3 5 7 8 13 15 22 100; do
+		run search --db years.db --limit 0 --format tsv --candidates "$k" --year "$years" 'thi đua'
+		tsv_col passage | sort -n >year_k
+		head -n "$k" year_all | cmp -s - year_k ||
+			fail "--year $years --candidates $k: not the first $k matches of its documents"
+	done
 done
 run search --db years.db --limit 0 --format tsv --candidates 0 --year 2018 'thi đua'
 all=$OUT
