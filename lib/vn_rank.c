@@ -21,6 +21,7 @@ struct rankdata {
 	int npairs;
 	double avgdl;
 	int any_x;
+	int keep; /* a "K" line: the IDFs may be kept for the next statement (rank_cache) */
 	/* from an "S" line: count at most this many hits of a phrase, then estimate (prepare) */
 	sqlite3_int64 sample, rowid_min, rowid_max;
 };
@@ -84,30 +85,38 @@ static double phrase_hits(const Fts5ExtensionApi *api, Fts5Context *fts, const s
 	return (double)h.n;
 }
 
-/* Parse the description and compute per-phrase IDF once per query. */
-static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, const char *desc)
+/* The description's lines (vn_query's `rank`): phrases, adjacent pairs, the sample; at most
+ * nph phrases (the FTS5 query's count), or every P line when nph < 0. */
+static struct rankdata *parse_desc(const char *desc, int nph)
 {
 	struct rankdata *r = xcalloc(1, sizeof(*r));
-	sqlite3_int64 nrows = 0, ntok = 0;
-	int nph = api->xPhraseCount(fts), i;
-	size_t pcap = 0;
+	size_t pcap = 0, phcap = 0;
 	const char *s = desc ? desc : "";
+	int i = 0;
 
-	r->nph = nph;
-	r->ph = xcalloc((size_t)nph + 1, sizeof(*r->ph));
-	for (i = 0; i < nph; i++)
-		r->ph[i].mode = '-';
-	i = 0;
+	if (nph >= 0) {
+		r->nph = nph;
+		r->ph = xcalloc((size_t)nph + 1, sizeof(*r->ph));
+		for (i = 0; i < nph; i++)
+			r->ph[i].mode = '-';
+		i = 0;
+	}
 	while (*s) {
 		const char *eol = strchr(s, '\n');
 		size_t len = eol ? (size_t)(eol - s) : strlen(s);
 		char *line = xstrndup(s, len), *save = NULL, *f;
 		f = strtok_r(line, "\t", &save);
-		if (f && f[0] == 'P' && i < nph) {
-			struct phrase *p = &r->ph[i++];
+		if (f && f[0] == 'P' && (nph < 0 || i < nph)) {
+			struct phrase *p;
 			char *mode = strtok_r(NULL, "\t", &save), *pre = strtok_r(NULL, "\t", &save);
 			char *toks = strtok_r(NULL, "\t", &save), *ts = NULL, *t;
 			size_t tcap = 0;
+			if (nph < 0) {
+				r->ph = xgrow(r->ph, &phcap, (size_t)r->nph + 1, sizeof(*r->ph));
+				memset(&r->ph[r->nph], 0, sizeof(*r->ph));
+				r->nph++;
+			}
+			p = &r->ph[i++];
 			p->mode = mode ? mode[0] : '-';
 			p->prefix = pre ? atoi(pre) : 0;
 			for (t = toks ? strtok_r(toks, " ", &ts) : NULL; t; t = strtok_r(NULL, " ", &ts)) {
@@ -116,6 +125,8 @@ static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, c
 			}
 			if (p->mode == 'x' && !p->prefix)
 				r->any_x = 1;
+		} else if (f && f[0] == 'K') {
+			r->keep = 1;
 		} else if (f && f[0] == 'S') {
 			char *n = strtok_r(NULL, "\t", &save), *lo = strtok_r(NULL, "\t", &save),
 			     *hi = strtok_r(NULL, "\t", &save);
@@ -136,16 +147,69 @@ static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, c
 		free(line);
 		s += len + (eol ? 1 : 0);
 	}
+	return r;
+}
 
+/*
+ * The IDFs of the last description with a "K" line, for the connection's next statements
+ * with it: counting a phrase's hits is the dearest part of a statement's first row, and
+ * search runs one statement per passage id interval of a filter (query/search.c). The
+ * description's "K" line promises the index does not change meanwhile.
+ */
+struct rank_cache {
+	char *desc;
+	double *idf, avgdl;
+	int nph;
+};
+
+static void rank_cache_clear(struct rank_cache *c)
+{
+	free(c->desc);
+	free(c->idf);
+	c->desc = NULL;
+	c->idf = NULL;
+	c->nph = 0;
+}
+
+static void rank_cache_free(void *p)
+{
+	if (p)
+		rank_cache_clear(p);
+	free(p);
+}
+
+/* Parse the description and compute per-phrase IDF once per query. */
+static struct rankdata *prepare(const Fts5ExtensionApi *api, Fts5Context *fts, const char *desc)
+{
+	struct rankdata *r = parse_desc(desc, api->xPhraseCount(fts));
+	struct rank_cache *c = api->xUserData(fts);
+	sqlite3_int64 nrows = 0, ntok = 0;
+	int i;
+
+	if (r->keep && c && c->desc && strcmp(c->desc, desc) == 0 && c->nph == r->nph) {
+		r->avgdl = c->avgdl;
+		for (i = 0; i < r->nph; i++)
+			r->ph[i].idf = c->idf[i];
+		return r;
+	}
 	api->xRowCount(fts, &nrows);
 	api->xColumnTotalSize(fts, 0, &ntok);
 	r->avgdl = nrows > 0 ? (double)ntok / (double)nrows : 1.0;
 	if (r->avgdl <= 0)
 		r->avgdl = 1.0;
-	for (i = 0; i < nph; i++) {
+	for (i = 0; i < r->nph; i++) {
 		double hits = r->ph[i].mode != 'n' ? phrase_hits(api, fts, r, i, nrows) : 0, idf;
 		idf = log(((double)nrows - hits + 0.5) / (hits + 0.5));
 		r->ph[i].idf = idf > 1e-6 ? idf : 1e-6;
+	}
+	if (r->keep && c) {
+		rank_cache_clear(c);
+		c->desc = xstrdup(desc);
+		c->idf = xcalloc((size_t)r->nph + 1, sizeof(*c->idf));
+		for (i = 0; i < r->nph; i++)
+			c->idf[i] = r->ph[i].idf;
+		c->avgdl = r->avgdl;
+		c->nph = r->nph;
 	}
 	return r;
 }
@@ -244,6 +308,17 @@ static int bare_ascii(const char *w)
 	return 1;
 }
 
+/* Whether every word of p typed without diacritics is in the text as typed. */
+static int spelled(const struct phrase *p, const char *text, size_t n)
+{
+	int k;
+
+	for (k = 0; k < p->ntok; k++)
+		if (bare_ascii(p->canon[k]) && !has_bare_word(text, n, p->canon[k]))
+			return 0;
+	return 1;
+}
+
 #define MAX_INST 512
 /* UTF-8 bytes per token in Vietnamese report text (measured on the seed: 65 091 bytes,
  * 10 812 tokens, colocated twins not counted) */
@@ -254,6 +329,9 @@ static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 {
 	struct rankdata *r = api->xGetAuxdata(fts, 0);
 	int ninst = 0, i, k, col, off, phr, dl = 0, pairs_found = 0, checked = 0, exact = 0;
+	/* a fifth argument, true: the accent check's reads are left to the caller (partial) */
+	int defer = nval > 3 && sqlite3_value_int(val[3]) != 0;
+	uint64_t pending = 0;
 	int inst_ph[MAX_INST], inst_off[MAX_INST], inst_col[MAX_INST], n;
 	double bm25 = 0, score;
 	double *freq;
@@ -334,9 +412,11 @@ static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 					if ((sig & want) != want)
 						ok = 0;
 				}
-			if (!ok) {
-				/* certainly not spelled as typed: no need to read the text */
-				checked++;
+			checked++;
+			if (!ok)
+				continue; /* certainly not spelled as typed: no need to read the text */
+			if (defer && i < 64) {
+				pending |= (uint64_t)1 << i;
 				continue;
 			}
 			if (!have_text) {
@@ -344,22 +424,66 @@ static void vn_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 				if (api->xColumnText(fts, 0, &text, &ntext) != SQLITE_OK)
 					text = NULL;
 			}
-			for (k = 0; k < p->ntok && text; k++)
-				if (bare_ascii(p->canon[k]) &&
-				    !has_bare_word(text, (size_t)ntext, p->canon[k]))
-					ok = 0;
-			checked++;
-			exact += ok && text;
+			exact += text && spelled(p, text, (size_t)ntext);
 		}
 	}
 
 	score = (bm25 < 99.0 ? bm25 : 99.0);
 	if (r->npairs > 0)
 		score += 200.0 * pairs_found / r->npairs;
+	free(freq);
+	if (defer) {
+		struct vn_rank_partial part = {score, checked, exact, pending};
+		sqlite3_result_blob(ctx, &part, (int)sizeof(part), SQLITE_TRANSIENT);
+		return;
+	}
 	if (checked > 0)
 		score += 100.0 * exact / checked;
-	free(freq);
 	sqlite3_result_double(ctx, score);
+}
+
+double vn_rank_score(const struct vn_rank_partial *p)
+{
+	/* the same operations in the same order as vn_rank_fn's: the same double */
+	return p->checked > 0 ? p->base + 100.0 * p->exact / p->checked : p->base;
+}
+
+struct vn_rank_terms {
+	struct rankdata *r;
+};
+
+struct vn_rank_terms *vn_rank_terms_new(const char *desc)
+{
+	struct vn_rank_terms *t = xcalloc(1, sizeof(*t));
+	t->r = parse_desc(desc, -1);
+	return t;
+}
+
+int vn_rank_terms_tokens(const struct vn_rank_terms *t)
+{
+	int i, n = 0;
+
+	for (i = 0; i < t->r->nph; i++)
+		n += t->r->ph[i].ntok;
+	return n;
+}
+
+void vn_rank_terms_free(struct vn_rank_terms *t)
+{
+	if (!t)
+		return;
+	rankdata_free(t->r);
+	free(t);
+}
+
+int vn_rank_spelled(const struct vn_rank_terms *t, uint64_t pending, const char *text, size_t n)
+{
+	int i, found = 0;
+
+	for (i = 0; i < t->r->nph && i < 64; i++)
+		if ((pending >> i & 1) && text)
+			found += spelled(&t->r->ph[i], text, n);
+	return found;
 }
 
 int vn_rank_register(sqlite3 *db, struct err *e)
@@ -368,7 +492,8 @@ int vn_rank_register(sqlite3 *db, struct err *e)
 
 	if (!api)
 		return err_set(e, "this SQLite has no FTS5");
-	if (api->xCreateFunction(api, "vn_rank", NULL, vn_rank_fn, NULL) != SQLITE_OK)
+	if (api->xCreateFunction(api, "vn_rank", xcalloc(1, sizeof(struct rank_cache)), vn_rank_fn,
+				 rank_cache_free) != SQLITE_OK)
 		return err_set(e, "cannot register vn_rank: %s", sqlite3_errmsg(db));
 	return 0;
 }

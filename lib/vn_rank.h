@@ -1,9 +1,12 @@
 /*
  * vn_rank: the FTS5 ranking function
- * `vn_rank(fts_table, description [, passage_bytes [, bare_signature]])` used by search
- * (passage_bytes saves reading the text back for length normalization, the signature most
- * of the reads of the accent check).
- * `description` is vn_query's `rank` string. A passage scores
+ * `vn_rank(fts_table, description [, passage_bytes [, bare_signature [, defer]]])` used by
+ * search (passage_bytes saves reading the text back for length normalization, the
+ * signature most of the reads of the accent check, defer the rest: vn_rank_partial).
+ * `description` is vn_query's `rank` string, to which search adds an "S" line (--candidates:
+ * count a phrase's first hits only, vn_rank.c) and a "K" line (the index does not change
+ * while this description is used on the connection: the IDFs of its first statement serve
+ * the next ones). A passage scores
  *
  *   200 × (share of consecutive query words found adjacent, in order)
  * + 100 × (share of word hits whose accents are exactly what was typed)
@@ -37,5 +40,29 @@ uint64_t vn_rank_bare_signature(const char *text, size_t n);
  * is, when it is all ASCII letters and has no non-ASCII byte beside it), else 0: the
  * indexer builds the signature from the tokens it has anyway. */
 uint64_t vn_rank_bare_word(const char *text, size_t n, size_t a, size_t b);
+
+/*
+ * vn_rank with a fifth argument true returns this struct as a blob instead of the score:
+ * the accent check's reads of the text are left undone, the phrases they were for set in
+ * `pending` (bit i: phrase i). Most matches of a word typed without diacritics need that
+ * read, yet only the passages shown need their exact score: search ranks by the upper
+ * bound and reads only the passages that can still reach the top (query/search.c).
+ * vn_rank_spelled tells how many of the pending phrases the text spells as typed; added to
+ * `exact`, vn_rank_score gives exactly vn_rank's score.
+ */
+struct vn_rank_partial {
+	double base; /* BM25 (capped) and adjacency */
+	int checked, exact;
+	uint64_t pending;
+};
+double vn_rank_score(const struct vn_rank_partial *p);
+
+/* the phrases of a description (vn_query's `rank`), for vn_rank_spelled */
+struct vn_rank_terms;
+struct vn_rank_terms *vn_rank_terms_new(const char *desc);
+void vn_rank_terms_free(struct vn_rank_terms *t);
+/* the words of all its phrases, negated ones too: how many doclists a MATCH reads */
+int vn_rank_terms_tokens(const struct vn_rank_terms *t);
+int vn_rank_spelled(const struct vn_rank_terms *t, uint64_t pending, const char *text, size_t n);
 
 #endif

@@ -3,6 +3,7 @@
  * vn_query's; ranking is vn_rank's; this file only binds filters and prints rows.
  */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "qopts.h"
 #include "ranges.h"
 #include "vn_query.h"
+#include "vn_rank.h"
 
 static const char usage[] =
 	"usage: thidua search [--db FILE] [--limit N] [--year Y|Y1-Y2] [--doc ID] [--unit NAME]\n"
@@ -64,13 +66,13 @@ static const struct col cols[] = {
 };
 
 /*
- * Two steps: rank every match (cheap per row), then build snippets for the rows shown only
- * — a snippet re-reads and re-tokenizes its passage, and SQLite would otherwise compute it
- * for every match before sorting.
+ * Three steps: rank every match (cheap per row), then settle the exact score of the rows
+ * that can still reach the top (a word typed without diacritics needs the passage read,
+ * vn_rank_partial), then build snippets for the rows shown only — a snippet re-reads and
+ * re-tokenizes its passage, and SQLite would otherwise compute it for every match.
  */
 static const char rank_head[] =
-	"SELECT id, score, count(*) OVER () FROM ("
-	" SELECT p.id AS id, vn_rank(passages_fts, ?1, p.bytes, p.bare) AS score"
+	"SELECT p.id, vn_rank(passages_fts, ?1, p.bytes, p.bare, 1)"
 	" FROM passages_fts JOIN passage_rows p ON p.id = passages_fts.rowid"
 	" JOIN documents d ON d.id = p.doc"
 	" WHERE passages_fts MATCH ?2"
@@ -79,14 +81,41 @@ static const char rank_head[] =
 
 /* passages ranked when a query matches more (--candidates; README, "Searching") */
 #define DEFAULT_CANDIDATES 1000
+/* at most this many intervals of a filter are sought one by one (cmd_search) */
+#define SEEK_RANGES 1000
+
+/*
+ * A shown row's snippet: with a query of several words, from a small full-text table of
+ * the shown passages alone (temp.shown, same tokenizer, same columnsize), built
+ * SHOWN_ROWS rows at a time. The national index's MATCH with rowid = seeks every word's
+ * doclist to that row (1.5M instructions a row for THADS, whose other form is five common
+ * words: a third of the search), while snippet() needs only the row's text and where the
+ * query's phrases stand in it, the same in either index. Indexing a passage costs about
+ * what seeking one word does, so a one-word query keeps the national index.
+ */
+#define SHOWN_ROWS 256
 
 static const char row_sql[] =
-	"SELECT p.doc, d.path, d.year, p.section, p.text,"
-	"  snippet(passages_fts, 0, char(1), char(2), '…', 24), u.name, p.kind, o.conf"
-	" FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+	"SELECT p.doc, d.path, d.year, p.section, %1$s.text,"
+	"  snippet(%1$s, 0, char(1), char(2), '…', 24), u.name, p.kind, o.conf"
+	" FROM %1$s JOIN passage_rows p ON p.id = %1$s.rowid"
 	" JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
 	" LEFT JOIN ocr_passages o ON o.passage = p.id"
-	" WHERE passages_fts MATCH ?1 AND passages_fts.rowid = ?2";
+	" WHERE %1$s MATCH ?1 AND %1$s.rowid = ?2";
+
+/* row_sql on table in *row */
+static int row_stmt(sqlite3 *db, const char *table, sqlite3_stmt **row)
+{
+	struct buf sql = BUF_INIT;
+	int rc;
+
+	sqlite3_finalize(*row);
+	*row = NULL;
+	buf_printf(&sql, row_sql, table);
+	rc = sqlite3_prepare_v2(db, sql.p, -1, row, NULL);
+	buf_free(&sql);
+	return rc == SQLITE_OK ? 0 : -1;
+}
 
 /*
  * Tell vn_rank to count at most `n` hits of each phrase for its IDF and estimate the rest
@@ -172,6 +201,82 @@ static int filter_ranges(sqlite3 *db, int y0, int y1, long docid, struct id_rang
 }
 
 /*
+ * --year's documents as passage id intervals in ascending order, read as they are sought:
+ * one statement a year on the index on (year, first_passage, last_passage), merged. The
+ * search mostly has its candidates from the first few (the first province's reports of
+ * those years), so the other thousands of documents are never read; reading them all and
+ * counting them to choose a plan was a fifth of `bằng khen --year 2018-2022`.
+ */
+#define LAZY_YEARS 64
+
+struct year_ivs {
+	sqlite3_stmt *st[LAZY_YEARS];
+	sqlite3_int64 lo[LAZY_YEARS], hi[LAZY_YEARS];
+	int alive[LAZY_YEARS], n;
+};
+
+static int year_step(struct year_ivs *v, int k)
+{
+	int rc = sqlite3_step(v->st[k]);
+
+	v->alive[k] = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW) {
+		v->lo[k] = sqlite3_column_int64(v->st[k], 0);
+		v->hi[k] = sqlite3_column_int64(v->st[k], 1);
+	}
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int year_open(sqlite3 *db, int y0, int y1, struct year_ivs *v)
+{
+	static const char sql[] = "SELECT first_passage, last_passage FROM documents"
+				  " WHERE year = ?1 AND first_passage IS NOT NULL ORDER BY first_passage";
+	int y;
+
+	memset(v, 0, sizeof(*v));
+	for (y = y0; y <= y1; y++) {
+		if (sqlite3_prepare_v2(db, sql, -1, &v->st[v->n], NULL) != SQLITE_OK)
+			return -1;
+		sqlite3_bind_int(v->st[v->n], 1, y);
+		if (year_step(v, v->n++) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* the next interval, adjacent ones merged: 1, or 0 at the end, -1 on a read error */
+static int year_next(struct year_ivs *v, sqlite3_int64 *lo, sqlite3_int64 *hi)
+{
+	int got = 0;
+
+	for (;;) {
+		int k, best = -1;
+		for (k = 0; k < v->n; k++)
+			if (v->alive[k] && (best < 0 || v->lo[k] < v->lo[best]))
+				best = k;
+		if (best < 0 || (got && v->lo[best] > *hi + 1))
+			return got;
+		if (!got) {
+			*lo = v->lo[best];
+			*hi = v->hi[best];
+			got = 1;
+		} else if (v->hi[best] > *hi) {
+			*hi = v->hi[best];
+		}
+		if (year_step(v, best) != 0)
+			return -1;
+	}
+}
+
+static void year_close(struct year_ivs *v)
+{
+	int k;
+	for (k = 0; k < v->n; k++)
+		sqlite3_finalize(v->st[k]);
+	v->n = 0;
+}
+
+/*
  * The passages about the units ids ("1,4": qopts_unit_ids) as id intervals, from the index
  * on passage_rows(unit). Tested on each match's id, they spare reading the row of every
  * match of another unit: `khen thưởng --unit "Công an tỉnh"` on the national corpus read
@@ -193,6 +298,139 @@ static int unit_ranges(sqlite3 *db, const char *ids, struct id_ranges *s)
 	sqlite3_finalize(st);
 	ranges_finish(s);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* A ranked match: its score known, or only bounded until its pending reads are done. */
+struct cand {
+	sqlite3_int64 id;
+	struct vn_rank_partial part;
+	double score; /* exact once part.pending is 0, else the most it can be */
+};
+
+static double cand_bound(const struct vn_rank_partial *p)
+{
+	struct vn_rank_partial best = *p;
+	uint64_t m;
+
+	for (m = p->pending; m; m &= m - 1)
+		best.exact++;
+	best.pending = 0;
+	return vn_rank_score(&best);
+}
+
+/* the order rows are shown in: score, higher first, then passage id */
+static int cand_before(const struct cand *a, const struct cand *b)
+{
+	return a->score > b->score || (a->score == b->score && a->id < b->id);
+}
+
+static void heap_down(struct cand *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, best = i;
+		struct cand t;
+		if (l < n && cand_before(&h[l], &h[best]))
+			best = l;
+		if (l + 1 < n && cand_before(&h[l + 1], &h[best]))
+			best = l + 1;
+		if (best == i)
+			return;
+		t = h[i];
+		h[i] = h[best];
+		h[best] = t;
+		i = best;
+	}
+}
+
+/* Read the passage and settle c's score: the accent check vn_rank left pending. */
+static int settle(sqlite3_stmt *text_st, const struct vn_rank_terms *terms, struct cand *c)
+{
+	int rc;
+
+	sqlite3_bind_int64(text_st, 1, c->id);
+	rc = sqlite3_step(text_st);
+	if (rc == SQLITE_ROW)
+		c->part.exact += vn_rank_spelled(terms, c->part.pending,
+						 (const char *)sqlite3_column_text(text_st, 0),
+						 (size_t)sqlite3_column_bytes(text_st, 0));
+	sqlite3_reset(text_st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	c->part.pending = 0;
+	c->score = vn_rank_score(&c->part);
+	return 0;
+}
+
+/*
+ * The best `limit` of the n candidates (0: all), in order, to the front of c; how many, or
+ * -1 on a read error. A max-heap on the bound: a candidate at the top with reads pending is
+ * settled and sifted down, one already exact is the next row; so only the passages that
+ * can still beat the rows taken are read (for `chiến sĩ thi đua`, 939 of 1000 before).
+ */
+static long top_rows(sqlite3 *db, const char *desc, struct cand *c, size_t n, long limit)
+{
+	static const char text_sql[] = "SELECT text FROM passages WHERE id = ?1";
+	struct vn_rank_terms *terms = vn_rank_terms_new(desc);
+	sqlite3_stmt *text_st;
+	size_t i, heap = n, out = 0, want = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
+	long rc = -1;
+
+	if (sqlite3_prepare_v2(db, text_sql, -1, &text_st, NULL) != SQLITE_OK) {
+		vn_rank_terms_free(terms);
+		return -1;
+	}
+	for (i = n; i-- > 0;)
+		heap_down(c, n, i);
+	while (out < want) {
+		struct cand top = c[0];
+		if (top.part.pending) {
+			if (settle(text_st, terms, &c[0]) != 0)
+				goto done;
+			heap_down(c, heap, 0);
+			continue;
+		}
+		/* the heap shrinks from its end; the rows taken fill it from there, last first */
+		c[0] = c[--heap];
+		heap_down(c, heap, 0);
+		c[n - 1 - out++] = top;
+	}
+	/* rows taken sit at the end, best last: to the front, best first */
+	for (i = 0; i < out / 2; i++) {
+		struct cand t = c[n - 1 - i];
+		c[n - 1 - i] = c[n - out + i];
+		c[n - out + i] = t;
+	}
+	if (out > 0)
+		memmove(c, c + (n - out), out * sizeof(*c));
+	rc = (long)out;
+done:
+	sqlite3_finalize(text_st);
+	vn_rank_terms_free(terms);
+	return rc;
+}
+
+/* temp.shown holding the passages of c[0..n), and row_sql on it in *row */
+static int shown_table(sqlite3 *db, const struct cand *c, long n, int again, sqlite3_stmt **row)
+{
+	struct buf sql = BUF_INIT;
+	struct err e;
+	long i;
+	int rc;
+
+	sqlite3_finalize(*row);
+	*row = NULL;
+	/* in memory: no temporary file for a few hundred passages */
+	if (db_exec(db, again ? "DROP TABLE temp.shown" : "PRAGMA temp_store = MEMORY", &e) != 0)
+		return -1;
+	buf_adds(&sql, "CREATE VIRTUAL TABLE temp.shown USING fts5(text, tokenize = 'vietnamese',"
+		       " columnsize = 0);"
+		       " INSERT INTO temp.shown(rowid, text) SELECT id, text FROM passages WHERE id IN (");
+	for (i = 0; i < n; i++)
+		buf_printf(&sql, "%s%lld", i ? "," : "", (long long)c[i].id);
+	buf_adds(&sql, ")");
+	rc = db_exec(db, sql.p, &e);
+	buf_free(&sql);
+	return rc == 0 ? row_stmt(db, "shown", row) : -1;
 }
 
 /* Adjacent highlighted words read better as one highlight: «chiến» «sỹ» -> «chiến sỹ». */
@@ -234,6 +472,15 @@ int cmd_search(int argc, char **argv)
 	sqlite3_stmt *st = NULL, *row = NULL;
 	struct out *o;
 	struct id_ranges keep = {NULL, 0, 0}, unit_keep = {NULL, 0, 0};
+	struct cand *cv = NULL;
+	const struct id_ranges *seek = NULL; /* one statement per interval */
+	struct year_ivs years = {{NULL}, {0}, {0}, {0}, 0};
+	sqlite3_int64 lo = 0, hi = 0;
+	int lazy = 0; /* --year's intervals from years, as sought */
+	struct buf rank_desc = BUF_INIT;
+	size_t ncand = 0, ccap = 0;
+	long i, nshow = 0;
+	int own; /* the snippets' own full-text table (row_sql) */
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
@@ -297,7 +544,14 @@ int cmd_search(int argc, char **argv)
 		return cli_error("search", "%s", e.msg);
 	}
 	buf_adds(&sql, rank_head);
-	if (y0 || docid >= 0) {
+	if (y0 && docid < 0 && y1 - y0 < LAZY_YEARS) {
+		if (year_open(db, y0, y1, &years) != 0) {
+			vn_norm_free(nm);
+			rc = cli_error("search", "%s", sqlite3_errmsg(db));
+			goto out;
+		}
+		lazy = 1;
+	} else if (y0 || docid >= 0) {
 		int used;
 		if (filter_ranges(db, y0, y1, docid, &keep, &used) != 0 ||
 		    ranges_register(db, "in_filter_ranges", &keep) != 0) {
@@ -305,9 +559,15 @@ int cmd_search(int argc, char **argv)
 			rc = cli_error("search", "%s", sqlite3_errmsg(db));
 			goto out;
 		}
-		/* before the exact tests above in the statement's order of evaluation: it needs
-		 * only the match's id, so SQLite tests it before reading the row */
-		if (used)
+		/* A few intervals are best handed to FTS5 as rowid bounds, one statement each: it
+		 * seeks to each instead of walking every match between them (`cờ thi đua --year
+		 * 2020`: 63 intervals, one province's documents of 2020 each, and 15 000 matches
+		 * walked for the 1000 inside them). Many are tested on each match's id, before the
+		 * exact tests above in the statement's order of evaluation: it needs only the id,
+		 * so SQLite tests it before reading the row. */
+		if (used && keep.n <= SEEK_RANGES)
+			seek = &keep;
+		else if (used)
 			buf_adds(&sql, " AND in_filter_ranges(passages_fts.rowid)");
 	}
 	if (unit) {
@@ -325,13 +585,20 @@ int cmd_search(int argc, char **argv)
 	if (ocr_filter)
 		buf_printf(&sql, " AND p.id %s (SELECT passage FROM ocr_passages)",
 			   ocr_filter > 0 ? "IN" : "NOT IN");
+	if (seek || lazy)
+		buf_adds(&sql, " AND passages_fts.rowid BETWEEN ?8 AND ?9");
 	/* the cap: the first matches in rowid order, which FTS5 yields without sorting (and
-	 * ascending, cheaper for it than descending); the filters above come before it */
-	buf_adds(&sql, " ORDER BY passages_fts.rowid LIMIT ?7) ORDER BY score DESC, id LIMIT ?6");
+	 * ascending, cheaper for it than descending); the filters above come before it, and
+	 * the intervals are taken in ascending order, so their matches are in rowid order */
+	buf_adds(&sql, " ORDER BY passages_fts.rowid LIMIT ?7");
 	vn_norm_free(nm);
+	/* one search, on a read-only connection: its statements may share the IDFs */
+	buf_adds(&rank_desc, vq.rank);
+	buf_adds(&rank_desc, "K\n");
+	free(vq.rank);
+	vq.rank = buf_detach(&rank_desc);
 	if ((cands > 0 && add_sample(db, &vq, cands) != 0) ||
-	    sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, row_sql, -1, &row, NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("search", "%s", sqlite3_errmsg(db));
 		sqlite3_finalize(st);
 		goto out;
@@ -344,21 +611,77 @@ int cmd_search(int argc, char **argv)
 	}
 	if (docid >= 0)
 		sqlite3_bind_int64(st, 5, docid);
-	sqlite3_bind_int64(st, 6, limit == 0 ? -1 : limit);
-	sqlite3_bind_int64(st, 7, cands == 0 ? -1 : cands);
-	sqlite3_bind_text(row, 1, vq.fts, -1, SQLITE_STATIC);
 
 	o = out_new(stdout, fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
-	while ((c = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(st, 0);
-		/* a ranking of part of the matches says so, once, where scripts do not read */
-		if (rank == 0 && cands > 0 && sqlite3_column_int64(st, 2) >= cands)
-			fprintf(stderr,
-				"thidua search: %ld or more passages match; the first %ld were "
-				"ranked (--candidates 0 ranks them all)\n",
-				cands, cands);
+	c = SQLITE_DONE;
+	for (i = 0; c == SQLITE_DONE && (cands == 0 || ncand < (size_t)cands); i++) {
+		if (seek && (size_t)i >= seek->n)
+			break;
+		if (seek) {
+			sqlite3_bind_int64(st, 8, seek->r[i][0]);
+			sqlite3_bind_int64(st, 9, seek->r[i][1]);
+		} else if (lazy) {
+			int got = 0;
+			/* past SEEK_RANGES intervals, the rest in one walk (the exact test stays) */
+			if (i < SEEK_RANGES && (got = year_next(&years, &lo, &hi)) < 0) {
+				c = SQLITE_ERROR;
+				break;
+			}
+			if (!got && i < SEEK_RANGES)
+				break;
+			if (!got) {
+				lo = hi + 1;
+				hi = INT64_MAX;
+			}
+			sqlite3_bind_int64(st, 8, lo);
+			sqlite3_bind_int64(st, 9, hi);
+			if (!got)
+				lazy = 0; /* this walk is the last */
+		}
+		sqlite3_bind_int64(st, 7, cands == 0 ? -1 : cands - (long)ncand);
+		while ((c = sqlite3_step(st)) == SQLITE_ROW) {
+			struct cand *k;
+			if (sqlite3_column_bytes(st, 1) != (int)sizeof(k->part))
+				continue; /* not a match after all: vn_rank always returns one */
+			cv = xgrow(cv, &ccap, ncand + 1, sizeof(*cv));
+			k = &cv[ncand++];
+			k->id = sqlite3_column_int64(st, 0);
+			memcpy(&k->part, sqlite3_column_blob(st, 1), sizeof(k->part));
+			k->score = cand_bound(&k->part);
+		}
+		sqlite3_reset(st);
+		if (!seek && !lazy)
+			break;
+	}
+	/* done with them: a statement left running would keep temp.shown from being dropped */
+	year_close(&years);
+	if (c == SQLITE_DONE && (nshow = top_rows(db, vq.rank, cv, ncand, limit)) < 0)
+		c = SQLITE_ERROR;
+	{
+		struct vn_rank_terms *t = vn_rank_terms_new(vq.rank);
+		own = vn_rank_terms_tokens(t) > 1;
+		vn_rank_terms_free(t);
+	}
+	/* a ranking of part of the matches says so, once, where scripts do not read */
+	if (nshow > 0 && cands > 0 && ncand >= (size_t)cands)
+		fprintf(stderr,
+			"thidua search: %ld or more passages match; the first %ld were "
+			"ranked (--candidates 0 ranks them all)\n",
+			cands, cands);
+	for (i = 0; c == SQLITE_DONE && i < nshow; i++) {
+		sqlite3_int64 id = cv[i].id;
 		const char *path, *base;
 		char *snip;
+		if (i == 0 || (own && i % SHOWN_ROWS == 0)) {
+			if ((own ? shown_table(db, cv + i,
+					       nshow - i < SHOWN_ROWS ? nshow - i : SHOWN_ROWS, i > 0,
+					       &row)
+				 : row_stmt(db, "passages_fts", &row)) != 0) {
+				c = SQLITE_ERROR;
+				break;
+			}
+			sqlite3_bind_text(row, 1, vq.fts, -1, SQLITE_STATIC);
+		}
 		sqlite3_bind_int64(row, 2, id);
 		if (sqlite3_step(row) != SQLITE_ROW) {
 			sqlite3_reset(row);
@@ -384,7 +707,7 @@ int cmd_search(int argc, char **argv)
 			out_null(o);
 		else
 			out_real(o, sqlite3_column_double(row, 8));
-		out_real(o, sqlite3_column_double(st, 1));
+		out_real(o, cv[i].score);
 		out_str(o, (const char *)sqlite3_column_text(row, 4));
 		out_str(o, snip);
 		free(snip);
@@ -396,6 +719,8 @@ int cmd_search(int argc, char **argv)
 	sqlite3_finalize(st);
 	sqlite3_finalize(row);
 out:
+	year_close(&years);
+	free(cv);
 	buf_free(&sql);
 	ranges_free(&keep);
 	ranges_free(&unit_keep);

@@ -126,6 +126,38 @@ expect_out "Khen thưởng đột xuất"
 run docs --db spell.db --format tsv
 expect_eq "$(tsv_rows)" "1" "a changed file replaces its document"
 
+# --- snippets: a query of several words takes them from a full-text table of the shown
+# passages alone (query/search.c); they must be the national index's own snippets
+for pair in '"thi đua"|"thi đua"' 'THADS|("THADS" OR "Thi hành án dân sự")' \
+	'khen thưởng|("khen" AND "thưởng")' 'dong|"dong"'; do
+	q=${pair%%|*}
+	f=${pair#*|}
+	run search --db seed.db --limit 0 --format tsv "$q"
+	printf '%s\n' "$OUT" | tail -n +2 | awk -F'\t' '{print $2 "\t" $NF}' | sort >snip_got
+	sql -separator "$(printf '\t')" seed.db "SELECT rowid, replace(snippet(passages_fts, 0,
+		'«', '»', '…', 24), '» «', ' ') FROM passages_fts WHERE passages_fts MATCH '$f'" |
+		sort >snip_want
+	expect_eq "$(wc -l <snip_got)" "$(wc -l <snip_want)" "$q: rows against the index's matches"
+	cmp -s snip_got snip_want || fail "$q: snippets differ from the index's: $(diff snip_got snip_want | head -5)"
+done
+
+# --- the rows shown are the best by (score, then passage id), however few are asked for:
+# with --limit, only the passages that can still reach the top have their accents checked
+# (query/search.c, top_rows), with --limit 0 every one; both orders must be the same
+for q in dong 'chien si thi dua' 'phong trao' '"thi đua"' 'ung ho' THADS; do
+	run search --db seed.db --limit 0 --format tsv "$q"
+	tsv_col passage >all_order
+	tsv_col score | awk 'NR > 1 && $1 > prev {bad = 1} {prev = $1} END {exit bad}' ||
+		fail "$q: rows not in score order"
+	expect_eq "$(wc -l <all_order)" "$(sort -u all_order | wc -l)" "$q: each passage once"
+	for n in 1 3 7; do
+		run search --db seed.db --limit "$n" --format tsv "$q"
+		tsv_col passage >some_order
+		head -n "$n" all_order | cmp -s - some_order ||
+			fail "$q: --limit $n is not the first $n rows of --limit 0"
+	done
+done
+
 # --- candidates (README, "Searching"): a query matching more passages than --candidates ranks
 # only the first that many, in passage id order, after the filters; below it, nothing changes
 for q in dong 'thi đua' THADS '"cờ thi đua"' 'chien si thi dua' 'khen thưởng' 1419; do
@@ -171,6 +203,35 @@ expect_eq "$(tsv_rows)" "1" "--doc before the cap: one candidate of the other do
 expect_eq "$(tsv_col doc)" "$other" "--doc before the cap"
 run search --db two.db --limit 0 --format tsv --candidates "$n_other" --doc "$other" 'thi đua'
 expect_eq "$(tsv_rows)" "$n_other" "--doc before the cap: all of the other document's matches"
+# --year's documents in several passage id intervals (2018: the 1st and 3rd of 5 files),
+# each sought by its own statement: the candidates are still the first N matches in id
+# order among the documents kept, across the intervals, ranked alike
+for i in 1 2 3 4 5; do
+	y=$((2017 + i % 2))
+	[ "$i" = 5 ] && y=2021
+	printf 'UBND TỈNH TUYÊN QUANG\nTuyên Quang, ngày 25 tháng 12 năm %s\nBÁO CÁO\nTổng kết công tác thi đua năm %s\n\nPhong trào thi đua yêu nước %s.\n\nCác phong trào thi đua lớn %s.\n\nKhen thưởng thi đua đột xuất %s.\n' \
+		"$y" "$y" "$i" "$i" "$i" >"year$i.txt"
+	run index --db years.db "year$i.txt"
+done
+# (and 2017-2021: the intervals of each year, read as sought, merged in id order)
+for years in 2018 2017-2018 2018-2021 2017-2021; do
+	run search --db years.db --limit 0 --format tsv --candidates 0 --year "$years" 'thi đua'
+	tsv_col passage | sort -n >year_all
+	case $years in
+	2018) expect_eq "$(tsv_col doc | sort -u | tr '\n' ' ')" "1 3 " "--year 2018: 1st and 3rd" ;;
+	2017-2018) expect_eq "$(tsv_col doc | sort -u | tr '\n' ' ')" "1 2 3 4 " "--year 2017-2018" ;;
+	esac
+	for k in 1 3 5 7 8 13 15 22 100; do
+		run search --db years.db --limit 0 --format tsv --candidates "$k" --year "$years" 'thi đua'
+		tsv_col passage | sort -n >year_k
+		head -n "$k" year_all | cmp -s - year_k ||
+			fail "--year $years --candidates $k: not the first $k matches of its documents"
+	done
+done
+run search --db years.db --limit 0 --format tsv --candidates 0 --year 2018 'thi đua'
+all=$OUT
+run search --db years.db --limit 0 --format tsv --year 2018 'thi đua'
+expect_eq "$OUT" "$all" "--year over several intervals, under the cap: the exhaustive ranking"
 run search --db seed.db --candidates x dong
 expect_rc 2
 

@@ -96,6 +96,10 @@ static void test_abbreviations(void **state)
 	assert_string_equal(fts("CA"), "(\"CA\" OR \"Công an\")");
 	/* and is not added to a query that spells out the full form */
 	assert_string_equal(fts("\"công an\""), "\"công an\"");
+	/* the table rows a query can use are those starting with one of its words, wherever
+	 * it stands: in a later term, inside an OR, after a negation */
+	assert_non_null(strstr(fts("bằng khen OR (tỉnh THADS)"), "\"Thi hành án dân sự\""));
+	assert_non_null(strstr(fts("khen -\"tòa án nhân dân\""), "\"TAND\""));
 }
 
 static void test_syllables(void **state)

@@ -107,6 +107,68 @@ static void test_signature_keeps_scores(void **state)
 	sqlite3_close(db);
 }
 
+/*
+ * Deferred accent checks (search's ranking): the partial score, with the pending phrases
+ * settled from the passage's text by vn_rank_spelled, is exactly the score vn_rank gives,
+ * and its bound (every pending phrase spelled as typed) is never below it.
+ */
+static void test_deferred_checks_keep_scores(void **state)
+{
+	sqlite3 *db = open_db();
+	struct vn_norm *nm;
+	struct err e;
+	size_t i;
+	int rows = 0, pending = 0, settled_up = 0;
+
+	(void)state;
+	nm = vn_norm_new(&e);
+	assert_non_null(nm);
+	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		struct vn_query q;
+		struct vn_rank_terms *terms;
+		sqlite3_stmt *st;
+		assert_int_equal(vn_query_build(nm, queries[i], &q, &e), 0);
+		terms = vn_rank_terms_new(q.rank);
+		assert_int_equal(sqlite3_prepare_v2(db,
+		                                    "SELECT vn_rank(f, ?2, p.bytes, p.bare),"
+		                                    " vn_rank(f, ?2, p.bytes, p.bare, 1), p.text"
+		                                    " FROM f JOIN p ON p.id = f.rowid WHERE f MATCH ?1",
+		                                    -1, &st, NULL),
+		                 SQLITE_OK);
+		sqlite3_bind_text(st, 1, q.fts, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, q.rank, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			double full = sqlite3_column_double(st, 0), bound;
+			struct vn_rank_partial part, best;
+			uint64_t m;
+			assert_int_equal(sqlite3_column_bytes(st, 1), (int)sizeof(part));
+			memcpy(&part, sqlite3_column_blob(st, 1), sizeof(part));
+			best = part;
+			for (m = part.pending; m; m &= m - 1)
+				best.exact++;
+			best.pending = 0;
+			bound = vn_rank_score(&best);
+			pending += part.pending != 0;
+			part.exact += vn_rank_spelled(terms, part.pending,
+			                              (const char *)sqlite3_column_text(st, 2),
+			                              (size_t)sqlite3_column_bytes(st, 2));
+			settled_up += part.pending != 0 && part.exact > 0;
+			part.pending = 0;
+			assert_true(vn_rank_score(&part) == full);
+			assert_true(bound >= full);
+			rows++;
+		}
+		sqlite3_finalize(st);
+		vn_rank_terms_free(terms);
+		vn_query_free(&q);
+	}
+	/* not vacuous: reads were deferred, and some settled as spelled as typed */
+	assert_true(rows >= 15);
+	assert_true(pending >= 5 && settled_up >= 3);
+	vn_norm_free(nm);
+	sqlite3_close(db);
+}
+
 static void test_signature_words(void **state)
 {
 	const char *t = "“dong” dong3 ĐONG đong xdongx";
@@ -176,6 +238,50 @@ static int rank_all(sqlite3 *db, const char *fts, const char *desc, double *scor
 		score[n++] = sqlite3_column_double(st, 0);
 	sqlite3_finalize(st);
 	return n;
+}
+
+/*
+ * A "K" line (search's statements, one per passage id interval of a filter): the IDFs of
+ * the first statement serve the next ones with the same description on the connection.
+ * Rows added in between would change them; with K they do not, without K they do.
+ */
+static void test_kept_idf(void **state)
+{
+	sqlite3 *db = open_db();
+	struct vn_norm *nm;
+	struct vn_query q;
+	struct err e;
+	double first[100], again[100], plain[100], plain_again[100];
+	char *kept;
+	int n, i;
+
+	(void)state;
+	nm = vn_norm_new(&e);
+	assert_non_null(nm);
+	assert_int_equal(vn_query_build(nm, "dong", &q, &e), 0);
+	kept = xmalloc(strlen(q.rank) + 3);
+	strcpy(kept, q.rank);
+	strcat(kept, "K\n");
+	n = rank_all(db, q.fts, kept, first);
+	rank_all(db, q.fts, q.rank, plain);
+	assert_true(n >= 1);
+	assert_int_equal(sqlite3_exec(db,
+	                              "INSERT INTO p VALUES (100, 'đồng dong', 9, NULL),"
+	                              " (101, 'đồng', 6, NULL), (102, 'động', 6, NULL);"
+	                              "INSERT INTO f(f) VALUES ('rebuild')",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(rank_all(db, q.fts, kept, again), n + 3);
+	assert_int_equal(rank_all(db, q.fts, q.rank, plain_again), n + 3);
+	for (i = 0; i < n; i++)
+		assert_true(again[i] == first[i]);
+	for (i = 0; i < n && plain_again[i] == plain[i]; i++)
+		;
+	assert_true(i < n); /* the added rows do change the IDF of a statement without K */
+	free(kept);
+	vn_query_free(&q);
+	vn_norm_free(nm);
+	sqlite3_close(db);
 }
 
 static void sample_scores(int (*with)(int), const char *sample, double *exact, double *sampled,
@@ -260,9 +366,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_signature_keeps_scores),
+	    cmocka_unit_test(test_deferred_checks_keep_scores),
 	    cmocka_unit_test(test_signature_words),
 	    cmocka_unit_test(test_signature_from_tokens),
 	    cmocka_unit_test(test_sampled_idf),
+	    cmocka_unit_test(test_kept_idf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
