@@ -1862,8 +1862,9 @@ int vn_num_scan(struct vn_num_reader *r, const char *s, size_t n, vn_num_fn fn, 
 			i = next > i ? next : i + 1;
 			continue;
 		}
-		/* footnote markers are never ASCII: most bytes need no decoding */
-		if ((unsigned char)s[i] < 0x80) {
+		/* footnote markers are never ASCII, and every superscript digit and parenthesis
+		 * is written with lead byte C2 or E2: no other byte needs decoding */
+		if ((unsigned char)s[i] != 0xC2 && (unsigned char)s[i] != 0xE2) {
 			i++;
 			continue;
 		}

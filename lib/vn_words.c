@@ -314,11 +314,20 @@ struct phrase {
 	char **gaps;    /* punctuation written inside the phrase, before word k (k >= 1) */
 };
 
+/* What a phrase's second word must hash to, beside it in the slot: a lookup scans the
+ * phrases of a first word ("công": Công an, Công đoàn, Công ty …) in this compact array and
+ * reads a phrase itself only when its second word fits. */
+struct head {
+	uint64_t h1; /* hash of word 1, in the phrase's mode; unused when n == 1 */
+	int n, fold;
+};
+
 struct slot {
 	uint64_t h;  /* 0 = empty */
 	char *first; /* folded first word */
 	struct phrase **ph;
-	size_t n, cap;
+	struct head *heads; /* heads[k] for ph[k] */
+	size_t n, cap, hcap;
 };
 
 struct vn_lexicon {
@@ -356,6 +365,7 @@ void vn_lexicon_free(struct vn_lexicon *lx)
 		for (k = 0; k < lx->slots[i].n; k++)
 			phrase_free(lx->slots[i].ph[k]);
 		free(lx->slots[i].ph);
+		free(lx->slots[i].heads);
 		free(lx->slots[i].first);
 	}
 	free(lx->slots);
@@ -444,9 +454,15 @@ int vn_lexicon_add(struct vn_lexicon *lx, struct vn_norm *nm, const char *s, int
 	}
 	/* longest first; among equals, the first added */
 	sl->ph = xgrow(sl->ph, &sl->cap, sl->n + 1, sizeof(*sl->ph));
-	for (k = sl->n; k > 0 && sl->ph[k - 1]->n < ph->n; k--)
+	sl->heads = xgrow(sl->heads, &sl->hcap, sl->n + 1, sizeof(*sl->heads));
+	for (k = sl->n; k > 0 && sl->ph[k - 1]->n < ph->n; k--) {
 		sl->ph[k] = sl->ph[k - 1];
+		sl->heads[k] = sl->heads[k - 1];
+	}
 	sl->ph[k] = ph;
+	sl->heads[k].n = ph->n;
+	sl->heads[k].fold = mode == VN_MATCH_FOLD;
+	sl->heads[k].h1 = ph->n > 1 ? ph->hash[1] : 0;
 	sl->n++;
 	vn_words_free(&w);
 	return 0;
@@ -496,6 +512,19 @@ int vn_lexicon_starts(const struct vn_lexicon *lx, const struct vn_words *w, siz
 	return lookup(lx, w, at) != NULL;
 }
 
+/* Whether phrase k of s can start at word at, from its head alone (phrase_at decides). */
+static int head_fits(const struct head *hd, const struct vn_words *w, size_t at)
+{
+	const struct vn_wtok *t;
+
+	if (hd->n == 1)
+		return 1;
+	if (at + (size_t)hd->n > w->n)
+		return 0;
+	t = &w->t[at + 1];
+	return (hd->fold ? t->hfold : t->hcanon) == hd->h1;
+}
+
 int vn_lexicon_longest(const struct vn_lexicon *lx, const struct vn_words *w, size_t at,
                        size_t *len)
 {
@@ -503,7 +532,7 @@ int vn_lexicon_longest(const struct vn_lexicon *lx, const struct vn_words *w, si
 	size_t k;
 
 	for (k = 0; s && k < s->n; k++)
-		if (phrase_at(s->ph[k], w, at)) {
+		if (head_fits(&s->heads[k], w, at) && phrase_at(s->ph[k], w, at)) {
 			*len = (size_t)s->ph[k]->n;
 			return s->ph[k]->id;
 		}
@@ -517,7 +546,7 @@ size_t vn_lexicon_all(const struct vn_lexicon *lx, const struct vn_words *w, siz
 	size_t k, n = 0;
 
 	for (k = 0; s && k < s->n && n < max; k++)
-		if (phrase_at(s->ph[k], w, at)) {
+		if (head_fits(&s->heads[k], w, at) && phrase_at(s->ph[k], w, at)) {
 			ids[n] = s->ph[k]->id;
 			lens[n++] = (size_t)s->ph[k]->n;
 		}
