@@ -4,13 +4,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <glob.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "real_texts.h"
 #include "vn_tok.h"
 
 /* The spans of s as "a|b|c" (the original bytes of each token). */
@@ -259,6 +258,11 @@ static void same_records(struct vn_norm *nm, const char *what, const char *t, si
 	vn_toks_free(&b);
 }
 
+static void records_of_text(void *nm, const char *path, const char *data, size_t n)
+{
+	same_records(nm, path, data, n);
+}
+
 static void test_precompute_chunks(void **state)
 {
 	/* what the rules at a chunk's edges look at: number lists and groups, a digit glued to a
@@ -278,12 +282,9 @@ static void test_precompute_chunks(void **state)
 	    "a.b,c a-b a/b (a) [b] {c} \"d\" 'e' a...b",
 	};
 	char *long_word = xmalloc(700);
-	const char *top = getenv("TOP");
-	char pattern[4096];
-	glob_t g;
 	struct vn_norm *nm;
 	struct err e;
-	size_t i, files = 0;
+	size_t i;
 	(void)state;
 
 	nm = vn_norm_new(&e);
@@ -296,21 +297,7 @@ static void test_precompute_chunks(void **state)
 	free(long_word);
 
 	/* real text: the seed report and the transcripts of the legacy documents */
-	snprintf(pattern, sizeof(pattern), "%s/corpus/*.txt", top ? top : ".");
-	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
-	snprintf(pattern, sizeof(pattern), "%s/tests/fixtures/legacy/truth/*.txt", top ? top : ".");
-	assert_int_equal(glob(pattern, GLOB_APPEND, NULL, &g), 0);
-	for (i = 0; i < g.gl_pathc; i++) {
-		char *data;
-		size_t n;
-		if (read_file(g.gl_pathv[i], (size_t)1 << 26, &data, &n, &e) != 0)
-			fail_msg("%s", e.msg);
-		same_records(nm, g.gl_pathv[i], data, n);
-		free(data);
-		files++;
-	}
-	globfree(&g);
-	assert_true(files > 20);
+	for_each_real_text(records_of_text, nm);
 	vn_norm_free(nm);
 }
 

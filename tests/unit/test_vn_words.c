@@ -4,12 +4,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "real_texts.h"
 #include "vn_words.h"
 
 /* The first difference between two builds of the same text, or NULL. */
@@ -65,6 +64,11 @@ static void same_words(struct vn_norm *nm, const char *what, const char *t, size
 		}
 }
 
+static void words_of_text(void *nm, const char *path, const char *data, size_t n)
+{
+	same_words(nm, path, data, n);
+}
+
 static void test_words_from_chunks(void **state)
 {
 	/* what spans and forms depend on: characters before a word (multi-byte ones, NFD
@@ -78,9 +82,6 @@ static void test_words_from_chunks(void **state)
 	    "Ủy ban MTTQ tỉnh Tuyên Quang: 996/1000 điểm.",
 	    "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyzđồng0123456789,tiếp",
 	};
-	const char *top = getenv("TOP");
-	char pattern[4096];
-	glob_t g;
 	struct vn_norm *nm;
 	struct err e;
 	size_t i;
@@ -90,20 +91,7 @@ static void test_words_from_chunks(void **state)
 	assert_non_null(nm);
 	for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
 		same_words(nm, edge[i], edge[i], strlen(edge[i]));
-	snprintf(pattern, sizeof(pattern), "%s/corpus/*.txt", top ? top : ".");
-	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
-	snprintf(pattern, sizeof(pattern), "%s/tests/fixtures/legacy/truth/*.txt", top ? top : ".");
-	assert_int_equal(glob(pattern, GLOB_APPEND, NULL, &g), 0);
-	assert_true(g.gl_pathc > 20);
-	for (i = 0; i < g.gl_pathc; i++) {
-		char *data;
-		size_t n;
-		if (read_file(g.gl_pathv[i], (size_t)1 << 26, &data, &n, &e) != 0)
-			fail_msg("%s", e.msg);
-		same_words(nm, g.gl_pathv[i], data, n);
-		free(data);
-	}
-	globfree(&g);
+	for_each_real_text(words_of_text, nm);
 	vn_norm_free(nm);
 }
 
