@@ -42,16 +42,6 @@ void vn_memo_free(struct vn_memo *m)
 	free(m);
 }
 
-unsigned vn_memo_hash(const char *key, size_t n)
-{
-	unsigned h = VN_MEMO_SEED;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = vn_memo_step(h, (unsigned char)key[i]);
-	return vn_memo_final(h);
-}
-
 const char *vn_memo_get(struct vn_memo *m, unsigned h, const char *key, size_t n, size_t *nval)
 {
 	unsigned i;

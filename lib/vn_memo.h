@@ -4,8 +4,8 @@
  * no locking. Open addressing over a fixed table sized to stay in the L2 cache; when it is
  * 3/4 full it is cleared and fills again with what the text in hand uses.
  *
- * The caller hashes the key (vn_memo_hash, or vn_memo_step fused into a scan of its own) so
- * that finding a key's end and hashing it is one pass over the bytes.
+ * The caller hashes the key (vn_chunk_next below) so that finding a key's end and hashing it
+ * is one pass over the bytes.
  */
 #ifndef THIDUA_VN_MEMO_H
 #define THIDUA_VN_MEMO_H
@@ -16,20 +16,8 @@ struct vn_memo;
 struct vn_memo *vn_memo_new(void);
 void vn_memo_free(struct vn_memo *m);
 
-/* The hash of a key for the calls below (never 0): vn_memo_step over its bytes from
- * VN_MEMO_SEED, then vn_memo_final, so that a caller can fuse it into a scan of its own.
- * A rotate and an xor a byte keep the chain short; the final multiply spreads the bits. */
-#define VN_MEMO_SEED 0x811C9DC5u
-static inline unsigned vn_memo_step(unsigned h, unsigned char c)
-{
-	return ((h << 5) | (h >> 27)) ^ c;
-}
-static inline unsigned vn_memo_final(unsigned h)
-{
-	h *= 0x9E3779B1u;
-	return (h ^ (h >> 15)) | 1u;
-}
-unsigned vn_memo_hash(const char *key, size_t n);
+/* The hash of a key for the calls below is the caller's (never 0): vn_chunk_next computes it
+ * while it finds a chunk, in the same pass over the bytes. */
 
 /*
  * Chunks: what vn_tok and vn_words keep results for — the bytes between two ASCII spaces,
@@ -43,6 +31,29 @@ static inline int vn_chunk_space(unsigned char c)
 {
 	/* TAB LF VT FF CR and the space, as bits: one test a byte */
 	return c <= ' ' && ((1ull << c) & (0x3E00ull | (1ull << ' ')));
+}
+
+/*
+ * The next chunk of s[0..n) from *i: its start in *a, its end in *i, the spaces skipped
+ * before it added to *spaces; returns its hash, or 0 when no chunk is left. A rotate and an
+ * xor a byte keep the hash's chain short; the final multiply spreads the bits.
+ */
+static inline unsigned vn_chunk_next(const char *s, size_t n, size_t *i, size_t *a, size_t *spaces)
+{
+	unsigned h = 0x811C9DC5u;
+	size_t k = *i;
+
+	for (; k < n && vn_chunk_space((unsigned char)s[k]); k++)
+		(*spaces)++;
+	if (k >= n) {
+		*i = *a = n;
+		return 0;
+	}
+	for (*a = k; k < n && !vn_chunk_space((unsigned char)s[k]); k++)
+		h = ((h << 5) | (h >> 27)) ^ (unsigned char)s[k];
+	*i = k;
+	h *= 0x9E3779B1u;
+	return (h ^ (h >> 15)) | 1u;
 }
 
 /* The value stored for key (n bytes, hash h), and its length in *nval; NULL if none. The

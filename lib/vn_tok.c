@@ -312,22 +312,14 @@ void vn_tok_precompute(struct vn_norm *nm, const char *text, size_t n, struct vn
 	struct vn_memo *memo = vn_norm_memo(nm, VN_MEMO_TOKS);
 	struct vn_toks one = {0};
 	struct buf val = BUF_INIT;
-	size_t i = 0;
+	size_t i = 0, a, spaces = 0;
+	unsigned h;
 
 	out->n = out->count = 0;
 	out->bare = 0;
 	vn_toks_reserve(out, n);
-	for (;;) {
-		unsigned h = VN_MEMO_SEED;
-		size_t a;
-		while (i < n && vn_chunk_space((unsigned char)text[i]))
-			i++;
-		if (i >= n)
-			break;
-		for (a = i; i < n && !vn_chunk_space((unsigned char)text[i]); i++)
-			h = vn_memo_step(h, (unsigned char)text[i]);
-		chunk_tokens(nm, memo, vn_memo_final(h), text + a, i - a, &one, &val, out);
-	}
+	while ((h = vn_chunk_next(text, n, &i, &a, &spaces)) != 0)
+		chunk_tokens(nm, memo, h, text + a, i - a, &one, &val, out);
 	vn_toks_free(&one);
 	buf_free(&val);
 }

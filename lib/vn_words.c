@@ -208,20 +208,13 @@ void vn_words_build(struct vn_words *w, struct vn_norm *nm, const char *s, size_
 	struct vn_memo *memo = vn_norm_memo(nm, VN_MEMO_WORDS);
 	struct builder bd;
 	struct buf val = BUF_INIT;
-	size_t i = 0, cbase = 0;
+	size_t i = 0, a, cbase = 0; /* cbase: characters before the chunk (a space is one) */
+	unsigned h;
 
 	build_begin(&bd, w, s, n);
-	for (;;) {
-		unsigned h = VN_MEMO_SEED;
+	while ((h = vn_chunk_next(s, n, &i, &a, &cbase)) != 0) {
 		const char *v;
-		size_t a, nv, from, nchars;
-		for (; i < n && vn_chunk_space((unsigned char)s[i]); i++)
-			cbase++;
-		if (i >= n)
-			break;
-		for (a = i; i < n && !vn_chunk_space((unsigned char)s[i]); i++)
-			h = vn_memo_step(h, (unsigned char)s[i]);
-		h = vn_memo_final(h);
+		size_t nv, from, nchars;
 		if (i - a > VN_CHUNK_MAX) {
 			words_direct(&bd, nm, s + a, i - a, a, cbase);
 			cbase += text_count_chars(s + a, i - a);
