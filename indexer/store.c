@@ -19,6 +19,7 @@ struct store {
 	struct vn_packer *packer; /* for passages no worker packed */
 	struct buf pack;
 	sqlite3_int64 stream_id, stream_ordinal; /* the document being streamed */
+	sqlite3_int64 stream_first, stream_last; /* its passage ids so far (0: none yet) */
 	int streaming;
 };
 
@@ -26,8 +27,11 @@ static const char *const sql[] = {
     "SELECT id FROM documents WHERE path = ?",
     /* FTS5 external content: a row leaves the index by handing back its exact text */
     "INSERT INTO passages_fts(passages_fts, rowid, text)"
-    " SELECT 'delete', id, text FROM passages WHERE doc = ?",
-    "DELETE FROM passage_rows WHERE doc = ?",
+    " SELECT 'delete', id, text FROM passages WHERE id BETWEEN"
+    " (SELECT first_passage FROM documents WHERE id = ?1)"
+    " AND (SELECT last_passage FROM documents WHERE id = ?1)",
+    "DELETE FROM passage_rows WHERE id BETWEEN (SELECT first_passage FROM documents WHERE id = ?1)"
+    " AND (SELECT last_passage FROM documents WHERE id = ?1)",
     "DELETE FROM documents WHERE id = ?",
     "INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
     " indexed_at, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -42,8 +46,7 @@ static const char *const sql[] = {
     "INSERT INTO figures (doc, passage, char_start, char_end, kind, value, maximum, times, noun,"
     " qualifier, raw, flags, year, unit)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, COALESCE(?14, (SELECT unit FROM passages WHERE id = ?2)))",
-    "UPDATE documents SET first_passage = (SELECT min(id) FROM passage_rows WHERE doc = ?1),"
-    " last_passage = (SELECT max(id) FROM passage_rows WHERE doc = ?1) WHERE id = ?1",
+    "UPDATE documents SET first_passage = ?2, last_passage = ?3 WHERE id = ?1",
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
@@ -270,10 +273,19 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 	return 0;
 }
 
-/* Record the interval of document id's passage ids (documents.first_passage, last_passage). */
-static int store_span(struct store *s, sqlite3_int64 id, struct err *e)
+/* Record the interval of document id's passage ids (documents.first_passage, last_passage);
+ * first 0: it has none. */
+static int store_span(struct store *s, sqlite3_int64 id, sqlite3_int64 first, sqlite3_int64 last,
+                      struct err *e)
 {
 	sqlite3_bind_int64(s->span, 1, id);
+	if (first > 0) {
+		sqlite3_bind_int64(s->span, 2, first);
+		sqlite3_bind_int64(s->span, 3, last);
+	} else {
+		sqlite3_bind_null(s->span, 2);
+		sqlite3_bind_null(s->span, 3);
+	}
 	return step(s->db, s->span, e);
 }
 
@@ -292,7 +304,9 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 	if (store_remove(s, d->path, e) != 0 || insert_doc(s, d, &id, e) != 0)
 		return -1;
 	pass = xcalloc(d->npassages + 1, sizeof(*pass));
-	if (insert_passages(s, d, id, 1, pass, e) == 0 && store_span(s, id, e) == 0 &&
+	if (insert_passages(s, d, id, 1, pass, e) == 0 &&
+	    store_span(s, id, d->npassages ? pass[0] : 0, d->npassages ? pass[d->npassages - 1] : 0,
+	               e) == 0 &&
 	    facts_store_doc(s->facts, d, id, pass, e) == 0 &&
 	    ocr_store_doc(s->ocr, d, id, pass, e) == 0)
 		rc = 0;
@@ -349,6 +363,7 @@ int store_stream_begin(struct store *s, const struct doc *d, struct err *e)
 	if (remove_file(s, d->path, e) != 0 || insert_doc(s, d, &s->stream_id, e) != 0)
 		return -1;
 	s->stream_ordinal = 1;
+	s->stream_first = s->stream_last = 0;
 	return 0;
 }
 
@@ -357,6 +372,11 @@ int store_stream_passages(struct store *s, const struct doc *part, struct err *e
 	sqlite3_int64 *pass = xcalloc(part->npassages + 1, sizeof(*pass));
 	int rc = insert_passages(s, part, s->stream_id, s->stream_ordinal, pass, e);
 
+	if (rc == 0 && part->npassages) {
+		if (!s->stream_first)
+			s->stream_first = pass[0];
+		s->stream_last = pass[part->npassages - 1];
+	}
 	free(pass);
 	s->stream_ordinal += (sqlite3_int64)part->npassages;
 	return rc;
@@ -367,7 +387,7 @@ int store_stream_end(struct store *s, int ok, struct err *e)
 	if (!s->streaming)
 		return ok ? 0 : -1;
 	s->streaming = 0;
-	if (ok && store_span(s, s->stream_id, e) == 0)
+	if (ok && store_span(s, s->stream_id, s->stream_first, s->stream_last, e) == 0)
 		return db_exec(s->db, "COMMIT", e);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;

@@ -50,11 +50,12 @@ int cmd_docs(int argc, char **argv)
 		return cli_usage_error("docs", "unexpected argument '%s'", argv[k]);
 	if (db_open(db_default_path(q.db), DB_READONLY, &db, &e) != 0)
 		return cli_error("docs", "%s", e.msg);
-	buf_adds(&sql, "SELECT d.id, d.path, d.format, d.encoding, d.date, d.year,"
-		       " (SELECT count(*) FROM passage_rows p WHERE p.doc = d.id), d.size,"
-		       " d.sha256, d.title, d.number, d.doc_type, d.issuer, d.issuer_code,"
-		       " d.place, d.signer, d.signer_role, d.province FROM documents d"
-		       " WHERE (?1 IS NULL OR d.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR d.id = ?3)");
+	buf_adds(&sql,
+	         "SELECT d.id, d.path, d.format, d.encoding, d.date, d.year,"
+	         " coalesce(d.last_passage - d.first_passage + 1, 0), d.size,"
+	         " d.sha256, d.title, d.number, d.doc_type, d.issuer, d.issuer_code,"
+	         " d.place, d.signer, d.signer_role, d.province FROM documents d"
+	         " WHERE (?1 IS NULL OR d.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR d.id = ?3)");
 	if (q.unit) {
 		/* documents that name the unit (or carry one of its passages) */
 		struct vn_norm *nm = vn_norm_new(&e);

@@ -58,10 +58,18 @@ int cmd_passages(int argc, char **argv)
 		return cli_usage_error("passages", "unexpected argument '%s'", argv[optind]);
 	if (db_open(db_default_path(dbpath), DB_READONLY, &db, &e) != 0)
 		return cli_error("passages", "%s", e.msg);
-	if (sqlite3_prepare_v2(db,
-			       "SELECT id, doc, ordinal, section, kind, text FROM passages"
-			       " WHERE ?1 IS NULL OR doc = ?1 ORDER BY doc, ordinal LIMIT ?2",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        docid >= 0
+	            /* a document's passages are the ids of its span (schema/) */
+	            ? "SELECT id, doc, ordinal, section, kind, text FROM passages"
+	              " WHERE id BETWEEN (SELECT first_passage FROM documents WHERE id = ?1)"
+	              " AND (SELECT last_passage FROM documents WHERE id = ?1)"
+	              " ORDER BY id LIMIT ?2"
+	            /* ids ascend with documents, then ordinals */
+	            : "SELECT id, doc, ordinal, section, kind, text FROM passages"
+	              " ORDER BY id LIMIT ?2",
+	        -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("passages", "%s", sqlite3_errmsg(db));
 		db_close(db);
 		return rc;

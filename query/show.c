@@ -175,19 +175,26 @@ int cmd_show(int argc, char **argv)
 		putchar('\n');
 	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(db,
-			       "SELECT p.id, p.section, p.kind, p.note, p.cites, u.name, p.text, o.conf"
-			       " FROM passages p LEFT JOIN units u ON u.id = p.unit"
-			       " LEFT JOIN ocr_passages o ON o.passage = p.id"
-			       " WHERE p.doc = ?1 ORDER BY p.ordinal",
-			       -1, &st, NULL) != SQLITE_OK ||
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT p.id, p.section, p.kind, p.note, p.cites, u.name, p.text, o.conf"
+	        " FROM passages p LEFT JOIN units u ON u.id = p.unit"
+	        " LEFT JOIN ocr_passages o ON o.passage = p.id"
+	        " WHERE p.id BETWEEN (SELECT first_passage FROM documents WHERE id = ?1)"
+	        " AND (SELECT last_passage FROM documents WHERE id = ?1) ORDER BY p.id",
+	        -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db,
-			       "SELECT note, text FROM passages WHERE cites = ?1 ORDER BY ordinal", -1, &fn,
-			       NULL) != SQLITE_OK) {
+	                       /* a passage's footnotes are in its document: its span */
+	                       "SELECT note, text FROM passages WHERE id BETWEEN"
+	                       " (SELECT first_passage FROM documents WHERE id = ?2)"
+	                       " AND (SELECT last_passage FROM documents WHERE id = ?2)"
+	                       " AND cites = ?1 ORDER BY id",
+	                       -1, &fn, NULL) != SQLITE_OK) {
 		rc = cli_error("show", "%s", sqlite3_errmsg(db));
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(fn, 2, doc);
 	if (q.fmt == FMT_TABLE) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *sec = (const char *)sqlite3_column_text(st, 1);
