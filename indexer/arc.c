@@ -66,7 +66,7 @@ int arc_walk(const char *data, size_t n, int kind, struct arc_budget *b, arc_wan
 	struct archive_entry *ent;
 	int rc = 0, r;
 
-	if (dl_load(e) != 0)
+	if (dl_load(DL_CORE, e) != 0)
 		return -1;
 	a = archive_read_new();
 	if (kind == ARC_ZIP_ONLY) {

@@ -33,10 +33,15 @@
 #endif
 
 struct dl_syms dl_syms;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static char failure[512];
 
-static void *open_lib(const char *soname)
+/* Each group is loaded on its first use, on its own: Poppler and Tesseract with what they
+ * bring cost an index run of two small text files 48 ms of its 60 ms of CPU, and a missing
+ * one must not stop the files that do not need it. */
+enum { G_CORE, G_PDF, G_OCR, NGROUPS };
+static pthread_once_t once[NGROUPS] = {PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
+static char failure[NGROUPS][512];
+
+static void *open_lib(const char *soname, char *why)
 {
 	/* lazy: the functions these libraries call among themselves are bound when first
 	 * called; binding all of Tesseract's and Poppler's at once was 11M instructions of an
@@ -44,54 +49,70 @@ static void *open_lib(const char *soname)
 	void *h = dlopen(soname, RTLD_LAZY | RTLD_LOCAL);
 
 	if (!h)
-		snprintf(failure, sizeof(failure), "cannot load %s: %s", soname, dlerror());
+		snprintf(why, sizeof(failure[0]), "cannot load %s: %s", soname, dlerror());
 	return h;
 }
 
-static void resolve(void *h, const char *soname, const char *name, void *slot)
+static void resolve(void *h, const char *soname, const char *name, void *slot, char *why)
 {
 	void *p;
 
-	if (failure[0])
+	if (why[0])
 		return;
 	/* a function pointer stored through its bytes: ISO C has no void * to function
 	 * pointer conversion, POSIX guarantees the representation */
 	p = dlsym(h, name);
 	if (!p)
-		snprintf(failure, sizeof(failure), "%s has no %s", soname, name);
+		snprintf(why, sizeof(failure[0]), "%s has no %s", soname, name);
 	else
 		memcpy(slot, &p, sizeof(p));
 }
 
-static void load(void)
-{
-	void *h;
-
-#define DL_RESOLVE(s) resolve(h, so, #s, &dl_syms.s);
-#define DL_GROUP(soname, list)                                                                     \
+/* the handles stay open for the life of the process: nothing unloads them */
+#define DL_RESOLVE(s) resolve(h, so, #s, &dl_syms.s, why);
+#define DL_GROUP(g, soname, list)                                                                  \
 	do {                                                                                       \
 		const char *so = soname;                                                           \
-		if (!failure[0] && (h = open_lib(so)) != NULL) {                                   \
+		char *why = failure[g];                                                            \
+		void *h;                                                                           \
+		if (!why[0] && (h = open_lib(so, why)) != NULL) {                                  \
 			list(DL_RESOLVE)                                                           \
 		}                                                                                  \
 	} while (0)
-	DL_GROUP(SONAME_POPPLER, DL_POPPLER);
-	DL_GROUP(SONAME_CAIRO, DL_CAIRO);
-	DL_GROUP(SONAME_LEPT, DL_LEPT);
-	DL_GROUP(SONAME_TESS, DL_TESS);
-	DL_GROUP(SONAME_ARCHIVE, DL_ARCHIVE);
-	DL_GROUP(SONAME_MAGIC, DL_MAGIC);
-	DL_GROUP(SONAME_GSF, DL_GSF);
-	DL_GROUP(SONAME_CRYPTO, DL_CRYPTO);
-#undef DL_GROUP
-#undef DL_RESOLVE
-	/* the handles stay open for the life of the process: nothing unloads them */
+
+static void load_core(void)
+{
+	DL_GROUP(G_CORE, SONAME_ARCHIVE, DL_ARCHIVE);
+	DL_GROUP(G_CORE, SONAME_MAGIC, DL_MAGIC);
+	DL_GROUP(G_CORE, SONAME_GSF, DL_GSF);
+	DL_GROUP(G_CORE, SONAME_CRYPTO, DL_CRYPTO);
 }
 
-int dl_load(struct err *e)
+static void load_pdf(void)
 {
-	pthread_once(&once, load);
-	if (failure[0])
-		return err_set(e, "%s", failure);
+	DL_GROUP(G_PDF, SONAME_POPPLER, DL_POPPLER);
+	DL_GROUP(G_PDF, SONAME_CAIRO, DL_CAIRO);
+}
+
+static void load_ocr(void)
+{
+	DL_GROUP(G_OCR, SONAME_LEPT, DL_LEPT);
+	DL_GROUP(G_OCR, SONAME_TESS, DL_TESS);
+}
+#undef DL_GROUP
+#undef DL_RESOLVE
+
+int dl_load(unsigned groups, struct err *e)
+{
+	static void (*const load[NGROUPS])(void) = {load_core, load_pdf, load_ocr};
+	int g;
+
+	for (g = 0; g < NGROUPS; g++) {
+		if (!(groups & (1u << g)))
+			continue;
+		pthread_once(&once[g], load[g]);
+		if (failure[g][0])
+			return err_set(e, "%s", failure[g]);
+	}
 	return 0;
 }

@@ -170,9 +170,16 @@ struct dl_syms {
 #undef DL_FIELD
 extern struct dl_syms dl_syms;
 
-/* Load the libraries and resolve every function above, once per process (thread-safe);
- * later calls return the first outcome. */
-int dl_load(struct err *e);
+/* What a caller needs loaded (or'ed together). */
+enum {
+	DL_CORE = 1, /* libarchive, libmagic, libgsf, libcrypto: every index run */
+	DL_PDF = 2,  /* Poppler and cairo */
+	DL_OCR = 4   /* Leptonica and Tesseract */
+};
+
+/* Load the groups' libraries and resolve their functions above, each group once per process
+ * (thread-safe); later calls return the group's first outcome. */
+int dl_load(unsigned groups, struct err *e);
 
 #ifndef DL_NO_REDIRECT
 #define poppler_document_get_n_pages      (dl_syms.poppler_document_get_n_pages)

@@ -65,7 +65,7 @@ struct extractor *extractor_new(struct err *e)
 
 	/* libmagic, and everything else the extractors and the indexer (hashing) call, which
 	 * they do only once they hold an extractor */
-	if (dl_load(e) != 0)
+	if (dl_load(DL_CORE, e) != 0)
 		return NULL;
 	x = xcalloc(1, sizeof(*x));
 	/* the signature stage skips the checks whose answers no reader uses (executables,

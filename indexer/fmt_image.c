@@ -134,7 +134,7 @@ int fmt_image_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d
 
 	d->format = "image";
 	d->encoding = "ocr";
-	if (dl_load(e) != 0)
+	if (dl_load(DL_OCR, e) != 0)
 		return -1;
 	/* Leptonica reports unreadable images on stderr; the error line here says it once */
 	setMsgSeverity(L_SEVERITY_NONE);

@@ -41,7 +41,7 @@ static PopplerDocument *open_pdf(const char *data, size_t n, struct err *e)
 	const char *start = data;
 	size_t i;
 
-	if (dl_load(e) != 0)
+	if (dl_load(DL_PDF | DL_OCR, e) != 0)
 		return NULL;
 	/* up to 1 KiB of junk before %PDF, as readers accept */
 	for (i = 0; i + 5 <= n && i <= 1024; i++)

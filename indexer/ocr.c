@@ -76,12 +76,8 @@ struct ocr *ocr_new(int threads, enum ocr_mode mode)
 	pthread_cond_init(&o->done, NULL);
 	o->nthreads = threads < 1 ? 1 : threads;
 	o->mode = mode;
-	{
-		/* without Tesseract no page is read, nor cached under this recipe (check) */
-		struct err e;
-		snprintf(o->recipe, sizeof(o->recipe), "tesseract %s vie %s",
-		         dl_load(&e) == 0 ? TessVersion() : "(not loaded)", RECIPE_PREP);
-	}
+	/* o->recipe is written by check(), which loads Tesseract: only a run that reads a
+	 * page pays for loading it */
 	return o;
 }
 
@@ -788,11 +784,13 @@ static int check(struct ocr *o)
 
 	if (o->state)
 		return o->state;
-	if (dl_load(&e) != 0) {
+	if (dl_load(DL_OCR, &e) != 0) {
 		snprintf(o->why, sizeof(o->why), "OCR unavailable: %.200s", e.msg);
 		o->state = -1;
 		return -1;
 	}
+	/* the cache's key: nothing is read from or written to it before this */
+	snprintf(o->recipe, sizeof(o->recipe), "tesseract %s vie %s", TessVersion(), RECIPE_PREP);
 	if (data_missing() || !(probe = engine_new())) {
 		snprintf(o->why, sizeof(o->why),
 		         "OCR unavailable: Tesseract has no Vietnamese language data "

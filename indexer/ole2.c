@@ -57,7 +57,7 @@ struct ole2 *ole2_open(const char *data, size_t n, struct err *e)
 	struct ole2 *o;
 	GError *ge = NULL;
 
-	if (dl_load(e) != 0)
+	if (dl_load(DL_CORE, e) != 0)
 		return NULL;
 	o = xcalloc(1, sizeof(*o));
 	pthread_once(&once, init_libgsf);
