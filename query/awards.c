@@ -62,6 +62,11 @@ int cmd_awards(int argc, char **argv)
 		buf_printf(&sql, " AND a.unit IN (%s)", ids);
 		free(ids);
 	}
+	if (q.award) {
+		char *kinds = qopts_award_kinds(db, nm, q.award);
+		buf_printf(&sql, " AND a.award IN (%s)", kinds);
+		free(kinds);
+	}
 	buf_adds(&sql, " ORDER BY a.doc, a.passage, a.start");
 	if (sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("awards", "%s", sqlite3_errmsg(db));
@@ -72,8 +77,6 @@ int cmd_awards(int argc, char **argv)
 		sqlite3_bind_text(st, 4, q.status, -1, SQLITE_STATIC);
 	o = out_new(stdout, q.fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	while ((i = sqlite3_step(st)) == SQLITE_ROW) {
-		if (q.award && !qopts_fold_has(nm, (const char *)sqlite3_column_text(st, 3), q.award))
-			continue;
 		if (q.grantor &&
 		    !qopts_fold_has(nm, (const char *)sqlite3_column_text(st, 5), q.grantor))
 			continue;

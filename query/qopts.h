@@ -31,6 +31,10 @@ void qopts_bind(sqlite3_stmt *st, const struct qopts *q);
 /* Ids of the units --unit NAME means, as "1,4,7" (malloc'd; "" when none match). */
 char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name);
 
+/* The award kinds stored whose name has needle's folded words (qopts_fold_has), as an SQL
+ * list for IN (…): "'Cờ thi đua'" (malloc'd; "" when none match). */
+char *qopts_award_kinds(sqlite3 *db, struct vn_norm *nm, const char *needle);
+
 /* Whether the folded words of needle occur in order, adjacent, in the folded hay. */
 int qopts_fold_has(struct vn_norm *nm, const char *hay, const char *needle);
 
