@@ -622,6 +622,15 @@ static int shares_list(const struct bloc_awards *sum, const struct bloc_award *w
 	return 0;
 }
 
+/* A summary's statements take the document, the passage and the report's year. */
+static void rebind(sqlite3_stmt *st, long long doc, long long psg, long year)
+{
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, psg);
+	sqlite3_bind_int64(st, 3, year);
+}
+
 /* "toàn Khối có 07/07 đơn vị": the members, 0 when not stated. */
 static long bloc_members(const char *text)
 {
@@ -776,10 +785,7 @@ static int check_bloc_award_totals(struct audit *a)
 		if (!footnote_has_members(members, doc, psg, bloc_members(text)))
 			continue;
 		bloc_awards_clear(&sum);
-		sqlite3_reset(own);
-		sqlite3_bind_int64(own, 1, doc);
-		sqlite3_bind_int64(own, 2, psg);
-		sqlite3_bind_int64(own, 3, year);
+		rebind(own, doc, psg, year);
 		while (sqlite3_step(own) == SQLITE_ROW) {
 			struct bloc_award *w = bloc_awards_push(&sum, own);
 			w->start = sqlite3_column_int64(own, 5);
@@ -806,10 +812,7 @@ static int check_bloc_award_totals(struct audit *a)
 			if (!loaded) {
 				loaded = 1;
 				bloc_awards_clear(&units);
-				sqlite3_reset(parts);
-				sqlite3_bind_int64(parts, 1, doc);
-				sqlite3_bind_int64(parts, 2, psg);
-				sqlite3_bind_int64(parts, 3, year);
+				rebind(parts, doc, psg, year);
 				while (sqlite3_step(parts) == SQLITE_ROW) {
 					struct bloc_award *w = bloc_awards_push(&units, parts);
 					/* "Năm 2019, … tặng …. Tặng …": where another year's
