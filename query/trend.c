@@ -276,6 +276,8 @@ int cmd_trend(int argc, char **argv)
 	           m->select, m->from);
 	if (mode == M_AWARD) {
 		char *kinds = qopts_award_kinds(db, nm, name);
+		/* with --unit, the index on unit finds fewer rows than the one on award (0.05 s
+		   against 0.57 s for "Bằng khen" and "Công an tỉnh" on the national corpus) */
 		buf_printf(&sql, unit ? " AND +x.award IN (%s)" : " AND x.award IN (%s)", kinds);
 		free(kinds);
 	}
