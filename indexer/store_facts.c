@@ -3,12 +3,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "text.h"
+#include "vn_norm.h"
 
 struct facts_store {
 	sqlite3 *db;
-	sqlite3_stmt *del[4], *hdr, *cites, *unit_get, *unit_ins, *alias, *umention, *camp_get,
-		*camp_ins, *cmention, *award, *recip;
+	sqlite3_stmt *del[4], *hdr, *cites, *unit_get, *unit_ins, *alias, *alias_key, *umention,
+	    *camp_get, *camp_ins, *cmention, *award, *recip;
+	struct vn_norm *nm; /* folds the names and aliases the writer adds (units.key) */
 };
 
 static const char *const del_sql[4] = {
@@ -24,6 +27,10 @@ struct facts_store *facts_store_new(sqlite3 *db, struct err *e)
 	int i, rc = 0;
 
 	fs->db = db;
+	if (!(fs->nm = vn_norm_new(e))) {
+		free(fs);
+		return NULL;
+	}
 	for (i = 0; i < 4; i++)
 		rc |= sqlite3_prepare_v2(db, del_sql[i], -1, &fs->del[i], NULL);
 	rc |= sqlite3_prepare_v2(db,
@@ -36,10 +43,13 @@ struct facts_store *facts_store_new(sqlite3 *db, struct err *e)
 				 NULL);
 	rc |= sqlite3_prepare_v2(db, "SELECT id FROM units WHERE name = ?1 AND province = ?2", -1,
 				 &fs->unit_get, NULL);
-	rc |= sqlite3_prepare_v2(db, "INSERT INTO units (name, canonical, province) VALUES (?,?,?)",
-				 -1, &fs->unit_ins, NULL);
+	rc |= sqlite3_prepare_v2(
+	    db, "INSERT INTO units (name, canonical, province, key) VALUES (?,?,?,?)", -1,
+	    &fs->unit_ins, NULL);
 	rc |= sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO unit_aliases (unit, alias) VALUES (?,?)",
 				 -1, &fs->alias, NULL);
+	rc |= sqlite3_prepare_v2(db, "UPDATE unit_aliases SET key = ?2 WHERE rowid = ?1", -1,
+	                         &fs->alias_key, NULL);
 	rc |= sqlite3_prepare_v2(db,
 				 "INSERT INTO unit_mentions (unit, doc, passage, start, end, year)"
 				 " VALUES (?,?,?,?,?,?)",
@@ -79,12 +89,14 @@ void facts_store_free(struct facts_store *fs)
 	sqlite3_finalize(fs->unit_get);
 	sqlite3_finalize(fs->unit_ins);
 	sqlite3_finalize(fs->alias);
+	sqlite3_finalize(fs->alias_key);
 	sqlite3_finalize(fs->umention);
 	sqlite3_finalize(fs->camp_get);
 	sqlite3_finalize(fs->camp_ins);
 	sqlite3_finalize(fs->cmention);
 	sqlite3_finalize(fs->award);
 	sqlite3_finalize(fs->recip);
+	vn_norm_free(fs->nm);
 	free(fs);
 }
 
@@ -152,6 +164,7 @@ sqlite3_int64 facts_store_unit(struct facts_store *fs, const struct doc *d, cons
 {
 	const char *prov = d->province ? d->province : "";
 	sqlite3_int64 id = 0;
+	char *key;
 
 	if (!name)
 		return 0;
@@ -165,6 +178,8 @@ sqlite3_int64 facts_store_unit(struct facts_store *fs, const struct doc *d, cons
 	sqlite3_bind_text(fs->unit_ins, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(fs->unit_ins, 2, canonical_of(d, name), -1, SQLITE_STATIC);
 	sqlite3_bind_text(fs->unit_ins, 3, prov, -1, SQLITE_STATIC);
+	key = facts_fold_key(fs->nm, name);
+	sqlite3_bind_text(fs->unit_ins, 4, key, -1, free);
 	if (step(fs, fs->unit_ins, e) != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(fs->db);
@@ -233,6 +248,14 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		sqlite3_bind_text(fs->alias, 2, m->surface, -1, SQLITE_STATIC);
 		if (step(fs, fs->alias, e) != 0)
 			return -1;
+		/* a spelling new to this unit: fold it once, here (most mentions repeat one) */
+		if (sqlite3_changes(fs->db) > 0) {
+			sqlite3_bind_int64(fs->alias_key, 1, sqlite3_last_insert_rowid(fs->db));
+			sqlite3_bind_text(fs->alias_key, 2, facts_fold_key(fs->nm, m->surface), -1,
+			                  free);
+			if (step(fs, fs->alias_key, e) != 0)
+				return -1;
+		}
 		sqlite3_bind_int64(fs->umention, 1, u);
 		sqlite3_bind_int64(fs->umention, 2, doc);
 		sqlite3_bind_int64(fs->umention, 3, pass[m->passage]);

@@ -192,7 +192,8 @@ static int check_ratio_lists(struct audit *a)
 	    prep(a, "SELECT f.doc, f.passage, f.value, f.raw, f.char_end, p.text, f.char_start"
 	            " FROM figures f JOIN documents d ON d.id = f.doc"
 	            " JOIN passages p ON p.id = f.passage WHERE " DOC_FILTER
-	            " AND f.kind = 'ratio' ORDER BY f.doc, f.passage, f.char_start");
+	            " AND f.kind = 'ratio' AND f.kind <> 'count'" /* figures_kind's own words */
+	            " ORDER BY f.doc, f.passage, f.char_start");
 	if (!st)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -265,7 +266,7 @@ static int check_money_totals(struct audit *a)
 	    prep(a, "SELECT f.doc, f.passage, f.kind, f.value, f.times, f.qualifier,"
 	            " f.raw, f.char_start FROM figures f JOIN documents d ON d.id = f.doc"
 	            " JOIN passages p ON p.id = f.passage WHERE " DOC_FILTER
-	            " AND f.kind IN ('money', 'rate') AND p.unit IS NOT NULL"
+	            " AND f.kind IN ('money', 'rate') AND f.kind <> 'count' AND p.unit IS NOT NULL"
 	            " ORDER BY f.doc, f.passage, f.char_start");
 	sqlite3_stmt *txt;
 	long long psg = -1;

@@ -133,47 +133,10 @@ int qopts_fold_has(struct vn_norm *nm, const char *hay, const char *needle)
 	return found || nl == 0;
 }
 
-/*
- * The distinct strings of sql's one column whose folded key is want or want2 (may be NULL),
- * appended to *out (a list of n). A national archive names 10 098 units with 2 381 names and
- * 33 720 aliases with 15 590 spellings: each distinct one is folded once, not once per unit
- * (a hash set; SELECT DISTINCT's b-tree cost as much as the folding it saved).
- */
-static int fold_matches(sqlite3 *db, struct vn_norm *nm, const char *sql, const char *want,
-			const char *want2, char ***out, size_t *n, size_t *cap)
-{
-	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	sqlite3_stmt *st;
-	int rc;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		g_hash_table_destroy(seen);
-		return -1;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *v = (const char *)sqlite3_column_text(st, 0);
-		char *f;
-		if (!v || g_hash_table_contains(seen, v))
-			continue;
-		g_hash_table_add(seen, g_strdup(v));
-		f = facts_fold_key(nm, v);
-		if (strcmp(f, want) == 0 || (want2 && strcmp(f, want2) == 0)) {
-			*out = xgrow(*out, cap, *n + 1, sizeof(**out));
-			(*out)[(*n)++] = xstrdup(v);
-		}
-		free(f);
-	}
-	sqlite3_finalize(st);
-	g_hash_table_destroy(seen);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
 char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name)
 {
-	struct buf ids = BUF_INIT, sql = BUF_INIT;
+	struct buf ids = BUF_INIT;
 	char *want = facts_fold_key(nm, name), *canon_want = NULL;
-	char **names = NULL, **aliases = NULL;
-	size_t nnames = 0, naliases = 0, cap1 = 0, cap2 = 0, i;
 	sqlite3_stmt *st;
 	struct vn_words w;
 	const char *canon = NULL;
@@ -186,38 +149,18 @@ char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name)
 	free(uname);
 	vn_words_free(&w);
 	/* a unit is meant when its name folds to the name given or to its inventory unit, or
-	 * one of its aliases folds to the name given */
-	if (fold_matches(db, nm, "SELECT name FROM units", want, canon_want, &names,
-			 &nnames, &cap1) == 0 &&
-	    fold_matches(db, nm, "SELECT alias FROM unit_aliases", want, NULL, &aliases,
-			 &naliases, &cap2) == 0 &&
-	    (nnames || naliases)) {
-		buf_adds(&sql, "SELECT id FROM units WHERE name IN (");
-		for (i = 0; i < nnames; i++)
-			buf_adds(&sql, i ? ",?" : "?");
-		buf_adds(&sql, ") UNION SELECT unit FROM unit_aliases WHERE alias IN (");
-		for (i = 0; i < naliases; i++)
-			buf_adds(&sql, i ? ",?" : "?");
-		buf_adds(&sql, ") ORDER BY 1");
-		if (sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) == SQLITE_OK) {
-			for (i = 0; i < nnames; i++)
-				sqlite3_bind_text(st, (int)i + 1, names[i], -1, SQLITE_STATIC);
-			for (i = 0; i < naliases; i++)
-				sqlite3_bind_text(st, (int)(nnames + i) + 1, aliases[i], -1,
-						  SQLITE_STATIC);
-			while (sqlite3_step(st) == SQLITE_ROW)
-				buf_printf(&ids, "%s%lld", ids.n ? "," : "",
-					   (long long)sqlite3_column_int64(st, 0));
-			sqlite3_finalize(st);
-		}
+	 * one of its aliases folds to the name given (the writer stored the folds) */
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT id FROM units WHERE key IN (?1, ?2)"
+	                       " UNION SELECT unit FROM unit_aliases WHERE key = ?1 ORDER BY 1",
+	                       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, want, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, canon_want ? canon_want : want, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			buf_printf(&ids, "%s%lld", ids.n ? "," : "",
+			           (long long)sqlite3_column_int64(st, 0));
+		sqlite3_finalize(st);
 	}
-	for (i = 0; i < nnames; i++)
-		free(names[i]);
-	for (i = 0; i < naliases; i++)
-		free(aliases[i]);
-	free(names);
-	free(aliases);
-	buf_free(&sql);
 	free(want);
 	free(canon_want);
 	return buf_detach(&ids);
