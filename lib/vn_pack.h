@@ -7,7 +7,8 @@
  *
  * A packed value is a BLOB: one format byte, then the payload —
  *   0x00  the UTF-8 text as is (short passages, where compression does not pay)
- *   0x01  zstd frame made with the built-in dictionary
+ *   0x02  zstd frame made with the built-in dictionary, without the magic number and the
+ *         dictionary id (the format byte stands for them)
  * The database exposes plain text through the `passages` view (schema/thidua.sql), which
  * calls the SQL function vn_unpack(); readers never see packed bytes.
  */
