@@ -325,7 +325,8 @@ int fmt_pdf_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d, 
 			}
 			doc_add_note(d, "%d page%s not read: %s", nneed, nneed > 1 ? "s" : "", oe.msg);
 		}
-		qsort(d->blocks, d->nblocks, sizeof(*d->blocks), by_page);
+		if (d->nblocks) /* qsort(NULL, 0) is undefined */
+			qsort(d->blocks, d->nblocks, sizeof(*d->blocks), by_page);
 	}
 	free(need);
 	g_object_unref(doc);

@@ -1125,7 +1125,8 @@ int cmd_audit(int argc, char **argv)
 		rc = EXIT_USAGE;
 	if (rc == EXIT_OK) {
 		sqlite3_stmt *path = NULL;
-		qsort(a.f, a.n, sizeof(*a.f), cmp_finding);
+		if (a.n) /* no findings: a.f is NULL, which qsort may not be given */
+			qsort(a.f, a.n, sizeof(*a.f), cmp_finding);
 		sqlite3_prepare_v2(a.db, "SELECT path FROM documents WHERE id = ?", -1, &path,
 		                   NULL);
 		o = out_new(stdout, fmt_, cols, (int)(sizeof(cols) / sizeof(cols[0])));
