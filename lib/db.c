@@ -119,6 +119,25 @@ static int looks_like_sqlite(const char *path, int *empty)
 	return n == sizeof(head) && memcmp(head, "SQLite format 3", 16) == 0;
 }
 
+/*
+ * THIDUA_VM_STEPS set: db_close says on stderr how many steps SQLite's virtual machine ran
+ * for the process's statements so far ("thidua: vm steps 12345"). tests/cli/test_scale.sh
+ * compares the count between a corpus and one four times its size, where a plan gone
+ * quadratic (trend --award once walked every award of its kind for each row: more than 15
+ * minutes on the national corpus) grows sixteen-fold. A clock could not show it at the
+ * size of a test corpus; the count is exact and the same on every machine.
+ */
+static sqlite3_int64 vm_steps;
+
+static int count_steps(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)type;
+	(void)ctx;
+	(void)x;
+	vm_steps += sqlite3_stmt_status(p, SQLITE_STMTSTATUS_VM_STEP, 1);
+	return 0;
+}
+
 int db_open(const char *path, int flags, sqlite3 **out, struct err *e)
 {
 	struct stat st;
@@ -143,6 +162,8 @@ int db_open(const char *path, int flags, sqlite3 **out, struct err *e)
 	}
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_extended_result_codes(db, 1);
+	if (getenv("THIDUA_VM_STEPS"))
+		sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, count_steps, NULL);
 	if (vn_tok_register(db, e) != 0 || vn_rank_register(db, e) != 0 ||
 	    vn_pack_register(db, e) != 0)
 		goto fail;
@@ -199,4 +220,6 @@ void db_close(sqlite3 *db)
 {
 	if (db)
 		sqlite3_close(db);
+	if (db && getenv("THIDUA_VM_STEPS"))
+		fprintf(stderr, "thidua: vm steps %lld\n", (long long)vm_steps);
 }
