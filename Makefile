@@ -129,7 +129,8 @@ DL_SONAMES := -DSONAME_POPPLER='"$(call soname,poppler-glib,libpoppler-glib.so)"
 	-DSONAME_CAIRO='"$(call soname,cairo,libcairo.so)"' -DSONAME_LEPT='"$(call soname,lept,liblept.so)"' \
 	-DSONAME_TESS='"$(call soname,tesseract,libtesseract.so)"' \
 	-DSONAME_ARCHIVE='"$(call soname,libarchive,libarchive.so)"' -DSONAME_MAGIC='"$(call soname,libmagic,libmagic.so)"' \
-	-DSONAME_GSF='"$(call soname,libgsf-1,libgsf-1.so)"' -DSONAME_CRYPTO='"$(call soname,libcrypto,libcrypto.so)"'
+	-DSONAME_GSF='"$(call soname,libgsf-1,libgsf-1.so)"' -DSONAME_CRYPTO='"$(call soname,libcrypto,libcrypto.so)"' \
+	-DSONAME_XML='"$(call soname,libxml-2.0,libxml2.so)"' -DSONAME_GOBJECT='"$(call soname,gobject-2.0,libgobject-2.0.so)"'
 build/rel/indexer/dl.o build/asan/indexer/dl.o build/fuzz/obj/indexer/dl.o: BASE += $(DL_SONAMES)
 
 # The facts scorer (tests/cli/test_facts.sh, docs/facts.md).

@@ -31,6 +31,12 @@
 #ifndef SONAME_CRYPTO
 #define SONAME_CRYPTO "libcrypto.so.3"
 #endif
+#ifndef SONAME_XML
+#define SONAME_XML "libxml2.so.2"
+#endif
+#ifndef SONAME_GOBJECT
+#define SONAME_GOBJECT "libgobject-2.0.so.0"
+#endif
 
 struct dl_syms dl_syms;
 
@@ -86,6 +92,8 @@ static void load_core(void)
 	DL_GROUP(G_CORE, SONAME_MAGIC, DL_MAGIC);
 	DL_GROUP(G_CORE, SONAME_GSF, DL_GSF);
 	DL_GROUP(G_CORE, SONAME_CRYPTO, DL_CRYPTO);
+	DL_GROUP(G_CORE, SONAME_XML, DL_XML);
+	DL_GROUP(G_CORE, SONAME_GOBJECT, DL_GOBJECT);
 }
 
 static void load_pdf(void)

@@ -4,7 +4,9 @@
  * Poppler (with cairo), Tesseract (with Leptonica), libarchive, libgsf, libmagic and
  * OpenSSL's libcrypto bring in some 75 more shared libraries (curl, NSS, X11, OpenMP…);
  * the dynamic loader mapped and relocated all of them before every `thidua search`, about
- * 15 of its 17 ms of start-up CPU (BENCHMARKS.md, "Query latency"). The files that call them
+ * 15 of its 17 ms of start-up CPU (BENCHMARKS.md, "Query latency"). libxml2 and libgobject
+ * (with libffi, liblzma and zlib) followed: loading them made an empty program linked as
+ * thidua was take 4.3 ms instead of 2.4. The files that call them
  * include this header after the libraries' own: each function name then stands for a pointer that
  * dl_load fills with dlsym, so the call sites read as before and the binary no longer links these
  * libraries (the Makefile links it
@@ -18,8 +20,12 @@
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-memory.h>
+#include <glib-object.h>
 #include <gsf/gsf-shared-memory.h>
 #include <leptonica/allheaders.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlreader.h>
 #include <magic.h>
 #include <openssl/evp.h>
 #include <poppler.h>
@@ -156,6 +162,35 @@
 	X(EVP_MD_CTX_new)                                                                          \
 	X(EVP_sha256)
 
+#define DL_XML(X)                                                                                  \
+	X(htmlCreateMemoryParserCtxt)                                                              \
+	X(htmlCtxtUseOptions)                                                                      \
+	X(htmlFreeParserCtxt)                                                                      \
+	X(htmlParseDocument)                                                                       \
+	X(xmlFindCharEncodingHandler)                                                              \
+	X(xmlFreeTextReader)                                                                       \
+	X(xmlInitParser)                                                                           \
+	X(xmlReaderForMemory)                                                                      \
+	X(xmlSetGenericErrorFunc)                                                                  \
+	X(xmlSwitchToEncoding)                                                                     \
+	X(xmlTextReaderConstLocalName)                                                             \
+	X(xmlTextReaderConstNamespaceUri)                                                          \
+	X(xmlTextReaderConstValue)                                                                 \
+	X(xmlTextReaderDepth)                                                                      \
+	X(xmlTextReaderGetErrorHandler)                                                            \
+	X(xmlTextReaderIsEmptyElement)                                                             \
+	X(xmlTextReaderMoveToElement)                                                              \
+	X(xmlTextReaderMoveToFirstAttribute)                                                       \
+	X(xmlTextReaderMoveToNextAttribute)                                                        \
+	X(xmlTextReaderNext)                                                                       \
+	X(xmlTextReaderNodeType)                                                                   \
+	X(xmlTextReaderRead)                                                                       \
+	X(xmlTextReaderSetErrorHandler)
+
+#define DL_GOBJECT(X)                                                                              \
+	X(g_object_unref)                                                                          \
+	X(g_type_ensure)
+
 #define DL_FIELD(s) __typeof__(s) *s;
 struct dl_syms {
 	DL_POPPLER(DL_FIELD)
@@ -166,13 +201,16 @@ struct dl_syms {
 	DL_MAGIC(DL_FIELD)
 	DL_GSF(DL_FIELD)
 	DL_CRYPTO(DL_FIELD)
+	DL_XML(DL_FIELD)
+	DL_GOBJECT(DL_FIELD)
 };
 #undef DL_FIELD
 extern struct dl_syms dl_syms;
 
 /* What a caller needs loaded (or'ed together). */
 enum {
-	DL_CORE = 1, /* libarchive, libmagic, libgsf, libcrypto: every index run */
+	DL_CORE = 1, /* libarchive, libmagic, libgsf, libcrypto, libxml2, libgobject: every
+	              * index run */
 	DL_PDF = 2,  /* Poppler and cairo */
 	DL_OCR = 4   /* Leptonica and Tesseract */
 };
@@ -295,6 +333,31 @@ int dl_load(unsigned groups, struct err *e);
 #define EVP_MD_CTX_free                   (dl_syms.EVP_MD_CTX_free)
 #define EVP_MD_CTX_new                    (dl_syms.EVP_MD_CTX_new)
 #define EVP_sha256                        (dl_syms.EVP_sha256)
+#define htmlCreateMemoryParserCtxt        (dl_syms.htmlCreateMemoryParserCtxt)
+#define htmlCtxtUseOptions                (dl_syms.htmlCtxtUseOptions)
+#define htmlFreeParserCtxt                (dl_syms.htmlFreeParserCtxt)
+#define htmlParseDocument                 (dl_syms.htmlParseDocument)
+#define xmlFindCharEncodingHandler        (dl_syms.xmlFindCharEncodingHandler)
+#define xmlFreeTextReader                 (dl_syms.xmlFreeTextReader)
+#define xmlInitParser                     (dl_syms.xmlInitParser)
+#define xmlReaderForMemory                (dl_syms.xmlReaderForMemory)
+#define xmlSetGenericErrorFunc            (dl_syms.xmlSetGenericErrorFunc)
+#define xmlSwitchToEncoding               (dl_syms.xmlSwitchToEncoding)
+#define xmlTextReaderConstLocalName       (dl_syms.xmlTextReaderConstLocalName)
+#define xmlTextReaderConstNamespaceUri    (dl_syms.xmlTextReaderConstNamespaceUri)
+#define xmlTextReaderConstValue           (dl_syms.xmlTextReaderConstValue)
+#define xmlTextReaderDepth                (dl_syms.xmlTextReaderDepth)
+#define xmlTextReaderGetErrorHandler      (dl_syms.xmlTextReaderGetErrorHandler)
+#define xmlTextReaderIsEmptyElement       (dl_syms.xmlTextReaderIsEmptyElement)
+#define xmlTextReaderMoveToElement        (dl_syms.xmlTextReaderMoveToElement)
+#define xmlTextReaderMoveToFirstAttribute (dl_syms.xmlTextReaderMoveToFirstAttribute)
+#define xmlTextReaderMoveToNextAttribute  (dl_syms.xmlTextReaderMoveToNextAttribute)
+#define xmlTextReaderNext                 (dl_syms.xmlTextReaderNext)
+#define xmlTextReaderNodeType             (dl_syms.xmlTextReaderNodeType)
+#define xmlTextReaderRead                 (dl_syms.xmlTextReaderRead)
+#define xmlTextReaderSetErrorHandler      (dl_syms.xmlTextReaderSetErrorHandler)
+#define g_object_unref                    (dl_syms.g_object_unref)
+#define g_type_ensure                     (dl_syms.g_type_ensure)
 #endif
 
 #endif

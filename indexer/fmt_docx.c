@@ -19,6 +19,7 @@
 #include "vn_enc.h"
 #include "para.h"
 #include "xmlr.h"
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 static const char *const W[] = {"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                                 "http://purl.oclc.org/ooxml/wordprocessingml/main", NULL};

@@ -21,6 +21,7 @@
 #include "formats.h"
 #include "vn_enc.h"
 #include "xmlr.h"
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 #define MAX_DEPTH 256
 
@@ -413,7 +414,8 @@ int fmt_html_read(struct fmt_ctx *cx, const char *data, size_t n, struct doc *d,
 		d->encoding = "utf-16";
 	else if (!declares_charset(data, n) && vn_utf8_check(data, n) != n)
 		forced = "windows-1252";
-	xmlr_quiet();
+	if (xmlr_quiet(e) != 0)
+		return -1;
 	ctxt = htmlCreateMemoryParserCtxt(data, (int)n);
 	if (!ctxt)
 		return err_set(e, "cannot start the HTML parser");

@@ -16,6 +16,7 @@
 #include "formats.h"
 #include "vn_enc.h"
 #include "xmlr.h"
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 static const char *const TEXT[] = {"urn:oasis:names:tc:opendocument:xmlns:text:1.0", NULL};
 static const char *const TABLE[] = {"urn:oasis:names:tc:opendocument:xmlns:table:1.0", NULL};

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dl.h" /* last: its names redirect the libraries' functions */
 
 /* libxml2 reports errors through a callback; keep the first one per reader. */
 static void on_error(void *arg, const char *msg, xmlParserSeverities sev,
@@ -24,14 +25,22 @@ static void silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-void xmlr_quiet(void)
+static void init_parser(void)
+{
+	xmlInitParser();
+}
+
+int xmlr_quiet(struct err *e)
 {
 	/* libxml2 2.9 wants xmlInitParser called once before threads parse; its own lazy
 	 * call on first use is not guarded, and workers read their first files together */
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	pthread_once(&once, xmlInitParser);
+	if (dl_load(DL_CORE, e) != 0)
+		return -1;
+	pthread_once(&once, init_parser);
 	xmlSetGenericErrorFunc(NULL, silent);
+	return 0;
 }
 
 xmlTextReaderPtr xmlr_open(const char *data, size_t n, const char *url, struct err *e)
@@ -43,7 +52,8 @@ xmlTextReaderPtr xmlr_open(const char *data, size_t n, const char *url, struct e
 		err_set(e, "%s: part too large for the XML parser", url);
 		return NULL;
 	}
-	xmlr_quiet();
+	if (xmlr_quiet(e) != 0)
+		return NULL;
 	r = xmlReaderForMemory(data, (int)n, url, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
 	if (!r) {
 		err_set(e, "%s: cannot start the XML parser", url);

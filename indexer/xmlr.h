@@ -11,10 +11,11 @@
 
 #include "util.h"
 
-/* Keep libxml2 from printing its own errors on stderr (encoding errors go to its
- * per-thread generic handler whatever the parser options say); readers report errors as
- * values. Call on the thread that parses. */
-void xmlr_quiet(void);
+/* Load libxml2 (indexer/dl.h) and keep it from printing its own errors on stderr
+ * (encoding errors go to its per-thread generic handler whatever the parser options say);
+ * readers report errors as values. Call on the thread that parses, before any libxml2
+ * function; -1 with e set when libxml2 cannot be loaded. */
+int xmlr_quiet(struct err *e);
 
 /* A reader over data[0..n); NULL if libxml2 cannot start (e set). */
 xmlTextReaderPtr xmlr_open(const char *data, size_t n, const char *url, struct err *e);
