@@ -5,8 +5,9 @@
  * OpenSSL's libcrypto bring in some 75 more shared libraries (curl, NSS, X11, OpenMP…);
  * the dynamic loader mapped and relocated all of them before every `thidua search`, about
  * 15 of its 17 ms of start-up CPU (BENCHMARKS.md, "Query latency"). libxml2 and libgobject
- * (with libffi, liblzma and zlib) followed: loading them made an empty program linked as
- * thidua was take 4.3 ms instead of 2.4. The files that call them
+ * (with libffi, liblzma and zlib) followed: an empty program linked as thidua was took
+ * 2.7 ms to run instead of 2.1, and `thidua search --help` takes 2.6-2.9 ms instead of
+ * 3.1-3.6. The files that call them
  * include this header after the libraries' own: each function name then stands for a pointer that
  * dl_load fills with dlsym, so the call sites read as before and the binary no longer links these
  * libraries (the Makefile links it
