@@ -60,7 +60,7 @@ struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 	p->ocr_conf = -1;
 	memset(&p->toks, 0, sizeof(p->toks));
 	p->words = NULL;
-	memset(&p->packed, 0, sizeof(p->packed));
+	p->chunk = p->off = 0;
 	return p;
 }
 
@@ -94,10 +94,22 @@ struct vn_words *doc_passage_words(struct doc *d, size_t i, struct vn_norm *nm)
 
 void doc_pack(struct doc *d, struct vn_packer *pk)
 {
-	size_t i;
+	struct buf text = BUF_INIT;
+	size_t i, cap = 0;
 
-	for (i = 0; i < d->npassages; i++)
-		vn_pack(pk, d->passages[i].text, strlen(d->passages[i].text), &d->passages[i].packed);
+	for (i = 0; i < d->npassages; i++) {
+		struct passage *p = &d->passages[i];
+		p->chunk = d->nchunks;
+		p->off = text.n;
+		buf_adds(&text, p->text);
+		if (text.n >= DOC_CHUNK_BYTES || i + 1 == d->npassages) {
+			d->chunks = xgrow(d->chunks, &cap, d->nchunks + 1, sizeof(*d->chunks));
+			memset(&d->chunks[d->nchunks], 0, sizeof(*d->chunks));
+			vn_pack(pk, text.p, text.n, &d->chunks[d->nchunks++]);
+			buf_reset(&text);
+		}
+	}
+	buf_free(&text);
 }
 
 /*
@@ -151,7 +163,6 @@ void doc_free(struct doc *d)
 		free(d->passages[i].text);
 		free(d->passages[i].section);
 		vn_toks_free(&d->passages[i].toks);
-		buf_free(&d->passages[i].packed);
 		if (d->passages[i].words) {
 			vn_words_free(d->passages[i].words);
 			free(d->passages[i].words);
@@ -159,6 +170,9 @@ void doc_free(struct doc *d)
 		free(d->passages[i].note);
 		free(d->passages[i].unit);
 	}
+	for (i = 0; i < d->nchunks; i++)
+		buf_free(&d->chunks[i]);
+	free(d->chunks);
 	for (i = 0; i < d->nunits; i++) {
 		free(d->units[i].name);
 		free(d->units[i].surface);

@@ -52,7 +52,7 @@ struct passage {
 			   * …", its footnote), or NULL */
 	struct vn_toks toks; /* FTS5 tokens, computed in the worker (see vn_tok.h) */
 	struct vn_words *words; /* the text as words, built once for all extractors */
-	struct buf packed;	/* the text as stored (lib/vn_pack.h), packed in the worker */
+	size_t chunk, off;      /* where doc_pack put the text: chunks[chunk], from byte off */
 	uint64_t bare;		/* vn_rank_bare_signature of the text, with toks */
 	double ocr_conf;	/* read by OCR: mean word confidence (0..100) of its page; -1 if not */
 };
@@ -152,6 +152,10 @@ struct doc {
 
 	struct passage *passages;
 	size_t npassages, cap;
+	/* the passages' texts as stored (passage_chunks): consecutive passages packed together
+	 * (lib/vn_pack.h) by doc_pack in the worker; none when the writer streams the document */
+	struct buf *chunks;
+	size_t nchunks;
 	size_t words_bytes; /* memory the passages' cached words hold (doc_passage_words) */
 
 	struct figure *figures; /* in passage order */
@@ -185,7 +189,14 @@ struct vn_words *doc_passage_words(struct doc *d, size_t i, struct vn_norm *nm);
 /* Compute every passage's FTS5 tokens (in the worker thread, after layout and facts),
  * then free the passages' words: nothing after it reads them. */
 void doc_tokenize(struct doc *d, struct vn_norm *nm);
-/* Pack every passage's text for storage (in the worker thread, after layout). */
+/*
+ * Pack the passages' texts for storage (in the worker thread, after layout): consecutive
+ * passages together, DOC_CHUNK_BYTES of text or a little more per chunk (a passage is never
+ * split). Packed one by one, 300-byte passages kept 37% of their bytes even with zstd's
+ * dictionary; 4 KB chunks of the same passages keep 24% (a sample of 30 000 national
+ * passages), and reading one passage then unpacks 4 KB, about 4 us.
+ */
+#define DOC_CHUNK_BYTES 4096
 void doc_pack(struct doc *d, struct vn_packer *pk);
 void doc_free(struct doc *d);
 /* Mark the passages that came from OCR pages with their page's confidence (after layout). */

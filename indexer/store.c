@@ -13,11 +13,13 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts, *members,
 		*span;
-	sqlite3_stmt *del_fig, *ins_fig;
+	sqlite3_stmt *del_fig, *ins_fig, *ins_chunk, *del_chunk;
 	struct facts_store *facts;
 	struct ocr_store *ocr;
 	struct vn_packer *packer; /* for passages no worker packed */
 	struct buf pack;
+	sqlite3_int64 *chunk_ids; /* of the document being stored, by doc_pack's index */
+	size_t chunk_cap;
 	sqlite3_int64 stream_id, stream_ordinal; /* the document being streamed */
 	sqlite3_int64 stream_first, stream_last; /* its passage ids so far (0: none yet) */
 	int streaming;
@@ -35,8 +37,8 @@ static const char *const sql[] = {
     "DELETE FROM documents WHERE id = ?",
     "INSERT INTO documents (path, sha256, size, mtime, format, encoding, title, date, year,"
     " indexed_at, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-    "INSERT INTO passage_rows (doc, ordinal, section, kind, packed, note, unit, bytes, bare,"
-    " cites) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO passage_rows (doc, ordinal, section, kind, chunk, note, unit, bytes, bare,"
+    " cites, off) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
     "INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
     /* a file's documents: itself and its archive members "path!…" — the range keeps the
      * lookup on the path index ('"' follows '!') */
@@ -47,14 +49,21 @@ static const char *const sql[] = {
     " qualifier, raw, flags, year, unit)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, COALESCE(?14, (SELECT unit FROM passages WHERE id = ?2)))",
     "UPDATE documents SET first_passage = ?2, last_passage = ?3 WHERE id = ?1",
+    "INSERT INTO passage_chunks (packed) VALUES (?)",
+    /* a document's chunks hold its passages alone and were written one after the other */
+    "DELETE FROM passage_chunks WHERE id BETWEEN"
+    " (SELECT chunk FROM passage_rows WHERE id = (SELECT first_passage FROM documents WHERE id = "
+    "?1))"
+    " AND (SELECT chunk FROM passage_rows WHERE id = (SELECT last_passage FROM documents WHERE id "
+    "= ?1))",
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
-	sqlite3_stmt **st[] = {&s->find,    &s->fts_del,  &s->del_pass, &s->del_doc,
-	                       &s->ins_doc, &s->ins_pass, &s->ins_fts,  &s->members, &s->del_fig, &s->ins_fig,
-	                       &s->span};
+	sqlite3_stmt **st[] = {&s->find,     &s->fts_del,   &s->del_pass, &s->del_doc, &s->ins_doc,
+	                       &s->ins_pass, &s->ins_fts,   &s->members,  &s->del_fig, &s->ins_fig,
+	                       &s->span,     &s->ins_chunk, &s->del_chunk};
 	size_t i;
 
 	s->db = db;
@@ -90,6 +99,9 @@ void store_free(struct store *s)
 	sqlite3_finalize(s->del_fig);
 	sqlite3_finalize(s->ins_fig);
 	sqlite3_finalize(s->span);
+	sqlite3_finalize(s->ins_chunk);
+	sqlite3_finalize(s->del_chunk);
+	free(s->chunk_ids);
 	facts_store_free(s->facts);
 	ocr_store_free(s->ocr);
 	vn_packer_free(s->packer);
@@ -143,11 +155,13 @@ int store_remove(struct store *s, const char *path, struct err *e)
 		return -1;
 	sqlite3_bind_int64(s->fts_del, 1, id);
 	sqlite3_bind_int64(s->del_fig, 1, id);
+	sqlite3_bind_int64(s->del_chunk, 1, id);
 	sqlite3_bind_int64(s->del_pass, 1, id);
 	sqlite3_bind_int64(s->del_doc, 1, id);
+	/* the full-text index hands back each row's text, read from its chunk: chunks go after */
 	if (step(s->db, s->fts_del, e) || step(s->db, s->del_fig, e) ||
-	    ocr_store_remove(s->ocr, id, e) || step(s->db, s->del_pass, e) ||
-	    step(s->db, s->del_doc, e))
+	    ocr_store_remove(s->ocr, id, e) || step(s->db, s->del_chunk, e) ||
+	    step(s->db, s->del_pass, e) || step(s->db, s->del_doc, e))
 		return -1;
 	return 0;
 }
@@ -220,6 +234,15 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 {
 	size_t i;
 
+	/* the chunks first: each passage row names its chunk */
+	s->chunk_ids = xgrow(s->chunk_ids, &s->chunk_cap, d->nchunks + 1, sizeof(*s->chunk_ids));
+	for (i = 0; i < d->nchunks; i++) {
+		sqlite3_bind_blob(s->ins_chunk, 1, d->chunks[i].p, (int)d->chunks[i].n,
+		                  SQLITE_STATIC);
+		if (step(s->db, s->ins_chunk, e) != 0)
+			return -1;
+		s->chunk_ids[i] = sqlite3_last_insert_rowid(s->db);
+	}
 	for (i = 0; i < d->npassages; i++) {
 		const struct passage *p = &d->passages[i];
 		sqlite3_int64 unit = facts_store_unit(s->facts, d, p->unit, e);
@@ -231,13 +254,19 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 		sqlite3_bind_int64(s->ins_pass, 2, first + (sqlite3_int64)i);
 		sqlite3_bind_text(s->ins_pass, 3, p->section, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->ins_pass, 4, p->kind, -1, SQLITE_STATIC);
-		if (p->packed.n) {
-			sqlite3_bind_blob(s->ins_pass, 5, p->packed.p, (int)p->packed.n, SQLITE_STATIC);
+		if (d->nchunks) {
+			sqlite3_bind_int64(s->ins_pass, 5, s->chunk_ids[p->chunk]);
+			sqlite3_bind_int64(s->ins_pass, 11, (sqlite3_int64)p->off);
 			sqlite3_bind_int64(s->ins_pass, 9, (sqlite3_int64)p->bare);
 		} else {
-			/* not packed by a worker (streamed huge files): pack here */
+			/* not packed by a worker (streamed huge files): a chunk of its own, here */
 			vn_pack(s->packer, p->text, n, &s->pack);
-			sqlite3_bind_blob(s->ins_pass, 5, s->pack.p, (int)s->pack.n, SQLITE_STATIC);
+			sqlite3_bind_blob(s->ins_chunk, 1, s->pack.p, (int)s->pack.n,
+			                  SQLITE_STATIC);
+			if (step(s->db, s->ins_chunk, e) != 0)
+				return -1;
+			sqlite3_bind_int64(s->ins_pass, 5, sqlite3_last_insert_rowid(s->db));
+			sqlite3_bind_int64(s->ins_pass, 11, 0);
 			sqlite3_bind_int64(s->ins_pass, 9,
 			                   (sqlite3_int64)vn_rank_bare_signature(p->text, n));
 		}

@@ -176,14 +176,68 @@ static void fn_unpack(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf_str(&s->out), (int)s->out.n, SQLITE_TRANSIENT);
 }
 
+/* The chunk vn_slice unpacked last, kept with its packed bytes: passages are mostly read in
+ * order, so the next one is usually in the same chunk. Keyed by the packed bytes themselves,
+ * not the chunk's id, which a writer may give again to another chunk. */
+struct slice_state {
+	struct vn_packer *p;
+	struct buf packed, text;
+};
+
+static void slice_free(void *v)
+{
+	struct slice_state *s = v;
+	vn_packer_free(s->p);
+	buf_free(&s->packed);
+	buf_free(&s->text);
+	free(s);
+}
+
+/* SQL: vn_slice(chunk, off, len) -> the text of bytes [off, off + len) of the unpacked chunk. */
+static void fn_slice(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct slice_state *s = sqlite3_user_data(ctx);
+	const void *b = sqlite3_value_blob(argv[0]);
+	size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+	sqlite3_int64 off = sqlite3_value_int64(argv[1]), len = sqlite3_value_int64(argv[2]);
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!b || n != s->packed.n || memcmp(b, s->packed.p, n) != 0) {
+		buf_reset(&s->packed);
+		if (!b || vn_unpack(s->p, b, n, &s->text) != 0) {
+			sqlite3_result_error(ctx, "vn_slice: damaged passage text", -1);
+			return;
+		}
+		buf_add(&s->packed, b, n);
+	}
+	if (off < 0 || len < 0 || (size_t)off > s->text.n ||
+	    (size_t)len > s->text.n - (size_t)off) {
+		sqlite3_result_error(ctx, "vn_slice: passage outside its chunk", -1);
+		return;
+	}
+	sqlite3_result_text(ctx, s->text.p + off, (int)len, SQLITE_TRANSIENT);
+}
+
 int vn_pack_register(sqlite3 *db, struct err *e)
 {
 	struct fn_state *s = xcalloc(1, sizeof(*s));
+	struct slice_state *sl = xcalloc(1, sizeof(*sl));
 
 	s->p = vn_packer_new();
+	sl->p = vn_packer_new();
 	if (sqlite3_create_function_v2(db, "vn_unpack", 1,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, s,
-				       fn_unpack, NULL, NULL, fn_free) != SQLITE_OK)
+	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, s,
+	                               fn_unpack, NULL, NULL, fn_free) != SQLITE_OK) {
+		slice_free(sl);
 		return err_set(e, "cannot register vn_unpack: %s", sqlite3_errmsg(db));
+	}
+	if (sqlite3_create_function_v2(db, "vn_slice", 3,
+	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, sl,
+	                               fn_slice, NULL, NULL, slice_free) != SQLITE_OK)
+		return err_set(e, "cannot register vn_slice: %s", sqlite3_errmsg(db));
 	return 0;
 }

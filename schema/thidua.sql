@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 14
+-- schema_version: 15
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -57,15 +57,24 @@ CREATE INDEX documents_year ON documents(year, first_passage, last_passage);
 -- triggers: a trigger makes every insert a statement transaction, and FTS5 flushes its
 -- in-memory index at each one, which made indexing five times slower).
 --
--- The text is stored packed (zstd with a dictionary of report language, lib/vn_pack.h) in
--- passage_rows; everything reads passages through the `passages` view, which unpacks it.
+-- The text is stored packed (zstd with a dictionary of report language, lib/vn_pack.h), the
+-- texts of consecutive passages of one document together, about 4 KB a chunk
+-- (indexer/doc.h, DOC_CHUNK_BYTES); everything reads passages through the `passages` view,
+-- which cuts a passage out of its unpacked chunk (vn_slice, which keeps the last chunk
+-- unpacked for the passages after it).
+CREATE TABLE passage_chunks (
+    id      INTEGER PRIMARY KEY,       -- a document's chunks have consecutive ids
+    packed  BLOB NOT NULL              -- passages' texts one after the other, packed
+);
+
 CREATE TABLE passage_rows (
     id      INTEGER PRIMARY KEY,
     doc     INTEGER NOT NULL,          -- documents.id
     ordinal INTEGER NOT NULL,          -- 1, 2, ... within the document
     section TEXT NOT NULL DEFAULT '',  -- heading path, e.g. "PHẦN I › III › 1"
     kind    TEXT NOT NULL DEFAULT 'body', -- body | heading | footnote | header | footer | cell
-    packed  BLOB NOT NULL,             -- the text, packed by lib/vn_pack.c
+    chunk   INTEGER NOT NULL,          -- passage_chunks.id: the chunk holding the text
+    off     INTEGER NOT NULL,          -- where in the unpacked chunk the text starts (bytes)
     bytes   INTEGER NOT NULL,          -- the text's length in bytes: ranking needs it for
                                        -- every match, and unpacking every match to get it
                                        -- was most of a search's time
@@ -85,9 +94,13 @@ CREATE TABLE passage_rows (
 -- the passages that have a unit are in it.
 CREATE INDEX passage_rows_unit ON passage_rows(unit) WHERE unit IS NOT NULL;
 
+-- The text is a subquery, so a read of the other columns never touches a chunk.
 CREATE VIEW passages (id, doc, ordinal, section, kind, text, note, cites, unit, bytes, bare) AS
-    SELECT id, doc, ordinal, section, kind, vn_unpack(packed), note, cites, unit, bytes, bare
-    FROM passage_rows;
+    SELECT r.id, r.doc, r.ordinal, r.section, r.kind,
+           (SELECT vn_slice(c.packed, r.off, r.bytes) FROM passage_chunks c
+            WHERE c.id = r.chunk),
+           r.note, r.cites, r.unit, r.bytes, r.bare
+    FROM passage_rows r;
 
 -- Full-text index over passages.text with the Vietnamese tokenizer (lib/vn_tok.h); external
 -- content, so the text is stored once. columnsize=0: no per-row size table (vn_rank
