@@ -735,6 +735,10 @@ int cmd_index(int argc, char **argv)
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
 	if (rc != EXIT_USAGE && !keep && remove_missing(db, store, &w, seen, &cnt, &e) != 0)
 		rc = cli_error("index", "%s: %s", dbpath, e.msg);
+	/* the pages FTS5's merges freed, moved to the end of the file and cut off (lib/db.c) */
+	if (rc != EXIT_USAGE && (cnt.indexed || cnt.removed) &&
+	    sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL, NULL) != SQLITE_OK)
+		rc = cli_error("index", "%s: %s", dbpath, sqlite3_errmsg(db));
 	sqlite3_exec(db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
 	if (tty)
 		progress(pl.njobs, pl.njobs, cnt.bytes, t0, 1, pl.ocr);
