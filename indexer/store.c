@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,7 +14,8 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts, *members,
 		*span;
-	sqlite3_stmt *del_fig, *ins_fig, *ins_chunk, *del_chunk;
+	sqlite3_stmt *del_fig, *ins_fig, *ins_chunk, *del_chunk, *get_sec, *ins_sec;
+	GHashTable *sections; /* path -> sections.id, as the writer met them */
 	struct facts_store *facts;
 	struct ocr_store *ocr;
 	struct vn_packer *packer; /* for passages no worker packed */
@@ -52,22 +54,26 @@ static const char *const sql[] = {
     "INSERT INTO passage_chunks (packed) VALUES (?)",
     /* a document's chunks hold its passages alone and were written one after the other */
     "DELETE FROM passage_chunks WHERE id BETWEEN"
-    " (SELECT chunk FROM passage_rows WHERE id = (SELECT first_passage FROM documents WHERE id = "
-    "?1))"
-    " AND (SELECT chunk FROM passage_rows WHERE id = (SELECT last_passage FROM documents WHERE id "
-    "= ?1))",
+    " (SELECT chunk FROM passage_rows"
+    "  WHERE id = (SELECT first_passage FROM documents WHERE id = ?1))"
+    " AND (SELECT chunk FROM passage_rows"
+    "  WHERE id = (SELECT last_passage FROM documents WHERE id = ?1))",
+    "SELECT id FROM sections WHERE path = ?",
+    "INSERT INTO sections (path) VALUES (?)",
 };
 
 struct store *store_new(sqlite3 *db, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
-	sqlite3_stmt **st[] = {&s->find,     &s->fts_del,   &s->del_pass, &s->del_doc, &s->ins_doc,
-	                       &s->ins_pass, &s->ins_fts,   &s->members,  &s->del_fig, &s->ins_fig,
-	                       &s->span,     &s->ins_chunk, &s->del_chunk};
+	sqlite3_stmt **st[] = {&s->find,      &s->fts_del,  &s->del_pass, &s->del_doc,
+	                       &s->ins_doc,   &s->ins_pass, &s->ins_fts,  &s->members,
+	                       &s->del_fig,   &s->ins_fig,  &s->span,     &s->ins_chunk,
+	                       &s->del_chunk, &s->get_sec,  &s->ins_sec};
 	size_t i;
 
 	s->db = db;
 	s->packer = vn_packer_new();
+	s->sections = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 		if (sqlite3_prepare_v2(db, sql[i], -1, st[i], NULL) != SQLITE_OK) {
 			err_set(e, "cannot prepare statements: %s", sqlite3_errmsg(db));
@@ -101,6 +107,10 @@ void store_free(struct store *s)
 	sqlite3_finalize(s->span);
 	sqlite3_finalize(s->ins_chunk);
 	sqlite3_finalize(s->del_chunk);
+	sqlite3_finalize(s->get_sec);
+	sqlite3_finalize(s->ins_sec);
+	if (s->sections)
+		g_hash_table_destroy(s->sections);
 	free(s->chunk_ids);
 	facts_store_free(s->facts);
 	ocr_store_free(s->ocr);
@@ -111,6 +121,7 @@ void store_free(struct store *s)
 
 int store_begin(struct store *s, struct err *e)
 {
+	g_hash_table_remove_all(s->sections);
 	return db_exec(s->db, "BEGIN", e);
 }
 
@@ -228,6 +239,35 @@ static int insert_doc(struct store *s, const struct doc *d, sqlite3_int64 *id, s
 	return 0;
 }
 
+/* The id of a section path, added when new; 0 on error (e set). The writer's map starts
+ * empty with each transaction (store_begin, store_stream_begin): a rolled-back one must not
+ * leave it ids the database lost. */
+static sqlite3_int64 section_id(struct store *s, const char *path, struct err *e)
+{
+	gpointer v;
+	sqlite3_int64 id = 0;
+	int rc;
+
+	if (g_hash_table_lookup_extended(s->sections, path, NULL, &v))
+		return (sqlite3_int64)(intptr_t)v;
+	sqlite3_bind_text(s->get_sec, 1, path, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(s->get_sec)) == SQLITE_ROW)
+		id = sqlite3_column_int64(s->get_sec, 0);
+	sqlite3_reset(s->get_sec);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		err_set(e, "database read failed: %s", sqlite3_errmsg(s->db));
+		return 0;
+	}
+	if (!id) {
+		sqlite3_bind_text(s->ins_sec, 1, path, -1, SQLITE_STATIC);
+		if (step(s->db, s->ins_sec, e) != 0)
+			return 0;
+		id = sqlite3_last_insert_rowid(s->db);
+	}
+	g_hash_table_insert(s->sections, g_strdup(path), (gpointer)(intptr_t)id);
+	return id;
+}
+
 /* Passages of d as ordinals first, first + 1, … of document id; their rowids in pass. */
 static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 id,
                            sqlite3_int64 first, sqlite3_int64 *pass, struct err *e)
@@ -252,7 +292,10 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 			return -1;
 		sqlite3_bind_int64(s->ins_pass, 1, id);
 		sqlite3_bind_int64(s->ins_pass, 2, first + (sqlite3_int64)i);
-		sqlite3_bind_text(s->ins_pass, 3, p->section, -1, SQLITE_STATIC);
+		sqlite3_int64 sec = section_id(s, p->section ? p->section : "", e);
+		if (!sec)
+			return -1;
+		sqlite3_bind_int64(s->ins_pass, 3, sec);
 		sqlite3_bind_text(s->ins_pass, 4, p->kind, -1, SQLITE_STATIC);
 		if (d->nchunks) {
 			sqlite3_bind_int64(s->ins_pass, 5, s->chunk_ids[p->chunk]);
@@ -386,6 +429,7 @@ int store_file(struct store *s, const char *path, const struct doc *docs, size_t
 
 int store_stream_begin(struct store *s, const struct doc *d, struct err *e)
 {
+	g_hash_table_remove_all(s->sections);
 	if (db_exec(s->db, "BEGIN", e) != 0)
 		return -1;
 	s->streaming = 1;

@@ -106,12 +106,12 @@ static const char rank_head[] =
 #define SHOWN_ROWS 256
 
 static const char row_sql[] =
-	"SELECT p.doc, d.path, d.year, p.section, %1$s.text,"
-	"  snippet(%1$s, 0, char(1), char(2), '…', 24), u.name, p.kind, o.conf"
-	" FROM %1$s JOIN passage_rows p ON p.id = %1$s.rowid"
-	" JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
-	" LEFT JOIN ocr_passages o ON o.passage = p.id"
-	" WHERE %1$s MATCH ?1 AND %1$s.rowid = ?2";
+    "SELECT p.doc, d.path, d.year, (SELECT path FROM sections WHERE id = p.section), %1$s.text,"
+    "  snippet(%1$s, 0, char(1), char(2), '…', 24), u.name, p.kind, o.conf"
+    " FROM %1$s JOIN passage_rows p ON p.id = %1$s.rowid"
+    " JOIN documents d ON d.id = p.doc LEFT JOIN units u ON u.id = p.unit"
+    " LEFT JOIN ocr_passages o ON o.passage = p.id"
+    " WHERE %1$s MATCH ?1 AND %1$s.rowid = ?2";
 
 /* row_sql on table in *row */
 static int row_stmt(sqlite3 *db, const char *table, sqlite3_stmt **row)

@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 15
+-- schema_version: 16
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -67,11 +67,18 @@ CREATE TABLE passage_chunks (
     packed  BLOB NOT NULL              -- passages' texts one after the other, packed
 );
 
+-- Section paths, each once: a report's passages repeat a few dozen of them, and stored in
+-- every row they were 42 MB of the national corpus.
+CREATE TABLE sections (
+    id      INTEGER PRIMARY KEY,
+    path    TEXT NOT NULL UNIQUE       -- heading path, e.g. "PHẦN I › III › 1"
+);
+
 CREATE TABLE passage_rows (
     id      INTEGER PRIMARY KEY,
     doc     INTEGER NOT NULL,          -- documents.id
     ordinal INTEGER NOT NULL,          -- 1, 2, ... within the document
-    section TEXT NOT NULL DEFAULT '',  -- heading path, e.g. "PHẦN I › III › 1"
+    section INTEGER NOT NULL,          -- sections.id: the heading path
     kind    TEXT NOT NULL DEFAULT 'body', -- body | heading | footnote | header | footer | cell
     chunk   INTEGER NOT NULL,          -- passage_chunks.id: the chunk holding the text
     off     INTEGER NOT NULL,          -- where in the unpacked chunk the text starts (bytes)
@@ -94,9 +101,10 @@ CREATE TABLE passage_rows (
 -- the passages that have a unit are in it.
 CREATE INDEX passage_rows_unit ON passage_rows(unit) WHERE unit IS NOT NULL;
 
--- The text is a subquery, so a read of the other columns never touches a chunk.
+-- The text and the section are subqueries, so a read of the other columns never touches a
+-- chunk or a section.
 CREATE VIEW passages (id, doc, ordinal, section, kind, text, note, cites, unit, bytes, bare) AS
-    SELECT r.id, r.doc, r.ordinal, r.section, r.kind,
+    SELECT r.id, r.doc, r.ordinal, (SELECT path FROM sections WHERE id = r.section), r.kind,
            (SELECT vn_slice(c.packed, r.off, r.bytes) FROM passage_chunks c
             WHERE c.id = r.chunk),
            r.note, r.cites, r.unit, r.bytes, r.bare
