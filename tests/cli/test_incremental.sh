@@ -38,6 +38,13 @@ dump() {
 	                 OR last_passage IS NOT (SELECT max(id) FROM passage_rows WHERE doc = d.id)
 	                 OR EXISTS (SELECT 1 FROM passage_rows p WHERE p.id BETWEEN d.first_passage
 	                            AND d.last_passage AND p.doc <> d.id)" >>"$2"
+	# the texts' chunks (passage_chunks): none left behind by a removed or replaced
+	# document, none missing, and a document's chunks hold its passages alone
+	sql "$1" "SELECT 'chunks off',
+	              (SELECT count(*) FROM passage_chunks WHERE id NOT IN (SELECT chunk FROM passage_rows))
+	            + (SELECT count(*) FROM passage_rows WHERE chunk NOT IN (SELECT id FROM passage_chunks))
+	            + (SELECT count(*) FROM (SELECT chunk FROM passage_rows GROUP BY chunk
+	                                     HAVING count(DISTINCT doc) > 1))" >>"$2"
 	for q in dong '"thi hành án"' THADS 'khen thưởng' 1.419; do
 		"$THIDUA" search --db "$1" --limit 0 --candidates 0 --format tsv "$q" |
 			awk -F'\t' 'NR==1{for(i=1;i<=NF;i++){if($i=="path")a=i; if($i=="text")b=i}; next}
@@ -54,6 +61,7 @@ clean_s=$(echo "$(date +%s.%N) - $t0" | bc)
 dump clean.db clean.txt
 [ "$(wc -l <clean.txt)" -gt 3000 ] || fail "the clean dump is suspiciously small"
 expect_eq "$(grep -c '^passage intervals off|0$' clean.txt)" "1" "every document's passage interval"
+expect_eq "$(grep -c '^chunks off|0$' clean.txt)" "1" "every chunk used, by one document"
 
 # --- kill -9 at moments spread over a clean run's duration (a fixed number of seconds would
 # miss the run on a faster machine); each trial starts afresh, is killed, then one more run
@@ -115,6 +123,11 @@ expect_err "0 unchanged"
 run $IX --db clean.db --quiet corpus
 expect_rc 0
 expect_eq "$ERR" "" "--quiet prints nothing"
+# replaced and removed documents freed pages; a run that changed something gives them back
+# to the file system (incremental auto-vacuum, lib/db.c and index.c)
+dump clean.db after.txt
+expect_eq "$(grep -c '^chunks off|0$' after.txt)" "1" "chunks after changes, removals, --force"
+expect_eq "$(sql clean.db 'PRAGMA freelist_count')" "0" "free pages left after an index run"
 
 # --- progress on a terminal: files done/total, MB, rate, time left; the summary after it
 if command -v script >/dev/null; then
