@@ -62,15 +62,22 @@ static const char *const sql[] = {
     "INSERT INTO sections (path) VALUES (?)",
 };
 
+/* The statements of sql[], in its order: store_new prepares them, store_free finalizes them. */
+#define STORE_STATEMENTS(s)                                                                        \
+	{                                                                                          \
+		&(s)->find, &(s)->fts_del, &(s)->del_pass, &(s)->del_doc, &(s)->ins_doc,           \
+		    &(s)->ins_pass, &(s)->ins_fts, &(s)->members, &(s)->del_fig, &(s)->ins_fig,    \
+		    &(s)->span, &(s)->ins_chunk, &(s)->del_chunk, &(s)->get_sec, &(s)->ins_sec     \
+	}
+
 struct store *store_new(sqlite3 *db, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
-	sqlite3_stmt **st[] = {&s->find,      &s->fts_del,  &s->del_pass, &s->del_doc,
-	                       &s->ins_doc,   &s->ins_pass, &s->ins_fts,  &s->members,
-	                       &s->del_fig,   &s->ins_fig,  &s->span,     &s->ins_chunk,
-	                       &s->del_chunk, &s->get_sec,  &s->ins_sec};
+	sqlite3_stmt **st[] = STORE_STATEMENTS(s);
 	size_t i;
 
+	_Static_assert(sizeof(st) / sizeof(st[0]) == sizeof(sql) / sizeof(sql[0]),
+	               "one statement for each entry of sql[]");
 	s->db = db;
 	s->packer = vn_packer_new();
 	s->sections = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -92,23 +99,15 @@ struct store *store_new(sqlite3 *db, struct err *e)
 
 void store_free(struct store *s)
 {
+	size_t i;
+
 	if (!s)
 		return;
-	sqlite3_finalize(s->find);
-	sqlite3_finalize(s->fts_del);
-	sqlite3_finalize(s->del_pass);
-	sqlite3_finalize(s->del_doc);
-	sqlite3_finalize(s->ins_doc);
-	sqlite3_finalize(s->ins_pass);
-	sqlite3_finalize(s->ins_fts);
-	sqlite3_finalize(s->members);
-	sqlite3_finalize(s->del_fig);
-	sqlite3_finalize(s->ins_fig);
-	sqlite3_finalize(s->span);
-	sqlite3_finalize(s->ins_chunk);
-	sqlite3_finalize(s->del_chunk);
-	sqlite3_finalize(s->get_sec);
-	sqlite3_finalize(s->ins_sec);
+	{
+		sqlite3_stmt **st[] = STORE_STATEMENTS(s);
+		for (i = 0; i < sizeof(st) / sizeof(st[0]); i++)
+			sqlite3_finalize(*st[i]);
+	}
 	if (s->sections)
 		g_hash_table_destroy(s->sections);
 	free(s->chunk_ids);
