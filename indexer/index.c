@@ -446,6 +446,9 @@ static int optimize_fts(sqlite3 *db, const char *dbpath, int quiet)
 			 NULL, NULL) != SQLITE_OK)
 		return cli_error("index", "%s: optimizing the full-text index: %s", dbpath,
 				 sqlite3_errmsg(db));
+	/* the old segments' pages it did not reuse (20 MB on the national corpus) */
+	if (sqlite3_exec(db, "PRAGMA incremental_vacuum", NULL, NULL, NULL) != SQLITE_OK)
+		return cli_error("index", "%s: %s", dbpath, sqlite3_errmsg(db));
 	sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 	if (!quiet)
 		fprintf(stderr, "thidua index: full-text index merged into one segment in %.2f s\n",

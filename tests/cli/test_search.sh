@@ -246,6 +246,8 @@ run index --db opt.db --optimize
 expect_rc 0
 expect_err "full-text index merged into one segment"
 expect_eq "$(segments opt.db)" "1" "segments after --optimize"
+# the old segments' pages go back to the file system (incremental auto-vacuum)
+expect_eq "$(sql opt.db 'PRAGMA freelist_count')" "0" "free pages after --optimize"
 run search --db opt.db --limit 0 --format tsv --candidates 0 'thi đua'
 expect_eq "$OUT" "$before" "the same passages, ranks and snippets after --optimize"
 run index --db missing.db --optimize
