@@ -127,10 +127,10 @@ static int looks_like_sqlite(const char *path, int *empty)
 /*
  * THIDUA_VM_STEPS set: db_close says on stderr how many steps SQLite's virtual machine ran
  * for the process's statements so far ("thidua: vm steps 12345"). tests/cli/test_scale.sh
- * compares the count between a corpus and one four times its size, where a plan gone
+ * compares the count between a corpus and one 7.8 times its size, where a plan gone
  * quadratic (trend --award once walked every award of its kind for each row: more than 15
- * minutes on the national corpus) grows sixteen-fold. A clock could not show it at the
- * size of a test corpus; the count is exact and the same on every machine.
+ * minutes on the national corpus) grew 32-fold. A clock could not show it at the size of a
+ * test corpus; the count is exact and the same on every machine.
  */
 static sqlite3_int64 vm_steps;
 
