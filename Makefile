@@ -92,9 +92,16 @@ build/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(call say,CC,$@)$(CC) -O1 -o $@ $<
 
-build/gen/embedded.c: build/tools/embed $(DATA) Makefile
+# libmagic reads only compiled databases from memory (magic_load_buffers); `file -C` writes
+# NAME.mgc into the current directory
+build/gen/text_signatures.mgc: data/text_signatures.magic
 	@mkdir -p $(@D)
-	$(call say,EMBED,$@)build/tools/embed $@ $(foreach f,$(DATA),$(f)=$(f))
+	$(call say,MAGIC,$@)cd $(@D) && file -C -m $(abspath $<) && mv text_signatures.magic.mgc text_signatures.mgc
+
+build/gen/embedded.c: build/tools/embed $(DATA) build/gen/text_signatures.mgc Makefile
+	@mkdir -p $(@D)
+	$(call say,EMBED,$@)build/tools/embed $@ $(foreach f,$(DATA),$(f)=$(f)) \
+		data/text_signatures.mgc=build/gen/text_signatures.mgc
 
 build/rel/gen/embedded.o: build/gen/embedded.c
 	@mkdir -p $(@D)

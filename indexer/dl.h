@@ -143,6 +143,7 @@
 	X(magic_close)                                                                             \
 	X(magic_error)                                                                             \
 	X(magic_load)                                                                              \
+	X(magic_load_buffers)                                                                      \
 	X(magic_open)
 
 #define DL_GSF(X)                                                                                  \
@@ -319,6 +320,7 @@ int dl_load(unsigned groups, struct err *e);
 #define magic_close                       (dl_syms.magic_close)
 #define magic_error                       (dl_syms.magic_error)
 #define magic_load                        (dl_syms.magic_load)
+#define magic_load_buffers                (dl_syms.magic_load_buffers)
 #define magic_open                        (dl_syms.magic_open)
 #define gsf_infile_child_by_name          (dl_syms.gsf_infile_child_by_name)
 #define gsf_infile_msole_get_type         (dl_syms.gsf_infile_msole_get_type)

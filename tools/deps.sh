@@ -7,7 +7,7 @@ pkgs="build-essential pkg-config cppcheck clang libsqlite3-dev sqlite3 libicu-de
 libzstd-dev zstd libssl-dev libarchive-dev libxml2-dev libjson-glib-dev libpoppler-glib-dev libgsf-1-dev libtesseract-dev tesseract-ocr-vie
 libleptonica-dev libcairo2-dev tesseract-ocr libpango1.0-dev fonts-liberation poppler-utils imagemagick img2pdf
 hunspell-vi recode libarchive-tools qpdf zip time python3 bc
-jq icu-devtools unzip libxml2-utils $*"
+jq icu-devtools unzip libxml2-utils file $*"
 missing=""
 for p in $pkgs; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
