@@ -46,10 +46,11 @@ static const char *const sql[] = {
      * lookup on the path index ('"' follows '!') */
     "SELECT path FROM documents WHERE path = ?1 OR (path > ?1 || '!' AND path < ?1 || '\"')",
     /* figures (indexer/figures.c): foreign keys are off, so they go explicitly */
-    "DELETE FROM figures WHERE doc = ?",
-    "INSERT INTO figures (doc, passage, char_start, char_end, kind, value, maximum, times, noun,"
-    " qualifier, raw, flags, year, unit)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, COALESCE(?14, (SELECT unit FROM passages WHERE id = ?2)))",
+    "DELETE FROM figure_rows WHERE doc = ?",
+    "INSERT INTO figure_rows (doc, passage, char_start, char_end, kind, value, maximum, times,"
+    " noun, qualifier, flags, year, unit)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?12,?13,"
+    " COALESCE(?14, (SELECT unit FROM passage_rows WHERE id = ?2)))",
     "UPDATE documents SET first_passage = ?2, last_passage = ?3 WHERE id = ?1",
     "INSERT INTO passage_chunks (packed) VALUES (?)",
     /* a document's chunks hold its passages alone and were written one after the other */
@@ -207,7 +208,6 @@ static int store_figure(struct store *s, const struct doc *d, sqlite3_int64 doc,
 	bind_real_or_null(st, 8, f->times);
 	sqlite3_bind_text(st, 9, f->noun, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, f->qualifier, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, f->raw, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 12, f->flags, -1, SQLITE_STATIC);
 	if (f->year)
 		sqlite3_bind_int(st, 13, f->year);

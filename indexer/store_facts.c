@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "facts.h"
-#include "text.h"
 #include "vn_norm.h"
 
 struct facts_store {
@@ -15,10 +14,10 @@ struct facts_store {
 };
 
 static const char *const del_sql[4] = {
-	"DELETE FROM awards WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
-	"DELETE FROM unit_mentions WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
-	"DELETE FROM campaign_mentions WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
-	"DELETE FROM doc_recipients WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
+    "DELETE FROM award_rows WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
+    "DELETE FROM unit_mentions WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
+    "DELETE FROM campaign_mentions WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
+    "DELETE FROM doc_recipients WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
 };
 
 struct facts_store *facts_store_new(sqlite3 *db, struct err *e)
@@ -62,11 +61,12 @@ struct facts_store *facts_store_new(sqlite3 *db, struct err *e)
 				 "INSERT INTO campaign_mentions (campaign, doc, passage, start, end,"
 				 " year, name, unit) VALUES (?,?,?,?,?,?,?,?)",
 				 -1, &fs->cmention, NULL);
-	rc |= sqlite3_prepare_v2(db,
-				 "INSERT INTO awards (doc, passage, start, end, year, unit, award,"
-				 " class, grantor, status, collectives, individuals, count, evidence)"
-				 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-				 -1, &fs->award, NULL);
+	rc |= sqlite3_prepare_v2(
+	    db,
+	    "INSERT INTO award_rows (doc, passage, start, end, year, unit, award,"
+	    " class, grantor, status, collectives, individuals, count)"
+	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	    -1, &fs->award, NULL);
 	rc |= sqlite3_prepare_v2(db, "INSERT INTO doc_recipients (doc, ordinal, text) VALUES (?,?,?)",
 				 -1, &fs->recip, NULL);
 	if (rc) {
@@ -108,18 +108,6 @@ static int step(struct facts_store *fs, sqlite3_stmt *st, struct err *e)
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return err_set(e, "database write failed: %s", sqlite3_errmsg(fs->db));
 	return 0;
-}
-
-/*
- * Characters [start, end) of the passage at pos, counted as SQL's substr() counts them
- * (code points): an award's evidence. Cut here from the passage the writer holds, where
- * reading it back from the database unpacked the passage again for every award.
- */
-static void bind_span(sqlite3_stmt *st, int i, struct text_pos *pos, size_t start, size_t end)
-{
-	size_t a = text_pos_byte(pos, start), b = text_pos_byte(pos, end > start ? end : start);
-
-	sqlite3_bind_text(st, i, pos->s + a, (int)(b - a), SQLITE_STATIC);
 }
 
 static void text_or_null(sqlite3_stmt *st, int i, const char *s)
@@ -205,7 +193,6 @@ static sqlite3_int64 campaign_id(struct facts_store *fs, const struct campaign_m
 int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 doc,
 		    const sqlite3_int64 *pass, struct err *e)
 {
-	struct text_pos pos;
 	size_t i;
 
 	sqlite3_bind_int64(fs->hdr, 1, doc);
@@ -284,7 +271,6 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		if (step(fs, fs->cmention, e) != 0)
 			return -1;
 	}
-	text_pos_init(&pos, "");
 	for (i = 0; i < d->nawards; i++) {
 		const struct award_fact *a = &d->awards[i];
 		sqlite3_int64 u = facts_store_unit(fs, d, a->unit, e);
@@ -303,9 +289,6 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		int_or_null(fs->award, 11, a->collectives);
 		int_or_null(fs->award, 12, a->individuals);
 		int_or_null(fs->award, 13, a->count);
-		if (pos.s != d->passages[a->passage].text)
-			text_pos_init(&pos, d->passages[a->passage].text);
-		bind_span(fs->award, 14, &pos, a->start, a->end);
 		if (step(fs, fs->award, e) != 0)
 			return -1;
 	}

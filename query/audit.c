@@ -264,7 +264,7 @@ static int check_money_totals(struct audit *a)
 	   corpus's 900 000 amounts, and sorting it with them, was most of this check */
 	sqlite3_stmt *st =
 	    prep(a, "SELECT f.doc, f.passage, f.kind, f.value, f.times, f.qualifier,"
-	            " f.raw, f.char_start FROM figures f JOIN documents d ON d.id = f.doc"
+	            " f.char_end, f.char_start FROM figures f JOIN documents d ON d.id = f.doc"
 	            " JOIN passages p ON p.id = f.passage WHERE " DOC_FILTER
 	            " AND f.kind IN ('money', 'rate') AND f.kind <> 'count' AND p.unit IS NOT NULL"
 	            " ORDER BY f.doc, f.passage, f.char_start");
@@ -303,12 +303,19 @@ static int check_money_totals(struct audit *a)
 			text = sqlite3_step(txt) == SQLITE_ROW ? col_text(txt, 0) : "";
 			/* a list item's ("- Công an tỉnh: …") */
 			if (starts_with(text, "- ") &&
-			    stated_total(qual, text, sqlite3_column_int64(st, 7)))
+			    stated_total(qual, text, sqlite3_column_int64(st, 7))) {
+				/* the total as written, cut from the text here: `figures.raw`
+				   is cut from the stored text too, for every row that reads it */
+				size_t from = char_offset(text, sqlite3_column_int64(st, 7));
+				size_t to = char_offset(text, sqlite3_column_int64(st, 6));
+				char *raw = xstrndup(text + from, to > from ? to - from : 0);
 				add(a, 4, sqlite3_column_int64(st, 0), psg,
 				    fmt("stated total %.15g đồng, the %d amounts before it sum to "
 				        "%.15g",
 				        v, parts, sum),
-				    col_text(st, 6));
+				    raw);
+				free(raw);
+			}
 		}
 		sum = 0;
 		parts = 0;

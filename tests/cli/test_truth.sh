@@ -41,7 +41,7 @@ check figures 0.98 0.98
 check awards 0.95 0.95
 
 # the scorer fails when facts are missing
-sqlite3 c.db "DELETE FROM awards" || fail "sqlite3 failed"
+sqlite3 c.db "DELETE FROM award_rows" || fail "sqlite3 failed"
 OUT=$("$SCORE" c.db corpus 2>/dev/null) || fail "truthscore failed"
 printf '%s\n' "$OUT" | awk -F'\t' '$1=="awards" && $2=="all" { exit !($7 == 0) }' ||
 	fail "awards recall not 0 with no awards"
