@@ -9,6 +9,11 @@ show() {
 	printf '\n$ thidua %s\n' "$*"
 	"$bin" "$@"
 }
+# the demo's own database: one another thidua wrote (another schema version) is made again
+if [ -e "$db" ] && ! "$bin" stats --db "$db" >/dev/null 2>&1; then
+	printf 'demo: %s was written by another version of thidua; indexing into a new one\n' "$db" >&2
+	rm -f "$db" "$db-wal" "$db-shm"
+fi
 show index --db "$db" corpus/tuyen-quang-2020-khoi-noi-chinh-bao-cao-tong-ket-thi-dua.txt "$gen/docs"
 show stats --db "$db"
 printf '\n# accent-insensitive search: dong finds đồng, động, đông…\n'
