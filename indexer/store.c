@@ -49,8 +49,8 @@ static const char *const sql[] = {
     "DELETE FROM figure_rows WHERE doc = ?",
     "INSERT INTO figure_rows (doc, passage, char_start, char_end, kind, value, maximum, times,"
     " noun, qualifier, flags, year, unit)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?12,?13,"
-    " COALESCE(?14, (SELECT unit FROM passage_rows WHERE id = ?2)))",
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
+    " COALESCE(?13, (SELECT unit FROM passage_rows WHERE id = ?2)))",
     "UPDATE documents SET first_passage = ?2, last_passage = ?3 WHERE id = ?1",
     "INSERT INTO passage_chunks (packed) VALUES (?)",
     /* a document's chunks hold its passages alone and were written one after the other */
@@ -194,9 +194,9 @@ static int store_figure(struct store *s, const struct doc *d, sqlite3_int64 doc,
 	if (unit < 0)
 		return -1;
 	if (unit)
-		sqlite3_bind_int64(st, 14, unit);
+		sqlite3_bind_int64(st, 13, unit);
 	else
-		sqlite3_bind_null(st, 14);
+		sqlite3_bind_null(st, 13);
 
 	sqlite3_bind_int64(st, 1, doc);
 	sqlite3_bind_int64(st, 2, passage);
@@ -208,11 +208,11 @@ static int store_figure(struct store *s, const struct doc *d, sqlite3_int64 doc,
 	bind_real_or_null(st, 8, f->times);
 	sqlite3_bind_text(st, 9, f->noun, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, f->qualifier, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, f->flags, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, f->flags, -1, SQLITE_STATIC);
 	if (f->year)
-		sqlite3_bind_int(st, 13, f->year);
+		sqlite3_bind_int(st, 12, f->year);
 	else
-		sqlite3_bind_null(st, 13);
+		sqlite3_bind_null(st, 12);
 	return step(s->db, st, e);
 }
 

@@ -31,8 +31,9 @@ void vn_pack(struct vn_packer *p, const char *text, size_t n, struct buf *out);
 /* Unpack into out (replacing its contents); -1 on a damaged value. */
 int vn_unpack(struct vn_packer *p, const void *data, size_t n, struct buf *out);
 
-/* Register vn_unpack(blob) -> text and vn_slice(blob, off, len) -> the text of bytes
- * [off, off + len) of the unpacked blob, on db (each connection gets its own state). */
+/* Register vn_unpack(blob) -> text, vn_slice(blob, off, len) -> the text of bytes
+ * [off, off + len) of the unpacked blob, and vn_span(blob, off, len, start, end) -> code
+ * points [start, end) of that text, on db (each connection gets its own state). */
 int vn_pack_register(sqlite3 *db, struct err *e);
 
 #endif

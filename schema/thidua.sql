@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 17
+-- schema_version: 18
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -214,15 +214,15 @@ CREATE INDEX awards_doc ON award_rows(doc);
 CREATE INDEX awards_unit ON award_rows(unit);
 CREATE INDEX awards_award ON award_rows(award);
 -- evidence: the exact span of the passage, characters [start, end) as SQL's substr()
--- counts them, cut from the stored text when read. Stored as a copy it was 115 MB of the
--- national corpus's database (half of this table); a listing reads its rows' chunks in
--- passage order, so each chunk is unpacked once (vn_slice keeps the last).
+-- counts them, cut from the stored text when read (vn_span, lib/vn_pack.c). Stored as a
+-- copy it was 115 MB of the national corpus's database (half of this table); a listing
+-- reads its rows' chunks in passage order, so each chunk is unpacked once (the last one
+-- is kept).
 CREATE VIEW awards (id, doc, passage, start, end, year, unit, award, class, grantor, status,
                     collectives, individuals, count, evidence) AS
     SELECT a.id, a.doc, a.passage, a.start, a.end, a.year, a.unit, a.award, a.class, a.grantor,
            a.status, a.collectives, a.individuals, a.count,
-           (SELECT substr(vn_slice(c.packed, r.off, r.bytes), a.start + 1,
-                          max(a.end - a.start, 0))
+           (SELECT vn_span(c.packed, r.off, r.bytes, a.start, a.end)
             FROM passage_rows r JOIN passage_chunks c ON c.id = r.chunk
             WHERE r.id = a.passage)
     FROM award_rows a;
@@ -270,8 +270,7 @@ CREATE VIEW figures (id, doc, passage, char_start, char_end, kind, value, maximu
                      qualifier, raw, flags, year, unit) AS
     SELECT f.id, f.doc, f.passage, f.char_start, f.char_end, f.kind, f.value, f.maximum,
            f.times, f.noun, f.qualifier,
-           (SELECT substr(vn_slice(c.packed, r.off, r.bytes), f.char_start + 1,
-                          max(f.char_end - f.char_start, 0))
+           (SELECT vn_span(c.packed, r.off, r.bytes, f.char_start, f.char_end)
             FROM passage_rows r JOIN passage_chunks c ON c.id = r.chunk
             WHERE r.id = f.passage),
            f.flags, f.year, f.unit

@@ -1,8 +1,9 @@
 /*
  * Unit tests for how passage text is stored: lib/vn_pack (one zstd frame with the built-in
  * dictionary), indexer/doc.c doc_pack (consecutive passages of a document packed together,
- * about DOC_CHUNK_BYTES a chunk) and the SQL function vn_slice that cuts a passage back out
- * of its chunk for the `passages` view. Every passage of every real text must come back byte
+ * about DOC_CHUNK_BYTES a chunk) and the SQL functions vn_slice, which cuts a passage back out
+ * of its chunk for the `passages` view, and vn_span, which cuts characters of it for the
+ * views `awards` and `figures`. Every passage of every real text must come back byte
  * for byte; vn_slice's memory of the last chunk must never hand out another chunk's text.
  */
 #include <setjmp.h>
@@ -60,6 +61,51 @@ static char *slice(sqlite3 *db, const struct buf *chunk, size_t off, size_t len,
 	return out;
 }
 
+/* Whether vn_span(chunk, off, len, a, b) gives what substr() gives on the whole passage:
+ * the views awards and figures cut evidence and raw with it, where SQL's substr() did. */
+static int span_agrees(sqlite3 *db, const struct buf *chunk, size_t off, size_t len, long long a,
+                       long long b)
+{
+	sqlite3_stmt *st;
+	int same;
+
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+	                       "SELECT vn_span(?1, ?2, ?3, ?4, ?5) IS"
+	                       " substr(vn_slice(?1, ?2, ?3), ?4 + 1, max(?5 - ?4, 0))",
+	                       -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_blob(st, 1, chunk->p, (int)chunk->n, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)off);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)len);
+	sqlite3_bind_int64(st, 4, a);
+	sqlite3_bind_int64(st, 5, b);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	same = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return same;
+}
+
+/* Spans of passage p's characters: from the start, inside (accented letters are two or
+ * three bytes), across and past the end, its last two, empty and reversed. */
+static void check_spans(sqlite3 *db, const struct buf *chunk, const struct passage *p,
+                        const char *path, size_t i)
+{
+	const long long spans[][2] = {{0, 1}, {1, 7}, {3, 40},         {0, 100000},
+	                              {5, 5}, {9, 2}, {100000, 100002}};
+	size_t len = strlen(p->text), k;
+	long long nch = 0;
+
+	for (k = 0; k < len; k++)
+		nch += ((unsigned char)p->text[k] & 0xC0) != 0x80;
+	for (k = 0; k < sizeof(spans) / sizeof(spans[0]); k++)
+		if (!span_agrees(db, chunk, p->off, len, spans[k][0], spans[k][1]))
+			fail_msg("%s: passage %zu: vn_span(%lld, %lld) is not substr's", path, i,
+			         spans[k][0], spans[k][1]);
+	if (nch > 2 && !span_agrees(db, chunk, p->off, len, nch - 2, nch))
+		fail_msg("%s: passage %zu: its last two characters", path, i);
+}
+
 struct counts {
 	sqlite3 *db;
 	struct vn_packer *pk;
@@ -93,6 +139,7 @@ static void check_text(void *ctx, const char *path, const char *data, size_t n)
 		if (strcmp(got, p->text) != 0)
 			fail_msg("%s: passage %zu differs after packing", path, i);
 		free(got);
+		check_spans(c->db, &d.chunks[p->chunk], p, path, i);
 	}
 	c->docs++;
 	c->passages += d.npassages;
