@@ -76,6 +76,19 @@ size_t text_pos_byte(struct text_pos *p, size_t chr)
 	return p->byte;
 }
 
+size_t text_byte_at(const char *s, size_t n, size_t chr)
+{
+	size_t i = 0;
+
+	while (i < n && chr > 0) {
+		i++;
+		while (i < n && continues((unsigned char)s[i]))
+			i++;
+		chr--;
+	}
+	return i;
+}
+
 int text_all_caps(const char *s, size_t n)
 {
 	int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;

@@ -29,6 +29,9 @@ void text_pos_init(struct text_pos *p, const char *s);
 size_t text_pos_char(struct text_pos *p, size_t byte);
 /* The byte offset of character chr; the text's length when it has fewer characters. */
 size_t text_pos_byte(struct text_pos *p, size_t chr);
+/* The byte offset of character chr of s[0, n), counted from the start (n when s has fewer
+ * characters; s need not be NUL-terminated, as a passage inside its unpacked chunk). */
+size_t text_byte_at(const char *s, size_t n, size_t chr);
 
 /* 1 if s[0..n) has at least one letter and no lower-case letter ("KẾT QUẢ CÔNG TÁC"). */
 int text_all_caps(const char *s, size_t n);

@@ -9,6 +9,7 @@
 #include <zstd.h>
 
 #include "embedded.h"
+#include "text.h"
 
 /* Below this, the frame header costs more than compression saves. */
 #define PACK_MIN 64
@@ -235,20 +236,6 @@ static void fn_slice(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
-/* Byte offset of code point k of t[0, n) (n when t has fewer). */
-static size_t char_byte(const char *t, size_t n, sqlite3_int64 k)
-{
-	size_t i = 0;
-
-	while (i < n && k > 0) {
-		i++;
-		while (i < n && ((unsigned char)t[i] & 0xC0) == 0x80)
-			i++;
-		k--;
-	}
-	return i;
-}
-
 /*
  * SQL: vn_span(chunk, off, len, start, end) -> code points [start, end) of that passage, as
  * substr(vn_slice(chunk, off, len), start + 1, end - start) gives them: an award's evidence,
@@ -268,8 +255,8 @@ static void fn_span(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			sqlite3_result_null(ctx);
 		return;
 	}
-	a = char_byte(t, len, start);
-	b = end > start ? a + char_byte(t + a, len - a, end - start) : a;
+	a = text_byte_at(t, len, start > 0 ? (size_t)start : 0);
+	b = end > start ? a + text_byte_at(t + a, len - a, (size_t)(end - start)) : a;
 	sqlite3_result_text(ctx, t + a, (int)(b - a), SQLITE_TRANSIENT);
 }
 

@@ -138,15 +138,7 @@ static const char *col_text(sqlite3_stmt *st, int k)
 /* Byte offset of character k of s (k counted in code points, as figures store spans). */
 static size_t char_offset(const char *s, long k)
 {
-	size_t i = 0;
-
-	while (s[i] && k > 0) {
-		i++;
-		while (((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-		k--;
-	}
-	return i;
+	return text_byte_at(s, strlen(s), k > 0 ? (size_t)k : 0);
 }
 
 /* Figures whose own values are wrong: malformed, over the maximum. */
