@@ -240,7 +240,8 @@ static void fn_slice(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * SQL: vn_span(chunk, off, len, start, end) -> code points [start, end) of that passage, as
  * substr(vn_slice(chunk, off, len), start + 1, end - start) gives them: an award's evidence,
  * a figure as written. Cut from the cached chunk, where substr() first had the whole
- * passage copied out (a listing of 48 000 national awards spent 40% of its time there).
+ * passage copied out (every award of a quarter of the national corpus, 164 000 rows, was
+ * listed in 600-650 ms that way, 550-565 ms this way).
  */
 static void fn_span(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
