@@ -1,8 +1,9 @@
 /*
  * The SQLite loadable extension: `.load /usr/local/lib/thidua` in a sqlite3 shell (or
  * sqlite3_load_extension()) gives that connection what a thidua database needs to be read
- * outside thidua — the `vietnamese` FTS5 tokenizer, vn_rank() and vn_unpack() (the
- * `passages` view unpacks text through it).
+ * outside thidua — the `vietnamese` FTS5 tokenizer, vn_rank(), and vn_unpack(), vn_slice()
+ * and vn_span(), through which the views `passages`, `awards` and `figures` read the
+ * compressed text.
  */
 #include <sqlite3.h>
 
