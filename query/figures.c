@@ -60,9 +60,10 @@ static const struct col cols[] = {
 };
 
 /* ?1 kinds (",count,money,"), ?2 min, ?3 max, ?4-?5 years, ?6 doc, ?7 FTS query */
+/* %s: the raw column, or the figure's id when raw is looked up only for the rows printed */
 static const char select_sql[] =
     "SELECT f.doc, d.path, f.year, u.name, f.kind, f.value, f.maximum, f.times, f.noun,"
-    "  f.qualifier, f.raw, f.flags, f.passage, f.char_start, f.char_end"
+    "  f.qualifier, %s, f.flags, f.passage, f.char_start, f.char_end"
     " FROM figures f JOIN documents d ON d.id = f.doc LEFT JOIN units u ON u.id = f.unit"
     " WHERE (?1 IS NULL OR instr(?1, ',' || f.kind || ',') > 0)"
     "   AND (?2 IS NULL OR f.value >= ?2) AND (?3 IS NULL OR f.value <= ?3)"
@@ -189,11 +190,15 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
                 struct vn_norm *nm, struct out *o)
 {
 	struct buf sql = BUF_INIT;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *raw = NULL;
 	long n = 0;
 	int rc;
 
-	buf_adds(&sql, select_sql);
+	/* `raw` is cut from the passage's stored text (the view figures); the noun filter below
+	 * drops most rows of a query by noun, so their text is cut only for the rows printed
+	 * (`figures "suất quà"` on the national corpus: 4.5 s with every row's, 168 448 rows
+	 * printed) */
+	buf_printf(&sql, select_sql, by_noun ? "f.id" : "f.raw");
 	if (fl->unit_ids)
 		buf_printf(&sql, "   AND f.unit IN (%s)", fl->unit_ids);
 	if (mode)
@@ -203,6 +208,11 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 	buf_free(&sql);
 	if (rc != SQLITE_OK)
 		return -1;
+	if (by_noun && sqlite3_prepare_v2(db, "SELECT raw FROM figures WHERE id = ?", -1, &raw,
+	                                  NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return -1;
+	}
 	if (fl->kinds)
 		sqlite3_bind_text(st, 1, fl->kinds, -1, SQLITE_STATIC);
 	if (fl->has_min)
@@ -232,7 +242,15 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 		out_number(o, st, 7);
 		out_str(o, (const char *)sqlite3_column_text(st, 8));
 		out_str(o, (const char *)sqlite3_column_text(st, 9));
-		out_str(o, (const char *)sqlite3_column_text(st, 10));
+		if (raw) {
+			sqlite3_reset(raw);
+			sqlite3_bind_int64(raw, 1, sqlite3_column_int64(st, 10));
+			out_str(o, sqlite3_step(raw) == SQLITE_ROW
+			               ? (const char *)sqlite3_column_text(raw, 0)
+			               : "");
+		} else {
+			out_str(o, (const char *)sqlite3_column_text(st, 10));
+		}
 		out_str(o, (const char *)sqlite3_column_text(st, 11));
 		out_int(o, sqlite3_column_int64(st, 12));
 		out_int(o, sqlite3_column_int64(st, 13));
@@ -240,6 +258,7 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 		n++;
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(raw);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? n : -1;
 }
 
