@@ -102,15 +102,8 @@ int cmd_awards(int argc, char **argv)
 			else
 				out_str(o, (const char *)sqlite3_column_text(st, k));
 		}
-		if (ev) {
-			sqlite3_reset(ev);
-			sqlite3_bind_int64(ev, 1, sqlite3_column_int64(st, 13));
-			evidence = sqlite3_step(ev) == SQLITE_ROW
-			               ? (const char *)sqlite3_column_text(ev, 0)
-			               : NULL;
-		} else {
-			evidence = (const char *)sqlite3_column_text(st, 13);
-		}
+		evidence = ev ? qopts_row_text(ev, sqlite3_column_int64(st, 13))
+		              : (const char *)sqlite3_column_text(st, 13);
 		if (evidence)
 			out_str(o, evidence);
 		else

@@ -228,6 +228,7 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 	if (mode)
 		sqlite3_bind_text(st, 7, fl->fts, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *text;
 		if (fl->limit && n >= fl->limit)
 			break;
 		if (by_noun && !noun_matches(fl, nm, (const char *)sqlite3_column_text(st, 8)))
@@ -242,15 +243,9 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 		out_number(o, st, 7);
 		out_str(o, (const char *)sqlite3_column_text(st, 8));
 		out_str(o, (const char *)sqlite3_column_text(st, 9));
-		if (raw) {
-			sqlite3_reset(raw);
-			sqlite3_bind_int64(raw, 1, sqlite3_column_int64(st, 10));
-			out_str(o, sqlite3_step(raw) == SQLITE_ROW
-			               ? (const char *)sqlite3_column_text(raw, 0)
-			               : "");
-		} else {
-			out_str(o, (const char *)sqlite3_column_text(st, 10));
-		}
+		text = raw ? qopts_row_text(raw, sqlite3_column_int64(st, 10))
+		           : (const char *)sqlite3_column_text(st, 10);
+		out_str(o, text ? text : "");
 		out_str(o, (const char *)sqlite3_column_text(st, 11));
 		out_int(o, sqlite3_column_int64(st, 12));
 		out_int(o, sqlite3_column_int64(st, 13));

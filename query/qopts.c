@@ -192,3 +192,11 @@ char *qopts_award_kinds(sqlite3 *db, struct vn_norm *nm, const char *needle)
 	}
 	return buf_detach(&list);
 }
+
+const char *qopts_row_text(sqlite3_stmt *lookup, sqlite3_int64 id)
+{
+	sqlite3_reset(lookup);
+	sqlite3_bind_int64(lookup, 1, id);
+	return sqlite3_step(lookup) == SQLITE_ROW ? (const char *)sqlite3_column_text(lookup, 0)
+	                                          : NULL;
+}

@@ -38,4 +38,9 @@ char *qopts_award_kinds(sqlite3 *db, struct vn_norm *nm, const char *needle);
 /* Whether the folded words of needle occur in order, adjacent, in the folded hay. */
 int qopts_fold_has(struct vn_norm *nm, const char *hay, const char *needle);
 
+/* The text lookup (a statement with one parameter, the row id) gives for row id, or NULL.
+ * For a column cut from the stored text (awards.evidence, figures.raw) that a command
+ * needs only for the rows it prints, after filtering in C. Valid until the next call. */
+const char *qopts_row_text(sqlite3_stmt *lookup, sqlite3_int64 id);
+
 #endif
