@@ -1,11 +1,11 @@
 #include "store.h"
 
-#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "db.h"
+#include "name_ids.h"
 #include "store_facts.h"
 #include "store_ocr.h"
 #include "vn_rank.h"
@@ -14,8 +14,8 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *find, *fts_del, *del_pass, *del_doc, *ins_doc, *ins_pass, *ins_fts, *members,
 		*span;
-	sqlite3_stmt *del_fig, *ins_fig, *ins_chunk, *del_chunk, *get_sec, *ins_sec;
-	GHashTable *sections; /* path -> sections.id, as the writer met them */
+	sqlite3_stmt *del_fig, *ins_fig, *ins_chunk, *del_chunk;
+	struct name_ids *sections; /* sections.path */
 	struct facts_store *facts;
 	struct ocr_store *ocr;
 	struct vn_packer *packer; /* for passages no worker packed */
@@ -59,8 +59,6 @@ static const char *const sql[] = {
     "  WHERE id = (SELECT first_passage FROM documents WHERE id = ?1))"
     " AND (SELECT chunk FROM passage_rows"
     "  WHERE id = (SELECT last_passage FROM documents WHERE id = ?1))",
-    "SELECT id FROM sections WHERE path = ?",
-    "INSERT INTO sections (path) VALUES (?)",
 };
 
 /* The statements of sql[], in its order: store_new prepares them, store_free finalizes them. */
@@ -68,7 +66,7 @@ static const char *const sql[] = {
 	{                                                                                          \
 		&(s)->find, &(s)->fts_del, &(s)->del_pass, &(s)->del_doc, &(s)->ins_doc,           \
 		    &(s)->ins_pass, &(s)->ins_fts, &(s)->members, &(s)->del_fig, &(s)->ins_fig,    \
-		    &(s)->span, &(s)->ins_chunk, &(s)->del_chunk, &(s)->get_sec, &(s)->ins_sec     \
+		    &(s)->span, &(s)->ins_chunk, &(s)->del_chunk                                   \
 	}
 
 struct store *store_new(sqlite3 *db, struct err *e)
@@ -81,14 +79,15 @@ struct store *store_new(sqlite3 *db, struct err *e)
 	               "one statement for each entry of sql[]");
 	s->db = db;
 	s->packer = vn_packer_new();
-	s->sections = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 		if (sqlite3_prepare_v2(db, sql[i], -1, st[i], NULL) != SQLITE_OK) {
 			err_set(e, "cannot prepare statements: %s", sqlite3_errmsg(db));
 			store_free(s);
 			return NULL;
 		}
-	s->facts = facts_store_new(db, e);
+	s->sections = name_ids_new(db, "sections", "path", e);
+	if (s->sections)
+		s->facts = facts_store_new(db, e);
 	if (s->facts)
 		s->ocr = ocr_store_new(db, e);
 	if (!s->facts || !s->ocr) {
@@ -109,8 +108,7 @@ void store_free(struct store *s)
 		for (i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 			sqlite3_finalize(*st[i]);
 	}
-	if (s->sections)
-		g_hash_table_destroy(s->sections);
+	name_ids_free(s->sections);
 	free(s->chunk_ids);
 	facts_store_free(s->facts);
 	ocr_store_free(s->ocr);
@@ -121,7 +119,8 @@ void store_free(struct store *s)
 
 int store_begin(struct store *s, struct err *e)
 {
-	g_hash_table_remove_all(s->sections);
+	name_ids_forget(s->sections);
+	facts_store_forget(s->facts);
 	return db_exec(s->db, "BEGIN", e);
 }
 
@@ -190,8 +189,9 @@ static int store_figure(struct store *s, const struct doc *d, sqlite3_int64 doc,
 {
 	sqlite3_stmt *st = s->ins_fig;
 	sqlite3_int64 unit = f->unit ? facts_store_unit(s->facts, d, f->unit, e) : 0;
+	sqlite3_int64 noun = facts_store_name(s->facts, f->noun ? f->noun : "", e);
 
-	if (unit < 0)
+	if (unit < 0 || !noun)
 		return -1;
 	if (unit)
 		sqlite3_bind_int64(st, 13, unit);
@@ -206,7 +206,7 @@ static int store_figure(struct store *s, const struct doc *d, sqlite3_int64 doc,
 	sqlite3_bind_double(st, 6, f->value);
 	bind_real_or_null(st, 7, f->of);
 	bind_real_or_null(st, 8, f->times);
-	sqlite3_bind_text(st, 9, f->noun, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, noun);
 	sqlite3_bind_text(st, 10, f->qualifier, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, f->flags, -1, SQLITE_STATIC);
 	if (f->year)
@@ -238,35 +238,6 @@ static int insert_doc(struct store *s, const struct doc *d, sqlite3_int64 *id, s
 	return 0;
 }
 
-/* The id of a section path, added when new; 0 on error (e set). The writer's map starts
- * empty with each transaction (store_begin, store_stream_begin): a rolled-back one must not
- * leave it ids the database lost. */
-static sqlite3_int64 section_id(struct store *s, const char *path, struct err *e)
-{
-	gpointer v;
-	sqlite3_int64 id = 0;
-	int rc;
-
-	if (g_hash_table_lookup_extended(s->sections, path, NULL, &v))
-		return (sqlite3_int64)(intptr_t)v;
-	sqlite3_bind_text(s->get_sec, 1, path, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(s->get_sec)) == SQLITE_ROW)
-		id = sqlite3_column_int64(s->get_sec, 0);
-	sqlite3_reset(s->get_sec);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		err_set(e, "database read failed: %s", sqlite3_errmsg(s->db));
-		return 0;
-	}
-	if (!id) {
-		sqlite3_bind_text(s->ins_sec, 1, path, -1, SQLITE_STATIC);
-		if (step(s->db, s->ins_sec, e) != 0)
-			return 0;
-		id = sqlite3_last_insert_rowid(s->db);
-	}
-	g_hash_table_insert(s->sections, g_strdup(path), (gpointer)(intptr_t)id);
-	return id;
-}
-
 /* Passages of d as ordinals first, first + 1, … of document id; their rowids in pass. */
 static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 id,
                            sqlite3_int64 first, sqlite3_int64 *pass, struct err *e)
@@ -291,7 +262,7 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 			return -1;
 		sqlite3_bind_int64(s->ins_pass, 1, id);
 		sqlite3_bind_int64(s->ins_pass, 2, first + (sqlite3_int64)i);
-		sqlite3_int64 sec = section_id(s, p->section ? p->section : "", e);
+		sqlite3_int64 sec = name_ids_get(s->sections, p->section ? p->section : "", e);
 		if (!sec)
 			return -1;
 		sqlite3_bind_int64(s->ins_pass, 3, sec);
@@ -428,7 +399,8 @@ int store_file(struct store *s, const char *path, const struct doc *docs, size_t
 
 int store_stream_begin(struct store *s, const struct doc *d, struct err *e)
 {
-	g_hash_table_remove_all(s->sections);
+	name_ids_forget(s->sections);
+	facts_store_forget(s->facts);
 	if (db_exec(s->db, "BEGIN", e) != 0)
 		return -1;
 	s->streaming = 1;

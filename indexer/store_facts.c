@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "name_ids.h"
 #include "vn_norm.h"
 
 struct facts_store {
@@ -11,6 +12,7 @@ struct facts_store {
 	sqlite3_stmt *del[4], *hdr, *cites, *unit_get, *unit_ins, *alias, *alias_key, *umention,
 	    *camp_get, *camp_ins, *cmention, *award, *recip;
 	struct vn_norm *nm; /* folds the names and aliases the writer adds (units.key) */
+	struct name_ids *names; /* fact_names */
 };
 
 static const char *const del_sql[4] = {
@@ -28,6 +30,10 @@ struct facts_store *facts_store_new(sqlite3 *db, struct err *e)
 	fs->db = db;
 	if (!(fs->nm = vn_norm_new(e))) {
 		free(fs);
+		return NULL;
+	}
+	if (!(fs->names = name_ids_new(db, "fact_names", "name", e))) {
+		facts_store_free(fs);
 		return NULL;
 	}
 	for (i = 0; i < 4; i++)
@@ -97,7 +103,18 @@ void facts_store_free(struct facts_store *fs)
 	sqlite3_finalize(fs->award);
 	sqlite3_finalize(fs->recip);
 	vn_norm_free(fs->nm);
+	name_ids_free(fs->names);
 	free(fs);
+}
+
+sqlite3_int64 facts_store_name(struct facts_store *fs, const char *name, struct err *e)
+{
+	return name_ids_get(fs->names, name, e);
+}
+
+void facts_store_forget(struct facts_store *fs)
+{
+	name_ids_forget(fs->names);
 }
 
 static int step(struct facts_store *fs, sqlite3_stmt *st, struct err *e)
@@ -273,8 +290,15 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 	}
 	for (i = 0; i < d->nawards; i++) {
 		const struct award_fact *a = &d->awards[i];
-		sqlite3_int64 u = facts_store_unit(fs, d, a->unit, e);
-		if (u < 0)
+		sqlite3_int64 u = facts_store_unit(fs, d, a->unit, e),
+		              kind = facts_store_name(fs, a->award, e),
+		              status = kind ? facts_store_name(fs, a->status, e) : 0,
+		              klass =
+		                  a->class_ && *a->class_ ? facts_store_name(fs, a->class_, e) : -1,
+		              grantor = a->grantor && *a->grantor
+		                            ? facts_store_name(fs, a->grantor, e)
+		                            : -1;
+		if (u < 0 || !kind || !status || !klass || !grantor)
 			return -1;
 		sqlite3_bind_int64(fs->award, 1, doc);
 		sqlite3_bind_int64(fs->award, 2, pass[a->passage]);
@@ -282,10 +306,10 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		sqlite3_bind_int64(fs->award, 4, (sqlite3_int64)a->end);
 		int_or_null(fs->award, 5, a->year ? a->year : -1);
 		int_or_null(fs->award, 6, u ? u : -1);
-		sqlite3_bind_text(fs->award, 7, a->award, -1, SQLITE_STATIC);
-		text_or_null(fs->award, 8, a->class_);
-		text_or_null(fs->award, 9, a->grantor);
-		sqlite3_bind_text(fs->award, 10, a->status, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(fs->award, 7, kind);
+		int_or_null(fs->award, 8, klass);
+		int_or_null(fs->award, 9, grantor);
+		sqlite3_bind_int64(fs->award, 10, status);
 		int_or_null(fs->award, 11, a->collectives);
 		int_or_null(fs->award, 12, a->individuals);
 		int_or_null(fs->award, 13, a->count);

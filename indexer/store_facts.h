@@ -22,6 +22,13 @@ int facts_store_remove(struct facts_store *fs, const char *path, struct err *e);
 sqlite3_int64 facts_store_unit(struct facts_store *fs, const struct doc *d, const char *name,
 			       struct err *e);
 
+/* The id in fact_names of an award kind, class, grantor, status or figure noun (adding it);
+ * 0 on error, e set. */
+sqlite3_int64 facts_store_name(struct facts_store *fs, const char *name, struct err *e);
+
+/* Forget the ids met so far: a transaction begins (name_ids_forget). */
+void facts_store_forget(struct facts_store *fs);
+
 /* Write d's header fields, footnote links and facts; pass[i] is passage i's id. */
 int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 doc,
 		    const sqlite3_int64 *pass, struct err *e);

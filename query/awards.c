@@ -36,7 +36,7 @@ int cmd_awards(int argc, char **argv)
 	struct buf sql = BUF_INIT;
 	struct vn_norm *nm;
 	sqlite3 *db;
-	sqlite3_stmt *st, *ev = NULL;
+	sqlite3_stmt *st;
 	struct out *o;
 	int rc = EXIT_OK, i, k = qopts_parse("awards", usage, argc, argv, &q,
 					     QO_AWARD | QO_GRANTOR | QO_STATUS);
@@ -52,15 +52,10 @@ int cmd_awards(int argc, char **argv)
 		db_close(db);
 		return cli_error("awards", "%s", e.msg);
 	}
-	/* the evidence is cut from the passage's stored text (the view awards); a --grantor
-	 * query drops most rows in C below, so it cuts it only for the rows it prints, looked
-	 * up by id (national corpus, "Thủ tướng", 96 213 rows printed: 4.4-5.2 s with every
-	 * row's) */
-	buf_printf(&sql,
-	           "SELECT a.doc, a.year, u.name, a.award, a.class, a.grantor, a.status,"
-	           " a.collectives, a.individuals, a.count, a.passage, a.start, a.end, %s"
-	           " FROM awards a LEFT JOIN units u ON u.id = a.unit",
-	           q.grantor ? "a.id" : "a.evidence");
+	buf_adds(&sql,
+	         "SELECT a.doc, a.year, u.name, a.award, a.class, a.grantor, a.status,"
+	         " a.collectives, a.individuals, a.count, a.passage, a.start, a.end, a.evidence"
+	         " FROM awards a LEFT JOIN units u ON u.id = a.unit");
 	buf_adds(&sql,
 	         " WHERE (?1 IS NULL OR a.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR a.doc = ?3)"
 	         " AND (?4 IS NULL OR a.status = ?4)");
@@ -70,19 +65,18 @@ int cmd_awards(int argc, char **argv)
 		free(ids);
 	}
 	if (q.award) {
-		char *kinds = qopts_award_kinds(db, nm, q.award);
+		char *kinds = qopts_fact_names(db, nm, q.award);
 		buf_printf(&sql, " AND a.award IN (%s)", kinds);
 		free(kinds);
+	}
+	if (q.grantor) {
+		char *grantors = qopts_fact_names(db, nm, q.grantor);
+		buf_printf(&sql, " AND a.grantor IN (%s)", grantors);
+		free(grantors);
 	}
 	buf_adds(&sql, " ORDER BY a.doc, a.passage, a.start");
 	if (sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("awards", "%s", sqlite3_errmsg(db));
-		goto out;
-	}
-	if (q.grantor && sqlite3_prepare_v2(db, "SELECT evidence FROM awards WHERE id = ?", -1, &ev,
-	                                    NULL) != SQLITE_OK) {
-		rc = cli_error("awards", "%s", sqlite3_errmsg(db));
-		sqlite3_finalize(st);
 		goto out;
 	}
 	qopts_bind(st, &q);
@@ -90,11 +84,7 @@ int cmd_awards(int argc, char **argv)
 		sqlite3_bind_text(st, 4, q.status, -1, SQLITE_STATIC);
 	o = out_new(stdout, q.fmt, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	while ((i = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *evidence;
-		if (q.grantor &&
-		    !qopts_fold_has(nm, (const char *)sqlite3_column_text(st, 5), q.grantor))
-			continue;
-		for (k = 0; k < 13; k++) {
+		for (k = 0; k < 14; k++) {
 			if (sqlite3_column_type(st, k) == SQLITE_NULL)
 				out_null(o);
 			else if (cols[k].type == COL_INT)
@@ -102,18 +92,11 @@ int cmd_awards(int argc, char **argv)
 			else
 				out_str(o, (const char *)sqlite3_column_text(st, k));
 		}
-		evidence = ev ? qopts_row_text(ev, sqlite3_column_int64(st, 13))
-		              : (const char *)sqlite3_column_text(st, 13);
-		if (evidence)
-			out_str(o, evidence);
-		else
-			out_null(o);
 	}
 	out_end(o);
 	if (i != SQLITE_DONE)
 		rc = cli_error("awards", "%s", sqlite3_errmsg(db));
 	sqlite3_finalize(st);
-	sqlite3_finalize(ev);
 out:
 	buf_free(&sql);
 	vn_norm_free(nm);

@@ -60,10 +60,9 @@ static const struct col cols[] = {
 };
 
 /* ?1 kinds (",count,money,"), ?2 min, ?3 max, ?4-?5 years, ?6 doc, ?7 FTS query */
-/* %s: the raw column, or the figure's id when raw is looked up only for the rows printed */
 static const char select_sql[] =
     "SELECT f.doc, d.path, f.year, u.name, f.kind, f.value, f.maximum, f.times, f.noun,"
-    "  f.qualifier, %s, f.flags, f.passage, f.char_start, f.char_end"
+    "  f.qualifier, f.raw, f.flags, f.passage, f.char_start, f.char_end"
     " FROM figures f JOIN documents d ON d.id = f.doc LEFT JOIN units u ON u.id = f.unit"
     " WHERE (?1 IS NULL OR instr(?1, ',' || f.kind || ',') > 0)"
     "   AND (?2 IS NULL OR f.value >= ?2) AND (?3 IS NULL OR f.value <= ?3)"
@@ -159,6 +158,33 @@ static int noun_matches(const struct filter *fl, struct vn_norm *nm, const char 
 	return ok;
 }
 
+/* The stored nouns that hold the query's words, as an SQL list for IN (…) ("" for none);
+ * NULL on a database error. */
+static char *noun_list(sqlite3 *db, const struct filter *fl, struct vn_norm *nm)
+{
+	struct buf list = BUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, "SELECT name FROM fact_names", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		char *q;
+		if (!noun_matches(fl, nm, name))
+			continue;
+		q = sqlite3_mprintf("%Q", name);
+		buf_printf(&list, "%s%s", list.n ? "," : "", q);
+		sqlite3_free(q);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		buf_free(&list);
+		return NULL;
+	}
+	return buf_detach(&list);
+}
+
 /* Integral values print as integers: 3232000000, not 3232000000.0000. */
 static void out_number(struct out *o, sqlite3_stmt *st, int col)
 {
@@ -190,29 +216,35 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
                 struct vn_norm *nm, struct out *o)
 {
 	struct buf sql = BUF_INIT;
-	sqlite3_stmt *st, *raw = NULL;
+	sqlite3_stmt *st;
 	long n = 0;
 	int rc;
 
-	/* `raw` is cut from the passage's stored text (the view figures); the noun filter below
-	 * drops most rows of a query by noun, so their text is cut only for the rows printed
-	 * (`figures "suất quà"` on the national corpus: 4.5 s with every row's, 168 448 rows
-	 * printed) */
-	buf_printf(&sql, select_sql, by_noun ? "f.id" : "f.raw");
+	buf_adds(&sql, select_sql);
 	if (fl->unit_ids)
 		buf_printf(&sql, "   AND f.unit IN (%s)", fl->unit_ids);
 	if (mode)
 		buf_adds(&sql, mode);
+	if (by_noun) {
+		/* the nouns are the few hundred fact names, each folded once here */
+		char *nouns = noun_list(db, fl, nm);
+		if (!nouns) {
+			buf_free(&sql);
+			return -1;
+		}
+		if (!*nouns) {
+			free(nouns);
+			buf_free(&sql);
+			return 0;
+		}
+		buf_printf(&sql, "   AND f.noun IN (%s)", nouns);
+		free(nouns);
+	}
 	buf_adds(&sql, order_sql);
 	rc = sqlite3_prepare_v2(db, sql.p, -1, &st, NULL);
 	buf_free(&sql);
 	if (rc != SQLITE_OK)
 		return -1;
-	if (by_noun && sqlite3_prepare_v2(db, "SELECT raw FROM figures WHERE id = ?", -1, &raw,
-	                                  NULL) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return -1;
-	}
 	if (fl->kinds)
 		sqlite3_bind_text(st, 1, fl->kinds, -1, SQLITE_STATIC);
 	if (fl->has_min)
@@ -228,11 +260,8 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 	if (mode)
 		sqlite3_bind_text(st, 7, fl->fts, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *text;
 		if (fl->limit && n >= fl->limit)
 			break;
-		if (by_noun && !noun_matches(fl, nm, (const char *)sqlite3_column_text(st, 8)))
-			continue;
 		out_int(o, sqlite3_column_int64(st, 0));
 		out_str(o, (const char *)sqlite3_column_text(st, 1));
 		out_number(o, st, 2);
@@ -243,9 +272,9 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 		out_number(o, st, 7);
 		out_str(o, (const char *)sqlite3_column_text(st, 8));
 		out_str(o, (const char *)sqlite3_column_text(st, 9));
-		text = raw ? qopts_row_text(raw, sqlite3_column_int64(st, 10))
-		           : (const char *)sqlite3_column_text(st, 10);
-		out_str(o, text ? text : "");
+		out_str(o, sqlite3_column_type(st, 10) == SQLITE_NULL
+		               ? ""
+		               : (const char *)sqlite3_column_text(st, 10));
 		out_str(o, (const char *)sqlite3_column_text(st, 11));
 		out_int(o, sqlite3_column_int64(st, 12));
 		out_int(o, sqlite3_column_int64(st, 13));
@@ -253,7 +282,6 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 		n++;
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(raw);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? n : -1;
 }
 

@@ -166,15 +166,11 @@ char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name)
 	return buf_detach(&ids);
 }
 
-char *qopts_award_kinds(sqlite3 *db, struct vn_norm *nm, const char *needle)
+char *qopts_fact_names(sqlite3 *db, struct vn_norm *nm, const char *needle)
 {
-	/* the distinct kinds, one seek each through the index on awards(award): a scan of the
-	 * national corpus's 1.8 million awards to fold each row's kind was most of
-	 * `awards --award` */
-	static const char sql[] =
-	    "WITH RECURSIVE k(a) AS (SELECT (SELECT min(award) FROM awards)"
-	    " UNION ALL SELECT (SELECT min(award) FROM awards WHERE award > k.a) FROM k"
-	    " WHERE k.a IS NOT NULL) SELECT a FROM k WHERE a IS NOT NULL";
+	/* the few hundred names, each folded once: folding every row's kind was most of
+	 * `awards --award` on the national corpus's 1.8 million awards */
+	static const char sql[] = "SELECT name FROM fact_names";
 	struct buf list = BUF_INIT;
 	sqlite3_stmt *st;
 
@@ -191,12 +187,4 @@ char *qopts_award_kinds(sqlite3 *db, struct vn_norm *nm, const char *needle)
 		sqlite3_finalize(st);
 	}
 	return buf_detach(&list);
-}
-
-const char *qopts_row_text(sqlite3_stmt *lookup, sqlite3_int64 id)
-{
-	sqlite3_reset(lookup);
-	sqlite3_bind_int64(lookup, 1, id);
-	return sqlite3_step(lookup) == SQLITE_ROW ? (const char *)sqlite3_column_text(lookup, 0)
-	                                          : NULL;
 }

@@ -31,16 +31,12 @@ void qopts_bind(sqlite3_stmt *st, const struct qopts *q);
 /* Ids of the units --unit NAME means, as "1,4,7" (malloc'd; "" when none match). */
 char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name);
 
-/* The award kinds stored whose name has needle's folded words (qopts_fold_has), as an SQL
- * list for IN (…): "'Cờ thi đua'" (malloc'd; "" when none match). */
-char *qopts_award_kinds(sqlite3 *db, struct vn_norm *nm, const char *needle);
+/* The fact names (award kinds, grantors…: the table fact_names) that have needle's folded
+ * words (qopts_fold_has), as an SQL list for IN (…): "'Cờ thi đua'" (malloc'd; "" when
+ * none match). A name of another sort in the list matches no row of the column it filters. */
+char *qopts_fact_names(sqlite3 *db, struct vn_norm *nm, const char *needle);
 
 /* Whether the folded words of needle occur in order, adjacent, in the folded hay. */
 int qopts_fold_has(struct vn_norm *nm, const char *hay, const char *needle);
-
-/* The text lookup (a statement with one parameter, the row id) gives for row id, or NULL.
- * For a column cut from the stored text (awards.evidence, figures.raw) that a command
- * needs only for the rows it prints, after filtering in C. Valid until the next call. */
-const char *qopts_row_text(sqlite3_stmt *lookup, sqlite3_int64 id);
 
 #endif

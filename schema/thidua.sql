@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 18
+-- schema_version: 19
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -191,9 +191,18 @@ CREATE TABLE campaign_mentions (
 CREATE INDEX campaign_mentions_campaign ON campaign_mentions(campaign);
 CREATE INDEX campaign_mentions_doc ON campaign_mentions(doc);
 
+-- The words facts repeat: award kinds, classes, grantors, statuses and figure nouns, each
+-- stored once and named by its id in award_rows and figure_rows (about 65 bytes of text on
+-- every award row, 7 on every figure row). The views below put the words back; a filter on
+-- a word (awards.award = 'Cờ thi đua') finds its id here first, then the rows by index.
+CREATE TABLE fact_names (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
 -- One award fact: an award kind given to (or registered / proposed / honoured for)
 -- recipients in one clause. Counts are NULL when the text does not state them. Read
--- through the view `awards`, which adds the evidence.
+-- through the view `awards`, which adds the evidence and the words.
 CREATE TABLE award_rows (
     id          INTEGER PRIMARY KEY,
     doc         INTEGER NOT NULL REFERENCES documents(id),
@@ -202,10 +211,10 @@ CREATE TABLE award_rows (
     end         INTEGER NOT NULL,
     year        INTEGER,
     unit        INTEGER REFERENCES units(id),
-    award       TEXT NOT NULL,         -- data/awards.tsv kind: "Huân chương Lao động"
-    class       TEXT,                  -- "Nhất" | "Nhì" | "Ba", or a Kỷ niệm chương's name
-    grantor     TEXT,                  -- data/grantors.tsv: "Chủ tịch UBND tỉnh"; "A; B"
-    status      TEXT NOT NULL,         -- registered | proposed | granted | honoured
+    award       INTEGER NOT NULL REFERENCES fact_names(id), -- data/awards.tsv kind
+    class       INTEGER REFERENCES fact_names(id),
+    grantor     INTEGER REFERENCES fact_names(id),
+    status      INTEGER NOT NULL REFERENCES fact_names(id),
     collectives INTEGER,
     individuals INTEGER,
     count       INTEGER                -- awards given, when written before the award
@@ -213,6 +222,9 @@ CREATE TABLE award_rows (
 CREATE INDEX awards_doc ON award_rows(doc);
 CREATE INDEX awards_unit ON award_rows(unit);
 CREATE INDEX awards_award ON award_rows(award);
+-- award: "Huân chương Lao động" (data/awards.tsv); class: "Nhất" | "Nhì" | "Ba", or a Kỷ
+-- niệm chương's name; grantor: data/grantors.tsv, "Chủ tịch UBND tỉnh", "A; B"; status:
+-- registered | proposed | granted | honoured.
 -- evidence: the exact span of the passage, characters [start, end) as SQL's substr()
 -- counts them, cut from the stored text when read (vn_span, lib/vn_pack.c). Stored as a
 -- copy it was 115 MB of the national corpus's database (half of this table); a listing
@@ -220,12 +232,13 @@ CREATE INDEX awards_award ON award_rows(award);
 -- is kept).
 CREATE VIEW awards (id, doc, passage, start, end, year, unit, award, class, grantor, status,
                     collectives, individuals, count, evidence) AS
-    SELECT a.id, a.doc, a.passage, a.start, a.end, a.year, a.unit, a.award, a.class, a.grantor,
-           a.status, a.collectives, a.individuals, a.count,
-           (SELECT vn_span(c.packed, r.off, r.bytes, a.start, a.end)
-            FROM passage_rows r JOIN passage_chunks c ON c.id = r.chunk
+    SELECT a.id, a.doc, a.passage, a.start, a.end, a.year, a.unit, k.name, c.name, g.name,
+           s.name, a.collectives, a.individuals, a.count,
+           (SELECT vn_span(p.packed, r.off, r.bytes, a.start, a.end)
+            FROM passage_rows r JOIN passage_chunks p ON p.id = r.chunk
             WHERE r.id = a.passage)
-    FROM award_rows a;
+    FROM award_rows a JOIN fact_names k ON k.id = a.award JOIN fact_names s ON s.id = a.status
+    LEFT JOIN fact_names c ON c.id = a.class LEFT JOIN fact_names g ON g.id = a.grantor;
 
 -- Nơi nhận, one row per line.
 CREATE TABLE doc_recipients (
@@ -249,7 +262,7 @@ CREATE TABLE figure_rows (
     value      REAL NOT NULL,           -- đồng for money and rates; 994 for 994/1000 điểm
     maximum    REAL,                    -- "of": 1000 for 994/1000 điểm, 7 for 06/07 đơn vị
     times      REAL,                    -- a rate: the count it goes with (23 suất)
-    noun       TEXT NOT NULL DEFAULT '', -- what is counted, as written ("đồng" for money)
+    noun       INTEGER NOT NULL REFERENCES fact_names(id), -- what is counted (view figures)
     qualifier  TEXT NOT NULL DEFAULT '', -- "tổng, trên": canonical qualifier words
     flags      TEXT NOT NULL DEFAULT '', -- malformed, en_style, ambiguous (comma-separated)
     year       INTEGER,                 -- the year it is about ("Năm 2019," overrides the doc's)
@@ -265,16 +278,17 @@ CREATE INDEX figures_doc ON figure_rows(doc);
 CREATE INDEX figures_kind ON figure_rows(kind) WHERE kind <> 'count';
 -- raw: the figure as written ("3,232 tỷ đồng", "700.000đ/suất", "06/07"), characters
 -- [char_start, char_end) of the passage, cut from the stored text when read (as awards'
--- evidence: 6.46 million copies on the national corpus).
+-- evidence: 6.46 million copies on the national corpus). noun: what is counted, as written
+-- ("đồng" for money), '' for none.
 CREATE VIEW figures (id, doc, passage, char_start, char_end, kind, value, maximum, times, noun,
                      qualifier, raw, flags, year, unit) AS
     SELECT f.id, f.doc, f.passage, f.char_start, f.char_end, f.kind, f.value, f.maximum,
-           f.times, f.noun, f.qualifier,
+           f.times, n.name, f.qualifier,
            (SELECT vn_span(c.packed, r.off, r.bytes, f.char_start, f.char_end)
             FROM passage_rows r JOIN passage_chunks c ON c.id = r.chunk
             WHERE r.id = f.passage),
            f.flags, f.year, f.unit
-    FROM figure_rows f;
+    FROM figure_rows f JOIN fact_names n ON n.id = f.noun;
 
 -- ---- OCR (indexer/ocr.c, indexer/store_ocr.c, docs/ocr.md) ------------------------------
 -- The OCR cache is not here: it lives in a side database (<db>.ocr-cache) whose one table
