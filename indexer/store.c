@@ -48,9 +48,9 @@ static const char *const sql[] = {
     /* figures (indexer/figures.c): foreign keys are off, so they go explicitly */
     "DELETE FROM figure_rows WHERE doc = ?",
     "INSERT INTO figure_rows (doc, passage, char_start, char_end, kind, value, maximum, times,"
-    " noun, qualifier, flags, year, unit)"
+    " noun, qualifier, flags, year, unit, id)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
-    " COALESCE(?13, (SELECT unit FROM passage_rows WHERE id = ?2)))",
+    " COALESCE(?13, (SELECT unit FROM passage_rows WHERE id = ?2)), ?14)",
     "UPDATE documents SET first_passage = ?2, last_passage = ?3 WHERE id = ?1",
     "INSERT INTO passage_chunks (packed) VALUES (?)",
     /* a document's chunks hold its passages alone and were written one after the other */
@@ -184,8 +184,10 @@ static void bind_real_or_null(sqlite3_stmt *st, int i, double v)
 		sqlite3_bind_null(st, i);
 }
 
+/* Figure f of document doc, the n-th of the document (figure_rows.id). */
 static int store_figure(struct store *s, const struct doc *d, sqlite3_int64 doc,
-			sqlite3_int64 passage, const struct figure *f, struct err *e)
+                        sqlite3_int64 passage, const struct figure *f, sqlite3_int64 n,
+                        struct err *e)
 {
 	sqlite3_stmt *st = s->ins_fig;
 	sqlite3_int64 unit = f->unit ? facts_store_unit(s->facts, d, f->unit, e) : 0;
@@ -200,6 +202,7 @@ static int store_figure(struct store *s, const struct doc *d, sqlite3_int64 doc,
 
 	sqlite3_bind_int64(st, 1, doc);
 	sqlite3_bind_int64(st, 2, passage);
+	sqlite3_bind_int64(st, 14, n);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->start);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)f->end);
 	sqlite3_bind_text(st, 5, f->kind, -1, SQLITE_STATIC);
@@ -354,7 +357,8 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 		rc = 0;
 	for (i = 0; rc == 0 && i < d->nfigures; i++)
 		if (d->figures[i].passage < d->npassages &&
-		    store_figure(s, d, id, pass[d->figures[i].passage], &d->figures[i], e) != 0)
+		    store_figure(s, d, id, pass[d->figures[i].passage], &d->figures[i],
+		                 (sqlite3_int64)i + 1, e) != 0)
 			rc = -1;
 	free(pass);
 	return rc;

@@ -55,23 +55,25 @@ struct facts_store *facts_store_new(sqlite3 *db, struct err *e)
 				 -1, &fs->alias, NULL);
 	rc |= sqlite3_prepare_v2(db, "UPDATE unit_aliases SET key = ?2 WHERE rowid = ?1", -1,
 	                         &fs->alias_key, NULL);
-	rc |= sqlite3_prepare_v2(db,
-				 "INSERT INTO unit_mentions (unit, doc, passage, start, end, year)"
-				 " VALUES (?,?,?,?,?,?)",
-				 -1, &fs->umention, NULL);
+	rc |= sqlite3_prepare_v2(
+	    db,
+	    "INSERT INTO unit_mentions (unit, doc, passage, start, end, year, id)"
+	    " VALUES (?,?,?,?,?,?,?)",
+	    -1, &fs->umention, NULL);
 	rc |= sqlite3_prepare_v2(db, "SELECT id FROM campaigns WHERE key = ?1", -1, &fs->camp_get,
 				 NULL);
 	rc |= sqlite3_prepare_v2(db, "INSERT INTO campaigns (key, name) VALUES (?,?)", -1,
 				 &fs->camp_ins, NULL);
-	rc |= sqlite3_prepare_v2(db,
-				 "INSERT INTO campaign_mentions (campaign, doc, passage, start, end,"
-				 " year, name, unit) VALUES (?,?,?,?,?,?,?,?)",
-				 -1, &fs->cmention, NULL);
+	rc |=
+	    sqlite3_prepare_v2(db,
+	                       "INSERT INTO campaign_mentions (campaign, doc, passage, start, end,"
+	                       " year, name, unit, id) VALUES (?,?,?,?,?,?,?,?,?)",
+	                       -1, &fs->cmention, NULL);
 	rc |= sqlite3_prepare_v2(
 	    db,
 	    "INSERT INTO award_rows (doc, passage, start, end, year, unit, award,"
-	    " class, grantor, status, collectives, individuals, count)"
-	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	    " class, grantor, status, collectives, individuals, count, id)"
+	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	    -1, &fs->award, NULL);
 	rc |= sqlite3_prepare_v2(db, "INSERT INTO doc_recipients (doc, ordinal, text) VALUES (?,?,?)",
 				 -1, &fs->recip, NULL);
@@ -266,6 +268,7 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		sqlite3_bind_int64(fs->umention, 4, (sqlite3_int64)m->start);
 		sqlite3_bind_int64(fs->umention, 5, (sqlite3_int64)m->end);
 		int_or_null(fs->umention, 6, d->year ? d->year : -1);
+		sqlite3_bind_int64(fs->umention, 7, (sqlite3_int64)i + 1);
 		if (step(fs, fs->umention, e) != 0)
 			return -1;
 	}
@@ -285,6 +288,7 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		int_or_null(fs->cmention, 6, d->year ? d->year : -1);
 		sqlite3_bind_text(fs->cmention, 7, c->name, -1, SQLITE_STATIC);
 		int_or_null(fs->cmention, 8, u ? u : -1);
+		sqlite3_bind_int64(fs->cmention, 9, (sqlite3_int64)i + 1);
 		if (step(fs, fs->cmention, e) != 0)
 			return -1;
 	}
@@ -313,6 +317,7 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		int_or_null(fs->award, 11, a->collectives);
 		int_or_null(fs->award, 12, a->individuals);
 		int_or_null(fs->award, 13, a->count);
+		sqlite3_bind_int64(fs->award, 14, (sqlite3_int64)i + 1);
 		if (step(fs, fs->award, e) != 0)
 			return -1;
 	}

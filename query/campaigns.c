@@ -59,7 +59,8 @@ int cmd_campaigns(int argc, char **argv)
 		buf_printf(&sql, " AND m.unit IN (%s)", ids);
 		free(ids);
 	}
-	buf_adds(&sql, " GROUP BY c.id ORDER BY count(*) DESC, min(m.id)");
+	/* ties: the campaign mentioned first, the least (doc, id) */
+	buf_adds(&sql, " GROUP BY c.id ORDER BY count(*) DESC, min((m.doc << 32) + m.id)");
 	if (sqlite3_prepare_v2(db, sql.p, -1, &st, NULL) != SQLITE_OK) {
 		rc = cli_error("campaigns", "%s", sqlite3_errmsg(db));
 		goto out;

@@ -176,10 +176,10 @@ enum { A_LINE, A_UNIT, A_AWARD, A_CLASS, A_GRANTOR, A_STATUS, A_COLL, A_INDIV, A
 static void score_awards(sqlite3 *db, struct rows *gold, int verbose)
 {
 	static const char sql[] =
-		"SELECT a.award, a.class, a.grantor, a.status, a.collectives, a.individuals,"
-		" a.count, a.year, u.name, p.text, a.start, a.end, a.evidence"
-		" FROM awards a JOIN passages p ON p.id = a.passage LEFT JOIN units u ON u.id = a.unit"
-		" ORDER BY a.id";
+	    "SELECT a.award, a.class, a.grantor, a.status, a.collectives, a.individuals,"
+	    " a.count, a.year, u.name, p.text, a.start, a.end, a.evidence"
+	    " FROM awards a JOIN passages p ON p.id = a.passage LEFT JOIN units u ON u.id = a.unit"
+	    " ORDER BY a.doc, a.id";
 	sqlite3_stmt *st;
 	int *used = xcalloc(gold->n + 1, sizeof(int));
 	size_t tp = 0, fp = 0, j;
