@@ -49,8 +49,7 @@ static const char *const sql[] = {
     "DELETE FROM figure_rows WHERE doc = ?",
     "INSERT INTO figure_rows (doc, passage, char_start, char_end, kind, value, maximum, times,"
     " noun, qualifier, flags, year, unit, id)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
-    " COALESCE(?13, (SELECT unit FROM passage_rows WHERE id = ?2)), ?14)",
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "UPDATE documents SET first_passage = ?2, last_passage = ?3 WHERE id = ?1",
     "INSERT INTO passage_chunks (packed) VALUES (?)",
     /* a document's chunks hold its passages alone and were written one after the other */
@@ -190,7 +189,9 @@ static int store_figure(struct store *s, const struct doc *d, sqlite3_int64 doc,
                         struct err *e)
 {
 	sqlite3_stmt *st = s->ins_fig;
-	sqlite3_int64 unit = f->unit ? facts_store_unit(s->facts, d, f->unit, e) : 0;
+	/* its own unit, else its passage's (as passage_rows.unit has it) */
+	sqlite3_int64 unit =
+	    facts_store_unit(s->facts, d, f->unit ? f->unit : d->passages[f->passage].unit, e);
 	sqlite3_int64 noun = facts_store_name(s->facts, f->noun ? f->noun : "", e);
 
 	if (unit < 0 || !noun)

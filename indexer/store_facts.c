@@ -1,5 +1,7 @@
 #include "store_facts.h"
 
+#include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +15,12 @@ struct facts_store {
 	    *camp_get, *camp_ins, *cmention, *award, *recip;
 	struct vn_norm *nm; /* folds the names and aliases the writer adds (units.key) */
 	struct name_ids *names; /* fact_names */
+	/* what this transaction wrote (emptied as one begins, facts_store_forget): units by
+	 * "province\x1fname", and the (unit, spelling) pairs of unit_aliases as "unit\x1fspelling".
+	 * Nearly every passage, mention, award and figure names a unit: each asked the database
+	 * before. */
+	GHashTable *units, *aliases;
+	struct buf key;
 };
 
 static const char *const del_sql[4] = {
@@ -32,6 +40,8 @@ struct facts_store *facts_store_new(sqlite3 *db, struct err *e)
 		free(fs);
 		return NULL;
 	}
+	fs->units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	fs->aliases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	if (!(fs->names = name_ids_new(db, "fact_names", "name", e))) {
 		facts_store_free(fs);
 		return NULL;
@@ -106,6 +116,9 @@ void facts_store_free(struct facts_store *fs)
 	sqlite3_finalize(fs->recip);
 	vn_norm_free(fs->nm);
 	name_ids_free(fs->names);
+	g_hash_table_destroy(fs->units);
+	g_hash_table_destroy(fs->aliases);
+	buf_free(&fs->key);
 	free(fs);
 }
 
@@ -117,6 +130,16 @@ sqlite3_int64 facts_store_name(struct facts_store *fs, const char *name, struct 
 void facts_store_forget(struct facts_store *fs)
 {
 	name_ids_forget(fs->names);
+	g_hash_table_remove_all(fs->units);
+	g_hash_table_remove_all(fs->aliases);
+}
+
+/* "a\x1fb" in fs->key: a key of the maps above */
+static const char *pair_key(struct facts_store *fs, const char *a, const char *b)
+{
+	buf_reset(&fs->key);
+	buf_printf(&fs->key, "%s\x1f%s", a, b);
+	return buf_str(&fs->key);
 }
 
 static int step(struct facts_store *fs, sqlite3_stmt *st, struct err *e)
@@ -171,25 +194,28 @@ sqlite3_int64 facts_store_unit(struct facts_store *fs, const struct doc *d, cons
 {
 	const char *prov = d->province ? d->province : "";
 	sqlite3_int64 id = 0;
-	char *key;
+	gpointer v;
 
 	if (!name)
 		return 0;
+	if (g_hash_table_lookup_extended(fs->units, pair_key(fs, prov, name), NULL, &v))
+		return (sqlite3_int64)(intptr_t)v;
 	sqlite3_bind_text(fs->unit_get, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(fs->unit_get, 2, prov, -1, SQLITE_STATIC);
 	if (sqlite3_step(fs->unit_get) == SQLITE_ROW)
 		id = sqlite3_column_int64(fs->unit_get, 0);
 	sqlite3_reset(fs->unit_get);
-	if (id)
-		return id;
-	sqlite3_bind_text(fs->unit_ins, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(fs->unit_ins, 2, canonical_of(d, name), -1, SQLITE_STATIC);
-	sqlite3_bind_text(fs->unit_ins, 3, prov, -1, SQLITE_STATIC);
-	key = facts_fold_key(fs->nm, name);
-	sqlite3_bind_text(fs->unit_ins, 4, key, -1, free);
-	if (step(fs, fs->unit_ins, e) != 0)
-		return -1;
-	return sqlite3_last_insert_rowid(fs->db);
+	if (!id) {
+		sqlite3_bind_text(fs->unit_ins, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(fs->unit_ins, 2, canonical_of(d, name), -1, SQLITE_STATIC);
+		sqlite3_bind_text(fs->unit_ins, 3, prov, -1, SQLITE_STATIC);
+		sqlite3_bind_text(fs->unit_ins, 4, facts_fold_key(fs->nm, name), -1, free);
+		if (step(fs, fs->unit_ins, e) != 0)
+			return -1;
+		id = sqlite3_last_insert_rowid(fs->db);
+	}
+	g_hash_table_insert(fs->units, g_strdup(pair_key(fs, prov, name)), (gpointer)(intptr_t)id);
+	return id;
 }
 
 static sqlite3_int64 campaign_id(struct facts_store *fs, const struct campaign_mention *c,
@@ -248,19 +274,26 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 	for (i = 0; i < d->nunits; i++) {
 		const struct unit_mention *m = &d->units[i];
 		sqlite3_int64 u = facts_store_unit(fs, d, m->name ? m->name : m->unit, e);
+		char unit[24];
 		if (u < 0)
 			return -1;
-		sqlite3_bind_int64(fs->alias, 1, u);
-		sqlite3_bind_text(fs->alias, 2, m->surface, -1, SQLITE_STATIC);
-		if (step(fs, fs->alias, e) != 0)
-			return -1;
-		/* a spelling new to this unit: fold it once, here (most mentions repeat one) */
-		if (sqlite3_changes(fs->db) > 0) {
-			sqlite3_bind_int64(fs->alias_key, 1, sqlite3_last_insert_rowid(fs->db));
-			sqlite3_bind_text(fs->alias_key, 2, facts_fold_key(fs->nm, m->surface), -1,
-			                  free);
-			if (step(fs, fs->alias_key, e) != 0)
+		snprintf(unit, sizeof(unit), "%lld", (long long)u);
+		if (!g_hash_table_contains(fs->aliases, pair_key(fs, unit, m->surface))) {
+			g_hash_table_add(fs->aliases, g_strdup(buf_str(&fs->key)));
+			sqlite3_bind_int64(fs->alias, 1, u);
+			sqlite3_bind_text(fs->alias, 2, m->surface, -1, SQLITE_STATIC);
+			if (step(fs, fs->alias, e) != 0)
 				return -1;
+			/* a spelling new to this unit: fold it once, here (most mentions repeat
+			 * one) */
+			if (sqlite3_changes(fs->db) > 0) {
+				sqlite3_bind_int64(fs->alias_key, 1,
+				                   sqlite3_last_insert_rowid(fs->db));
+				sqlite3_bind_text(fs->alias_key, 2,
+				                  facts_fold_key(fs->nm, m->surface), -1, free);
+				if (step(fs, fs->alias_key, e) != 0)
+					return -1;
+			}
 		}
 		sqlite3_bind_int64(fs->umention, 1, u);
 		sqlite3_bind_int64(fs->umention, 2, doc);
