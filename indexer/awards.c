@@ -97,12 +97,15 @@ static const char *class_word(const struct vn_words *w, size_t i)
 	return NULL;
 }
 
-static int word_role(const struct vn_words *w, size_t i, int role, size_t *len, const char **value)
+/* Whether the longest phrase of data/words.tsv at word i has one of the roles (a mask of
+ * 1 << LXW_*): one lookup answers for them all. */
+static int word_role(const struct vn_words *w, size_t i, unsigned roles, size_t *len,
+                     const char **value)
 {
 	const struct lexicons *lx = lexicons_get();
 	size_t l = 0;
 	int id = vn_lexicon_longest(lx->words, w, i, &l);
-	if (id < 0 || lx->word[id].role != role)
+	if (id < 0 || !(roles & 1u << lx->word[id].role))
 		return 0;
 	if (len)
 		*len = l;
@@ -113,7 +116,7 @@ static int word_role(const struct vn_words *w, size_t i, int role, size_t *len, 
 
 static int is_status(const struct vn_words *w, size_t i)
 {
-	return word_role(w, i, LXW_STATUS, NULL, NULL);
+	return word_role(w, i, 1u << LXW_STATUS, NULL, NULL);
 }
 
 /* ------------------------------------------------------------ sentences and clauses */
@@ -251,10 +254,12 @@ static void find_mentions(struct ctx *c)
 	size_t i = 0, len;
 
 	while (i < w->n) {
-		int id;
-		const char *v;
-		if (word_role(w, i, LXW_BLOCK, &len, NULL) || word_role(w, i, LXW_CAMPAIGN, &len, NULL)) {
-			i += len;
+		/* the phrase of data/words.tsv here, looked up once for both of its tests below */
+		size_t wl = 0;
+		int wid = vn_lexicon_longest(lx->words, w, i, &wl), id;
+		unsigned role = wid >= 0 ? 1u << lx->word[wid].role : 0;
+		if (role & (1u << LXW_BLOCK | 1u << LXW_CAMPAIGN)) {
+			i += wl;
 			continue;
 		}
 		id = vn_lexicon_longest(lx->awards, w, i, &len);
@@ -329,12 +334,13 @@ static void find_mentions(struct ctx *c)
 				continue;
 			}
 		}
-		if (word_role(w, i, LXW_STATUS, &len, &v) || word_role(w, i, LXW_VERB, &len, &v)) {
+		if (role & (1u << LXW_STATUS | 1u << LXW_VERB)) {
+			const char *v = lx->word[wid].value;
 			c->s = xgrow(c->s, &c->scap, c->ns + 1, sizeof(*c->s));
 			c->s[c->ns].i = i;
 			c->s[c->ns].value = strcmp(v, "-") == 0 ? NULL : v;
 			c->ns++;
-			i += len;
+			i += wl;
 			continue;
 		}
 		i++;
@@ -406,7 +412,8 @@ static size_t pre_word_after(const struct vn_words *w, size_t k)
 			return k + q + 1;
 		/* "03 tập thể và 09 cá nhân được": the verb is the whole list's */
 		if (vn_words_is(w, k + q, "và") ||
-		    (facts_count_at(w, k + q) >= 0 && word_role(w, k + q + 1, LXW_RECIPIENT, NULL, NULL)))
+		    (facts_count_at(w, k + q) >= 0 &&
+		     word_role(w, k + q + 1, 1u << LXW_RECIPIENT, NULL, NULL)))
 			return 0;
 	}
 	return 0;
@@ -434,7 +441,7 @@ static int parse_list(struct ctx *c, size_t j, size_t lim, struct recip *r, int 
 				k++; /* 06/07 đơn vị: 6 of 7 */
 			if (vn_words_is(w, k, "lượt"))
 				k++;
-			if (award_at(w, k) || !word_role(w, k, LXW_RECIPIENT, &len, &type))
+			if (award_at(w, k) || !word_role(w, k, 1u << LXW_RECIPIENT, &len, &type))
 				break;
 			k += len;
 			/* "8 lượt tập thể, cá nhân (03 tập thể; 05 cá nhân)": a joint total */
