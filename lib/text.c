@@ -76,10 +76,33 @@ size_t text_pos_byte(struct text_pos *p, size_t chr)
 	return p->byte;
 }
 
+/* The bytes of x that start a character (not 10xxxxxx), one bit each at bit 0 of its byte. */
+static unsigned starts_in(uint64_t x)
+{
+	uint64_t cont = (x >> 7) & ~(x >> 6) & 0x0101010101010101u;
+	return 8u - (unsigned)__builtin_popcountll(cont);
+}
+
 size_t text_byte_at(const char *s, size_t n, size_t chr)
 {
 	size_t i = 0;
 
+	/* eight bytes at a time while they hold no more characters than are left to pass: the
+	 * views' evidence and raw cut every span from its passage's start (`awards` over the
+	 * national corpus spent a tenth of its time here, a byte at a time) */
+	while (i + 8 < n && chr > 8 && !continues((unsigned char)s[i])) {
+		uint64_t x;
+		unsigned k;
+		memcpy(&x, s + i, 8);
+		k = starts_in(x);
+		if (k >= chr)
+			break;
+		chr -= k;
+		i += 8;
+		/* i may now be inside a character: the one whose first byte was passed */
+		while (i < n && continues((unsigned char)s[i]))
+			i++;
+	}
 	while (i < n && chr > 0) {
 		i++;
 		while (i < n && continues((unsigned char)s[i]))

@@ -16,6 +16,7 @@
 
 #include "doc.h"
 #include "real_texts.h"
+#include "text.h"
 #include "vn_pack.h"
 
 /* A document of text's paragraphs (lines), each a passage, as the layout would give. */
@@ -104,6 +105,29 @@ static void check_spans(sqlite3 *db, const struct buf *chunk, const struct passa
 			         spans[k][0], spans[k][1]);
 	if (nch > 2 && !span_agrees(db, chunk, p->off, len, nch - 2, nch))
 		fail_msg("%s: passage %zu: its last two characters", path, i);
+	if (nch > 20 && !span_agrees(db, chunk, p->off, len, nch / 2, nch / 2 + 9))
+		fail_msg("%s: passage %zu: nine characters from its middle", path, i);
+}
+
+/* text_byte_at, which vn_span uses, against a walk of p's characters one at a time: every
+ * fifth character, the last ones and past the end (it skips eight bytes at a time). */
+static void check_byte_at(const char *text, const char *path, size_t i)
+{
+	size_t len = strlen(text), b = 0, chr = 0;
+
+	for (;;) {
+		if ((chr % 5 == 0 || len - b < 12) && text_byte_at(text, len, chr) != b)
+			fail_msg("%s: passage %zu: character %zu is at byte %zu, not %zu", path, i,
+			         chr, b, text_byte_at(text, len, chr));
+		if (b == len)
+			break;
+		b++;
+		while (b < len && ((unsigned char)text[b] & 0xC0) == 0x80)
+			b++;
+		chr++;
+	}
+	if (text_byte_at(text, len, chr + 1) != len || text_byte_at(text, len, chr + 100) != len)
+		fail_msg("%s: passage %zu: past its end", path, i);
 }
 
 struct counts {
@@ -140,6 +164,7 @@ static void check_text(void *ctx, const char *path, const char *data, size_t n)
 			fail_msg("%s: passage %zu differs after packing", path, i);
 		free(got);
 		check_spans(c->db, &d.chunks[p->chunk], p, path, i);
+		check_byte_at(p->text, path, i);
 	}
 	c->docs++;
 	c->passages += d.npassages;
