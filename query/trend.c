@@ -66,11 +66,14 @@ static const struct mode modes[] = {
         {{"collectives", "individuals", "count"},
          3,
          0,
-         " FROM awards x JOIN documents d ON d.id = x.doc LEFT JOIN units u ON u.id = x.unit"
-         " WHERE x.status = ?2" /* and the kinds ?1 names (qopts_fact_names) */
+         /* the rows, not the view awards: kinds and statuses compared as ids (the view
+            joins four names to every row) */
+         " FROM award_rows x JOIN documents d ON d.id = x.doc LEFT JOIN units u ON u.id = x.unit"
+         " WHERE x.status = (SELECT id FROM fact_names WHERE name = ?2)"
+         /* and the kinds ?1 names (qopts_fact_names) */
          /* a bloc summary restates its units' awards: a document's unit facts of a
             kind, when it has any, else its bloc facts — never both */
-         " AND (x.unit IS NOT NULL OR NOT EXISTS (SELECT 1 FROM awards y WHERE"
+         " AND (x.unit IS NOT NULL OR NOT EXISTS (SELECT 1 FROM award_rows y WHERE"
          /* through the index on doc (+: the one on award would walk every award of the
             kind for each row, 192 000 for "Cờ thi đua": a trend with no --unit ran for
             more than a quarter of an hour on the national corpus) */
@@ -276,21 +279,18 @@ int cmd_trend(int argc, char **argv)
 	           : by == BY_UNIT ? "coalesce(u.name, '')"
 	                           : "coalesce(d.province, '')",
 	           m->select, m->from);
-	if (mode == M_AWARD) {
-		char *kinds = qopts_fact_names(db, nm, name);
+	if (mode == M_AWARD || mode == M_FIGURE) {
+		char *names = qopts_fact_names(db, nm, name);
 		/* with --unit, the index on unit finds fewer rows than the one on award (0.05 s
 		   against 0.57 s for "Bằng khen" and "Công an tỉnh" on the national corpus) */
-		buf_printf(&sql, unit ? " AND +x.award IN (%s)" : " AND x.award IN (%s)", kinds);
-		free(kinds);
-	} else if (mode == M_FIGURE) {
-		char *nouns = qopts_fact_names(db, nm, name);
-		if (*nouns)
+		const char *col = mode == M_FIGURE ? "x.noun" : unit ? "+x.award" : "x.award";
+		if (*names)
 			buf_printf(&sql,
-			           " AND x.noun IN (SELECT id FROM fact_names WHERE name IN (%s))",
-			           nouns);
+			           " AND %s IN (SELECT id FROM fact_names WHERE name IN (%s))", col,
+			           names);
 		else
 			buf_adds(&sql, " AND 0");
-		free(nouns);
+		free(names);
 	}
 	if (y0)
 		buf_printf(&sql, " AND %s BETWEEN %d AND %d", m->year, y0, y1);
