@@ -26,7 +26,7 @@ struct facts_store {
 static const char *const del_sql[4] = {
     "DELETE FROM award_rows WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
     "DELETE FROM unit_mentions WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
-    "DELETE FROM campaign_mentions WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
+    "DELETE FROM campaign_mention_rows WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
     "DELETE FROM doc_recipients WHERE doc IN (SELECT id FROM documents WHERE path = ?1)",
 };
 
@@ -74,11 +74,11 @@ struct facts_store *facts_store_new(sqlite3 *db, struct err *e)
 				 NULL);
 	rc |= sqlite3_prepare_v2(db, "INSERT INTO campaigns (key, name) VALUES (?,?)", -1,
 				 &fs->camp_ins, NULL);
-	rc |=
-	    sqlite3_prepare_v2(db,
-	                       "INSERT INTO campaign_mentions (campaign, doc, passage, start, end,"
-	                       " year, name, unit, id) VALUES (?,?,?,?,?,?,?,?,?)",
-	                       -1, &fs->cmention, NULL);
+	rc |= sqlite3_prepare_v2(
+	    db,
+	    "INSERT INTO campaign_mention_rows (campaign, doc, passage, start, end,"
+	    " year, name, unit, id) VALUES (?,?,?,?,?,?,?,?,?)",
+	    -1, &fs->cmention, NULL);
 	rc |= sqlite3_prepare_v2(
 	    db,
 	    "INSERT INTO award_rows (doc, passage, start, end, year, unit, award,"
@@ -307,11 +307,12 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 	}
 	for (i = 0; i < d->ncampaigns; i++) {
 		const struct campaign_mention *c = &d->campaigns[i];
-		sqlite3_int64 id = campaign_id(fs, c, e), u;
+		sqlite3_int64 id = campaign_id(fs, c, e), u, name;
 		if (id < 0)
 			return -1;
 		u = facts_store_unit(fs, d, d->passages[c->passage].unit, e);
-		if (u < 0)
+		name = facts_store_name(fs, c->name, e);
+		if (u < 0 || !name)
 			return -1;
 		sqlite3_bind_int64(fs->cmention, 1, id);
 		sqlite3_bind_int64(fs->cmention, 2, doc);
@@ -319,7 +320,7 @@ int facts_store_doc(struct facts_store *fs, const struct doc *d, sqlite3_int64 d
 		sqlite3_bind_int64(fs->cmention, 4, (sqlite3_int64)c->start);
 		sqlite3_bind_int64(fs->cmention, 5, (sqlite3_int64)c->end);
 		int_or_null(fs->cmention, 6, d->year ? d->year : -1);
-		sqlite3_bind_text(fs->cmention, 7, c->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(fs->cmention, 7, name);
 		int_or_null(fs->cmention, 8, u ? u : -1);
 		sqlite3_bind_int64(fs->cmention, 9, (sqlite3_int64)i + 1);
 		if (step(fs, fs->cmention, e) != 0)

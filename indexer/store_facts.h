@@ -22,8 +22,8 @@ int facts_store_remove(struct facts_store *fs, const char *path, struct err *e);
 sqlite3_int64 facts_store_unit(struct facts_store *fs, const struct doc *d, const char *name,
 			       struct err *e);
 
-/* The id in fact_names of an award kind, class, grantor, status or figure noun (adding it);
- * 0 on error, e set. */
+/* The id in fact_names of an award kind, class, grantor, status, figure noun or campaign
+ * name as written (adding it); 0 on error, e set. */
 sqlite3_int64 facts_store_name(struct facts_store *fs, const char *name, struct err *e);
 
 /* Forget the ids met so far: a transaction begins (name_ids_forget). */

@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 20
+-- schema_version: 21
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -181,7 +181,8 @@ CREATE TABLE campaigns (
     name TEXT NOT NULL
 );
 
-CREATE TABLE campaign_mentions (
+-- Read through the view campaign_mentions, which puts the name back.
+CREATE TABLE campaign_mention_rows (
     doc      INTEGER NOT NULL REFERENCES documents(id),
     id       INTEGER NOT NULL,         -- within the document
     campaign INTEGER NOT NULL REFERENCES campaigns(id),
@@ -189,20 +190,25 @@ CREATE TABLE campaign_mentions (
     start    INTEGER NOT NULL,
     end      INTEGER NOT NULL,
     year     INTEGER,
-    name     TEXT NOT NULL,            -- as written here (typos kept)
+    name     INTEGER NOT NULL REFERENCES fact_names(id), -- as written here (typos kept)
     unit     INTEGER REFERENCES units(id),
     PRIMARY KEY (doc, id)
 ) WITHOUT ROWID;
-CREATE INDEX campaign_mentions_campaign ON campaign_mentions(campaign);
+CREATE INDEX campaign_mentions_campaign ON campaign_mention_rows(campaign);
 
--- The words facts repeat: award kinds, classes, grantors, statuses and figure nouns, each
--- stored once and named by its id in award_rows and figure_rows (about 65 bytes of text on
--- every award row, 7 on every figure row). The views below put the words back; a filter on
+-- The words facts repeat: award kinds, classes, grantors, statuses, figure nouns and
+-- campaign names as written, each stored once and named by its id in award_rows,
+-- figure_rows and campaign_mention_rows (about 65 bytes of text on every award row, 7 on
+-- every figure row, 45 on every campaign mention). The views below put the words back; a filter on
 -- a word (awards.award = 'Cờ thi đua') finds its id here first, then the rows by index.
 CREATE TABLE fact_names (
     id   INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE
 );
+
+CREATE VIEW campaign_mentions (doc, id, campaign, passage, start, end, year, name, unit) AS
+    SELECT m.doc, m.id, m.campaign, m.passage, m.start, m.end, m.year, n.name, m.unit
+    FROM campaign_mention_rows m JOIN fact_names n ON n.id = m.name;
 
 -- One award fact: an award kind given to (or registered / proposed / honoured for)
 -- recipients in one clause. Counts are NULL when the text does not state them. Read
