@@ -48,12 +48,13 @@ int cmd_campaigns(int argc, char **argv)
 		buf_free(&query);
 		return cli_error("campaigns", "%s", e.msg);
 	}
-	buf_adds(&sql, "SELECT c.name, group_concat(DISTINCT m.year),"
-		       " (SELECT group_concat(DISTINCT u.name) FROM campaign_mentions m2"
-		       "  JOIN units u ON u.id = m2.unit WHERE m2.campaign = c.id),"
-		       " count(*), count(DISTINCT m.doc), group_concat(DISTINCT m.name), c.key"
-		       " FROM campaigns c JOIN campaign_mentions m ON m.campaign = c.id"
-		       " WHERE (?1 IS NULL OR m.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR m.doc = ?3)");
+	buf_adds(&sql,
+	         "SELECT c.name, group_concat(DISTINCT m.year),"
+	         " (SELECT group_concat(DISTINCT u.name) FROM campaign_mention_rows m2"
+	         "  JOIN units u ON u.id = m2.unit WHERE m2.campaign = c.id),"
+	         " count(*), count(DISTINCT m.doc), group_concat(DISTINCT m.name), c.key"
+	         " FROM campaigns c JOIN campaign_mentions m ON m.campaign = c.id"
+	         " WHERE (?1 IS NULL OR m.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR m.doc = ?3)");
 	if (q.unit) {
 		char *ids = qopts_unit_ids(db, nm, q.unit);
 		buf_printf(&sql, " AND m.unit IN (%s)", ids);

@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 21
+-- schema_version: 22
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -171,7 +171,10 @@ CREATE TABLE unit_mentions (
     year    INTEGER,
     PRIMARY KEY (doc, id)
 ) WITHOUT ROWID;
-CREATE INDEX unit_mentions_unit ON unit_mentions(unit);
+-- With the year, and the key (doc, id) every index of such a table holds, `units` counts a
+-- unit's documents and years from the index alone: through the table each of the national
+-- corpus's 1.6 million mentions cost a search by (doc, id).
+CREATE INDEX unit_mentions_unit ON unit_mentions(unit, year);
 
 -- A campaign (phong trào, cuộc vận động, chủ đề, khẩu hiệu) across documents and years:
 -- one row per folded key, the name as first written.
