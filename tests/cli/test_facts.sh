@@ -76,6 +76,9 @@ done
 # --- campaigns: one campaign whatever the punctuation; typos kept, found by fold
 run campaigns --db seed.db --format tsv "chung tay vì người nghèo"
 expect_eq "$(tsv_rows)" "2" "the two forms that differ by a word stay two campaigns"
+# forms: each spelling once, as written, in the order the report first writes them
+run campaigns --db seed.db --format json "ca nuoc chung tay vi nguoi ngheo"
+expect_out '"forms":"Cả nước chung tay vì người nghèo, không để ai bị bỏ lại phía sau,Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau"'
 run campaigns --db seed.db --format tsv "vì an ninh tổ quốc"
 expect_out "Vi an ninh Tổ quốc"
 run campaigns --db seed.db --format tsv --unit "Công an tỉnh"
