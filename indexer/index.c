@@ -475,7 +475,7 @@ static const char usage[] =
 	"  --ocr MODE      scanned pages and images through Tesseract: auto (default: pages\n"
 	"                  without a text layer, or only a signature stamp), never, always\n"
 	"  --no-facts      index text for search only: skip units, campaigns, awards and\n"
-	"                  figures (about four times faster on large archives)\n"
+	"                  figures (about twice as fast on large archives)\n"
 	"  --optimize      then merge the full-text index into one segment: searches take\n"
 	"                  a third less time (12-14 s for the 1.2 GB national benchmark);\n"
 	"                  without PATH, only that\n"
