@@ -158,31 +158,16 @@ static int noun_matches(const struct filter *fl, struct vn_norm *nm, const char 
 	return ok;
 }
 
-/* The stored nouns that hold the query's words, as an SQL list for IN (…) ("" for none);
- * NULL on a database error. */
-static char *noun_list(sqlite3 *db, const struct filter *fl, struct vn_norm *nm)
-{
-	struct buf list = BUF_INIT;
-	sqlite3_stmt *st;
-	int rc;
+/* The stored nouns that hold the query's words (qopts_fact_names_if). */
+struct noun_query {
+	const struct filter *fl;
+	struct vn_norm *nm;
+};
 
-	if (sqlite3_prepare_v2(db, "SELECT name FROM fact_names", -1, &st, NULL) != SQLITE_OK)
-		return NULL;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		char *q;
-		if (!noun_matches(fl, nm, name))
-			continue;
-		q = sqlite3_mprintf("%Q", name);
-		buf_printf(&list, "%s%s", list.n ? "," : "", q);
-		sqlite3_free(q);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		buf_free(&list);
-		return NULL;
-	}
-	return buf_detach(&list);
+static int noun_kept(void *ctx, const char *name)
+{
+	const struct noun_query *q = ctx;
+	return noun_matches(q->fl, q->nm, name);
 }
 
 /* Integral values print as integers: 3232000000, not 3232000000.0000. */
@@ -227,7 +212,8 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 		buf_adds(&sql, mode);
 	if (by_noun) {
 		/* the nouns are the few hundred fact names, each folded once here */
-		char *nouns = noun_list(db, fl, nm);
+		struct noun_query nq = {fl, nm};
+		char *nouns = qopts_fact_names_if(db, noun_kept, &nq);
 		if (!nouns) {
 			buf_free(&sql);
 			return -1;

@@ -166,25 +166,47 @@ char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name)
 	return buf_detach(&ids);
 }
 
-char *qopts_fact_names(sqlite3 *db, struct vn_norm *nm, const char *needle)
+char *qopts_fact_names_if(sqlite3 *db, int (*keep)(void *ctx, const char *name), void *ctx)
 {
-	/* the few hundred names, each folded once: folding every row's kind was most of
+	/* the few hundred names, each tested once: folding every row's kind was most of
 	 * `awards --award` on the national corpus's 1.8 million awards */
-	static const char sql[] = "SELECT name FROM fact_names";
 	struct buf list = BUF_INIT;
 	sqlite3_stmt *st;
+	int rc;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *kind = (const char *)sqlite3_column_text(st, 0);
-			char *q;
-			if (!qopts_fold_has(nm, kind, needle))
-				continue;
-			q = sqlite3_mprintf("%Q", kind);
-			buf_printf(&list, "%s%s", list.n ? "," : "", q);
-			sqlite3_free(q);
-		}
-		sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db, "SELECT name FROM fact_names", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		char *q;
+		if (!keep(ctx, name))
+			continue;
+		q = sqlite3_mprintf("%Q", name);
+		buf_printf(&list, "%s%s", list.n ? "," : "", q);
+		sqlite3_free(q);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		buf_free(&list);
+		return NULL;
 	}
 	return buf_detach(&list);
+}
+
+struct fold_needle {
+	struct vn_norm *nm;
+	const char *needle;
+};
+
+static int has_needle(void *ctx, const char *name)
+{
+	const struct fold_needle *f = ctx;
+	return qopts_fold_has(f->nm, name, f->needle);
+}
+
+char *qopts_fact_names(sqlite3 *db, struct vn_norm *nm, const char *needle)
+{
+	struct fold_needle f = {nm, needle};
+	char *list = qopts_fact_names_if(db, has_needle, &f);
+	return list ? list : xstrdup("");
 }

@@ -35,6 +35,9 @@ char *qopts_unit_ids(sqlite3 *db, struct vn_norm *nm, const char *name);
  * words (qopts_fold_has), as an SQL list for IN (…): "'Cờ thi đua'" (malloc'd; "" when
  * none match). A name of another sort in the list matches no row of the column it filters. */
 char *qopts_fact_names(sqlite3 *db, struct vn_norm *nm, const char *needle);
+/* The fact names keep(ctx, name) keeps, as qopts_fact_names lists them; NULL on a database
+ * error. */
+char *qopts_fact_names_if(sqlite3 *db, int (*keep)(void *ctx, const char *name), void *ctx);
 
 /* Whether the folded words of needle occur in order, adjacent, in the folded hay. */
 int qopts_fold_has(struct vn_norm *nm, const char *hay, const char *needle);
