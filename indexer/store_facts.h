@@ -1,7 +1,7 @@
 /*
  * store_facts: writing a document's facts (schema/thidua.sql, section "facts") — header
  * fields, recipients, passage units and footnote links, unit mentions, campaigns, awards.
- * Called by store.c inside the document's savepoint.
+ * Called by store.c inside the batch's transaction.
  */
 #ifndef THIDUA_STORE_FACTS_H
 #define THIDUA_STORE_FACTS_H

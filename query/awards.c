@@ -55,8 +55,7 @@ int cmd_awards(int argc, char **argv)
 	buf_adds(&sql,
 	         "SELECT a.doc, a.year, u.name, a.award, a.class, a.grantor, a.status,"
 	         " a.collectives, a.individuals, a.count, a.passage, a.start, a.end, a.evidence"
-	         " FROM awards a LEFT JOIN units u ON u.id = a.unit");
-	buf_adds(&sql,
+	         " FROM awards a LEFT JOIN units u ON u.id = a.unit"
 	         " WHERE (?1 IS NULL OR a.year BETWEEN ?1 AND ?2) AND (?3 IS NULL OR a.doc = ?3)"
 	         " AND (?4 IS NULL OR a.status = ?4)");
 	if (q.unit) {

@@ -258,9 +258,7 @@ static long run(sqlite3 *db, const char *mode, int by_noun, const struct filter 
 		out_number(o, st, 7);
 		out_str(o, (const char *)sqlite3_column_text(st, 8));
 		out_str(o, (const char *)sqlite3_column_text(st, 9));
-		out_str(o, sqlite3_column_type(st, 10) == SQLITE_NULL
-		               ? ""
-		               : (const char *)sqlite3_column_text(st, 10));
+		out_str(o, (const char *)sqlite3_column_text(st, 10));
 		out_str(o, (const char *)sqlite3_column_text(st, 11));
 		out_int(o, sqlite3_column_int64(st, 12));
 		out_int(o, sqlite3_column_int64(st, 13));

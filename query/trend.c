@@ -74,7 +74,7 @@ static const struct mode modes[] = {
          /* a bloc summary restates its units' awards: a document's unit facts of a
             kind, when it has any, else its bloc facts — never both */
          " AND (x.unit IS NOT NULL OR NOT EXISTS (SELECT 1 FROM award_rows y WHERE"
-         /* through the index on doc (+: the one on award would walk every award of the
+         /* through the key's doc (+: the index on award would walk every award of the
             kind for each row, 192 000 for "Cờ thi đua": a trend with no --unit ran for
             more than a quarter of an hour on the national corpus) */
          " y.doc = x.doc AND +y.award = x.award AND y.status = x.status"

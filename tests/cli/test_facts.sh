@@ -59,7 +59,7 @@ expect_eq "$(tsv_col unit)" "Tòa án nhân dân huyện Chiêm Hóa" "district 
 # --- awards: filters and the fields of the issue's examples
 run awards --db seed.db --format tsv --grantor "Thủ tướng" --year 2020
 expect_not_out "Thủ tướng đơn vị"
-# a --grantor query looks each printed row's evidence up by its id (query/awards.c)
+# each row's evidence is its own clause of the report (cut from the passage by its span)
 expect_out "	01 tập thể được Thủ tướng Chính phủ tặng Bằng khen"
 printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 && $4 == "Cờ thi đua" && index($14, "thi đua") == 0' |
 	grep -q . && fail "a Cờ thi đua row's evidence does not name it"

@@ -67,8 +67,7 @@ run figures --db seed.db --format tsv "suất quà"
 expect_rc 0
 [ "$(tsv_rows)" -ge 8 ] || fail "suất quà counts"
 [ -z "$(tsv_col noun | grep -v 'suất quà')" ] || fail "only suất quà nouns"
-# a query by noun looks each printed row's raw up by its id (query/figures.c): each count's
-# raw is its own number as written ("05" for 5)
+# each count's raw is its own number as written ("05" for 5), cut from the passage by its span
 [ -z "$(printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 && $5 == "count" && ($11 + 0 != $6 + 0 || $11 == "")')" ] ||
 	fail "raw of a suất quà figure is not its own number"
 run figures --db seed.db --format tsv "suat qua"
