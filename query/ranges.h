@@ -13,6 +13,7 @@
 struct id_ranges {
 	sqlite3_int64 (*r)[2];
 	size_t n, cap;
+	size_t hint; /* the SQL function's last answer: where the next one is looked for */
 };
 
 void ranges_add(struct id_ranges *s, sqlite3_int64 lo, sqlite3_int64 hi);
@@ -20,7 +21,8 @@ void ranges_add(struct id_ranges *s, sqlite3_int64 lo, sqlite3_int64 hi);
 void ranges_finish(struct id_ranges *s);
 int ranges_has(const struct id_ranges *s, sqlite3_int64 id);
 void ranges_free(struct id_ranges *s);
-/* `name(x)`: 1 when x is in s, else 0. s must outlive the statements that use it. */
-int ranges_register(sqlite3 *db, const char *name, const struct id_ranges *s);
+/* `name(x)`: 1 when x is in s, else 0. s must outlive the statements that use it, and not
+ * change while they run (the function keeps its place in it). */
+int ranges_register(sqlite3 *db, const char *name, struct id_ranges *s);
 
 #endif

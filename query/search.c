@@ -481,7 +481,7 @@ int cmd_search(int argc, char **argv)
 	sqlite3 *db;
 	sqlite3_stmt *st = NULL, *row = NULL;
 	struct out *o;
-	struct id_ranges keep = {NULL, 0, 0}, unit_keep = {NULL, 0, 0};
+	struct id_ranges keep = {NULL, 0, 0, 0}, unit_keep = {NULL, 0, 0, 0};
 	struct cand *cv = NULL;
 	const struct id_ranges *seek = NULL; /* one statement per interval */
 	struct year_ivs years = {{NULL}, {0}, {0}, {0}, 0};
