@@ -80,7 +80,9 @@ size_t text_pos_byte(struct text_pos *p, size_t chr)
 static unsigned starts_in(uint64_t x)
 {
 	uint64_t cont = (x >> 7) & ~(x >> 6) & 0x0101010101010101u;
-	return 8u - (unsigned)__builtin_popcountll(cont);
+	/* the sum of its eight bytes (0 or 1 each) lands in the top byte: without -mpopcnt,
+	   __builtin_popcountll is a call to libgcc's table walk, 2% of `awards` */
+	return 8u - (unsigned)((cont * 0x0101010101010101u) >> 56);
 }
 
 size_t text_byte_at(const char *s, size_t n, size_t chr)
