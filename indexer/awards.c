@@ -71,6 +71,7 @@ struct smention {
 };
 
 struct ctx {
+	struct vn_norm *norm;
 	struct doc *d;
 	const struct passage *ps;
 	struct unit_scope sc;
@@ -210,6 +211,41 @@ static size_t quote_after(const struct vn_words *w, size_t j, size_t *qa, size_t
 }
 
 /*
+ * The first words of the passage's own unit at word i, standing for it ("Giám đốc Ban
+ * quyết định …" in the item of Ban Quản lý dự án Thủy lợi tỉnh, "Chánh Thanh tra Sở" in
+ * that of Thanh tra Sở Giao thông vận tải): how many, with the unit's name in *name, or 0.
+ * Capitalised as the name is, and not followed by another capitalised word, which would
+ * begin another name ("Giám đốc Sở Tài chính" in the item of Sở Y tế).
+ */
+static size_t own_unit_start(const struct ctx *c, size_t i, char **name)
+{
+	const struct vn_words *w = &c->w;
+	const char *unit = c->ps->unit;
+	char *key;
+	size_t k = 0, at = 0, n;
+
+	if (!unit || i >= w->n || !w->t[i].upper_first)
+		return 0;
+	key = facts_fold_key(c->norm, unit);
+	n = strlen(key);
+	while (i + k < w->n && (k == 0 || vn_words_gap_blank(w, i + k))) {
+		size_t fl = strlen(w->t[i + k].fold);
+		if (at + fl > n || memcmp(key + at, w->t[i + k].fold, fl) != 0 ||
+		    (key[at + fl] != ' ' && key[at + fl] != 0))
+			break;
+		at += fl + 1;
+		k++;
+	}
+	free(key);
+	/* the whole name is the unit itself, which units_at reads */
+	if (!k || at > n ||
+	    (i + k < w->n && vn_words_gap_blank(w, i + k) && w->t[i + k].upper_first))
+		return 0;
+	*name = xstrdup(unit);
+	return k;
+}
+
+/*
  * A unit's head at word i ("Giám đốc Sở Giáo dục và Đào tạo", data/heads.tsv): a grantor
  * mention named by the title and the unit's name. Returns 1 and moves past it when found
  * and no fixed form of data/grantors.tsv reads as long there.
@@ -226,7 +262,10 @@ static int head_at(struct ctx *c, size_t i)
 
 	if (!vn_lexicon_starts(lx->heads, w, i) || vn_lexicon_longest(lx->heads, w, i, &tl) < 0)
 		return 0;
-	if (!vn_words_gap_blank(w, i + tl) || !(ul = units_at(w, i + tl, &c->sc, &canon, &name)))
+	if (!vn_words_gap_blank(w, i + tl))
+		return 0;
+	if (!(ul = units_at(w, i + tl, &c->sc, &canon, &name)) &&
+	    !(ul = own_unit_start(c, i + tl, &name)))
 		return 0;
 	if (vn_lexicon_longest(lx->grantors, w, i, &gl) >= 0 &&
 	    gl + lexicons_province_at(w, i + gl, NULL) >= tl + ul) {
@@ -1080,6 +1119,7 @@ void awards_extract(struct doc *d, struct vn_norm *nm)
 	for (p = 0; p < d->npassages; p++) {
 		struct ctx c;
 		memset(&c, 0, sizeof(c));
+		c.norm = nm;
 		c.d = d;
 		c.ps = &d->passages[p];
 		c.sc = units_scope(d, p);

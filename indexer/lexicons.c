@@ -149,19 +149,36 @@ static void load_units(struct vn_norm *nm)
 		u.unit = unit;
 		if (strcmp(kind, "short") == 0)
 			u.kind = LXU_SHORT;
-		else if (strcmp(kind, "district") == 0)
-			u.kind = LXU_DISTRICT, u.head = field(r, 3) ? field(r, 3) : phrase;
+		else if (strcmp(kind, "district") == 0 || strcmp(kind, "named") == 0)
+			u.kind = kind[0] == 'd' ? LXU_DISTRICT : LXU_NAMED,
+			u.head = field(r, 3) ? field(r, 3) : phrase;
 		else
 			u.kind = LXU_UNIT;
 		/* "Báo {province}": the words before it, then units.c reads the province */
 		if (!(at = strstr(phrase, "{province}"))) {
+			size_t n = strlen(phrase), k = strlen(" tỉnh");
 			add_unit(nm, &u, phrase, &cap);
+			/* a provincial unit is as often written with the province's name in the
+			   place of "tỉnh": "Trường Cao đẳng Văn hóa Nghệ thuật An Giang", "BIDV
+			   chi nhánh Bắc Ninh", as "Công an {province}" says for Công an tỉnh */
+			if (u.kind == LXU_UNIT && n > k && strcmp(phrase + n - k, " tỉnh") == 0) {
+				u.province = 1;
+				head = xstrndup(phrase, n - k);
+				add_unit(nm, &u, head, &cap);
+				free(head);
+			}
 			continue;
 		}
 		u.province = 1;
 		head = xstrndup(phrase, (size_t)(at - phrase));
 		add_unit(nm, &u, head, &cap);
 		free(head);
+		/* and the canonical name as written ("Trường THPT Chuyên tỉnh") */
+		if (u.kind == LXU_UNIT && strcmp(kind, "unit") == 0 &&
+		    !strstr(unit, "{province}")) {
+			u.province = 0;
+			add_unit(nm, &u, unit, &cap);
+		}
 	}
 }
 

@@ -7,14 +7,14 @@
 #define THIDUA_LEXICONS_H
 #include "vn_words.h"
 
-enum { LXU_UNIT, LXU_SHORT, LXU_DISTRICT };
+enum { LXU_UNIT, LXU_SHORT, LXU_DISTRICT, LXU_NAMED };
 enum { LXA_ORDER = 1, LXA_KNC = 2, LXA_BARE = 4 };
 enum { LXW_STATUS, LXW_VERB, LXW_BLOCK, LXW_RECIPIENT, LXW_CAMPAIGN };
 
 struct lx_unit {
 	int kind;	  /* LXU_* */
 	const char *unit; /* canonical */
-	const char *head; /* LXU_DISTRICT: canonical head of the branch's name */
+	const char *head; /* LXU_DISTRICT, LXU_NAMED: canonical head of the unit's name */
 	int city;	  /* the form a centrally-run city writes ("Công an thành phố") */
 	int province;	  /* a province's name must follow ("Công an {province}") */
 };

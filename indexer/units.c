@@ -62,6 +62,45 @@ static size_t branch_at(const struct vn_words *w, size_t i, const char *head, ch
 	return kw + k;
 }
 
+/* "Số:" of a header's document number, which follows the issuer's name in capitals */
+static int number_label(const struct vn_words *w, size_t i)
+{
+	size_t gl;
+	const char *g;
+
+	if (!fold_is(w, i, "so") || i + 1 >= w->n)
+		return 0;
+	g = vn_words_gap(w, i + 1, &gl);
+	return memchr(g, ':', gl) != NULL;
+}
+
+/*
+ * The proper name at words i.. after a head of kind named ("Trường THPT" + "Chợ Mới"), as
+ * "<head> <Name>": at most four capitalised words, the first right after the head. A
+ * school or a centre is named after a place or a person, not a district ("Trường THPT
+ * Nguyễn Trãi"), so no district word is asked for; lower case ("các trường THPT trên địa
+ * bàn") names none.
+ */
+static size_t named_at(const struct vn_words *w, size_t i, const char *head, char **name)
+{
+	size_t k = 0;
+	struct buf b = BUF_INIT;
+
+	if (i >= w->n || !vn_words_gap_blank(w, i))
+		return 0;
+	while (k < 4 && i + k < w->n && w->t[i + k].upper_first &&
+	       !(w->t[i + k].flags & VN_WORD_NUMBER) && (k == 0 || vn_words_gap_blank(w, i + k)) &&
+	       !number_label(w, i + k))
+		k++;
+	if (!k)
+		return 0;
+	buf_adds(&b, head);
+	buf_addc(&b, ' ');
+	buf_add(&b, w->text + w->t[i].a, w->t[i + k - 1].b - w->t[i].a);
+	*name = buf_detach(&b);
+	return k;
+}
+
 /* Whether a lexicon entry can be read here (see struct unit_scope). */
 static int fits(const struct lx_unit *u, const struct unit_scope *sc)
 {
@@ -96,6 +135,15 @@ static size_t unit_match(const struct vn_words *w, size_t i, const struct unit_s
 			return 1;
 		case LXU_DISTRICT:
 			b = branch_at(w, i + len, u->head, name);
+			if (!b)
+				continue;
+			*entry = u;
+			return len + b;
+		case LXU_NAMED:
+			/* "Khối các trường THPT": the class, not one of them */
+			if (i > 0 && fold_is(w, i - 1, "cac"))
+				continue;
+			b = named_at(w, i + len, u->head, name);
 			if (!b)
 				continue;
 			*entry = u;

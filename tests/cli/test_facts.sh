@@ -124,6 +124,47 @@ run awards --db nofacts.db --format tsv
 run index --no-facts --db nofacts.db "$SEED"
 expect_err "0 indexed, 1 unchanged"
 
+# --- units of the blocs of schools, colleges and project boards: a high school named after
+# a place, a provincial unit written with the province's name for "tỉnh", and a head titled
+# by the first words of the item's own unit ("Giám đốc Ban"); not units: the bloc's own
+# name, a school named only as a place, a district health centre (not read yet)
+cat >blocs.txt <<'TXT'
+UBND TỈNH AN GIANG
+
+KHỐI CÁC TRƯỜNG TRUNG HỌC PHỔ THÔNG
+
+Số: 12/BC-KTHPT
+
+An Giang, ngày 12 tháng 12 năm 2020
+
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2020 của Khối các trường THPT tỉnh An Giang
+
+- Trường THPT Chợ Mới: Hiệu trưởng Trường THPT Chợ Mới tặng Giấy khen cho 03 tập thể, 12 cá nhân; tặng 20 suất học bổng tại Trường Mầm non Tân Tiến.
+
+- Trường Trung học phổ thông Long Xuyên, thành phố Long Xuyên: tổ chức 05 hội thi.
+
+- Trung tâm Y tế huyện Tri Tôn: 02 tập thể được công nhận danh hiệu “Tập thể lao động xuất sắc”.
+
+- Trường Cao đẳng Văn hóa Nghệ thuật An Giang: tổ chức 04 hội diễn.
+
+- Ban Quản lý dự án Thủy lợi tỉnh: Giám đốc Ban tặng Giấy khen cho 02 tập thể, 15 cá nhân.
+
+- Sở Y tế: Giám đốc Sở Quy hoạch Mới tặng Giấy khen cho 01 tập thể.
+TXT
+run index --db blocs.db blocs.txt
+expect_rc 0
+expect_eq "$(sql blocs.db "SELECT group_concat(name, '|') FROM (SELECT DISTINCT u.name
+	FROM unit_mentions m JOIN units u ON u.id = m.unit ORDER BY u.name)")" \
+	"Ban Quản lý dự án Thủy lợi tỉnh|Sở Y tế|Trường Cao đẳng Văn hóa Nghệ thuật tỉnh|Trường THPT Chợ Mới|Trường THPT Long Xuyên" \
+	"units of the school, health and project blocs"
+expect_eq "$(sql blocs.db "SELECT group_concat(g, '|') FROM (SELECT u.name || ': ' ||
+	coalesce(a.grantor, '') AS g FROM awards a JOIN units u ON u.id = a.unit
+	WHERE a.award = 'Giấy khen' ORDER BY a.doc, a.id)")" \
+	"Trường THPT Chợ Mới: Hiệu trưởng Trường THPT Chợ Mới|Ban Quản lý dự án Thủy lợi tỉnh: Giám đốc Ban Quản lý dự án Thủy lợi tỉnh|Sở Y tế: " \
+	"a head named by the start of the item's unit, not by another unit's"
+
 # --- a file without paragraph breaks (10 000 award lines, each going on the one before):
 # passages are cut at 32 KB, so each mention is looked at within its part, and every award
 # is still read (one passage of 3.5 MB took two minutes: quadratic in mentions)
