@@ -210,6 +210,15 @@ static size_t quote_after(const struct vn_words *w, size_t j, size_t *qa, size_t
 	return 0;
 }
 
+/* A short form ("Cục trưởng") only inside a passage about its unit; a city's form ("Chủ
+ * tịch UBND thành phố") only in a city's report, where "Chủ tịch UBND thành phố Bắc Giang"
+ * of a province's report is the head of a district-level city. */
+static int grantor_fits(const struct ctx *c, const struct lx_grantor *gr)
+{
+	return (!gr->unit || (c->ps->unit && strcmp(c->ps->unit, gr->unit) == 0)) &&
+	       (!gr->city || !c->sc.province || c->sc.city);
+}
+
 /*
  * The first words of the passage's own unit at word i, standing for it ("Giám đốc Ban
  * quyết định …" in the item of Ban Quản lý dự án Thủy lợi tỉnh, "Chánh Thanh tra Sở" in
@@ -259,6 +268,7 @@ static int head_at(struct ctx *c, size_t i)
 	size_t tl = 0, ul, gl = 0;
 	struct gmention *g;
 	struct buf b = BUF_INIT;
+	int id;
 
 	if (!vn_lexicon_starts(lx->heads, w, i) || vn_lexicon_longest(lx->heads, w, i, &tl) < 0)
 		return 0;
@@ -267,7 +277,8 @@ static int head_at(struct ctx *c, size_t i)
 	if (!(ul = units_at(w, i + tl, &c->sc, &canon, &name)) &&
 	    !(ul = own_unit_start(c, i + tl, &name)))
 		return 0;
-	if (vn_lexicon_longest(lx->grantors, w, i, &gl) >= 0 &&
+	if ((id = vn_lexicon_longest(lx->grantors, w, i, &gl)) >= 0 &&
+	    grantor_fits(c, &lx->grantor[id]) &&
 	    gl + lexicons_province_at(w, i + gl, NULL) >= tl + ul) {
 		free(name);
 		return 0;
@@ -280,7 +291,8 @@ static int head_at(struct ctx *c, size_t i)
 	g = &c->g[c->ng++];
 	g->i = i;
 	g->end = i + tl + ul;
-	g->own = buf_detach(&b);
+	g->own = lexicons_grantor_style(c->norm, b.p);
+	buf_free(&b);
 	g->grantor = g->own;
 	g->valid = 0;
 	return 1;
@@ -358,10 +370,7 @@ static void find_mentions(struct ctx *c)
 		if (id >= 0) {
 			struct gmention *g;
 			const struct lx_grantor *gr = &lx->grantor[id];
-			/* a short form ("Cục trưởng") only inside a passage about its unit; a
-			 * city's form ("UBND thành phố") only in a city's report */
-			if ((!gr->unit || (c->ps->unit && strcmp(c->ps->unit, gr->unit) == 0)) &&
-			    (!gr->city || !c->sc.province || c->sc.city)) {
+			if (grantor_fits(c, gr)) {
 				c->g = xgrow(c->g, &c->gcap, c->ng + 1, sizeof(*c->g));
 				g = &c->g[c->ng++];
 				g->i = i;

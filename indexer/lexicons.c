@@ -122,6 +122,15 @@ static void add_unit(struct vn_norm *nm, const struct lx_unit *u, const char *ph
 		L.unit = xgrow(L.unit, cap, L.nunit + 1, sizeof(*L.unit));
 		L.unit[L.nunit] = *u;
 		L.unit[L.nunit].city = pass;
+		if (u->cased) {
+			struct vn_words w;
+			size_t k;
+			vn_words_build(&w, nm, ph, strlen(ph));
+			for (k = 0; k < w.n && k < 32; k++)
+				if (w.t[k].upper_first)
+					L.unit[L.nunit].caps |= 1u << k;
+			vn_words_free(&w);
+		}
 		/* short forms are single capitalised words: match them exactly, accents and all */
 		vn_lexicon_add(L.units, nm, ph, (int)L.nunit,
 			       u->kind == LXU_SHORT ? VN_MATCH_CANON : VN_MATCH_FOLD);
@@ -154,6 +163,7 @@ static void load_units(struct vn_norm *nm)
 			u.head = field(r, 3) ? field(r, 3) : phrase;
 		else
 			u.kind = LXU_UNIT;
+		u.cased = field(r, 4) && strcmp(field(r, 4), "cased") == 0;
 		/* "Báo {province}": the words before it, then units.c reads the province */
 		if (!(at = strstr(phrase, "{province}"))) {
 			size_t n = strlen(phrase), k = strlen(" tỉnh");
@@ -309,6 +319,67 @@ static void load_grantors(struct vn_norm *nm)
 				L.grantor[i].levels = L.grantor[j].levels;
 }
 
+/* Whether word is one of the words of s (space- or punctuation-separated, exact). */
+static int has_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = s;
+
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == s || p[-1] == ' ') && (p[n] == 0 || p[n] == ' ' || p[n] == ','))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+static void load_grantor_abbrs(struct vn_norm *nm)
+{
+	const struct vn_table *t = vn_lex_table("abbreviations.tsv");
+	size_t i, k;
+
+	L.grantor_fulls = vn_lexicon_new();
+	if (!t)
+		return;
+	L.grantor_abbr = xcalloc(t->nrows, sizeof(*L.grantor_abbr));
+	for (i = 0; i < t->nrows; i++) {
+		const char *abbr = field(&t->rows[i], 0), *full = field(&t->rows[i], 1);
+		int used = 0;
+		if (!abbr || !full || strchr(abbr, ' '))
+			continue;
+		for (k = 0; !used && k < L.ngrantor; k++)
+			used = has_word(L.grantor[k].grantor, abbr);
+		if (!used)
+			continue;
+		L.grantor_abbr[i] = abbr;
+		vn_lexicon_add(L.grantor_fulls, nm, full, (int)i, VN_MATCH_CANON);
+	}
+}
+
+char *lexicons_grantor_style(struct vn_norm *nm, const char *name)
+{
+	const struct lexicons *lx = lexicons_get();
+	struct vn_words w;
+	struct buf b = BUF_INIT;
+	size_t i = 0, done = 0, len;
+	int id;
+
+	vn_words_build(&w, nm, name, strlen(name));
+	while (i < w.n) {
+		if ((id = vn_lexicon_longest(lx->grantor_fulls, &w, i, &len)) < 0) {
+			i++;
+			continue;
+		}
+		buf_add(&b, name + done, w.t[i].a - done);
+		buf_adds(&b, lx->grantor_abbr[id]);
+		done = w.t[i + len - 1].b;
+		i += len;
+	}
+	buf_adds(&b, name + done);
+	vn_words_free(&w);
+	return buf_detach(&b);
+}
+
 static void load_words(struct vn_norm *nm)
 {
 	static const char *const roles[] = {"status", "verb", "block", "recipient", "campaign"};
@@ -346,6 +417,7 @@ static void build(void)
 	load_units(nm);
 	load_awards(nm);
 	load_grantors(nm);
+	load_grantor_abbrs(nm);
 	load_heads(nm);
 	load_words(nm);
 	vn_norm_free(nm);

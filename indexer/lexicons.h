@@ -17,6 +17,8 @@ struct lx_unit {
 	const char *head; /* LXU_DISTRICT, LXU_NAMED: canonical head of the unit's name */
 	int city;	  /* the form a centrally-run city writes ("Công an thành phố") */
 	int province;	  /* a province's name must follow ("Công an {province}") */
+	int cased;        /* read only with the phrase's capitals: a bit per word, from 0 */
+	unsigned caps;
 };
 
 struct lx_award {
@@ -37,6 +39,9 @@ struct lx_word {
 struct lexicons {
 	struct vn_lexicon *units, *awards, *knc, *grantors, *words, *provinces;
 	struct vn_lexicon *heads; /* data/heads.tsv: titles of a unit's head (ids unused) */
+	/* the full forms of the abbreviations grantors.tsv's names use, ids into grantor_abbr */
+	struct vn_lexicon *grantor_fulls;
+	const char **grantor_abbr;
 	struct lx_unit *unit;
 	struct lx_award *award;
 	const char **knc_name, **knc_grantor;
@@ -46,6 +51,14 @@ struct lexicons {
 	int *province_city; /* 1 for a centrally-run city (thành phố) */
 	size_t nunit, naward, nknc, ngrantor, nword, nprovince;
 };
+
+/*
+ * A head's grantor name in the style of data/grantors.tsv, whose names abbreviate
+ * ("Chủ tịch UBND tỉnh", "Chánh án TAND tỉnh"): the full forms of those abbreviations
+ * abbreviated ("Chủ tịch Ủy ban nhân dân huyện An Phú" -> "Chủ tịch UBND huyện An Phú").
+ * malloc'd.
+ */
+char *lexicons_grantor_style(struct vn_norm *nm, const char *name);
 
 /* The lexicons, built on first use (thread-safe). */
 const struct lexicons *lexicons_get(void);

@@ -101,6 +101,20 @@ static size_t named_at(const struct vn_words *w, size_t i, const char *head, cha
 	return k;
 }
 
+/* Whether the words at i have the capitals a cased entry asks for ("Trung tâm Y tế", a
+ * member, not the "Trung tâm y tế" a gift went to). */
+static int capitals_fit(const struct lx_unit *u, const struct vn_words *w, size_t i)
+{
+	size_t k;
+
+	if (!u->cased)
+		return 1;
+	for (k = 0; k < 32 && i + k < w->n; k++)
+		if ((u->caps >> k & 1u) && !w->t[i + k].upper_first)
+			return 0;
+	return 1;
+}
+
 /* Whether a lexicon entry can be read here (see struct unit_scope). */
 static int fits(const struct lx_unit *u, const struct unit_scope *sc)
 {
@@ -119,7 +133,7 @@ static size_t unit_match(const struct vn_words *w, size_t i, const struct unit_s
 	for (k = 0; k < n; k++) {
 		const struct lx_unit *u = &lx->unit[ids[k]];
 		size_t len = lens[k];
-		if (!fits(u, sc))
+		if (!fits(u, sc) || !capitals_fit(u, w, i))
 			continue;
 		switch (u->kind) {
 		case LXU_SHORT:

@@ -68,6 +68,12 @@ run awards --db seed.db --format tsv --award "cờ thi đua" --grantor "thu tuon
 expect_out "Cờ thi đua	"
 printf '%s\n' "$OUT" | awk -F'\t' '$8==3 && $9==1 && $10==3' | grep -q . || fail "03 Cờ thi đua for 03 tập thể, 01 cá nhân"
 CHECKS=$((CHECKS + 1))
+# a grantor asked for in full finds its abbreviated name, and the other way round
+run awards --db seed.db --format tsv --grantor "Chủ tịch UBND tỉnh"
+short=$(tsv_rows)
+[ "$short" -ge 10 ] || fail "the seed's awards of Chủ tịch UBND tỉnh: $short"
+run awards --db seed.db --format tsv --grantor "chu tich uy ban nhan dan tinh"
+expect_eq "$(tsv_rows)" "$short" "Ủy ban nhân dân finds UBND"
 run awards --db seed.db --format json --unit "Thanh tra tỉnh" --year 2019
 for f in '"doc":1' '"year":2019' '"unit":"Thanh tra tỉnh"' '"award":"Bằng khen"' '"grantor":"Tổng Thanh tra Chính phủ"' '"status":"granted"' '"collectives":2' '"individuals":3' '"count":null' '"passage":' '"start":' '"end":' '"evidence":"Bằng khen cho 02 tập thể, 03 cá nhân"'; do
 	expect_out "$f"
@@ -124,10 +130,11 @@ run awards --db nofacts.db --format tsv
 run index --no-facts --db nofacts.db "$SEED"
 expect_err "0 indexed, 1 unchanged"
 
-# --- units of the blocs of schools, colleges and project boards: a high school named after
-# a place, a provincial unit written with the province's name for "tỉnh", and a head titled
-# by the first words of the item's own unit ("Giám đốc Ban"); not units: the bloc's own
-# name, a school named only as a place, a district health centre (not read yet)
+# --- units of the blocs of schools, health centres, colleges and project boards: a high
+# school named after a place, a district health centre written with its capitals, a
+# provincial unit written with the province's name for "tỉnh", and a head titled by the
+# first words of the item's own unit ("Giám đốc Ban"); not units: the bloc's own name, a
+# school named only as a place, a health centre in lower case (a gift's receiver)
 cat >blocs.txt <<'TXT'
 UBND TỈNH AN GIANG
 
@@ -145,11 +152,13 @@ Tổng kết công tác thi đua, khen thưởng năm 2020 của Khối các tr�
 
 - Trường Trung học phổ thông Long Xuyên, thành phố Long Xuyên: tổ chức 05 hội thi.
 
-- Trung tâm Y tế huyện Tri Tôn: 02 tập thể được công nhận danh hiệu “Tập thể lao động xuất sắc”.
+- Trung tâm Y tế huyện Tri Tôn: 02 tập thể được công nhận danh hiệu “Tập thể lao động xuất sắc”; trao tặng Trung tâm y tế huyện Châu Phú 01 tủ thuốc.
 
 - Trường Cao đẳng Văn hóa Nghệ thuật An Giang: tổ chức 04 hội diễn.
 
 - Ban Quản lý dự án Thủy lợi tỉnh: Giám đốc Ban tặng Giấy khen cho 02 tập thể, 15 cá nhân.
+
+- Ủy ban nhân dân huyện Tri Tôn: 04 tập thể được Chủ tịch Ủy ban nhân dân huyện Tri Tôn tặng Giấy khen.
 
 - Sở Y tế: Giám đốc Sở Quy hoạch Mới tặng Giấy khen cho 01 tập thể.
 TXT
@@ -157,13 +166,15 @@ run index --db blocs.db blocs.txt
 expect_rc 0
 expect_eq "$(sql blocs.db "SELECT group_concat(name, '|') FROM (SELECT DISTINCT u.name
 	FROM unit_mentions m JOIN units u ON u.id = m.unit ORDER BY u.name)")" \
-	"Ban Quản lý dự án Thủy lợi tỉnh|Sở Y tế|Trường Cao đẳng Văn hóa Nghệ thuật tỉnh|Trường THPT Chợ Mới|Trường THPT Long Xuyên" \
+	"Ban Quản lý dự án Thủy lợi tỉnh|Sở Y tế|Trung tâm Y tế huyện Tri Tôn|Trường Cao đẳng Văn hóa Nghệ thuật tỉnh|Trường THPT Chợ Mới|Trường THPT Long Xuyên|Ủy ban nhân dân huyện Tri Tôn" \
 	"units of the school, health and project blocs"
 expect_eq "$(sql blocs.db "SELECT group_concat(g, '|') FROM (SELECT u.name || ': ' ||
 	coalesce(a.grantor, '') AS g FROM awards a JOIN units u ON u.id = a.unit
 	WHERE a.award = 'Giấy khen' ORDER BY a.doc, a.id)")" \
-	"Trường THPT Chợ Mới: Hiệu trưởng Trường THPT Chợ Mới|Ban Quản lý dự án Thủy lợi tỉnh: Giám đốc Ban Quản lý dự án Thủy lợi tỉnh|Sở Y tế: " \
-	"a head named by the start of the item's unit, not by another unit's"
+	"Trường THPT Chợ Mới: Hiệu trưởng Trường THPT Chợ Mới|Ban Quản lý dự án Thủy lợi tỉnh: Giám đốc Ban Quản lý dự án Thủy lợi tỉnh|Ủy ban nhân dân huyện Tri Tôn: Chủ tịch UBND huyện Tri Tôn|Sở Y tế: " \
+	"a head named by the start of the item's unit, not by another unit's; abbreviated as data/grantors.tsv does"
+run awards --db blocs.db --format tsv --grantor "Chủ tịch Ủy ban nhân dân huyện Tri Tôn"
+expect_eq "$(tsv_col collectives)" "4" "Ủy ban nhân dân finds UBND"
 
 # --- a file without paragraph breaks (10 000 award lines, each going on the one before):
 # passages are cut at 32 KB, so each mention is looked at within its part, and every award
