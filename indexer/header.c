@@ -455,11 +455,15 @@ static void province(struct doc *d, struct vn_norm *nm)
 	if (d->place) {
 		struct vn_words w;
 		vn_words_build(&w, nm, d->place, strlen(d->place));
-		for (i = 0; i < w.n; i++)
-			if (lexicons_province_at(&w, i, &name) && i + 2 >= w.n) {
+		/* a province's name that ends the place ("Tuyên Quang", "Thành phố Hồ Chí
+		   Minh", "Bà Rịa - Vũng Tàu": three and four words too) */
+		for (i = 0; i < w.n; i++) {
+			size_t pl = lexicons_province_at(&w, i, &name);
+			if (pl && i + pl >= w.n) {
 				d->province = xstrdup(name);
 				break;
 			}
+		}
 		vn_words_free(&w);
 	}
 	for (i = 0; !d->province && i < d->npassages; i++) {

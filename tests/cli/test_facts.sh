@@ -105,6 +105,8 @@ expect_eq "$(tsv_rows)" "1" "docs --doc: one document"
 run docs --db h.db --format tsv --unit "Bộ đội Biên phòng tỉnh"
 expect_eq "$(tsv_rows)" "0" "docs --unit: a unit no document names"
 row() { awk -F'\t' -v n="$1" 'NR==1{for(i=1;i<=NF;i++) h[$i]=i; next} $h["number"]==n {print $h[c]}' c="$2" docs.tsv; }
+expect_eq "$(row 41/BC-KBQLDA province)" "Hồ Chí Minh" "a three-word province from the place"
+expect_eq "$(row 41/BC-KBQLDA place)" "Thành phố Hồ Chí Minh" "its place"
 expect_eq "$(row 05/KH-KTĐNC issuer)" "KHỐI THI ĐUA NỘI CHÍNH" "interleaved: issuer"
 expect_eq "$(row 05/KH-KTĐNC place)" "Tuyên Quang" "interleaved: place"
 expect_eq "$(row 05/KH-KTĐNC date)" "2020-02-03" "interleaved: date"
