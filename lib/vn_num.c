@@ -711,10 +711,15 @@ static int token_shape(const char *s, const struct tok *t, unsigned *flags)
 			*flags = VN_NUM_MALFORMED;
 			return SH_GROUPED;
 		}
-		if (commas && dots) {
+		/* rule 2 before rule 4: dots grouping and one comma last is the Vietnamese
+		   notation itself, a fraction of three digits ("2.441,647 tỷ đồng"); only the
+		   other orders ("82,295.000 đồng") are a typo */
+		if (commas && dots && !(commas == 1 && t->sep[last] == ',')) {
 			*flags = VN_NUM_MALFORMED;
 			return SH_GROUPED;
 		}
+		if (commas && dots)
+			return SH_DECIMAL;
 		if (t->ng == 2)
 			return commas ? SH_AMBIG_COMMA : SH_AMBIG_DOT;
 		if (commas)

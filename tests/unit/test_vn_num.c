@@ -339,6 +339,11 @@ static void test_rule4_mixed_separators(void **state)
 	assert_value(v, 82295000);
 	assert_int_equal(v.flags, VN_NUM_MALFORMED);
 	assert_string_equal(raw(t, &v), "82,295.000 đồng");
+	/* dots grouping and one comma last: the Vietnamese notation, three decimals */
+	v = rd("Thu ngân sách đạt 2.441,647 tỷ đồng, bằng 112% dự toán", "2.441,647");
+	assert_kind(v, VN_NUM_MONEY);
+	assert_value(v, 2441647000000.0);
+	assert_int_equal(v.flags, 0);
 	v = rd("số tiền 82,295,000 đồng", "82,295,000");
 	assert_value(v, 82295000);
 	assert_int_equal(v.flags, VN_NUM_EN_STYLE);
