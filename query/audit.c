@@ -25,7 +25,8 @@ static const char usage[] =
     "  ratio_over_whole     a ratio whose part exceeds its whole (08/07 đơn vị)\n"
     "  ratio_list_mismatch  06/07 đơn vị followed by a list of another length\n"
     "  total_mismatch       a stated money total (Tổng …) that is not the sum of the\n"
-    "                       amounts listed before it; a unit's or the bloc's stated\n"
+    "                       amounts listed before it, or the bloc's that is not the\n"
+    "                       sum of its units' totals; a unit's or the bloc's stated\n"
     "                       awards that are not those listed\n"
     "  duplicate_section    a section number repeated at the same level (5. … 5.)\n"
     "  date_year_mismatch   the date's year is neither the reported year nor the next\n"
@@ -317,7 +318,196 @@ static int check_money_totals(struct audit *a)
 	return 0;
 }
 
-/* Whether a passage opens a list item: "- Công an tỉnh: …", "+ …". */
+/* A passage's money: its last amount and the last one stated as a total ("Tổng …"). */
+struct psg_money {
+	long long passage;
+	double last, total;
+	long long last_end;
+	int has_total;
+};
+
+/* Whether a footnote marker follows byte off of text: "⁽³⁾", "³", "(3)", "[3]". */
+static int marker_follows(const char *text, size_t off)
+{
+	const unsigned char *t = (const unsigned char *)text + off;
+
+	while (*t == ' ')
+		t++;
+	if (*t == '(' || *t == '[')
+		return t[1] >= '0' && t[1] <= '9';
+	/* superscripts: ¹ ² ³ (C2 B9/B2/B3), ⁰ ⁴-⁹ and ⁽ (E2 81 B0-BD) */
+	return (t[0] == 0xC2 && (t[1] == 0xB9 || t[1] == 0xB2 || t[1] == 0xB3)) ||
+	       (t[0] == 0xE2 && t[1] == 0x81 && t[2] >= 0xB0 && t[2] <= 0xBD);
+}
+
+/*
+ * The bloc's total in one document: a passage whose last amount is followed by the marker of
+ * a footnote whose items, one per unit, each close with the unit's stated total ("… Tổng
+ * số tiền ủng hộ của đơn vị là 252.328.800 đồng."), and the amount is not their sum. An
+ * item without a stated total (a page break may have carried it off) leaves the sum
+ * unknown: nothing is said.
+ */
+static void bloc_money_doc(struct audit *a, long long doc, const struct psg_money *m, size_t nm,
+                           sqlite3_stmt *items, sqlite3_stmt *txt)
+{
+	struct item {
+		long long id, cites, unit;
+	} *it = NULL;
+	size_t n = 0, cap = 0, i, j, k, members = 0;
+
+	sqlite3_reset(items);
+	sqlite3_bind_int64(items, 1, doc);
+	while (sqlite3_step(items) == SQLITE_ROW) {
+		it = xgrow(it, &cap, n + 1, sizeof(*it));
+		it[n].id = sqlite3_column_int64(items, 0);
+		it[n].cites = sqlite3_column_int64(items, 1);
+		it[n++].unit = sqlite3_column_int64(items, 2);
+	}
+	/* the members: as many units as the longest footnote list of the document names (the
+	   awards' or the gifts'); a list naming fewer lost some to a page break. Items come
+	   by list, then unit (an item the page cut is two passages of one unit). */
+	for (i = 0; i < n; i = j) {
+		size_t units = 0;
+		long long prev = 0;
+		for (j = i; j < n && it[j].cites == it[i].cites; j++)
+			if (it[j].unit && it[j].unit != prev) {
+				units++;
+				prev = it[j].unit;
+			}
+		if (units > members)
+			members = units;
+	}
+	for (i = 0; i < n; i = j) {
+		double sum = 0, unit_total = 0;
+		size_t parts = 0;
+		int whole = 1, has = 0;
+		long long prev = 0;
+		const struct psg_money *c = NULL;
+		for (j = i; j < n && it[j].cites == it[i].cites; j++) {
+			const struct psg_money *p = NULL;
+			for (k = 0; k < nm && !p; k++)
+				if (m[k].passage == it[j].id)
+					p = &m[k];
+			/* an item whose unit was not read: its total is one of the list's, but
+			   whose is unknown */
+			if (!it[j].unit) {
+				if (p && p->has_total)
+					whole = 0;
+				continue;
+			}
+			if (it[j].unit != prev) {
+				if (prev) {
+					whole &= has;
+					sum += unit_total;
+				}
+				parts++;
+				prev = it[j].unit;
+				has = 0;
+			}
+			if (p && p->has_total) {
+				unit_total = p->total; /* the last a unit's passages state */
+				has = 1;
+			}
+		}
+		if (!prev)
+			continue;
+		whole &= has;
+		sum += unit_total;
+		for (k = 0; k < nm && !c; k++)
+			if (m[k].passage == it[i].cites)
+				c = &m[k];
+		if (!whole || parts < 2 || parts < members || !c || fabs(c->last - sum) < 0.5)
+			continue;
+		sqlite3_reset(txt);
+		sqlite3_bind_int64(txt, 1, it[i].cites);
+		if (sqlite3_step(txt) == SQLITE_ROW) {
+			const char *text = col_text(txt, 0);
+			size_t end = char_offset(text, c->last_end), from;
+			char *ev;
+			if (end > strlen(text) || !marker_follows(text, end))
+				continue;
+			/* the evidence: the amount and its currency word */
+			from = end;
+			while (from > 0 && text[from - 1] != ' ')
+				from--;
+			while (from > 0 && text[from - 1] == ' ')
+				from--;
+			while (from > 0 && text[from - 1] != ' ')
+				from--;
+			ev = xstrndup(text + from, end - from);
+			add(a, 4, doc, it[i].cites,
+			    fmt("the bloc's stated total %.15g đồng; the %zu units' totals in its "
+			        "footnote sum to %.15g",
+			        c->last, parts, sum),
+			    ev);
+			free(ev);
+		}
+	}
+	free(it);
+}
+
+static int check_bloc_money_totals(struct audit *a)
+{
+	/* every money amount of the documents asked for, in (doc, id) order: the order of the
+	   passages within each document */
+	sqlite3_stmt *st = prep(a, "SELECT x.doc, x.passage, x.value, x.qualifier, x.char_end"
+	                           " FROM documents d CROSS JOIN figure_rows x ON x.doc = d.id"
+	                           " WHERE " DOC_FILTER " AND x.kind = 'money'");
+	sqlite3_stmt *items = NULL, *txt = NULL;
+	struct psg_money *m = NULL;
+	size_t nm = 0, cap = 0;
+	long long doc = -1;
+	int rc;
+
+	if (!st)
+		return -1;
+	if (sqlite3_prepare_v2(a->db,
+	                       "SELECT f.id, f.cites, f.unit FROM documents d CROSS JOIN"
+	                       " passage_rows f ON f.id BETWEEN d.first_passage AND d.last_passage"
+	                       " WHERE d.id = ?1 AND f.kind = 'footnote' AND f.cites IS NOT NULL"
+	                       " ORDER BY f.cites, f.id",
+	                       -1, &items, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(a->db, "SELECT text FROM passages WHERE id = ?", -1, &txt, NULL) !=
+	        SQLITE_OK) {
+		cli_error("audit", "%s", sqlite3_errmsg(a->db));
+		rc = SQLITE_ERROR;
+		goto out;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long d = sqlite3_column_int64(st, 0), p = sqlite3_column_int64(st, 1);
+		struct psg_money *x;
+		if (d != doc) {
+			if (doc >= 0)
+				bloc_money_doc(a, doc, m, nm, items, txt);
+			doc = d;
+			nm = 0;
+		}
+		if (!nm || m[nm - 1].passage != p) {
+			m = xgrow(m, &cap, nm + 1, sizeof(*m));
+			memset(&m[nm], 0, sizeof(m[nm]));
+			m[nm++].passage = p;
+		}
+		x = &m[nm - 1];
+		x->last = sqlite3_column_double(st, 2);
+		x->last_end = sqlite3_column_int64(st, 4);
+		if (strstr(col_text(st, 3), "tổng")) {
+			x->total = x->last;
+			x->has_total = 1;
+		}
+	}
+	if (rc == SQLITE_DONE && doc >= 0)
+		bloc_money_doc(a, doc, m, nm, items, txt);
+out:
+	free(m);
+	sqlite3_finalize(txt);
+	sqlite3_finalize(items);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Whether a passage opens a list item: "- Công an tỉnh: …", "+ …". */ /* Whether a passage opens a
+                                                                          list item: "- Công an
+                                                                          tỉnh: …", "+ …". */
 static int opens_item(const char *t)
 {
 	return (t[0] == '-' || t[0] == '+') && t[1] == ' ';
@@ -1122,8 +1312,8 @@ int cmd_audit(int argc, char **argv)
 	if (db_open(db_default_path(dbpath), DB_READONLY, &a.db, &e) != 0)
 		return cli_error("audit", "%s", e.msg);
 	if ((a.want & 7 && check_figures(&a) != 0) || (a.want & 8 && check_ratio_lists(&a) != 0) ||
-	    (a.want & 16 && (check_money_totals(&a) != 0 || check_award_totals(&a) != 0 ||
-	                      check_bloc_award_totals(&a) != 0)) ||
+	    (a.want & 16 && (check_money_totals(&a) != 0 || check_bloc_money_totals(&a) != 0 ||
+	                     check_award_totals(&a) != 0 || check_bloc_award_totals(&a) != 0)) ||
 	    (a.want & 32 && check_sections(&a) != 0) || (a.want & 64 && check_dates(&a) != 0) ||
 	    (a.want & 128 && check_duplicates(&a) != 0) || (a.want & 256 && check_gaps(&a) != 0))
 		rc = EXIT_USAGE;

@@ -62,6 +62,33 @@ run index --db bloc-part.db bloc-part.txt
 run audit --db bloc-part.db --check total_mismatch --format tsv
 expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" 0 "a footnote without every member's item"
 
+# the bloc's money total against the units' own totals in the footnote it cites (6 + 4 is
+# not 11 million); written right, or with a unit's item whose unit is not read, nothing
+cat >blocmoney.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2011
+
+Các đơn vị tích cực tham gia các hoạt động xã hội, tổng giá trị các hoạt động xã hội, từ thiện của các đơn vị trong Khối là 11.000.000 đồng³:
+
+³ - Công an tỉnh: Ủng hộ Quỹ khuyến học 2.000.000 đồng; tặng 05 suất quà trị giá 4.000.000 đồng. Tổng số tiền ủng hộ của đơn vị là 6.000.000 đồng.
+
+- Sở Tư pháp: Ủng hộ Quỹ vì người nghèo 4.000.000 đồng. Tổng số tiền ủng hộ của đơn vị là 4.000.000 đồng.
+EOF
+run index --db blocmoney.db blocmoney.txt
+expect_rc 0
+run audit --db blocmoney.db --check total_mismatch --format tsv
+expect_eq "$(printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 { print $6 " | " $7 }')" \
+	"the bloc's stated total 11000000 đồng; the 2 units' totals in its footnote sum to 10000000 | 11.000.000 đồng" \
+	"the bloc's money total that its units' totals do not make"
+sed 's/là 11.000.000 đồng/là 10.000.000 đồng/' blocmoney.txt >blocmoney-ok.txt
+sed 's/- Sở Tư pháp:/- Một đơn vị khác:/' blocmoney.txt >blocmoney-part.txt
+for f in blocmoney-ok blocmoney-part; do
+	run index --db $f.db $f.txt
+	run audit --db $f.db --check total_mismatch --format tsv
+	expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" 0 "$f: nothing to say"
+done
+
 # a money total is the sum of one unit's item: a dash paragraph about no unit is the tail of
 # an item cut by a page break ("… nhân ngày Thương binh" | "- Liệt sĩ, …"), its other amounts
 # before the break
