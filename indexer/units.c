@@ -22,12 +22,25 @@ static size_t district_word(const struct vn_words *w, size_t i)
 	return 0;
 }
 
-/* A place name: capitalised words with only spaces between them (at most 3). */
-static size_t place_name(const struct vn_words *w, size_t i)
+/* "Số:" of a header's document number, which follows the issuer's name in capitals */
+static int number_label(const struct vn_words *w, size_t i)
+{
+	size_t gl;
+	const char *g;
+
+	if (!fold_is(w, i, "so") || i + 1 >= w->n)
+		return 0;
+	g = vn_words_gap(w, i + 1, &gl);
+	return memchr(g, ':', gl) != NULL;
+}
+
+/* A proper name: at most max capitalised words with only spaces between them. */
+static size_t proper_name(const struct vn_words *w, size_t i, size_t max)
 {
 	size_t k = 0;
-	while (k < 3 && i + k < w->n && w->t[i + k].upper_first && !(w->t[i + k].flags & VN_WORD_NUMBER) &&
-	       (k == 0 || vn_words_gap_blank(w, i + k)))
+	while (k < max && i + k < w->n && w->t[i + k].upper_first &&
+	       !(w->t[i + k].flags & VN_WORD_NUMBER) && (k == 0 || vn_words_gap_blank(w, i + k)) &&
+	       !number_label(w, i + k))
 		k++;
 	return k;
 }
@@ -42,7 +55,7 @@ static size_t branch_at(const struct vn_words *w, size_t i, const char *head, ch
 
 	if (!kw || !vn_words_gap_blank(w, i + kw))
 		return 0;
-	k = place_name(w, i + kw);
+	k = proper_name(w, i + kw, 3); /* a place */
 	if (!k)
 		return 0;
 	/* "thành phố Hà Nội" is a province of its own, not a branch of this one */
@@ -62,18 +75,6 @@ static size_t branch_at(const struct vn_words *w, size_t i, const char *head, ch
 	return kw + k;
 }
 
-/* "Số:" of a header's document number, which follows the issuer's name in capitals */
-static int number_label(const struct vn_words *w, size_t i)
-{
-	size_t gl;
-	const char *g;
-
-	if (!fold_is(w, i, "so") || i + 1 >= w->n)
-		return 0;
-	g = vn_words_gap(w, i + 1, &gl);
-	return memchr(g, ':', gl) != NULL;
-}
-
 /*
  * The proper name at words i.. after a head of kind named ("Trường THPT" + "Chợ Mới"), as
  * "<head> <Name>": at most four capitalised words, the first right after the head. A
@@ -83,16 +84,10 @@ static int number_label(const struct vn_words *w, size_t i)
  */
 static size_t named_at(const struct vn_words *w, size_t i, const char *head, char **name)
 {
-	size_t k = 0;
+	size_t k;
 	struct buf b = BUF_INIT;
 
-	if (i >= w->n || !vn_words_gap_blank(w, i))
-		return 0;
-	while (k < 4 && i + k < w->n && w->t[i + k].upper_first &&
-	       !(w->t[i + k].flags & VN_WORD_NUMBER) && (k == 0 || vn_words_gap_blank(w, i + k)) &&
-	       !number_label(w, i + k))
-		k++;
-	if (!k)
+	if (i >= w->n || !vn_words_gap_blank(w, i) || !(k = proper_name(w, i, 4)))
 		return 0;
 	buf_adds(&b, head);
 	buf_addc(&b, ' ');
