@@ -1150,7 +1150,10 @@ static int check_duplicates(struct audit *a)
 	 * document's first partner in (len, path) order: the original when it comes first */
 	static const char sql[] =
 	    "WITH k AS (SELECT d.id, d.path, length(replace(d.path, rtrim(d.path,"
-	    "  replace(d.path, '/', '')), '')) AS len, d.sha256, d.number, d.place, d.year"
+	    "  replace(d.path, '/', '')), '')) AS len, d.sha256, d.number,"
+	    /* the place as its province reads it: a revised version typed again may place a
+	       tone elsewhere ("Khánh Hòa", "Khánh Hoà") */
+	    "  coalesce(d.province, d.place) AS place, d.year"
 	    "  FROM documents d),"
 	    " c AS (SELECT d.id AS did, o.id AS oid, o.len, o.path, o.sha256 = d.sha256 AS same"
 	    "  FROM k d JOIN k o ON o.sha256 = d.sha256 AND o.id <> d.id"

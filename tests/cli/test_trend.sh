@@ -173,6 +173,17 @@ run audit --db gaps.db --check unit_gap --format tsv
 expect_eq "$(printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 { n = split($4, p, "/"); print p[n] ": " $7 }')" \
 	"2020.txt: Ủy ban nhân dân huyện Tri Tôn" "the district that left the 2020 report, and no other"
 
+# duplicate_document: a revised version with the same number and year, its place typed with
+# the tone elsewhere ("Khánh Hoà" for "Khánh Hòa"), is the same document
+mkdir -p dups
+for v in "Khánh Hòa:Năm 2011 các đơn vị" "Khánh Hoà:Năm 2011, các đơn vị trong Khối"; do
+	printf 'UBND TỈNH KHÁNH HÒA\n\nKHỐI THI ĐUA NỘI CHÍNH\n\nSố: 290/BC-KTĐNC\n\n%s, ngày 25 tháng 12 năm 2011\n\nBÁO CÁO\n\nTổng kết công tác thi đua năm 2011\n\n%s thực hiện tốt phong trào thi đua.\n' \
+		"${v%%:*}" "${v#*:}" >"dups/$(printf '%s' "${v%%:*}" | md5sum | cut -c1-8).txt"
+done
+run index --db dups.db dups
+run audit --db dups.db --check duplicate_document --format tsv
+expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" 1 "the revised version, whatever its place's tone"
+
 run trend --db seed.db --award "bằng khen" --figure "suất quà"
 expect_rc 2
 run trend --db seed.db
