@@ -322,7 +322,7 @@ static int check_money_totals(struct audit *a)
 struct psg_money {
 	long long passage;
 	double last, total;
-	long long last_end;
+	long long last_start, last_end; /* the last amount's span, in characters */
 	int has_total;
 };
 
@@ -422,19 +422,12 @@ static void bloc_money_doc(struct audit *a, long long doc, const struct psg_mone
 		sqlite3_bind_int64(txt, 1, it[i].cites);
 		if (sqlite3_step(txt) == SQLITE_ROW) {
 			const char *text = col_text(txt, 0);
-			size_t end = char_offset(text, c->last_end), from;
+			size_t end = char_offset(text, c->last_end);
+			size_t from = char_offset(text, c->last_start);
 			char *ev;
-			if (end > strlen(text) || !marker_follows(text, end))
+			if (end > strlen(text) || from > end || !marker_follows(text, end))
 				continue;
-			/* the evidence: the amount and its currency word */
-			from = end;
-			while (from > 0 && text[from - 1] != ' ')
-				from--;
-			while (from > 0 && text[from - 1] == ' ')
-				from--;
-			while (from > 0 && text[from - 1] != ' ')
-				from--;
-			ev = xstrndup(text + from, end - from);
+			ev = xstrndup(text + from, end - from); /* the amount as written */
 			add(a, 4, doc, it[i].cites,
 			    fmt("the bloc's stated total %.15g đồng; the %zu units' totals in its "
 			        "footnote sum to %.15g",
@@ -450,7 +443,8 @@ static int check_bloc_money_totals(struct audit *a)
 {
 	/* every money amount of the documents asked for, in (doc, id) order: the order of the
 	   passages within each document */
-	sqlite3_stmt *st = prep(a, "SELECT x.doc, x.passage, x.value, x.qualifier, x.char_end"
+	sqlite3_stmt *st = prep(a, "SELECT x.doc, x.passage, x.value, x.qualifier, x.char_end,"
+	                           " x.char_start"
 	                           " FROM documents d CROSS JOIN figure_rows x ON x.doc = d.id"
 	                           " WHERE " DOC_FILTER " AND x.kind = 'money'");
 	sqlite3_stmt *items = NULL, *txt = NULL;
@@ -490,6 +484,7 @@ static int check_bloc_money_totals(struct audit *a)
 		x = &m[nm - 1];
 		x->last = sqlite3_column_double(st, 2);
 		x->last_end = sqlite3_column_int64(st, 4);
+		x->last_start = sqlite3_column_int64(st, 5);
 		if (strstr(col_text(st, 3), "tổng")) {
 			x->total = x->last;
 			x->has_total = 1;
