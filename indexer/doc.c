@@ -64,17 +64,53 @@ struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 	return p;
 }
 
+static void passage_free_words(struct doc *d, struct passage *p)
+{
+	if (!p->words)
+		return;
+	d->words_bytes -= p->words->cap * sizeof(*p->words->t) + p->words->arena.cap;
+	vn_words_free(p->words);
+	free(p->words);
+	p->words = NULL;
+}
+
+void doc_join_passages(struct doc *d, size_t k, size_t i)
+{
+	struct passage *a = &d->passages[k], *b = &d->passages[i];
+	size_t na = strlen(a->text), nb = strlen(b->text), j;
+
+	a->text = xrealloc(a->text, na + nb + 2);
+	a->text[na] = ' ';
+	memcpy(a->text + na + 1, b->text, nb + 1);
+	passage_free_words(d, a);
+	passage_free_words(d, b);
+	free(b->text);
+	free(b->section);
+	free(b->note);
+	free(b->unit);
+	vn_toks_free(&b->toks);
+	memmove(b, b + 1, (d->npassages - i - 1) * sizeof(*b));
+	d->npassages--;
+	for (j = 0; j < d->npassages; j++) {
+		struct passage *p = &d->passages[j];
+		if (p->cites == (long)i)
+			p->cites = (long)k;
+		else if (p->cites > (long)i)
+			p->cites--;
+		if (p->cont == (long)i)
+			p->cont = (long)k;
+		else if (p->cont > (long)i)
+			p->cont--;
+	}
+}
+
 /* Free every passage's cached words. */
 static void drop_words(struct doc *d)
 {
 	size_t i;
 
 	for (i = 0; i < d->npassages; i++)
-		if (d->passages[i].words) {
-			vn_words_free(d->passages[i].words);
-			free(d->passages[i].words);
-			d->passages[i].words = NULL;
-		}
+		passage_free_words(d, &d->passages[i]);
 	d->words_bytes = 0;
 }
 

@@ -177,6 +177,12 @@ void doc_free_blocks(struct doc *d);
 struct passage *doc_add_passage(struct doc *d, char *text, const char *section,
 				const char *kind);
 /*
+ * Append passage i's text to passage k's (k < i) and drop passage i: a paragraph a page
+ * break cut in two, whose tail the layout could only place once the foot was read (before
+ * facts: the passages' facts would point past it). Later passages move down one.
+ */
+void doc_join_passages(struct doc *d, size_t k, size_t i);
+/*
  * Passage i as words (vn_words), built on first use and kept: units, campaigns, awards and
  * the header all read the same passages word by word. The text must not change after
  * layout. The cache holds at most DOC_WORDS_BUDGET bytes: past that (a text file of

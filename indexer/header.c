@@ -293,15 +293,23 @@ static int recipients_interrupted(const struct doc *d, size_t i)
 }
 
 /* Make passage i the tail of the footnote before it: same note, same citing passage and
- * section, and going on from it, so that a sentence with no label keeps that item's unit. */
-static void footnote_tail(struct doc *d, size_t i)
+ * section, and going on from it, so that a sentence with no label keeps that item's unit.
+ * A footnote cut in mid-sentence takes the tail into its own text, one paragraph again
+ * (passage i is then gone): returns 1 then. */
+static int footnote_tail(struct doc *d, size_t i)
 {
 	struct passage *p = &d->passages[i];
 	size_t k = i;
 	while (k-- > 0 && strcmp(d->passages[k].kind, "footnote") != 0)
 		;
 	if (k >= i || !d->passages[k].note)
-		return; /* no footnote to go on with: it stays body text */
+		return 0; /* no footnote to go on with: it stays body text */
+	/* a list item opens a new paragraph, the footnote's next item */
+	if (text_ends_open(d->passages[k].text) &&
+	    !((p->text[0] == '-' || p->text[0] == '+') && p->text[1] == ' ')) {
+		doc_join_passages(d, k, i);
+		return 1;
+	}
 	p->kind = "footnote";
 	free(p->note);
 	p->note = xstrdup(d->passages[k].note);
@@ -309,6 +317,7 @@ static void footnote_tail(struct doc *d, size_t i)
 	p->cont = (long)k;
 	free(p->section);
 	p->section = xstrdup(d->passages[k].section);
+	return 0;
 }
 
 /*
@@ -346,7 +355,7 @@ static void footer(struct doc *d, struct vn_norm *nm)
 	size_t from = d->npassages > FOOTER_SPAN ? d->npassages - FOOTER_SPAN : 0, i;
 	long start = -1, name_at = -1;
 	struct buf role = BUF_INIT;
-	int in_recipients = 0, in_signature = 0;
+	int in_recipients = 0, in_signature = 0, in_tail = 0;
 
 	for (i = d->npassages > FOOTER_SEARCH ? d->npassages - FOOTER_SEARCH : 0; i < d->npassages;
 	     i++) {
@@ -359,9 +368,12 @@ static void footer(struct doc *d, struct vn_norm *nm)
 		/* the last page's footnotes, which text exports put after the signature */
 		if (strcmp(d->passages[i].kind, "footnote") == 0)
 			continue;
-		if ((name_at >= 0 && (size_t)name_at < i && foot_note_tail(d, i)) ||
+		if ((name_at >= 0 && (size_t)name_at < i && (in_tail || foot_note_tail(d, i))) ||
 		    (in_recipients && !in_signature && recipients_interrupted(d, i))) {
-			footnote_tail(d, i);
+			/* once the foot of the last page begins, the rest is foot */
+			in_tail = name_at >= 0 && (size_t)name_at < i;
+			if (footnote_tail(d, i))
+				i--; /* passage i is gone: the next one is at i now */
 			continue;
 		}
 		copy = xstrdup(d->passages[i].text);

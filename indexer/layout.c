@@ -222,25 +222,6 @@ static int ends_sentence(const char *t, size_t n)
 	       (n >= 3 && (memcmp(t + n - 3, "”", 3) == 0 || memcmp(t + n - 3, "…", 3) == 0));
 }
 
-/*
- * Whether a paragraph stops in mid-sentence, so that a paragraph starting in lower case
- * further on may be its continuation: it does not end with . ! ? or … (after closing quotes
- * and brackets). ";" "," ":" and a bare word leave it open.
- */
-static int ends_open(const char *t)
-{
-	size_t n = strlen(t);
-	while (n > 0 && (is_blank(t[n - 1]) || t[n - 1] == '"' || t[n - 1] == '\'' || t[n - 1] == ')'))
-		n--;
-	while (n >= 3 && (memcmp(t + n - 3, "”", 3) == 0 || memcmp(t + n - 3, "’", 3) == 0))
-		n -= 3;
-	if (n == 0)
-		return 0;
-	if (strchr(".!?", t[n - 1]))
-		return 0;
-	return !(n >= 3 && memcmp(t + n - 3, "…", 3) == 0);
-}
-
 static void trim(const char **s, size_t *n)
 {
 	while (*n > 0 && is_blank((*s)[0]))
@@ -647,6 +628,19 @@ static const char *para_label(struct para *pp, struct vn_norm *nm)
 	return pp->label;
 }
 
+/* Whether a unit's item reports on the unit: not a line of the Nơi nhận list, a bare name
+ * closed by ";" ("- Ban Thi đua - Khen thưởng tỉnh (để B/c);"), whose items a page's
+ * footnotes can interrupt. Real items may lack the colon ("- Sở Tư pháp tổ chức tặng …"). */
+static int reports_on_unit(const char *t)
+{
+	size_t n = strlen(t);
+
+	while (n > 0 && is_blank(t[n - 1]))
+		n--;
+	return n == 0 || n >= 120 || t[n - 1] != ';' || memchr(t, ':', n) ||
+	       strpbrk(t, "0123456789");
+}
+
 /* Whether the run of units' list items from paragraph i on names a unit of seen. */
 static int run_repeats(struct paras *ps, size_t i, struct vn_norm *nm, const struct buf *seen)
 {
@@ -669,6 +663,26 @@ static int run_repeats(struct paras *ps, size_t i, struct vn_norm *nm, const str
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether paragraph i opens a run of units' items that go on with the last footnote: items
+ * reporting on units it has not listed yet, none it has. */
+static int continues_footnote(struct paras *ps, size_t i, struct vn_norm *nm,
+                              const struct buf *seen)
+{
+	struct para *pp = &ps->p[i];
+	const char *label;
+	char *key;
+	int found;
+
+	if (pp->note || pp->cell || pp->exact || pp->heading_block || !is_bullet(pp->text) ||
+	    !reports_on_unit(pp->text) || !(label = para_label(pp, nm)))
+		return 0;
+	key = xmalloc(strlen(label) + 3);
+	sprintf(key, "\n%s\n", label);
+	found = seen->n && strstr(buf_str(seen), key) != NULL;
+	free(key);
+	return !found && !run_repeats(ps, i, nm, seen);
 }
 
 /*
@@ -749,7 +763,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			in_fn = 1;
 			body_since_fn = 0;
 			last_fn = (long)at;
-			open_fn = ends_open(body) ? (long)at : -1;
+			open_fn = text_ends_open(body) ? (long)at : -1;
 			continue;
 		}
 		if (text_starts_lower(t, strlen(t)) && !starts_item(t, strlen(t))) {
@@ -758,7 +772,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			if (open_fn >= 0 && (in_fn || body_since_fn) && !(in_fn && open_body >= 0) &&
 			    joinable(a, open_fn, t)) {
 				piece_join(a, open_fn, t);
-				if (!ends_open(t))
+				if (!text_ends_open(t))
 					open_fn = -1;
 				in_fn = 1;
 				body_since_fn = 0;
@@ -771,7 +785,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 				char *c = cite_markers(t, &cited, 1);
 				piece_join(a, open_body, c);
 				free(c);
-				if (!ends_open(t))
+				if (!text_ends_open(t))
 					open_body = -1;
 				in_fn = 0;
 				body_since_fn = 1;
@@ -781,7 +795,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 				at = piece_add(a, t, "footnote", a->p[last_fn].note);
 				a->p[at].cont = last_fn;
 				last_fn = (long)at;
-				open_fn = ends_open(t) ? (long)at : -1;
+				open_fn = text_ends_open(t) ? (long)at : -1;
 				continue;
 			}
 			if (last_fn >= 0 && a->n > 0 && a->p[a->n - 1].heading) {
@@ -789,11 +803,35 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 				at = piece_add(a, t, "footnote", a->p[last_fn].note);
 				a->p[at].cont = last_fn;
 				last_fn = (long)at;
-				open_fn = ends_open(t) ? (long)at : -1;
+				open_fn = text_ends_open(t) ? (long)at : -1;
 				in_fn = 1;
 				body_since_fn = 0;
 				continue;
 			}
+		}
+		/* a paragraph opening in capitals can be the tail of a footnote that the last
+		 * page's foot cut ("… tại Trường Tiểu học Côn" / the page's body / "Lôn, trị
+		 * giá …"): it is when the footnote's next items follow it. Cut in mid-sentence,
+		 * the item takes it into its own text; else it is a paragraph of its own. Running
+		 * text only: the signature's block in capitals and its signer's name (the last
+		 * page's footnotes follow them) are no sentence going on. */
+		if (!in_fn && last_fn >= 0 && m <= 0 && !is_bullet(t) && !pp->heading_block &&
+		    !is_heading_text(t) && !text_caps_line(t, strcspn(t, "\n")) &&
+		    !text_is_name(t) && i + 1 < ps->n &&
+		    continues_footnote(ps, i + 1, nm, &fn_units)) {
+			if (open_fn >= 0 && joinable(a, open_fn, t)) {
+				piece_join(a, open_fn, t);
+				if (!text_ends_open(t))
+					open_fn = -1;
+			} else {
+				at = piece_add(a, t, "footnote", a->p[last_fn].note);
+				a->p[at].cont = open_fn >= 0 ? open_fn : last_fn;
+				last_fn = (long)at;
+				open_fn = text_ends_open(t) ? (long)at : -1;
+			}
+			in_fn = 1;
+			body_since_fn = 0;
+			continue;
 		}
 		/* a unit's item after a footnote is the footnote's next item, unless the unit
 		 * already has its item in this footnote (a list names each unit once: "- Sở Y
@@ -801,13 +839,13 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		 * scores, the next page's), or the footnote was cut in mid-sentence and the run
 		 * of units' items this one opens names such a unit further on: the cut item's
 		 * tail is still to come, so the page's body is what stands here */
-		if (in_fn && is_bullet(t) &&
+		if (in_fn && is_bullet(t) && reports_on_unit(t) &&
 		    !(open_fn >= 0 && open_fn == last_fn && run_repeats(ps, i, nm, &fn_units))) {
 			const char *label = para_label(pp, nm);
 			if (label && !label_seen(&fn_units, label)) {
 				at = piece_add(a, t, "footnote", a->p[last_fn].note);
 				last_fn = (long)at;
-				open_fn = ends_open(t) ? (long)at : -1;
+				open_fn = text_ends_open(t) ? (long)at : -1;
 				continue;
 			}
 		}
@@ -819,7 +857,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		a->p[at].heading = pp->heading_block || is_heading_text(t);
 		in_fn = 0;
 		body_since_fn = 1;
-		open_body = !a->p[at].heading && ends_open(t) ? (long)at : -1;
+		open_body = !a->p[at].heading && text_ends_open(t) ? (long)at : -1;
 	}
 	buf_free(&fn_units);
 }

@@ -179,3 +179,17 @@ int text_caps_line(const char *s, size_t n)
 	}
 	return upper >= 3;
 }
+
+int text_ends_open(const char *t)
+{
+	size_t n = strlen(t);
+	while (n > 0 && (strchr(" \t\r\n\"')", t[n - 1]) != NULL))
+		n--;
+	while (n >= 3 && (memcmp(t + n - 3, "”", 3) == 0 || memcmp(t + n - 3, "’", 3) == 0))
+		n -= 3;
+	if (n == 0)
+		return 0;
+	if (strchr(".!?", t[n - 1]))
+		return 0;
+	return !(n >= 3 && memcmp(t + n - 3, "…", 3) == 0);
+}

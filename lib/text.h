@@ -48,4 +48,9 @@ int text_starts_lower(const char *s, size_t n);
  * all in capitals, no digits or punctuation ("Hồ Việt Lợi"). */
 int text_is_name(const char *t);
 
+/* 1 if the NUL-terminated t stops in mid-sentence, so that what a page break cut off may
+ * go on from it: it does not end with . ! ? or … (after closing quotes and brackets);
+ * ";" "," ":" and a bare word leave it open. */
+int text_ends_open(const char *t);
+
 #endif

@@ -59,4 +59,77 @@ expect_eq "$(kind_of '- Hội Nông dân tỉnh: Chủ tịch Hội Nông dân t
 expect_eq "$(kind_of '- Sở Tư pháp: Giám đốc Sở Tư pháp tặng Giấy khen cho 03 tập thể.')" footnote \
 	"the footnote's next unit"
 expect_eq "$(kind_of '- Sở Y tế: 96/100 điểm.')" body "a unit already listed in the footnote"
+
+# A footnote cut at a page's foot goes on at the next foot, after that page's body; its tail
+# may open with a capital (a place's name, a new sentence) and its next units' items follow:
+# one paragraph with the item it ends, when that was cut in mid-sentence.
+# A paragraph in capitals followed by a list naming a unit the footnote has is the body's.
+# The last page's footnotes interrupt the Nơi nhận list and follow the signer's name: a
+# recipient's line is no footnote item, and the tail of an item cut in mid-sentence is one
+# paragraph with it again.
+cat >tail.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2015
+
+Các đơn vị trong Khối tích cực tham gia các hoạt động xã hội³. Kết quả cụ thể như
+
+³ - Sở Y tế: Tặng quà cho học sinh nghèo vượt khó tại Trường Tiểu học Côn
+
+sau: các đơn vị đều hoàn thành kế hoạch đề ra.
+
+Lôn, trị giá 16.579.200 đồng. Tổng giá trị các hoạt động của đơn vị là 16.579.200 đồng.
+
+- Sở Tư pháp: Ủng hộ Quỹ Vì người nghèo 5.000.000 đồng.
+
+Kết quả chấm điểm thi đua của các đơn vị như sau:
+
+- Sở Y tế: 96/100 điểm.
+
+- Công an tỉnh: 98/100 điểm.
+
+Kết quả khen thưởng năm 2015 của các đơn vị trong Khối⁴.
+
+Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm 2015./.
+
+Nơi nhận:
+
+- UBND tỉnh;
+
+⁴ - Sở Y tế: Giám đốc Sở Y tế tặng Giấy khen cho 05 tập thể;
+
+- Ban Thi đua - Khen thưởng tỉnh (để B/c);
+
+- Lưu: VT, TĐKT.
+
+TM. KHỐI THI ĐUA
+TRƯỞNG KHỐI NĂM 2015
+
+GIÁM ĐỐC SỞ Y TẾ
+Nguyễn Văn An
+
+Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể.
+
+- Sở Tư pháp: Giám đốc Sở Tư pháp tặng Giấy khen cho 03 tập thể.
+EOF
+run index --db tail.db tail.txt
+expect_rc 0
+run show --db tail.db 1 --format tsv
+expect_rc 0
+unit_of() { printf '%s\n' "$OUT" | awk -F'\t' -v t="$1" '$7 == t { print $6 }'; }
+expect_eq "$(unit_of '- Sở Y tế: Tặng quà cho học sinh nghèo vượt khó tại Trường Tiểu học Côn Lôn, trị giá 16.579.200 đồng. Tổng giá trị các hoạt động của đơn vị là 16.579.200 đồng.')" \
+	"Sở Y tế" "a footnote's tail opening with a capital, its next item after it, is one paragraph with its item"
+expect_eq "$(kind_of '- Sở Tư pháp: Ủng hộ Quỹ Vì người nghèo 5.000.000 đồng.')" footnote \
+	"the footnote's next unit after its tail"
+expect_eq "$(kind_of 'Kết quả chấm điểm thi đua của các đơn vị như sau:')" body \
+	"a paragraph before a list naming a unit the footnote has"
+expect_eq "$(kind_of '- Sở Y tế: 96/100 điểm.')" body "the body's list"
+expect_eq "$(kind_of '- Ban Thi đua - Khen thưởng tỉnh (để B/c);')" footer \
+	"a recipient's line amid the last page's footnotes"
+expect_eq "$(kind_of '- Sở Y tế: Giám đốc Sở Y tế tặng Giấy khen cho 05 tập thể; Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể.')" \
+	footnote "the tail after the signer's name is one paragraph with its item"
+expect_eq "$(kind_of '- Sở Tư pháp: Giám đốc Sở Tư pháp tặng Giấy khen cho 03 tập thể.')" footnote \
+	"the last footnote's next item"
+run docs --db tail.db --format tsv
+expect_eq "$(tsv_col signer)" "Nguyễn Văn An" "the signer before the last page's footnotes"
 done_ok
