@@ -5,6 +5,7 @@
  * under it (docs/trend.md names the checks that depend on unit and figure extraction).
  */
 #include <getopt.h>
+#include <glib.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "db.h"
 #include "lexicons.h"
 #include "text.h"
+#include "vn_lex.h"
 
 static const char usage[] =
     "usage: thidua audit [--db FILE] [--year Y|Y1-Y2] [--doc ID] [--check NAME[,NAME…]]\n"
@@ -500,12 +502,45 @@ out:
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Whether a passage opens a list item: "- Công an tỉnh: …", "+ …". */ /* Whether a passage opens a
-                                                                          list item: "- Công an
-                                                                          tỉnh: …", "+ …". */
+/* Whether a passage opens a list item: "- Công an tỉnh: …", "+ …". */
 static int opens_item(const char *t)
 {
 	return (t[0] == '-' || t[0] == '+') && t[1] == ' ';
+}
+
+/* Whether the sentence at b is a proposal ("Đề nghị …", "Lập hồ sơ đề nghị …"): it opens
+ * with a status word that data/fact_words.tsv reads as "proposed". */
+static int proposal_at(const char *b)
+{
+	const struct vn_table *t = vn_lex_table("fact_words.tsv");
+	size_t n = strnlen(b, 64), i;
+	char *head;
+	int yes = 0;
+
+	while (n > 0 && ((unsigned char)b[n] & 0xC0) == 0x80)
+		n--; /* not inside a character */
+	head = g_utf8_casefold(b, (gssize)n);
+	for (i = 0; t && i < t->nrows && !yes; i++) {
+		const struct vn_row *r = &t->rows[i];
+		size_t wl;
+		if (r->nfields < 3 || strcmp(r->fields[0], "status") ||
+		    strcmp(r->fields[1], "proposed"))
+			continue;
+		wl = strlen(r->fields[2]);
+		yes = !strncmp(head, r->fields[2], wl) && head[wl] == ' ';
+	}
+	g_free(head);
+	return yes;
+}
+
+/* The first proposal sentence in s before end, NULL if none: the proposals that close a
+ * list. */
+static const char *proposal_after(const char *s, const char *end)
+{
+	while ((s = strstr(s, ". ")) != NULL && s < end)
+		if (proposal_at(s += 2))
+			return s;
+	return NULL;
 }
 
 /*
@@ -523,14 +558,15 @@ static int check_award_totals(struct audit *a)
 	   awards too: for a footnote the next passage of the same footnote (the page's body
 	   may stand between), else the very next passage. A list of scores after the
 	   footnote ("- Thành đoàn: 1000/1000 điểm.") is the next page's body, not the
-	   footnote going on, even where the layout gave it the footnote's number. */
+	   footnote going on, even where the layout gave it the footnote's number. Column 5:
+	   whether the passage ends the document. */
 	sqlite3_stmt *st =
 	    prep(a, "SELECT p.doc, p.id, p.text, d.year,"
 	            " (SELECT CASE WHEN EXISTS (SELECT 1 FROM awards w WHERE w.doc = n.doc"
 	            "   AND w.passage = n.id) THEN n.text END"
 	            "  FROM passages n WHERE n.id > p.id AND n.id <= d.last_passage"
 	            "  AND (p.kind <> 'footnote' OR (n.kind = 'footnote' AND n.note IS p.note))"
-	            "  ORDER BY n.id LIMIT 1)"
+	            "  ORDER BY n.id LIMIT 1), p.id = d.last_passage"
 	            " FROM passages_fts h JOIN passages p ON p.id = h.rowid"
 	            " JOIN documents d ON d.id = p.doc WHERE " DOC_FILTER
 	            /* found through the full-text index (a superset: it folds case and tone
@@ -567,7 +603,7 @@ static int check_award_totals(struct audit *a)
 			 */
 			const char *from = head;
 			double stated[2] = {-1, -1}, sum[2], read[2] = {0, 0};
-			const char *last = list, *end;
+			const char *last = list, *end, *closing;
 			long ch = (long)text_count_chars(text, (size_t)(head - text)), lc, nc;
 
 			if (!list)
@@ -592,7 +628,7 @@ static int check_award_totals(struct audit *a)
 				 * the proposals that close a list do not make it run on */
 				for (b = at; b > list && !(b[-1] == ' ' && b[-2] == '.'); b--)
 					;
-				if (at >= list && (starts_with(b, "Đề nghị") || starts_with(b, "đề nghị")))
+				if (at >= list && proposal_at(b))
 					continue;
 				if (at > last)
 					last = at;
@@ -611,16 +647,18 @@ static int check_award_totals(struct audit *a)
 			   another item ("…; trị của từng đơn vị.") instead of the end of the list
 			 */
 			end = next ? next : text + strlen(text);
-			if (memchr(last, ';', (size_t)(end - last)))
+			closing = proposal_after(last, end);
+			if (memchr(last, ';', (size_t)((closing ? closing : end) - last)))
 				goto next_statement;
 			/* and a list that ends its paragraph may go on after a page break, its
 			   tail a sentence of its own that the layout could not join: only a list
 			   closed by what follows it (a proposal, the next unit's statement, the
 			   next unit's item read after it) is known to be whole. A page broken
 			   inside the item puts its tail before any later item of the list, so the
-			   next passage of the list opening an item ("- Sở Y tế: …") closes it. */
-			if (!next && !strstr(last, ". Đề nghị") && !strstr(last, ". đề nghị") &&
-			    !opens_item(col_text(st, 4)))
+			   next passage of the list opening an item ("- Sở Y tế: …") closes it, and
+			   so does the end of the document: a tail comes after its cut. */
+			if (!next && !closing && !opens_item(col_text(st, 4)) &&
+			    !sqlite3_column_int(st, 5))
 				goto next_statement;
 			lc = (long)text_count_chars(text, (size_t)(list - text));
 			nc = next ? (long)text_count_chars(text, (size_t)(next - text)) : 1L << 30;

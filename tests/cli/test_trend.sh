@@ -89,6 +89,38 @@ for f in blocmoney-ok blocmoney-part; do
 	expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" 0 "$f: nothing to say"
 done
 
+# a unit's awards against the total it states: the list is whole when proposals close it
+# ("Lập hồ sơ đề nghị …; đề nghị …") or it ends the document (a tail comes after its cut),
+# and 20 cá nhân is not the 10 it lists; written right, nothing
+cat >unitawards.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2015
+
+Kết quả khen thưởng năm 2015 của các đơn vị trong Khối⁵.
+
+⁵ - Sở Y tế: Năm 2015 đơn vị có 05 lượt tập thể, 20 cá nhân được các cấp khen thưởng. Trong đó: Giám đốc Sở Y tế tặng Giấy khen cho 03 tập thể, 10 cá nhân; 02 tập thể được công nhận danh hiệu “Tập thể lao động tiên tiến”. Lập hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể; đề nghị Chủ tịch UBND tỉnh công nhận danh hiệu “Chiến sĩ thi đua cấp tỉnh” cho 02 cá nhân.
+
+- Sở Tư pháp: Năm 2015 đơn vị có 02 lượt tập thể, 09 cá nhân được các cấp khen thưởng. Trong đó: Giám đốc Sở Tư pháp tặng Giấy khen cho 02 tập thể, 04 cá nhân; công nhận danh hiệu “Lao động tiên tiến” cho 05 cá nhân.
+EOF
+run index --db unitawards.db unitawards.txt
+expect_rc 0
+run audit --db unitawards.db --check total_mismatch --format tsv
+expect_eq "$(printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 { print $6 }')" \
+	"stated 5 tập thể, 20 cá nhân awarded; the awards listed give 5 tập thể, 10 cá nhân" \
+	"a unit's stated awards against a list its proposals close"
+sed 's/05 lượt tập thể, 20 cá nhân/05 lượt tập thể, 10 cá nhân/; s/02 lượt tập thể, 09 cá nhân/02 lượt tập thể, 19 cá nhân/' \
+	unitawards.txt >unitawards-last.txt
+run index --db unitawards-last.db unitawards-last.txt
+run audit --db unitawards-last.db --check total_mismatch --format tsv
+expect_eq "$(printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 { print $6 }')" \
+	"stated 2 tập thể, 19 cá nhân awarded; the awards listed give 2 tập thể, 9 cá nhân" \
+	"a unit's stated awards against the list that ends the document"
+sed 's/05 lượt tập thể, 20 cá nhân/05 lượt tập thể, 10 cá nhân/' unitawards.txt >unitawards-ok.txt
+run index --db unitawards-ok.db unitawards-ok.txt
+run audit --db unitawards-ok.db --check total_mismatch --format tsv
+expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" 0 "unitawards-ok: nothing to say"
+
 # a money total is the sum of one unit's item: a dash paragraph about no unit is the tail of
 # an item cut by a page break ("… nhân ngày Thương binh" | "- Liệt sĩ, …"), its other amounts
 # before the break
