@@ -665,10 +665,39 @@ static int run_repeats(struct paras *ps, size_t i, struct vn_norm *nm, const str
 	return 0;
 }
 
-/* Whether paragraph i opens a run of units' items that go on with the last footnote: items
- * reporting on units it has not listed yet, none it has. */
+/* Whether a unit's item is a line of a list of scores ("- Sở Y tế: 996/1000 điểm."). */
+static int score_line(const char *t)
+{
+	const char *p = strchr(t, ':');
+
+	if (!p)
+		return 0;
+	p += strspn(p + 1, " ") + 1;
+	if (!isdigit((unsigned char)*p))
+		return 0;
+	p += strspn(p, "0123456789,.");
+	if (*p++ != '/' || !isdigit((unsigned char)*p))
+		return 0;
+	p += strspn(p, "0123456789,.");
+	p += strspn(p, " ");
+	if (strncmp(p, "điểm", strlen("điểm")) == 0)
+		p += strlen("điểm");
+	p += strspn(p, " .;");
+	return *p == 0;
+}
+
+/* Whether the unit's item t may be the next item of a footnote whose last item is last: a
+ * line of scores only follows another (a footnote on the units' awards is not the list of
+ * scores the next page's body goes on with). */
+static int same_list(const char *t, const char *last)
+{
+	return !score_line(t) || score_line(last);
+}
+
+/* Whether paragraph i opens a run of units' items that go on with the last footnote, whose
+ * last item is last: items reporting on units it has not listed yet, none it has. */
 static int continues_footnote(struct paras *ps, size_t i, struct vn_norm *nm,
-                              const struct buf *seen)
+                              const struct buf *seen, const char *last)
 {
 	struct para *pp = &ps->p[i];
 	const char *label;
@@ -676,7 +705,8 @@ static int continues_footnote(struct paras *ps, size_t i, struct vn_norm *nm,
 	int found;
 
 	if (pp->note || pp->cell || pp->exact || pp->heading_block || !is_bullet(pp->text) ||
-	    !reports_on_unit(pp->text) || !(label = para_label(pp, nm)))
+	    !reports_on_unit(pp->text) || !same_list(pp->text, last) ||
+	    !(label = para_label(pp, nm)))
 		return 0;
 	key = xmalloc(strlen(label) + 3);
 	sprintf(key, "\n%s\n", label);
@@ -818,7 +848,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		if (!in_fn && last_fn >= 0 && m <= 0 && !is_bullet(t) && !pp->heading_block &&
 		    !is_heading_text(t) && !text_caps_line(t, strcspn(t, "\n")) &&
 		    !text_is_name(t) && i + 1 < ps->n &&
-		    continues_footnote(ps, i + 1, nm, &fn_units)) {
+		    continues_footnote(ps, i + 1, nm, &fn_units, buf_str(&a->p[last_fn].text))) {
 			if (open_fn >= 0 && joinable(a, open_fn, t)) {
 				piece_join(a, open_fn, t);
 				if (!text_ends_open(t))
@@ -840,6 +870,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		 * of units' items this one opens names such a unit further on: the cut item's
 		 * tail is still to come, so the page's body is what stands here */
 		if (in_fn && is_bullet(t) && reports_on_unit(t) &&
+		    same_list(t, buf_str(&a->p[last_fn].text)) &&
 		    !(open_fn >= 0 && open_fn == last_fn && run_repeats(ps, i, nm, &fn_units))) {
 			const char *label = para_label(pp, nm);
 			if (label && !label_seen(&fn_units, label)) {

@@ -163,13 +163,17 @@ Tổng kết công tác thi đua, khen thưởng năm 2020 của Khối các tr�
 - Ủy ban nhân dân huyện Tri Tôn: 04 tập thể được Chủ tịch Ủy ban nhân dân huyện Tri Tôn tặng Giấy khen.
 
 - Sở Y tế: Giám đốc Sở Quy hoạch Mới tặng Giấy khen cho 01 tập thể.
+
+- Ban QLDA giao thông tỉnh: tổ chức 02 hội thi.
+
+- Điện lực An Giang: ủng hộ 10.000.000 đồng.
 TXT
 run index --db blocs.db blocs.txt
 expect_rc 0
 expect_eq "$(sql blocs.db "SELECT group_concat(name, '|') FROM (SELECT DISTINCT u.name
 	FROM unit_mentions m JOIN units u ON u.id = m.unit ORDER BY u.name)")" \
-	"Ban Quản lý dự án Thủy lợi tỉnh|Sở Y tế|Trung tâm Y tế huyện Tri Tôn|Trường Cao đẳng Văn hóa Nghệ thuật tỉnh|Trường THPT Chợ Mới|Trường THPT Long Xuyên|Ủy ban nhân dân huyện Tri Tôn" \
-	"units of the school, health and project blocs"
+	"Ban Quản lý dự án Thủy lợi tỉnh|Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh|Công ty Điện lực tỉnh|Sở Y tế|Trung tâm Y tế huyện Tri Tôn|Trường Cao đẳng Văn hóa Nghệ thuật tỉnh|Trường THPT Chợ Mới|Trường THPT Long Xuyên|Ủy ban nhân dân huyện Tri Tôn" \
+	"units of the school, health and project blocs, and short forms (Ban QLDA, Điện lực An Giang)"
 expect_eq "$(sql blocs.db "SELECT group_concat(g, '|') FROM (SELECT u.name || ': ' ||
 	coalesce(a.grantor, '') AS g FROM awards a JOIN units u ON u.id = a.unit
 	WHERE a.award = 'Giấy khen' ORDER BY a.doc, a.id)")" \

@@ -132,4 +132,29 @@ expect_eq "$(kind_of '- Sở Tư pháp: Giám đốc Sở Tư pháp tặng Giấ
 	"the last footnote's next item"
 run docs --db tail.db --format tsv
 expect_eq "$(tsv_col signer)" "Nguyễn Văn An" "the signer before the last page's footnotes"
+
+# A footnote on the units' awards does not go on with the list of scores the page's body
+# resumes after it, even for units the footnote has not listed.
+cat >scores.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2010
+
+Kết quả khen thưởng năm 2010 của các đơn vị⁵. Điểm chấm của các đơn vị như sau:
+
+- Văn phòng Tỉnh ủy: 1000/1000 điểm.
+
+⁵ - Ban Tuyên giáo Tỉnh ủy: Trưởng Ban Tuyên giáo Tỉnh ủy tặng Giấy khen cho 03 tập thể.
+
+- Ủy ban Kiểm tra Tỉnh ủy: 994/1000 điểm.
+
+- Ban Dân vận Tỉnh ủy: 973/1000 điểm.
+EOF
+run index --db scores.db scores.txt
+expect_rc 0
+run show --db scores.db 1 --format tsv
+expect_eq "$(kind_of '- Ban Tuyên giáo Tỉnh ủy: Trưởng Ban Tuyên giáo Tỉnh ủy tặng Giấy khen cho 03 tập thể.')" \
+	footnote "the footnote's item"
+expect_eq "$(kind_of '- Ủy ban Kiểm tra Tỉnh ủy: 994/1000 điểm.')" body "the body's list of scores goes on"
+expect_eq "$(kind_of '- Ban Dân vận Tỉnh ủy: 973/1000 điểm.')" body "the body's list of scores goes on"
 done_ok
