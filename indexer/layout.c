@@ -665,6 +665,21 @@ static int run_repeats(struct paras *ps, size_t i, struct vn_norm *nm, const str
 	return 0;
 }
 
+/* Whether t stops where a page break cut a sentence: on a word, a comma, a semicolon or a
+ * colon (not on a bracket or a quote, which close a title or a note). */
+static int cut_in_sentence(const char *t)
+{
+	size_t n = strlen(t);
+
+	while (n > 0 && is_blank(t[n - 1]))
+		n--;
+	if (n == 0)
+		return 0;
+	return strchr(",;:", t[n - 1]) || isalnum((unsigned char)t[n - 1]) ||
+	       ((unsigned char)t[n - 1] >= 0x80 && text_ends_open(t) &&
+	        !(n >= 3 && (memcmp(t + n - 3, "”", 3) == 0 || memcmp(t + n - 3, "…", 3) == 0)));
+}
+
 /* Whether a unit's item is a line of a list of scores ("- Sở Y tế: 996/1000 điểm."). */
 static int score_line(const char *t)
 {
@@ -838,6 +853,21 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 				body_since_fn = 0;
 				continue;
 			}
+		}
+		/* right after a page's footnotes, a body paragraph the page cut in mid-sentence
+		 * ("…, như:" / "Các Bộ, ngành tặng …") goes on with the next page's first
+		 * paragraph, whatever its case: a name, a quote or a list's next clause */
+		if (in_fn && open_body >= 0 && m <= 0 && !is_bullet(t) && !pp->heading_block &&
+		    !is_heading_text(t) && !text_caps_line(t, strcspn(t, "\n")) &&
+		    cut_in_sentence(buf_str(&a->p[open_body].text)) && joinable(a, open_body, t)) {
+			char *c = cite_markers(t, &cited, 1);
+			piece_join(a, open_body, c);
+			free(c);
+			if (!text_ends_open(t))
+				open_body = -1;
+			in_fn = 0;
+			body_since_fn = 1;
+			continue;
 		}
 		/* a paragraph opening in capitals can be the tail of a footnote that the last
 		 * page's foot cut ("… tại Trường Tiểu học Côn" / the page's body / "Lôn, trị

@@ -157,4 +157,31 @@ expect_eq "$(kind_of '- Ban Tuyên giáo Tỉnh ủy: Trưởng Ban Tuyên giáo
 	footnote "the footnote's item"
 expect_eq "$(kind_of '- Ủy ban Kiểm tra Tỉnh ủy: 994/1000 điểm.')" body "the body's list of scores goes on"
 expect_eq "$(kind_of '- Ban Dân vận Tỉnh ủy: 973/1000 điểm.')" body "the body's list of scores goes on"
+
+# A body paragraph the page cut after "như:" goes on after the page's footnotes with a
+# capital ("Các Bộ, ngành tặng …"); one that ends in a bracket does not.
+cat >capital.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2015
+
+Kết quả khen thưởng năm 2015, toàn Khối có 06/06 đơn vị được tặng thưởng nhiều danh hiệu cao quý trong các phong trào thi đua, như:
+
+⁴ - Sở Y tế: Tổ chức Hội nghị điển hình tiên tiến của ngành.
+
+Các Bộ, ngành tặng Bằng khen cho 5 tập thể và 08 cá nhân.
+
+(Có phụ lục kết quả đạt được của từng đơn vị kèm theo)
+
+⁵ - Sở Tư pháp: Tổ chức Hội nghị điển hình tiên tiến của ngành.
+
+Kết quả chấm điểm thi đua của các đơn vị trong Khối.
+EOF
+run index --db capital.db capital.txt
+expect_rc 0
+run show --db capital.db 1 --format tsv
+expect_eq "$(kind_of 'Kết quả khen thưởng năm 2015, toàn Khối có 06/06 đơn vị được tặng thưởng nhiều danh hiệu cao quý trong các phong trào thi đua, như: Các Bộ, ngành tặng Bằng khen cho 5 tập thể và 08 cá nhân.')" \
+	body "a sentence cut after 'như:' goes on with a capital after the page's footnotes"
+expect_eq "$(kind_of 'Kết quả chấm điểm thi đua của các đơn vị trong Khối.')" body \
+	"a paragraph closed by a bracket is whole"
 done_ok
