@@ -665,6 +665,16 @@ static int run_repeats(struct paras *ps, size_t i, struct vn_norm *nm, const str
 	return 0;
 }
 
+/* Whether t is (or ends) a signature block: its last line a person's name or its first in
+ * capitals ("PHÓ CỤC TRƯỞNG CỤC THỐNG KÊ TỈNH\nHoàng Việt Huyền"): no sentence goes on
+ * from it, the last page's footnotes follow it. */
+static int signature_like(const char *t)
+{
+	const char *last = strrchr(t, '\n');
+
+	return text_is_name(last ? last + 1 : t) || text_caps_line(t, strcspn(t, "\n"));
+}
+
 /* Whether t stops where a page break cut a sentence: on a word, a comma, a semicolon or a
  * colon (not on a bracket or a quote, which close a title or a note). */
 static int cut_in_sentence(const char *t)
@@ -825,7 +835,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			}
 			/* a signer's name stops no sentence: what follows it is the foot of
 			 * the last page (header.c reads it as the footnote's tail) */
-			if (open_body >= 0 && !text_is_name(buf_str(&a->p[open_body].text)) &&
+			if (open_body >= 0 && !signature_like(buf_str(&a->p[open_body].text)) &&
 			    joinable(a, open_body, t)) {
 				char *c = cite_markers(t, &cited, 1);
 				piece_join(a, open_body, c);
@@ -859,7 +869,8 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		 * paragraph, whatever its case: a name, a quote or a list's next clause */
 		if (in_fn && open_body >= 0 && m <= 0 && !is_bullet(t) && !pp->heading_block &&
 		    !is_heading_text(t) && !text_caps_line(t, strcspn(t, "\n")) &&
-		    cut_in_sentence(buf_str(&a->p[open_body].text)) && joinable(a, open_body, t)) {
+		    cut_in_sentence(buf_str(&a->p[open_body].text)) &&
+		    !signature_like(buf_str(&a->p[open_body].text)) && joinable(a, open_body, t)) {
 			char *c = cite_markers(t, &cited, 1);
 			piece_join(a, open_body, c);
 			free(c);

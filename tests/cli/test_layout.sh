@@ -184,4 +184,36 @@ expect_eq "$(kind_of 'Kết quả khen thưởng năm 2015, toàn Khối có 06/
 	body "a sentence cut after 'như:' goes on with a capital after the page's footnotes"
 expect_eq "$(kind_of 'Kết quả chấm điểm thi đua của các đơn vị trong Khối.')" body \
 	"a paragraph closed by a bracket is whole"
+
+# The last page's footnotes after the signature: a capitalised tail among them does not go
+# on with the signer's name.
+cat >sigtail.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2025
+
+Kết quả khen thưởng năm 2025 của các đơn vị trong Khối⁵.
+
+Nơi nhận:
+
+- UBND tỉnh;
+
+- Lưu: VT, TĐKT.
+
+TM. KHỐI KINH TẾ TỔNG HỢP
+TRƯỞNG KHỐI NĂM 2025
+
+PHÓ CỤC TRƯỞNG CỤC THỐNG KÊ TỈNH
+Hoàng Việt Huyền
+
+⁵ - Sở Kế hoạch và Đầu tư: Giám đốc Sở Kế hoạch và Đầu tư tặng Giấy khen cho 04 tập thể.
+
+- Sở Công Thương: Giám đốc Sở Công Thương tặng Giấy khen cho 08 tập thể; danh hiệu
+
+Bộ trưởng Bộ Công Thương tặng Kỷ niệm chương cho 05 cá nhân.
+EOF
+run index --db sigtail.db sigtail.txt
+expect_rc 0
+run docs --db sigtail.db --format tsv
+expect_eq "$(tsv_col signer)" "Hoàng Việt Huyền" "the signer's name is no sentence going on"
 done_ok
