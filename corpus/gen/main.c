@@ -300,6 +300,21 @@ static int emit_doc(struct run *R, struct ctx *c, const char *stem, int f, struc
 	return rc;
 }
 
+/* The bloc's members missing from its report of year y (a unit that left for that year
+ * only), recorded in the truth of d: of the report and of a revised version of it alike. */
+static void plant_gaps(const struct opts *o, const struct blocworld *bw, int y, struct doc *d)
+{
+	int i;
+
+	for (i = 0; i < bw->nunits; i++)
+		if (bw->units[i].gap == y && y - 1 >= o->y1 && y + 1 <= o->y2) {
+			struct incons *in = doc_incons(d, "unit_gap");
+			in->para = -1;
+			in->detail = doc_printf(d, "\"unit\":\"%s\",\"years\":[%d,%d]",
+			                        bw->units[i].canon, y - 1, y + 1);
+		}
+}
+
 /* One report (and its planted duplicates) of bloc world bw for year y. */
 static int one(struct run *R, struct blocworld *bw, int y)
 {
@@ -328,13 +343,7 @@ static int one(struct run *R, struct blocworld *bw, int y)
 	plan(o, &c, p->idx, b->idx, y);
 	c.d = doc_new();
 	report_compose(&c);
-	for (i = 0; i < bw->nunits; i++)
-		if (bw->units[i].gap == y && y - 1 >= o->y1 && y + 1 <= o->y2) {
-			struct incons *in = doc_incons(c.d, "unit_gap");
-			in->para = -1;
-			in->detail = doc_printf(c.d, "\"unit\":\"%s\",\"years\":[%d,%d]",
-			                        bw->units[i].canon, y - 1, y + 1);
-		}
+	plant_gaps(o, bw, y, c.d);
 	if (o->check) {
 		struct err ce;
 		int bad = truth_check(&c, &ce);
@@ -374,6 +383,8 @@ static int one(struct run *R, struct blocworld *bw, int y)
 			c2.force = &keep;
 			memset(&c2.hd, 0, sizeof(c2.hd));
 			report_compose(&c2);
+			/* the revised version has the same members, so the same gaps */
+			plant_gaps(o, bw, y, c2.d);
 			rng_init(&lr, o->seed, "layout-revised", p->idx, b->idx, y);
 			rc = emit_doc(R, &c2, stem2, f, &lr, orig, "number");
 			doc_free(c2.d);
