@@ -757,7 +757,7 @@ static int continues_footnote(struct paras *ps, size_t i, struct vn_norm *nm,
  */
 static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 {
-	long open_body = -1, open_fn = -1, last_fn = -1;
+	long open_body = -1, open_fn = -1, last_fn = -1, last_head = -1;
 	int in_fn = 0, body_since_fn = 0, cited = 0, started = 0;
 	struct buf fn_units = BUF_INIT; /* "\nunit\n" for each item of the last footnote */
 	size_t i;
@@ -776,7 +776,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		}
 		if (pp->cell) {
 			piece_add(a, t, "cell", NULL);
-			open_body = open_fn = -1;
+			open_body = open_fn = last_head = -1;
 			in_fn = 0;
 			continue;
 		}
@@ -786,7 +786,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			at = piece_add(a, c, "body", NULL);
 			free(c);
 			a->p[at].heading = pp->heading_block || is_heading_text(t);
-			open_body = open_fn = -1;
+			open_body = open_fn = last_head = -1;
 			in_fn = 0;
 			body_since_fn = 1;
 			continue;
@@ -822,6 +822,17 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			continue;
 		}
 		if (text_starts_lower(t, strlen(t)) && !starts_item(t, strlen(t))) {
+			/* right after a page's footnotes, the page having ended on a heading or a
+			 * numbered item ("5. Đẩy mạnh … ứng dụng công nghệ thông tin trong"): the
+			 * next page goes on with it (a footnote's tail comes after that page's
+			 * body, not before) */
+			if (in_fn && open_body < 0 && last_head >= 0 && joinable(a, last_head, t)) {
+				piece_join(a, last_head, t);
+				last_head = -1;
+				in_fn = 0;
+				body_since_fn = 1;
+				continue;
+			}
 			/* right after a page's footnotes, with body and footnote both cut, the next
 			 * page starts with its body: the footnote's tail comes at that page's foot */
 			if (open_fn >= 0 && (in_fn || body_since_fn) && !(in_fn && open_body >= 0) &&
@@ -930,6 +941,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		in_fn = 0;
 		body_since_fn = 1;
 		open_body = !a->p[at].heading && text_ends_open(t) ? (long)at : -1;
+		last_head = a->p[at].heading ? (long)at : -1;
 	}
 	buf_free(&fn_units);
 }

@@ -216,4 +216,27 @@ run index --db sigtail.db sigtail.txt
 expect_rc 0
 run docs --db sigtail.db --format tsv
 expect_eq "$(tsv_col signer)" "Hoàng Việt Huyền" "the signer's name is no sentence going on"
+
+# A page that ended on a heading or a numbered item cut in mid-sentence: the next page goes
+# on with it after the page's footnotes, in lower case.
+cat >headcut.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2022
+
+Các đơn vị đều hoàn thành kế hoạch⁴.
+
+5. Đẩy mạnh công tác cải cách hành chính, ứng dụng công nghệ thông tin trong
+
+⁴ - Sở Tài chính: Tổ chức tọa đàm, giao lưu với các điển hình tiên tiến.
+
+- Sở Kế hoạch và Đầu tư: Năm 2021,
+
+hoạt động, quản lý, chỉ đạo, điều hành.
+EOF
+run index --db headcut.db headcut.txt
+expect_rc 0
+run show --db headcut.db 1 --format tsv
+expect_eq "$(kind_of '5. Đẩy mạnh công tác cải cách hành chính, ứng dụng công nghệ thông tin trong hoạt động, quản lý, chỉ đạo, điều hành.')" \
+	heading "a numbered item cut at the page's end goes on after its footnotes"
 done_ok
