@@ -932,6 +932,22 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 				continue;
 			}
 		}
+		/* the page's body cut in mid-sentence ("… góp"), a unit's item cannot be the
+		 * body going on (the sentence's tail comes first): it is the foot, the last
+		 * footnote's next items, when they name units it has not listed and none it has
+		 */
+		if (!in_fn && last_fn >= 0 && open_body >= 0 && m <= 0 && is_bullet(t) &&
+		    cut_in_sentence(buf_str(&a->p[open_body].text)) &&
+		    !signature_like(buf_str(&a->p[open_body].text)) &&
+		    continues_footnote(ps, i, nm, &fn_units, buf_str(&a->p[last_fn].text))) {
+			label_seen(&fn_units, para_label(pp, nm));
+			at = piece_add(a, t, "footnote", a->p[last_fn].note);
+			last_fn = (long)at;
+			open_fn = text_ends_open(t) ? (long)at : -1;
+			in_fn = 1;
+			body_since_fn = 0;
+			continue;
+		}
 		{
 			char *c = cite_markers(t, &cited, 1);
 			at = piece_add(a, c, "body", NULL);

@@ -239,4 +239,32 @@ expect_rc 0
 run show --db headcut.db 1 --format tsv
 expect_eq "$(kind_of '5. Đẩy mạnh công tác cải cách hành chính, ứng dụng công nghệ thông tin trong hoạt động, quản lý, chỉ đạo, điều hành.')" \
 	heading "a numbered item cut at the page's end goes on after its footnotes"
+
+# The page's body cut in mid-sentence, then the last footnote's next items (a footnote that
+# went on over two feet), then the body's tail: the items are the footnote's.
+cat >footitems.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2014
+
+Tổng giá trị các hoạt động xã hội của các đơn vị trong Khối là 20.000.000 đồng³.
+
+³ - Hội Nông dân tỉnh: Ủng hộ các quỹ 10.000.000 đồng.
+
+Tổ chức cơ sở Đảng, Công đoàn, Đoàn Thanh niên hoạt động có hiệu quả, góp
+
+- Tỉnh đoàn: Ủng hộ Quỹ Vì người nghèo 10.000.000 đồng.
+
+phần tích cực vào việc hoàn thành nhiệm vụ chính trị.
+
+- Hội Nông dân tỉnh: Duy trì chế độ sinh hoạt chi bộ.
+EOF
+run index --db footitems.db footitems.txt
+expect_rc 0
+run show --db footitems.db 1 --format tsv
+expect_eq "$(kind_of '- Tỉnh đoàn: Ủng hộ Quỹ Vì người nghèo 10.000.000 đồng.')" footnote \
+	"a unit's item between a body cut in mid-sentence and its tail is the footnote's"
+expect_eq "$(kind_of 'Tổ chức cơ sở Đảng, Công đoàn, Đoàn Thanh niên hoạt động có hiệu quả, góp phần tích cực vào việc hoàn thành nhiệm vụ chính trị.')" \
+	body "the body's sentence is whole"
+expect_eq "$(kind_of '- Hội Nông dân tỉnh: Duy trì chế độ sinh hoạt chi bộ.')" body "the body's own list"
 done_ok
