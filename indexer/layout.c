@@ -592,6 +592,18 @@ static void piece_join(struct assembly *a, long at, const char *text)
 	buf_adds(&a->p[at].text, text);
 }
 
+/* The open body paragraph *open_body goes on with t (its footnote references read as
+ * such); it stays open unless t ends its sentence. */
+static void body_goes_on(struct assembly *a, long *open_body, const char *t, int *cited)
+{
+	char *c = cite_markers(t, cited, 1);
+
+	piece_join(a, *open_body, c);
+	free(c);
+	if (!text_ends_open(t))
+		*open_body = -1;
+}
+
 /* A heading line: numbered and short (a long numbered paragraph is a list item of the
  * body), or all in capitals. */
 static int is_heading_text(const char *t)
@@ -848,11 +860,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			 * the last page (header.c reads it as the footnote's tail) */
 			if (open_body >= 0 && !signature_like(buf_str(&a->p[open_body].text)) &&
 			    joinable(a, open_body, t)) {
-				char *c = cite_markers(t, &cited, 1);
-				piece_join(a, open_body, c);
-				free(c);
-				if (!text_ends_open(t))
-					open_body = -1;
+				body_goes_on(a, &open_body, t, &cited);
 				in_fn = 0;
 				body_since_fn = 1;
 				continue;
@@ -882,11 +890,7 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 		    !is_heading_text(t) && !text_caps_line(t, strcspn(t, "\n")) &&
 		    cut_in_sentence(buf_str(&a->p[open_body].text)) &&
 		    !signature_like(buf_str(&a->p[open_body].text)) && joinable(a, open_body, t)) {
-			char *c = cite_markers(t, &cited, 1);
-			piece_join(a, open_body, c);
-			free(c);
-			if (!text_ends_open(t))
-				open_body = -1;
+			body_goes_on(a, &open_body, t, &cited);
 			in_fn = 0;
 			body_since_fn = 1;
 			continue;

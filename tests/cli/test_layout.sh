@@ -1,8 +1,17 @@
+# Layout: footnotes and page breaks mended (docs/facts.md), each case a hand-made text.
+. "$TOP/tests/cli/lib.sh"
+passages_of() { # NAME: NAME.txt indexed into NAME.db, $OUT its passages as TSV
+	run index --db "$1.db" "$1.txt"
+	expect_rc 0
+	run show --db "$1.db" 1 --format tsv
+	expect_rc 0
+}
+kind_of() { printf '%s\n' "$OUT" | awk -F'\t' -v t="$1" '$7 == t { print $3 }'; }
+unit_of() { printf '%s\n' "$OUT" | awk -F'\t' -v t="$1" '$7 == t { print $6 }'; }
+
 # Page-break repair is for text that lost its paragraphs (plain text, PDF text layers). A
 # structured format gives paragraphs as they are: nothing is joined to the paragraph
 # before it, and a digit after a letter ("c1.") is not taken for a footnote marker.
-. "$TOP/tests/cli/lib.sh"
-
 DOC="$TOP/tests/fixtures/legacy/files/tcvn3/2004-mauduan.doc"
 run text --typed-case "$DOC"
 expect_rc 0
@@ -46,11 +55,7 @@ Các đơn vị đều hoàn thành nhiệm vụ⁶.
 
 - Sở Y tế: 96/100 điểm.
 EOF
-run index --db bc.db bc.txt
-expect_rc 0
-run show --db bc.db 1 --format tsv
-expect_rc 0
-kind_of() { printf '%s\n' "$OUT" | awk -F'\t' -v t="$1" '$7 == t { print $3 }'; }
+passages_of bc
 expect_eq "$(kind_of '- Hội Liên hiệp Phụ nữ tỉnh: 99/100 điểm.')" body \
 	"a unit's item after a footnote cut in mid-sentence"
 expect_eq "$(kind_of '- Tỉnh đoàn: 95/100 điểm.')" body "the body's list goes on"
@@ -112,11 +117,7 @@ Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể.
 
 - Sở Tư pháp: Giám đốc Sở Tư pháp tặng Giấy khen cho 03 tập thể.
 EOF
-run index --db tail.db tail.txt
-expect_rc 0
-run show --db tail.db 1 --format tsv
-expect_rc 0
-unit_of() { printf '%s\n' "$OUT" | awk -F'\t' -v t="$1" '$7 == t { print $6 }'; }
+passages_of tail
 expect_eq "$(unit_of '- Sở Y tế: Tặng quà cho học sinh nghèo vượt khó tại Trường Tiểu học Côn Lôn, trị giá 16.579.200 đồng. Tổng giá trị các hoạt động của đơn vị là 16.579.200 đồng.')" \
 	"Sở Y tế" "a footnote's tail opening with a capital, its next item after it, is one paragraph with its item"
 expect_eq "$(kind_of '- Sở Tư pháp: Ủng hộ Quỹ Vì người nghèo 5.000.000 đồng.')" footnote \
@@ -150,9 +151,7 @@ Kết quả khen thưởng năm 2010 của các đơn vị⁵. Điểm chấm c�
 
 - Ban Dân vận Tỉnh ủy: 973/1000 điểm.
 EOF
-run index --db scores.db scores.txt
-expect_rc 0
-run show --db scores.db 1 --format tsv
+passages_of scores
 expect_eq "$(kind_of '- Ban Tuyên giáo Tỉnh ủy: Trưởng Ban Tuyên giáo Tỉnh ủy tặng Giấy khen cho 03 tập thể.')" \
 	footnote "the footnote's item"
 expect_eq "$(kind_of '- Ủy ban Kiểm tra Tỉnh ủy: 994/1000 điểm.')" body "the body's list of scores goes on"
@@ -177,9 +176,7 @@ Các Bộ, ngành tặng Bằng khen cho 5 tập thể và 08 cá nhân.
 
 Kết quả chấm điểm thi đua của các đơn vị trong Khối.
 EOF
-run index --db capital.db capital.txt
-expect_rc 0
-run show --db capital.db 1 --format tsv
+passages_of capital
 expect_eq "$(kind_of 'Kết quả khen thưởng năm 2015, toàn Khối có 06/06 đơn vị được tặng thưởng nhiều danh hiệu cao quý trong các phong trào thi đua, như: Các Bộ, ngành tặng Bằng khen cho 5 tập thể và 08 cá nhân.')" \
 	body "a sentence cut after 'như:' goes on with a capital after the page's footnotes"
 expect_eq "$(kind_of 'Kết quả chấm điểm thi đua của các đơn vị trong Khối.')" body \
@@ -234,9 +231,7 @@ Các đơn vị đều hoàn thành kế hoạch⁴.
 
 hoạt động, quản lý, chỉ đạo, điều hành.
 EOF
-run index --db headcut.db headcut.txt
-expect_rc 0
-run show --db headcut.db 1 --format tsv
+passages_of headcut
 expect_eq "$(kind_of '5. Đẩy mạnh công tác cải cách hành chính, ứng dụng công nghệ thông tin trong hoạt động, quản lý, chỉ đạo, điều hành.')" \
 	heading "a numbered item cut at the page's end goes on after its footnotes"
 
@@ -259,9 +254,7 @@ phần tích cực vào việc hoàn thành nhiệm vụ chính trị.
 
 - Hội Nông dân tỉnh: Duy trì chế độ sinh hoạt chi bộ.
 EOF
-run index --db footitems.db footitems.txt
-expect_rc 0
-run show --db footitems.db 1 --format tsv
+passages_of footitems
 expect_eq "$(kind_of '- Tỉnh đoàn: Ủng hộ Quỹ Vì người nghèo 10.000.000 đồng.')" footnote \
 	"a unit's item between a body cut in mid-sentence and its tail is the footnote's"
 expect_eq "$(kind_of 'Tổ chức cơ sở Đảng, Công đoàn, Đoàn Thanh niên hoạt động có hiệu quả, góp phần tích cực vào việc hoàn thành nhiệm vụ chính trị.')" \
