@@ -616,17 +616,27 @@ static int is_heading_text(const char *t)
 	return n < 200 && text_all_caps(t, n) && text_display_width(t, n) > 3;
 }
 
-/* Whether unit is in the set seen ("\nA\n\nB\n"); adds it when not. */
-static int label_seen(struct buf *seen, const char *unit)
+/* Whether unit is in the set seen ("\nA\n\nB\n"); label_seen adds it when not. */
+static int label_in(const struct buf *seen, const char *unit)
 {
 	char *key = xmalloc(strlen(unit) + 3);
 	int found;
 
 	sprintf(key, "\n%s\n", unit);
 	found = seen->n && strstr(buf_str(seen), key) != NULL;
-	if (!found)
-		buf_adds(seen, key);
 	free(key);
+	return found;
+}
+
+static int label_seen(struct buf *seen, const char *unit)
+{
+	int found = label_in(seen, unit);
+
+	if (!found) {
+		buf_adds(seen, "\n");
+		buf_adds(seen, unit);
+		buf_addc(seen, '\n');
+	}
 	return found;
 }
 
@@ -659,19 +669,13 @@ static int run_repeats(struct paras *ps, size_t i, struct vn_norm *nm, const str
 	for (; i < ps->n; i++) {
 		struct para *pp = &ps->p[i];
 		const char *label;
-		char *key;
-		int found;
 
 		if (pp->note || pp->cell || pp->exact || pp->heading_block || !is_bullet(pp->text))
 			return 0;
 		label = para_label(pp, nm);
 		if (!label)
 			return 0;
-		key = xmalloc(strlen(label) + 3);
-		sprintf(key, "\n%s\n", label);
-		found = seen->n && strstr(buf_str(seen), key) != NULL;
-		free(key);
-		if (found)
+		if (label_in(seen, label))
 			return 1;
 	}
 	return 0;
@@ -697,9 +701,12 @@ static int cut_in_sentence(const char *t)
 		n--;
 	if (n == 0)
 		return 0;
+	if (n >= 3 && (!memcmp(t + n - 3, "”", 3) || !memcmp(t + n - 3, "’", 3) ||
+	               !memcmp(t + n - 3, "…", 3)))
+		return 0;
+	/* a letter: ASCII, or the last byte of a Vietnamese one */
 	return strchr(",;:", t[n - 1]) || isalnum((unsigned char)t[n - 1]) ||
-	       ((unsigned char)t[n - 1] >= 0x80 && text_ends_open(t) &&
-	        !(n >= 3 && (memcmp(t + n - 3, "”", 3) == 0 || memcmp(t + n - 3, "…", 3) == 0)));
+	       (unsigned char)t[n - 1] >= 0x80;
 }
 
 /* Whether a unit's item is a line of a list of scores ("- Sở Y tế: 996/1000 điểm."). */
@@ -738,18 +745,12 @@ static int continues_footnote(struct paras *ps, size_t i, struct vn_norm *nm,
 {
 	struct para *pp = &ps->p[i];
 	const char *label;
-	char *key;
-	int found;
 
 	if (pp->note || pp->cell || pp->exact || pp->heading_block || !is_bullet(pp->text) ||
 	    !reports_on_unit(pp->text) || !same_list(pp->text, last) ||
 	    !(label = para_label(pp, nm)))
 		return 0;
-	key = xmalloc(strlen(label) + 3);
-	sprintf(key, "\n%s\n", label);
-	found = seen->n && strstr(buf_str(seen), key) != NULL;
-	free(key);
-	return !found && !run_repeats(ps, i, nm, seen);
+	return !label_in(seen, label) && !run_repeats(ps, i, nm, seen);
 }
 
 /*
