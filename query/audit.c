@@ -604,7 +604,7 @@ static int check_award_totals(struct audit *a)
 			const char *from = head;
 			double stated[2] = {-1, -1}, sum[2], read[2] = {0, 0};
 			const char *last = list, *end, *closing;
-			long ch = (long)text_count_chars(text, (size_t)(head - text)), lc, nc;
+			long lc, nc;
 
 			if (!list)
 				break;
@@ -642,7 +642,6 @@ static int check_award_totals(struct audit *a)
 					continue;
 				read[k] += sqlite3_column_double(fg, 1);
 			}
-			(void)ch;
 			/* a list cut by a page break goes on elsewhere: after its last number comes
 			   another item ("…; trị của từng đơn vị.") instead of the end of the list
 			 */

@@ -210,14 +210,13 @@ static void write_header(struct ctx *c)
 		say_clean(c, c->prov->place);
 		doc_label(c->d, date);
 	}
-	if (c->planted[INC_DATE_YEAR] > 0) {
+	/* planted here, or kept by a revised version from the report it revises */
+	if (c->planted[INC_DATE_YEAR] > 0 ||
+	    (c->force && h->year != c->year && !(h->year == c->year + 1 && h->month == 1))) {
 		doc_plant(c->d, "date_year_mismatch", 0, "\"date_year\":%d,\"title_year\":%d",
 		          h->year, c->year);
-		c->planted[INC_DATE_YEAR] = -1;
-	} else if (c->force && h->year != c->year && !(h->year == c->year + 1 && h->month == 1)) {
-		/* a revised version keeps the date of the report it revises, and its mismatch */
-		doc_plant(c->d, "date_year_mismatch", 0, "\"date_year\":%d,\"title_year\":%d",
-		          h->year, c->year);
+		if (c->planted[INC_DATE_YEAR] > 0)
+			c->planted[INC_DATE_YEAR] = -1;
 	}
 	free(parent);
 	doc_para(c->d, PK_DOCTYPE, 0);
