@@ -8,6 +8,7 @@
 #include "name_ids.h"
 #include "store_facts.h"
 #include "store_ocr.h"
+#include "vn_folds.h"
 #include "vn_rank.h"
 
 struct store {
@@ -18,6 +19,7 @@ struct store {
 	struct name_ids *sections; /* sections.path */
 	struct facts_store *facts;
 	struct ocr_store *ocr;
+	struct vn_folds *folds;   /* term_folds, kept as passages_fts is written */
 	struct vn_packer *packer; /* for passages no worker packed */
 	struct buf pack;
 	sqlite3_int64 *chunk_ids; /* of the document being stored, by doc_pack's index */
@@ -89,7 +91,9 @@ struct store *store_new(sqlite3 *db, struct err *e)
 		s->facts = facts_store_new(db, e);
 	if (s->facts)
 		s->ocr = ocr_store_new(db, e);
-	if (!s->facts || !s->ocr) {
+	if (s->ocr)
+		s->folds = vn_folds_new(db, e);
+	if (!s->facts || !s->ocr || !s->folds) {
 		store_free(s);
 		return NULL;
 	}
@@ -111,6 +115,7 @@ void store_free(struct store *s)
 	free(s->chunk_ids);
 	facts_store_free(s->facts);
 	ocr_store_free(s->ocr);
+	vn_folds_free(s->folds);
 	vn_packer_free(s->packer);
 	buf_free(&s->pack);
 	free(s);
@@ -311,9 +316,11 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 		/* tokens were computed by the worker: the tokenizer replays them */
 		if (p->toks.data)
 			vn_tok_replay_begin(p->text, n, &p->toks);
+		vn_tok_folds_begin(s->folds);
 		rc = step(s->db, s->ins_fts, e);
+		vn_tok_folds_end();
 		vn_tok_replay_end();
-		if (rc != 0)
+		if (rc != 0 || vn_folds_flush(s->folds, e) != 0)
 			return -1;
 	}
 	return 0;
@@ -439,5 +446,6 @@ int store_stream_end(struct store *s, int ok, struct err *e)
 	if (ok && store_span(s, s->stream_id, s->stream_first, s->stream_last, e) == 0)
 		return db_exec(s->db, "COMMIT", e);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	vn_folds_forget(s->folds);
 	return -1;
 }

@@ -1,4 +1,5 @@
 #include "vn_tok.h"
+#include "vn_folds.h"
 #include "vn_memo.h"
 #include "vn_rank.h"
 
@@ -356,14 +357,28 @@ void vn_tok_replay_stats(unsigned long *replayed, unsigned long *computed)
 	*computed = replay.computed;
 }
 
-static int replay_tokens(const struct vn_toks *t, void *ctx,
+/* The writer's folds (lib/vn_folds.h) while it inserts: accented words are told to it. */
+static _Thread_local struct vn_folds *folds_sink;
+
+void vn_tok_folds_begin(struct vn_folds *f)
+{
+	folds_sink = f;
+}
+
+void vn_tok_folds_end(void)
+{
+	folds_sink = NULL;
+}
+
+/* twins: emit the colocated folded twins; otherwise they go to the folds sink, if any */
+static int replay_tokens(const struct vn_toks *t, int twins, void *ctx,
                          int (*xToken)(void *, int, const char *, int, int, int))
 {
 	const unsigned char *d = (const unsigned char *)t->data;
-	size_t i = 0;
+	size_t i = 0, last = 0, nlast = 0;
 
 	while (i < t->n) {
-		int flags = (d[i] & 0x80) ? FTS5_TOKEN_COLOCATED : 0, rc;
+		int flags = (d[i] & 0x80) ? FTS5_TOKEN_COLOCATED : 0, rc = SQLITE_OK;
 		size_t len = d[i] & 0x7F, head = 1;
 		if (len == REC_LONG) {
 			uint16_t l16;
@@ -372,9 +387,16 @@ static int replay_tokens(const struct vn_toks *t, void *ctx,
 			head = 3;
 		}
 		/* offsets 0: FTS5 does not use them when indexing (see REC_LONG above) */
-		rc = xToken(ctx, flags, t->data + i + head, (int)len, 0, 0);
+		if (!flags || twins)
+			rc = xToken(ctx, flags, t->data + i + head, (int)len, 0, 0);
+		else if (folds_sink) /* a twin follows the word it folds */
+			vn_folds_note(folds_sink, t->data + last, nlast, t->data + i + head, len);
 		if (rc != SQLITE_OK)
 			return rc;
+		if (!flags) {
+			last = i + head;
+			nlast = len;
+		}
 		i += head + len;
 	}
 	return SQLITE_OK;
@@ -384,20 +406,36 @@ static int replay_tokens(const struct vn_toks *t, void *ctx,
 
 struct tokenizer {
 	struct vn_norm *nm;
+	sqlite3 *db;
+	char *folds; /* the folds table (tokenize = 'vietnamese term_folds'), or NULL: twins */
 };
+
+/* A table name goes into SQL text: letters, digits and '_' only. */
+static int plain_name(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++)
+		if (!(s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (i > 0 && s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return i > 0;
+}
 
 static int tok_create(void *user, const char **argv, int argc, Fts5Tokenizer **out)
 {
 	struct tokenizer *t;
 	struct err e;
 
-	(void)user;
-	(void)argv;
-	if (argc > 0)
-		return SQLITE_ERROR; /* no options yet; refuse rather than ignore them */
+	/* one option: the folds table; refuse anything else rather than ignore it */
+	if (argc > 1 || (argc == 1 && !plain_name(argv[0])))
+		return SQLITE_ERROR;
 	t = xcalloc(1, sizeof(*t));
+	t->db = user;
+	t->folds = argc == 1 ? xstrdup(argv[0]) : NULL;
 	t->nm = vn_norm_new(&e);
 	if (!t->nm) {
+		free(t->folds);
 		free(t);
 		return SQLITE_ERROR;
 	}
@@ -411,25 +449,75 @@ static void tok_delete(Fts5Tokenizer *p)
 	if (!t)
 		return;
 	vn_norm_free(t->nm);
+	free(t->folds);
 	free(t);
 }
 
 struct emit {
 	void *ctx;
 	int (*xToken)(void *, int, const char *, int, int, int);
-	int document;
+	const struct tokenizer *t;
+	int document, prefix;
 };
+
+/*
+ * A query word typed without diacritics, with a folds table: the accented words the index
+ * holds under it, as synonyms of the word (FTS5_TOKEN_COLOCATED in a query: any of them
+ * matches, in a phrase too). A prefix ("dua*") takes the accented terms' prefixes of as many
+ * characters. The statement is prepared for each word: kept on the tokenizer it would stop
+ * the connection from closing.
+ */
+static int emit_folded(const struct emit *em, const struct vn_word *w, int a, int b)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_OK, n = 0;
+	const char *sql = em->prefix ? "SELECT DISTINCT substr(term, 1, ?2) FROM \"%w\""
+	                               " WHERE fold >= ?1 AND fold < ?1 || char(1114111) LIMIT 256"
+	                             : "SELECT term FROM \"%w\" WHERE fold = ?1";
+	char *q = sqlite3_mprintf(sql, em->t->folds);
+
+	/* no such table (a database being created, or read by an older schema): no synonyms */
+	if (!q || sqlite3_prepare_v2(em->t->db, q, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_free(q);
+		return SQLITE_OK;
+	}
+	sqlite3_free(q);
+	sqlite3_bind_text(st, 1, w->canon, (int)w->ncanon, SQLITE_STATIC);
+	if (em->prefix) {
+		const char *s = w->canon;
+		while (s < w->canon + w->ncanon)
+			n += ((unsigned char)*s++ & 0xC0) != 0x80;
+		sqlite3_bind_int(st, 2, n);
+	}
+	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const char *syn = (const char *)sqlite3_column_text(st, 0);
+		int nsyn = sqlite3_column_bytes(st, 0);
+		if (syn && !((size_t)nsyn == w->ncanon && memcmp(syn, w->canon, w->ncanon) == 0))
+			rc = em->xToken(em->ctx, FTS5_TOKEN_COLOCATED, syn, nsyn, a, b);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
 
 static int emit_token(void *ctx, const struct vn_word *w, size_t a, size_t b)
 {
 	struct emit *em = ctx;
 	int rc = em->xToken(em->ctx, 0, w->canon, (int)w->ncanon, (int)a, (int)b);
 
-	/* Only documents carry the folded twin: a query word is matched as typed, and a
-	 * folded query word (no diacritics) then meets the folded twins in the index. */
-	if (rc == SQLITE_OK && em->document && (w->flags & VN_WORD_ACCENTED))
-		rc = em->xToken(em->ctx, FTS5_TOKEN_COLOCATED, w->fold, (int)w->nfold, (int)a,
-		                (int)b);
+	if (rc != SQLITE_OK)
+		return rc;
+	if (em->document && (w->flags & VN_WORD_ACCENTED)) {
+		/* without a folds table a document carries the folded twin, which a query word
+		 * typed without diacritics meets; with one the word is noted there instead */
+		if (!em->t->folds)
+			rc = em->xToken(em->ctx, FTS5_TOKEN_COLOCATED, w->fold, (int)w->nfold,
+			                (int)a, (int)b);
+		else if (folds_sink)
+			vn_folds_note(folds_sink, w->canon, w->ncanon, w->fold, w->nfold);
+	} else if (!em->document && em->t->folds &&
+	           !(w->flags & (VN_WORD_ACCENTED | VN_WORD_NUMBER))) {
+		rc = emit_folded(em, w, (int)a, (int)b);
+	}
 	return rc;
 }
 
@@ -437,7 +525,8 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
                         int (*xToken)(void *, int, const char *, int, int, int))
 {
 	struct tokenizer *t = (struct tokenizer *)p;
-	struct emit em = {ctx, xToken, (flags & FTS5_TOKENIZE_DOCUMENT) != 0};
+	struct emit em = {ctx, xToken, t, (flags & FTS5_TOKENIZE_DOCUMENT) != 0,
+	                  (flags & FTS5_TOKENIZE_PREFIX) != 0};
 
 	if (ntext <= 0)
 		return SQLITE_OK;
@@ -446,7 +535,7 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 	if (em.document && replay.toks && replay.n == (size_t)ntext &&
 	    (replay.text == text || memcmp(replay.text, text, (size_t)ntext) == 0)) {
 		replay.replayed++;
-		return replay_tokens(replay.toks, ctx, xToken);
+		return replay_tokens(replay.toks, !t->folds, ctx, xToken);
 	}
 	if (em.document)
 		replay.computed++;
@@ -473,7 +562,7 @@ int vn_tok_register(sqlite3 *db, struct err *e)
 
 	if (!api)
 		return err_set(e, "this SQLite has no FTS5");
-	if (api->xCreateTokenizer(api, "vietnamese", NULL, &vt, NULL) != SQLITE_OK)
+	if (api->xCreateTokenizer(api, "vietnamese", db, &vt, NULL) != SQLITE_OK)
 		return err_set(e, "cannot register the vietnamese tokenizer: %s",
 		               sqlite3_errmsg(db));
 	return 0;

@@ -6,13 +6,16 @@
  * footnote digit glued to a word in plain-text exports, is "đồng" and "3"). Everything
  * else separates tokens: spaces, punctuation, superscripts (⁽¹⁾, ³), format characters.
  *
- * The FTS5 tokenizer, registered as `vietnamese`:
- *   - indexing a document: the canonical form of each token and, when the word carries
- *     diacritics, its folded form as a colocated token (FTS5_TOKEN_COLOCATED);
- *   - tokenizing a query: the canonical form only.
- * So `dong` (no diacritics) finds đồng, động, đông…, while `đồng` finds only đồng; offsets
- * always point into the original text so highlight() and snippet() show the report's own
- * spelling.
+ * The FTS5 tokenizer, registered as `vietnamese`, with one optional argument, a folds table
+ * (lib/vn_folds.h; thidua's schema says tokenize = 'vietnamese term_folds'):
+ *   - indexing a document: the canonical form of each token; without a folds table, when
+ *     the word carries diacritics, also its folded form as a colocated token (a twin); with
+ *     one, the word goes to the writer's folds instead (vn_tok_folds_begin);
+ *   - tokenizing a query: the canonical form; with a folds table, a word typed without
+ *     diacritics also as each accented word the table holds under it (colocated synonyms).
+ * Either way `dong` (no diacritics) finds đồng, động, đông…, while `đồng` finds only đồng;
+ * offsets always point into the original text so highlight() and snippet() show the
+ * report's own spelling.
  */
 #ifndef THIDUA_VN_TOK_H
 #define THIDUA_VN_TOK_H
@@ -24,7 +27,7 @@
 #include "vn_norm.h"
 
 /* Version of the tokenizer's output; stored in every database (see schema/). */
-#define VN_TOKENIZER_VERSION 1
+#define VN_TOKENIZER_VERSION 2
 
 /*
  * Find the next token at or after *pos in s[0..n). Returns 1 and sets [*start, *end) or
@@ -65,6 +68,10 @@ void vn_toks_free(struct vn_toks *t);
 
 void vn_tok_replay_begin(const char *text, size_t n, const struct vn_toks *t);
 void vn_tok_replay_end(void);
+/* While the writer inserts into an index with a folds table, its accented words go to f. */
+struct vn_folds;
+void vn_tok_folds_begin(struct vn_folds *f);
+void vn_tok_folds_end(void);
 /* How many FTS5 document tokenizations were replayed / computed in this thread. */
 void vn_tok_replay_stats(unsigned long *replayed, unsigned long *computed);
 
