@@ -8,7 +8,9 @@
 #include "name_ids.h"
 #include "store_facts.h"
 #include "store_ocr.h"
+#include "vn_figs.h"
 #include "vn_folds.h"
+#include "vn_num.h"
 #include "vn_rank.h"
 
 struct store {
@@ -22,6 +24,7 @@ struct store {
 	struct vn_folds *folds;   /* term_folds, kept as passages_fts is written */
 	struct vn_packer *packer; /* for passages no worker packed */
 	struct buf pack;
+	struct buf figs;          /* a document's figures, packed */
 	sqlite3_int64 *chunk_ids; /* of the document being stored, by doc_pack's index */
 	size_t chunk_cap;
 	sqlite3_int64 stream_id, stream_ordinal; /* the document being streamed */
@@ -48,10 +51,8 @@ static const char *const sql[] = {
      * lookup on the path index ('"' follows '!') */
     "SELECT path FROM documents WHERE path = ?1 OR (path > ?1 || '!' AND path < ?1 || '\"')",
     /* figures (indexer/figures.c): foreign keys are off, so they go explicitly */
-    "DELETE FROM figure_rows WHERE doc = ?",
-    "INSERT INTO figure_rows (doc, passage, char_start, char_end, kind, value, maximum, times,"
-    " noun, qualifier, flags, year, unit, id)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "DELETE FROM figure_packs WHERE doc = ?",
+    "INSERT INTO figure_packs (doc, figures) VALUES (?,?)",
     "UPDATE documents SET first_passage = ?2, last_passage = ?3 WHERE id = ?1",
     "INSERT INTO passage_chunks (packed) VALUES (?)",
     /* a document's chunks hold its passages alone and were written one after the other */
@@ -118,6 +119,7 @@ void store_free(struct store *s)
 	vn_folds_free(s->folds);
 	vn_packer_free(s->packer);
 	buf_free(&s->pack);
+	buf_free(&s->figs);
 	free(s);
 }
 
@@ -180,49 +182,47 @@ int store_remove(struct store *s, const char *path, struct err *e)
 	return 0;
 }
 
-static void bind_real_or_null(sqlite3_stmt *st, int i, double v)
+/* The figures of document doc, packed into its one row of figure_packs (lib/vn_figs.h). */
+static int store_figures(struct store *s, const struct doc *d, sqlite3_int64 doc,
+                         const sqlite3_int64 *pass, struct err *e)
 {
-	if (v != 0)
-		sqlite3_bind_double(st, i, v);
-	else
-		sqlite3_bind_null(st, i);
-}
+	struct vn_fig prev = {0}, cur;
+	size_t i, n = 0, k = 0;
 
-/* Figure f of document doc, the n-th of the document (figure_rows.id). */
-static int store_figure(struct store *s, const struct doc *d, sqlite3_int64 doc,
-                        sqlite3_int64 passage, const struct figure *f, sqlite3_int64 n,
-                        struct err *e)
-{
-	sqlite3_stmt *st = s->ins_fig;
-	/* its own unit, else its passage's (as passage_rows.unit has it) */
-	sqlite3_int64 unit =
-	    facts_store_unit(s->facts, d, f->unit ? f->unit : d->passages[f->passage].unit, e);
-	sqlite3_int64 noun = facts_store_name(s->facts, f->noun ? f->noun : "", e);
-
-	if (unit < 0 || !noun)
-		return -1;
-	if (unit)
-		sqlite3_bind_int64(st, 13, unit);
-	else
-		sqlite3_bind_null(st, 13);
-
-	sqlite3_bind_int64(st, 1, doc);
-	sqlite3_bind_int64(st, 2, passage);
-	sqlite3_bind_int64(st, 14, n);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->start);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)f->end);
-	sqlite3_bind_text(st, 5, f->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_double(st, 6, f->value);
-	bind_real_or_null(st, 7, f->of);
-	bind_real_or_null(st, 8, f->times);
-	sqlite3_bind_int64(st, 9, noun);
-	sqlite3_bind_text(st, 10, f->qualifier, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, f->flags, -1, SQLITE_STATIC);
-	if (f->year)
-		sqlite3_bind_int(st, 12, f->year);
-	else
-		sqlite3_bind_null(st, 12);
-	return step(s->db, st, e);
+	for (i = 0; i < d->nfigures; i++)
+		n += d->figures[i].passage < d->npassages;
+	if (!n)
+		return 0;
+	buf_reset(&s->figs);
+	vn_figs_count(&s->figs, n);
+	for (i = 0; i < d->nfigures; i++) {
+		const struct figure *f = &d->figures[i];
+		if (f->passage >= d->npassages)
+			continue;
+		/* its own unit, else its passage's (as passage_rows.unit has it) */
+		cur.unit = facts_store_unit(s->facts, d,
+		                            f->unit ? f->unit : d->passages[f->passage].unit, e);
+		cur.noun = facts_store_name(s->facts, f->noun ? f->noun : "", e);
+		if (cur.unit < 0 || !cur.noun)
+			return -1;
+		cur.passage = pass[f->passage];
+		cur.char_start = (long long)f->start;
+		cur.char_end = (long long)f->end;
+		cur.kind = vn_num_kind_parse(f->kind);
+		if (!VN_NUM_IS_FIGURE(cur.kind))
+			return err_set(e, "%s: a figure of kind '%s'", d->path, f->kind);
+		cur.year = f->year;
+		cur.value = f->value;
+		cur.maximum = f->of;
+		cur.times = f->times;
+		cur.qualifier = f->qualifier ? f->qualifier : "";
+		cur.flags = f->flags ? f->flags : "";
+		vn_figs_put(&s->figs, k++ ? &prev : NULL, &cur);
+		prev = cur;
+	}
+	sqlite3_bind_int64(s->ins_fig, 1, doc);
+	sqlite3_bind_blob(s->ins_fig, 2, s->figs.p, (int)s->figs.n, SQLITE_STATIC);
+	return step(s->db, s->ins_fig, e);
 }
 
 static int insert_doc(struct store *s, const struct doc *d, sqlite3_int64 *id, struct err *e)
@@ -352,7 +352,6 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 {
 	sqlite3_int64 id, *pass;
 	int rc = -1;
-	size_t i;
 
 	if (store_remove(s, d->path, e) != 0 || insert_doc(s, d, &id, e) != 0)
 		return -1;
@@ -361,13 +360,8 @@ int store_doc(struct store *s, const struct doc *d, struct err *e)
 	    store_span(s, id, d->npassages ? pass[0] : 0, d->npassages ? pass[d->npassages - 1] : 0,
 	               e) == 0 &&
 	    facts_store_doc(s->facts, d, id, pass, e) == 0 &&
-	    ocr_store_doc(s->ocr, d, id, pass, e) == 0)
+	    ocr_store_doc(s->ocr, d, id, pass, e) == 0 && store_figures(s, d, id, pass, e) == 0)
 		rc = 0;
-	for (i = 0; rc == 0 && i < d->nfigures; i++)
-		if (d->figures[i].passage < d->npassages &&
-		    store_figure(s, d, id, pass[d->figures[i].passage], &d->figures[i],
-		                 (sqlite3_int64)i + 1, e) != 0)
-			rc = -1;
 	free(pass);
 	return rc;
 }

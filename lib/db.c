@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "embedded.h"
+#include "vn_figs.h"
 #include "vn_pack.h"
 #include "vn_rank.h"
 #include "vn_tok.h"
@@ -170,7 +171,7 @@ int db_open(const char *path, int flags, sqlite3 **out, struct err *e)
 	if (getenv("THIDUA_VM_STEPS"))
 		sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, count_steps, NULL);
 	if (vn_tok_register(db, e) != 0 || vn_rank_register(db, e) != 0 ||
-	    vn_pack_register(db, e) != 0)
+	    vn_pack_register(db, e) != 0 || vn_figs_register(db, e) != 0)
 		goto fail;
 	if (table_count(db, &ntables) != 0) {
 		err_set(e, "%s: not a readable thidua database: %s", path, sqlite3_errmsg(db));

@@ -186,8 +186,7 @@ static int check_ratio_lists(struct audit *a)
 	sqlite3_stmt *st =
 	    prep(a, "SELECT f.doc, f.passage, f.value, f.raw, f.char_end, p.text, f.char_start"
 	            " FROM figures f JOIN documents d ON d.id = f.doc"
-	            " JOIN passages p ON p.id = f.passage WHERE " DOC_FILTER
-	            " AND f.kind = 'ratio' AND f.kind <> 'count'" /* figures_kind's own words */
+	            " JOIN passages p ON p.id = f.passage WHERE " DOC_FILTER " AND f.kind = 'ratio'"
 	            " ORDER BY f.doc, f.passage, f.char_start");
 	if (!st)
 		return -1;
@@ -579,10 +578,9 @@ static int check_award_totals(struct audit *a)
 	if (!st)
 		return -1;
 	if (sqlite3_prepare_v2(a->db,
-	                       /* through the index on doc (no index on passage; the one on
-	                        * kind would walk every count of the corpus) */
+	                       /* one document's figures (figure_rows reads its blob alone) */
 	                       "SELECT char_start, value, noun FROM figures WHERE doc = ?2"
-	                       " AND passage = ?1 AND +kind = 'count' ORDER BY char_start",
+	                       " AND passage = ?1 AND kind = 'count' ORDER BY char_start",
 	                       -1, &fg, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(a->db,
 	                       "SELECT total(collectives), total(individuals), count(*) FROM awards"

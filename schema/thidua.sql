@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 23
+-- schema_version: 24
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -276,30 +276,30 @@ CREATE TABLE doc_recipients (
 -- Every number a report gives with what it counts, read by lib/vn_num (indexer/figures.c);
 -- the rules and the meaning of each field are in docs/figures.md. Dates, years, year ranges,
 -- document numbers, labels, lists, codes and footnote markers are not figures.
-CREATE TABLE figure_rows (
-    doc        INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    id         INTEGER NOT NULL,        -- within the document
-    passage    INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
-    char_start INTEGER NOT NULL,        -- characters of raw in the passage text, from 0
-    char_end   INTEGER NOT NULL,
-    kind       TEXT NOT NULL,           -- count|money|score|ratio|percent|rate|measure|number
-    value      REAL NOT NULL,           -- đồng for money and rates; 994 for 994/1000 điểm
-    maximum    REAL,                    -- "of": 1000 for 994/1000 điểm, 7 for 06/07 đơn vị
-    times      REAL,                    -- a rate: the count it goes with (23 suất)
-    noun       INTEGER NOT NULL REFERENCES fact_names(id), -- what is counted (view figures)
-    qualifier  TEXT NOT NULL DEFAULT '', -- "tổng, trên": canonical qualifier words
-    flags      TEXT NOT NULL DEFAULT '', -- malformed, en_style, ambiguous (comma-separated)
-    year       INTEGER,                 -- the year it is about ("Năm 2019," overrides the doc's)
-    unit       INTEGER REFERENCES units(id), -- the unit of the figure's passage (facts)
-    PRIMARY KEY (doc, id)
-) WITHOUT ROWID;
--- By kind only (audit's checks pick one kind): entries of a kind then follow the key, so
--- an insert appends where (kind, value) inserted at a random place — at a quarter of the
--- national corpus the writer spent 16% less time and the database was 4% smaller.
--- Counts are left out: they are 70% of all figures and no reader picks them by kind (a
--- count filter reads most of the table anyway). A query uses this index only when its
--- WHERE says `kind <> 'count'` in so many words (SQLite's rule for partial indexes).
-CREATE INDEX figures_kind ON figure_rows(kind) WHERE kind <> 'count';
+-- A document's figures, packed into one blob (lib/vn_figs.h), read as rows through the
+-- virtual table figure_rows below. As a row each, the national corpus's 6.46 million
+-- figures were 0.33 times its passage text with their index on kind; packed, with passage
+-- and offsets as differences and numbers as varints, they are a fifth of that, and the
+-- writer inserts one row per document.
+CREATE TABLE figure_packs (
+    doc     INTEGER PRIMARY KEY,        -- documents.id
+    figures BLOB NOT NULL
+);
+-- One row per figure, in (doc, id) order; `doc = ?` reads that document's blob alone.
+--   doc, id     the document, and the figure's number within it from 1
+--   passage     passages.id
+--   char_start, char_end  characters of raw in the passage text, from 0
+--   kind        count|money|score|ratio|percent|rate|measure|number
+--   value       đồng for money and rates; 994 for 994/1000 điểm
+--   maximum     "of": 1000 for 994/1000 điểm, 7 for 06/07 đơn vị (NULL: none)
+--   times       a rate: the count it goes with (23 suất) (NULL: none)
+--   noun        what is counted: fact_names.id (the view figures gives the name)
+--   qualifier   "tổng, trên": canonical qualifier words, '' for none
+--   flags       malformed, en_style, ambiguous (comma-separated), '' for none
+--   year        the year it is about ("Năm 2019," overrides the doc's), NULL: unknown
+--   unit        the unit of the figure's passage (units.id), NULL: none
+-- A filter on kind (= or <>) is applied as the blobs are decoded.
+CREATE VIRTUAL TABLE figure_rows USING thidua_figures(figure_packs);
 -- raw: the figure as written ("3,232 tỷ đồng", "700.000đ/suất", "06/07"), characters
 -- [char_start, char_end) of the passage, cut from the stored text when read (as awards'
 -- evidence: 6.46 million copies on the national corpus). noun: what is counted, as written

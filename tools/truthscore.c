@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "vn_figs.h"
 #include "vn_norm.h"
 #include "vn_pack.h"
 #include "vn_words.h"
@@ -635,8 +636,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "truthscore: %s: cannot open\n", argv[1]);
 		return 2;
 	}
-	/* passages is a view over zstd-packed text: it needs vn_unpack() */
-	if (vn_pack_register(db, &e) < 0) {
+	/* passages is a view over zstd-packed text: it needs vn_unpack(); figures reads the
+	 * packed figures through figure_rows */
+	if (vn_pack_register(db, &e) < 0 || vn_figs_register(db, &e) < 0) {
 		fprintf(stderr, "truthscore: %s: %s\n", argv[1], e.msg);
 		return 2;
 	}

@@ -61,7 +61,7 @@ run figures --db seed.db --kind money --min 1.000.000.000 --format tsv
 expect_eq "$(tsv_col value | tr '\n' ' ')" "3232000000 1449200000 " "money of a tỷ or more"
 run figures --db seed.db --kind ratio,percent --format tsv
 expect_eq "$(tsv_rows)" "10" "4 ratios and 6 percentages"
-# a list holding count reads every row; without it, only the other kinds (figures_kind)
+# a list holding count keeps every row; without it, figure_rows drops the counts as it decodes
 run figures --db seed.db --kind count --format tsv
 counts=$(tsv_rows)
 [ "$counts" -ge 20 ] || fail "the seed's counts: $counts"
