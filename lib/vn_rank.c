@@ -468,6 +468,23 @@ int vn_rank_terms_tokens(const struct vn_rank_terms *t)
 	return n;
 }
 
+int vn_rank_terms_bare(const struct vn_rank_terms *t)
+{
+	int i, k, n = 0;
+
+	for (i = 0; i < t->r->nph; i++)
+		for (k = 0; k < t->r->ph[i].ntok; k++) {
+			const unsigned char *c = (const unsigned char *)t->r->ph[i].canon[k];
+			int letters = 0, other = 0;
+			for (; *c; c++) {
+				letters += (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z');
+				other += *c >= 0x80 || (*c >= '0' && *c <= '9');
+			}
+			n += letters && !other;
+		}
+	return n;
+}
+
 void vn_rank_terms_free(struct vn_rank_terms *t)
 {
 	if (!t)

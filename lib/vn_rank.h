@@ -63,6 +63,9 @@ struct vn_rank_terms *vn_rank_terms_new(const char *desc);
 void vn_rank_terms_free(struct vn_rank_terms *t);
 /* the words of all its phrases, negated ones too: how many doclists a MATCH reads */
 int vn_rank_terms_tokens(const struct vn_rank_terms *t);
+/* of those, the words typed without diacritics: each reads the doclists of every accented
+ * form the index holds under it (lib/vn_folds.h) */
+int vn_rank_terms_bare(const struct vn_rank_terms *t);
 int vn_rank_spelled(const struct vn_rank_terms *t, uint64_t pending, const char *text, size_t n);
 
 #endif

@@ -408,6 +408,9 @@ struct tokenizer {
 	struct vn_norm *nm;
 	sqlite3 *db;
 	char *folds; /* the folds table (tokenize = 'vietnamese term_folds'), or NULL: twins */
+	/* its lookups, prepared on first use: a search parses its query once for the ranking
+	 * and again for each row shown, and preparing them each time was an eighth of it */
+	sqlite3_stmt *exact, *prefix;
 };
 
 /* A table name goes into SQL text: letters, digits and '_' only. */
@@ -448,6 +451,10 @@ static void tok_delete(Fts5Tokenizer *p)
 	struct tokenizer *t = (struct tokenizer *)p;
 	if (!t)
 		return;
+	/* FTS5 lets its tokenizer go as the connection closes, before SQLite checks that no
+	 * statement is left */
+	sqlite3_finalize(t->exact);
+	sqlite3_finalize(t->prefix);
 	vn_norm_free(t->nm);
 	free(t->folds);
 	free(t);
@@ -456,7 +463,7 @@ static void tok_delete(Fts5Tokenizer *p)
 struct emit {
 	void *ctx;
 	int (*xToken)(void *, int, const char *, int, int, int);
-	const struct tokenizer *t;
+	struct tokenizer *t;
 	int document, prefix;
 };
 
@@ -464,24 +471,34 @@ struct emit {
  * A query word typed without diacritics, with a folds table: the accented words the index
  * holds under it, as synonyms of the word (FTS5_TOKEN_COLOCATED in a query: any of them
  * matches, in a phrase too). A prefix ("dua*") takes the accented terms' prefixes of as many
- * characters. The statement is prepared for each word: kept on the tokenizer it would stop
- * the connection from closing.
+ * characters.
  */
+static sqlite3_stmt *folds_lookup(struct tokenizer *t, int prefix)
+{
+	sqlite3_stmt **st = prefix ? &t->prefix : &t->exact;
+	const char *sql = prefix ? "SELECT DISTINCT substr(term, 1, ?2) FROM \"%w\""
+	                           " WHERE fold >= ?1 AND fold < ?1 || char(1114111) LIMIT 256"
+	                         : "SELECT term FROM \"%w\" WHERE fold = ?1";
+	char *q;
+
+	if (*st != NULL)
+		return *st;
+	q = sqlite3_mprintf(sql, t->folds);
+	/* no such table (yet: a database being created): no synonyms, and asked again */
+	if (!q ||
+	    sqlite3_prepare_v3(t->db, q, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		*st = NULL;
+	sqlite3_free(q);
+	return *st;
+}
+
 static int emit_folded(const struct emit *em, const struct vn_word *w, int a, int b)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = folds_lookup(em->t, em->prefix);
 	int rc = SQLITE_OK, n = 0;
-	const char *sql = em->prefix ? "SELECT DISTINCT substr(term, 1, ?2) FROM \"%w\""
-	                               " WHERE fold >= ?1 AND fold < ?1 || char(1114111) LIMIT 256"
-	                             : "SELECT term FROM \"%w\" WHERE fold = ?1";
-	char *q = sqlite3_mprintf(sql, em->t->folds);
 
-	/* no such table (a database being created, or read by an older schema): no synonyms */
-	if (!q || sqlite3_prepare_v2(em->t->db, q, -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_free(q);
+	if (!st)
 		return SQLITE_OK;
-	}
-	sqlite3_free(q);
 	sqlite3_bind_text(st, 1, w->canon, (int)w->ncanon, SQLITE_STATIC);
 	if (em->prefix) {
 		const char *s = w->canon;
@@ -495,7 +512,8 @@ static int emit_folded(const struct emit *em, const struct vn_word *w, int a, in
 		if (syn && !((size_t)nsyn == w->ncanon && memcmp(syn, w->canon, w->ncanon) == 0))
 			rc = em->xToken(em->ctx, FTS5_TOKEN_COLOCATED, syn, nsyn, a, b);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	return rc;
 }
 
