@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf8.h>
 
 #include "lexicons.h"
 
@@ -34,19 +37,75 @@ static int number_label(const struct vn_words *w, size_t i)
 	return memchr(g, ':', gl) != NULL;
 }
 
-/* A proper name: at most max capitalised words with only spaces between them. */
-static size_t proper_name(const struct vn_words *w, size_t i, size_t max)
+/* The first letter of word i is a small vowel with a tone mark ("ý", "ả"): one TCVN3 has
+ * no capital for. */
+static int toned_small(const struct vn_words *w, size_t i)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+	UChar d[8];
+	UChar32 c;
+	int32_t off = 0, n, k;
+
+	U8_NEXT(w->text + w->t[i].a, off, (int32_t)(w->t[i].b - w->t[i].a), c);
+	if (c < 0 || !u_islower(c) || U_FAILURE(st))
+		return 0;
+	n = unorm2_getDecomposition(nfd, c, d, 8, &st);
+	for (k = 1; k < n && U_SUCCESS(st); k++)
+		if (d[k] == 0x300 || d[k] == 0x301 || d[k] == 0x303 || d[k] == 0x309 ||
+		    d[k] == 0x323)
+			return 1;
+	return 0;
+}
+
+/* A proper name: at most max capitalised words with only spaces between them. capless
+ * (TCVN3): a word opening with a small toned vowel counts as capitalised when another
+ * word of the name is ("ý Yên", "Bác ái"); alone ("huyện ủy") it names nothing. */
+static size_t proper_name(const struct vn_words *w, size_t i, size_t max, int capless)
 {
 	size_t k = 0;
-	while (k < max && i + k < w->n && w->t[i + k].upper_first &&
+	int upper = 0;
+
+	while (k < max && i + k < w->n &&
+	       (w->t[i + k].upper_first || (capless && toned_small(w, i + k))) &&
 	       !(w->t[i + k].flags & VN_WORD_NUMBER) && (k == 0 || vn_words_gap_blank(w, i + k)) &&
 	       !number_label(w, i + k))
-		k++;
-	return k;
+		upper |= w->t[i + k++].upper_first;
+	return upper ? k : 0;
+}
+
+/* Words i..i+k of the text into b, each opening with its capital (what a TCVN3 writer
+ * could not type). */
+static void add_capitalised(struct buf *b, const struct vn_words *w, size_t i, size_t k)
+{
+	size_t j;
+
+	for (j = i; j < i + k; j++) {
+		const char *t = w->text + w->t[j].a;
+		int32_t n = (int32_t)(w->t[j].b - w->t[j].a), off = 0, m = 0;
+		char up[4];
+		UChar32 c;
+		UBool bad = 0;
+		if (j > i)
+			buf_add(b, w->text + w->t[j - 1].b, w->t[j].a - w->t[j - 1].b);
+		U8_NEXT(t, off, n, c);
+		if (c < 0 || w->t[j].upper_first) {
+			buf_add(b, t, (size_t)n);
+			continue;
+		}
+		U8_APPEND(up, m, 4, u_toupper(c), bad);
+		if (bad) {
+			buf_add(b, t, (size_t)n);
+			continue;
+		}
+		buf_add(b, up, (size_t)m);
+		buf_add(b, t + off, (size_t)(n - off));
+	}
 }
 
 /* The branch at words i.. given the head's canonical name: "<head> huyện <Name>". */
-static size_t branch_at(const struct vn_words *w, size_t i, const char *head, char **name)
+static size_t branch_at(const struct vn_words *w, size_t i, const char *head, int capless,
+                        char **name)
 {
 	const struct lexicons *lx = lexicons_get();
 	size_t kw = district_word(w, i), k;
@@ -55,7 +114,7 @@ static size_t branch_at(const struct vn_words *w, size_t i, const char *head, ch
 
 	if (!kw || !vn_words_gap_blank(w, i + kw))
 		return 0;
-	k = proper_name(w, i + kw, 3); /* a place */
+	k = proper_name(w, i + kw, 3, capless); /* a place */
 	if (!k)
 		return 0;
 	/* "thành phố Hà Nội" is a province of its own, not a branch of this one */
@@ -70,7 +129,7 @@ static size_t branch_at(const struct vn_words *w, size_t i, const char *head, ch
 	buf_addc(&b, ' ');
 	buf_add(&b, w->text + w->t[i].a, w->t[i + kw - 1].b - w->t[i].a);
 	buf_addc(&b, ' ');
-	buf_add(&b, w->text + w->t[i + kw].a, w->t[i + kw + k - 1].b - w->t[i + kw].a);
+	add_capitalised(&b, w, i + kw, k);
 	*name = buf_detach(&b);
 	return kw + k;
 }
@@ -82,16 +141,17 @@ static size_t branch_at(const struct vn_words *w, size_t i, const char *head, ch
  * Nguyễn Trãi"), so no district word is asked for; lower case ("các trường THPT trên địa
  * bàn") names none.
  */
-static size_t named_at(const struct vn_words *w, size_t i, const char *head, char **name)
+static size_t named_at(const struct vn_words *w, size_t i, const char *head, int capless,
+                       char **name)
 {
 	size_t k;
 	struct buf b = BUF_INIT;
 
-	if (i >= w->n || !vn_words_gap_blank(w, i) || !(k = proper_name(w, i, 4)))
+	if (i >= w->n || !vn_words_gap_blank(w, i) || !(k = proper_name(w, i, 4, capless)))
 		return 0;
 	buf_adds(&b, head);
 	buf_addc(&b, ' ');
-	buf_add(&b, w->text + w->t[i].a, w->t[i + k - 1].b - w->t[i].a);
+	add_capitalised(&b, w, i, k);
 	*name = buf_detach(&b);
 	return k;
 }
@@ -143,7 +203,7 @@ static size_t unit_match(const struct vn_words *w, size_t i, const struct unit_s
 			*entry = u;
 			return 1;
 		case LXU_DISTRICT:
-			b = branch_at(w, i + len, u->head, name);
+			b = branch_at(w, i + len, u->head, sc && sc->capless, name);
 			if (!b)
 				continue;
 			*entry = u;
@@ -152,7 +212,7 @@ static size_t unit_match(const struct vn_words *w, size_t i, const struct unit_s
 			/* "Khối các trường THPT": the class, not one of them */
 			if (i > 0 && fold_is(w, i - 1, "cac"))
 				continue;
-			b = named_at(w, i + len, u->head, name);
+			b = named_at(w, i + len, u->head, sc && sc->capless, name);
 			if (!b)
 				continue;
 			*entry = u;
@@ -188,6 +248,7 @@ struct unit_scope units_scope(const struct doc *d, size_t p)
 	sc.context = p < d->npassages ? d->passages[p].unit : NULL;
 	sc.province = d->province;
 	sc.city = lexicons_province_is_city(d->province);
+	sc.capless = d->encoding && strcmp(d->encoding, "tcvn3") == 0;
 	return sc;
 }
 
@@ -342,7 +403,7 @@ void units_extract(struct doc *d, struct vn_norm *nm)
 			/* the ellipsis: "Tòa án nhân dân huyện Chiêm Hóa, huyện Lâm Bình" */
 			if (head && i == last_end) {
 				at = vn_words_is(w, i, "và") ? i + 1 : i;
-				k = branch_at(w, at, head, &name);
+				k = branch_at(w, at, head, sc.capless, &name);
 				if (k) {
 					add_mention(d, p, w, at, k, canon, name);
 					free(name);

@@ -25,6 +25,9 @@ struct unit_scope {
 	const char *context;
 	const char *province;
 	int city;
+	/* the text was TCVN3, which has no capital letter with a tone mark: its writers put
+	 * the small one ("huyện ý Yên"), so a place's name may open or go on with one */
+	int capless;
 };
 
 /* The scope of passage p of d. */
