@@ -1,9 +1,12 @@
 #include "vn_rank.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "vn_lex.h"
 #include "vn_tok.h"
 
 struct phrase {
@@ -250,7 +253,7 @@ static int has_bare_word(const char *text, size_t n, const char *word)
 	return 0;
 }
 
-static uint64_t bare_bits(const char *w, size_t n)
+static uint64_t bare_hash(const char *w, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
 	size_t i;
@@ -259,6 +262,64 @@ static uint64_t bare_bits(const char *w, size_t n)
 		h ^= (unsigned char)(w[i] | 0x20);
 		h *= 1099511628211ULL;
 	}
+	return h;
+}
+
+/*
+ * The words spelled without diacritics that nearly every passage has — "thi" (of thi đua),
+ * "cho", "phong", "quan": the ASCII words of data/frequent_words.txt — set no bits. Theirs
+ * were set in most signatures, and so were the bits of any word sharing one: of the first
+ * 1000 passages matching `dong gop`, 603 could not be told from their signature (bits of
+ * "cho", "tai", "quan" among them) and were read; without the common words, 32. A query
+ * word of the list is never ruled out by a signature (its passages are read).
+ */
+#define COMMON_SLOTS 256 /* a power of two, well over the list's size */
+static uint64_t common_set[COMMON_SLOTS];
+static pthread_once_t common_once = PTHREAD_ONCE_INIT;
+static atomic_int common_ready; /* per word, pthread_once showed */
+
+static void common_load(void)
+{
+	const struct vn_table *t = vn_lex_table("frequent_words.txt");
+	size_t i, k;
+
+	for (i = 0; t && i < t->nrows; i++) {
+		const char *w = t->rows[i].fields[0];
+		uint64_t h;
+		for (k = 0; w[k] >= 'a' && w[k] <= 'z'; k++)
+			;
+		if (k == 0 || w[k])
+			continue;
+		/* 0 marks an empty slot; a word hashing to 0 is simply not left out */
+		if ((h = bare_hash(w, k)) == 0)
+			continue;
+		for (k = h & (COMMON_SLOTS - 1); common_set[k] && common_set[k] != h;
+		     k = (k + 1) & (COMMON_SLOTS - 1))
+			;
+		common_set[k] = h;
+	}
+	atomic_store(&common_ready, 1);
+}
+
+static int common_bare(uint64_t h)
+{
+	size_t k;
+
+	if (!atomic_load_explicit(&common_ready, memory_order_acquire))
+		pthread_once(&common_once, common_load);
+	for (k = h & (COMMON_SLOTS - 1); common_set[k]; k = (k + 1) & (COMMON_SLOTS - 1))
+		if (common_set[k] == h)
+			return 1;
+	return 0;
+}
+
+/* two bits a word; none for a common word */
+static uint64_t bare_bits(const char *w, size_t n)
+{
+	uint64_t h = bare_hash(w, n);
+
+	if (common_bare(h))
+		return 0;
 	return (1ULL << (h & 63)) | (1ULL << ((h >> 6) & 63));
 }
 

@@ -29,7 +29,8 @@ int vn_rank_register(sqlite3 *db, struct err *e);
 
 /*
  * The passage's words spelled without diacritics, as a 64-bit signature (two bits a word,
- * the word lower-cased): what the accent check looks for, known without reading the text.
+ * the word lower-cased; none for the few such words nearly every passage has, "thi", "cho":
+ * lib/vn_rank.c): what the accent check looks for, known without reading the text.
  * Stored with each passage and passed as vn_rank's fourth argument: a word typed without
  * diacritics whose bits are not all set is certainly not in the passage as typed, and only
  * the other passages are read. A word is a run of ASCII letters between bytes that are

@@ -1,5 +1,5 @@
 -- thidua database schema.
--- schema_version: 24
+-- schema_version: 25
 --
 -- The version above is the single source of truth: lib/db.c reads it from this file (built
 -- into the binary) and records it, with the tokenizer version (lib/vn_tok.h), in `meta`.
@@ -87,6 +87,7 @@ CREATE TABLE passage_rows (
                                        -- was most of a search's time
     bare    INTEGER NOT NULL,          -- signature of its words spelled without diacritics
                                        -- (lib/vn_rank.h): spares the accent check most reads
+                                       -- (schema 25: the commonest such words left out)
     -- facts: footnotes and who the passage is about (indexer/layout.c, units.c)
     note    TEXT,                      -- kind footnote: its marker ("1")
     cites   INTEGER,                   -- kind footnote: the passage citing it
