@@ -238,6 +238,17 @@ int starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+int plain_name(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++)
+		if (!(s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (i > 0 && s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return i > 0;
+}
+
 double now_seconds(void)
 {
 	struct timespec ts;

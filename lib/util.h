@@ -60,6 +60,10 @@ int read_file(const char *path, size_t max_bytes, char **out, size_t *len, struc
 /* Whether s starts with prefix. */
 int starts_with(const char *s, const char *prefix);
 
+/* Whether s is a name safe to put into SQL text as a table's: letters, digits and '_', not
+ * starting with a digit (a table named in a module's or a tokenizer's arguments). */
+int plain_name(const char *s);
+
 /* Monotonic seconds, for progress and benchmarks. */
 double now_seconds(void);
 

@@ -227,17 +227,6 @@ struct figs_cursor {
 	int eof;
 };
 
-static int plain_name(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i]; i++)
-		if (!(s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-		      (i > 0 && s[i] >= '0' && s[i] <= '9')))
-			return 0;
-	return i > 0;
-}
-
 static int figs_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                         sqlite3_vtab **out, char **err)
 {

@@ -413,18 +413,6 @@ struct tokenizer {
 	sqlite3_stmt *exact, *prefix;
 };
 
-/* A table name goes into SQL text: letters, digits and '_' only. */
-static int plain_name(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i]; i++)
-		if (!(s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-		      (i > 0 && s[i] >= '0' && s[i] <= '9')))
-			return 0;
-	return i > 0;
-}
-
 static int tok_create(void *user, const char **argv, int argc, Fts5Tokenizer **out)
 {
 	struct tokenizer *t;
