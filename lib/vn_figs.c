@@ -214,7 +214,8 @@ enum { BY_DOC = 1, KIND_IS = 2, KIND_NOT = 4 };
 struct figs_vtab {
 	sqlite3_vtab base;
 	sqlite3 *db;
-	char *packs; /* the table of blobs */
+	char *packs;  /* the table of blobs */
+	char *schema; /* its database ("main"), whose file an error names */
 };
 
 struct figs_cursor {
@@ -251,6 +252,7 @@ static int figs_connect(sqlite3 *db, void *aux, int argc, const char *const *arg
 	memset(t, 0, sizeof(*t));
 	t->db = db;
 	t->packs = sqlite3_mprintf("%s", argv[3]);
+	t->schema = sqlite3_mprintf("%s", argv[1]);
 	sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
 	*out = &t->base;
 	return SQLITE_OK;
@@ -261,6 +263,7 @@ static int figs_disconnect(sqlite3_vtab *v)
 	struct figs_vtab *t = (struct figs_vtab *)v;
 
 	sqlite3_free(t->packs);
+	sqlite3_free(t->schema);
 	sqlite3_free(t);
 	return SQLITE_OK;
 }
@@ -335,9 +338,11 @@ static int kind_arg(sqlite3_value *v)
 static int corrupt(struct figs_cursor *c)
 {
 	struct figs_vtab *t = (struct figs_vtab *)c->base.pVtab;
+	const char *file = sqlite3_db_filename(t->db, t->schema);
 
 	sqlite3_free(t->base.zErrMsg);
-	t->base.zErrMsg = sqlite3_mprintf("%s: damaged figures of document %lld", t->packs, c->doc);
+	t->base.zErrMsg = sqlite3_mprintf("%s: damaged figures of document %lld (%s)",
+	                                  file && *file ? file : t->schema, c->doc, t->packs);
 	return SQLITE_CORRUPT_VTAB;
 }
 

@@ -138,6 +138,18 @@ static const char *col_text(sqlite3_stmt *st, int k)
 	return s ? s : "";
 }
 
+/* A check's statement is done: an error its reading met (a damaged database: figures that
+ * do not decode, a page that does not read) fails the audit with the database's message,
+ * where a shorter list of findings would look like a cleaner archive. */
+static int finish(struct audit *a, sqlite3_stmt *st)
+{
+	if (sqlite3_finalize(st) != SQLITE_OK) {
+		cli_error("audit", "%s", sqlite3_errmsg(a->db));
+		return -1;
+	}
+	return 0;
+}
+
 /* Byte offset of character k of s (k counted in code points, as figures store spans). */
 static size_t char_offset(const char *s, long k)
 {
@@ -176,8 +188,7 @@ static int check_figures(struct audit *a)
 			add(a, 2, doc, psg, fmt("part %.15g exceeds its whole %.15g", v, m), ev);
 		free(ev);
 	}
-	sqlite3_finalize(st);
-	return 0;
+	return finish(a, st);
 }
 
 /* "06/07 đơn vị (A; B; C)": the numerator against the items of the list right after it. */
@@ -218,8 +229,7 @@ static int check_ratio_lists(struct audit *a)
 			free(ev);
 		}
 	}
-	sqlite3_finalize(st);
-	return 0;
+	return finish(a, st);
 }
 
 /*
@@ -315,8 +325,7 @@ static int check_money_totals(struct audit *a)
 		parts = 0;
 	}
 	sqlite3_finalize(txt);
-	sqlite3_finalize(st);
-	return 0;
+	return finish(a, st);
 }
 
 /* A passage's money: its last amount and the last one stated as a total ("Tổng …"). */
@@ -497,8 +506,7 @@ out:
 	free(m);
 	sqlite3_finalize(txt);
 	sqlite3_finalize(items);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return finish(a, st) == 0 && rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Whether a passage opens a list item: "- Công an tỉnh: …", "+ …". */
@@ -693,8 +701,7 @@ static int check_award_totals(struct audit *a)
 	}
 	sqlite3_finalize(aw);
 	sqlite3_finalize(fg);
-	sqlite3_finalize(st);
-	return 0;
+	return finish(a, st);
 }
 
 /*
@@ -1053,8 +1060,7 @@ out:
 	sqlite3_finalize(members);
 	sqlite3_finalize(parts);
 	sqlite3_finalize(own);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return finish(a, st) == 0 && rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Length of a leading outline label "5." / "2.1." / "II." of s, 0 when none. */
@@ -1124,8 +1130,7 @@ static int check_sections(struct audit *a)
 		free(lab);
 	}
 	buf_free(&seen);
-	sqlite3_finalize(st);
-	return 0;
+	return finish(a, st);
 }
 
 /* Reports are dated in the year they report on, or in January of the next. */
@@ -1163,8 +1168,7 @@ static int check_dates(struct audit *a)
 		    ev ? ev : col_text(st, 2));
 		free(ev);
 	}
-	sqlite3_finalize(st);
-	return 0;
+	return finish(a, st);
 }
 
 /*
@@ -1210,8 +1214,7 @@ static int check_duplicates(struct audit *a)
 		                    sqlite3_column_int64(st, 1), col_text(st, 2)),
 		    same_text ? col_text(st, 2) : col_text(st, 4));
 	}
-	sqlite3_finalize(st);
-	return 0;
+	return finish(a, st);
 }
 
 /*
@@ -1260,8 +1263,7 @@ static int check_gaps(struct audit *a)
 		        col_text(st, 2), col_text(st, 1), y - 1, y + 1, y),
 		    col_text(st, 4));
 	}
-	sqlite3_finalize(st);
-	return 0;
+	return finish(a, st);
 }
 
 static int cmp_finding(const void *x, const void *y)

@@ -161,5 +161,16 @@ cmp -s garbage.db garbage.orig || fail "a corrupt database was modified"
 run search --db garbage.db dong
 expect_rc 2
 cmp -s garbage.db garbage.orig || fail "search modified a corrupt database"
+# a database whose pages read but whose packed figures do not decode: the commands that read
+# figures fail naming the file and the document, not answer with fewer findings
+run index --db figs.db "$SEED"
+expect_rc 0
+sql figs.db "UPDATE figure_packs SET figures = substr(figures, 1, 40)"
+for cmd in audit figures "trend --figure suất"; do
+	# shellcheck disable=SC2086 # the command's words
+	run $cmd --db figs.db
+	expect_rc 2
+	expect_err "figs.db: damaged figures of document 1 (figure_packs)"
+done
 
 done_ok
