@@ -640,6 +640,25 @@ static int label_seen(struct buf *seen, const char *unit)
 	return found;
 }
 
+/* A paragraph that opens a footnote with a superscript or bracketed marker ("⁵ - …",
+ * "[5] …"): plain digits are a footnote only in context. */
+static int opens_footnote(const char *t)
+{
+	size_t len = 0;
+
+	return !isdigit((unsigned char)t[0]) && marker_at(t, &len, 0) > 0;
+}
+
+/* Whether piece k, a footnote's item ("- Sở Y tế: …"), is about the unit text names. */
+static int item_names_unit(const struct assembly *a, long k, struct vn_norm *nm, const char *t)
+{
+	char *label = units_label(nm, buf_str(&a->p[k].text));
+	int found = label && units_names(nm, t, label);
+
+	free(label);
+	return found;
+}
+
 /* The unit paragraph pp's item is about (units_label), NULL if none; pp keeps it. */
 static const char *para_label(struct para *pp, struct vn_norm *nm)
 {
@@ -894,6 +913,27 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			body_goes_on(a, &open_body, t, &cited);
 			in_fn = 0;
 			body_since_fn = 1;
+			continue;
+		}
+		/* a paragraph opening in capitals right before a page's footnote, naming the unit
+		 * of the last footnote's last item, goes on with that item: an earlier page's
+		 * foot ended between two of its sentences ("- Bệnh viện Y dược cổ truyền tỉnh:
+		 * … nhân rộng." / the body / "Giám đốc Bệnh viện Y dược cổ truyền tỉnh quyết
+		 * định vinh danh …" / "⁵ - …"); the page's body is left as it was, open or not */
+		if (!in_fn && last_fn >= 0 && m <= 0 && !is_bullet(t) && !pp->heading_block &&
+		    !is_heading_text(t) && !text_caps_line(t, strcspn(t, "\n")) &&
+		    !text_is_name(t) && i + 1 < ps->n && opens_footnote(ps->p[i + 1].text) &&
+		    item_names_unit(a, last_fn, nm, t)) {
+			if (open_fn >= 0 && joinable(a, open_fn, t)) {
+				piece_join(a, open_fn, t);
+				if (!text_ends_open(t))
+					open_fn = -1;
+			} else {
+				at = piece_add(a, t, "footnote", a->p[last_fn].note);
+				a->p[at].cont = last_fn;
+				last_fn = (long)at;
+				open_fn = text_ends_open(t) ? (long)at : -1;
+			}
 			continue;
 		}
 		/* a paragraph opening in capitals can be the tail of a footnote that the last

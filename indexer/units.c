@@ -299,6 +299,24 @@ char *units_label(struct vn_norm *nm, const char *text)
 	return name;
 }
 
+int units_names(struct vn_norm *nm, const char *text, const char *label)
+{
+	struct vn_words w;
+	size_t i, len;
+	int found = 0;
+
+	vn_words_build(&w, nm, text, strlen(text));
+	for (i = 0; i < w.n && !found; i += len ? len : 1) {
+		const char *canon;
+		char *name = NULL;
+		len = units_at(&w, i, NULL, &canon, &name);
+		found = len && name && strcmp(name, label) == 0;
+		free(name);
+	}
+	vn_words_free(&w);
+	return found;
+}
+
 static void add_mention(struct doc *d, size_t p, const struct vn_words *w, size_t i, size_t len,
 			const char *canon, char *name)
 {

@@ -45,6 +45,9 @@ size_t units_at(const struct vn_words *w, size_t i, const struct unit_scope *sc,
  * "Cục Thi hành án dân sự: …" (malloc'd name), or NULL. */
 char *units_label(struct vn_norm *nm, const char *text);
 
+/* Whether text names the unit label (a name units_label gives) anywhere. */
+int units_names(struct vn_norm *nm, const char *text, const char *label);
+
 /* Attribute passages to units (list items, their continuations and footnotes) and find
  * every unit mention (d->units). */
 void units_extract(struct doc *d, struct vn_norm *nm);

@@ -260,4 +260,52 @@ expect_eq "$(kind_of '- Tỉnh đoàn: Ủng hộ Quỹ Vì người nghèo 10.0
 expect_eq "$(kind_of 'Tổ chức cơ sở Đảng, Công đoàn, Đoàn Thanh niên hoạt động có hiệu quả, góp phần tích cực vào việc hoàn thành nhiệm vụ chính trị.')" \
 	body "the body's sentence is whole"
 expect_eq "$(kind_of '- Hội Nông dân tỉnh: Duy trì chế độ sinh hoạt chi bộ.')" body "the body's own list"
+# A footnote item's second sentence at the foot of the next page, right before that page's own
+# footnote (the unit's name in it, as in the item): the item's, not the body's, and the page's
+# numbered item cut on ";" is still what the page after goes on with; the new footnote's item
+# cut in mid-sentence then takes its tail from after the signature.
+cat >tailnote.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2014
+
+Các đơn vị đã biểu dương, nhân rộng các nhân tố mới, điển hình tiên tiến⁴.
+
+⁴ - Sở Y tế: Tổ chức tọa đàm, giao lưu với các điển hình tiên tiến.
+
+- Bệnh viện Đa khoa tỉnh: Lựa chọn 3 gương người tốt, việc tốt để tuyên truyền, nhân rộng.
+
+Kết quả khen thưởng năm 2014, toàn Khối được tặng nhiều Giấy khen⁵.
+
+3. Tăng cường kỷ luật, kỷ cương hành chính;
+
+Giám đốc Bệnh viện Đa khoa tỉnh quyết định vinh danh 03 tập thể, 9 cá nhân là điển hình tiên tiến.
+
+⁵ - Sở Y tế: Năm 2013, 9 cá nhân được Giám đốc Sở Y tế tặng Giấy khen.
+
+- Trung tâm Y tế huyện Na Rì: Năm 2013,
+
+đẩy mạnh phòng, chống tham nhũng, lãng phí, tiêu cực trong các cơ quan, đơn vị.
+
+Nơi nhận:
+
+- UBND tỉnh;
+
+- Lưu: VT, TĐKT.
+
+TM. KHỐI CÁC ĐƠN VỊ Y TẾ
+TRƯỞNG KHỐI
+
+Lý Tuấn Bình
+
+19 tập thể, 85 cá nhân được Giám đốc Trung tâm Y tế huyện Na Rì tặng Giấy khen.
+EOF
+passages_of tailnote
+expect_eq "$(kind_of 'Giám đốc Bệnh viện Đa khoa tỉnh quyết định vinh danh 03 tập thể, 9 cá nhân là điển hình tiên tiến.')" \
+	footnote "the item's second sentence at the next page's foot"
+expect_eq "$(kind_of '3. Tăng cường kỷ luật, kỷ cương hành chính; đẩy mạnh phòng, chống tham nhũng, lãng phí, tiêu cực trong các cơ quan, đơn vị.')" \
+	heading "the numbered item cut on ';' goes on after the page's footnotes"
+expect_eq "$(kind_of '- Trung tâm Y tế huyện Na Rì: Năm 2013, 19 tập thể, 85 cá nhân được Giám đốc Trung tâm Y tế huyện Na Rì tặng Giấy khen.')" \
+	footnote "the cut item with its tail from after the signature"
+
 done_ok
