@@ -640,6 +640,24 @@ static int label_seen(struct buf *seen, const char *unit)
 	return found;
 }
 
+/* Text t goes on with the last footnote (*last_fn): into its item cut in mid-sentence
+ * (*open_fn), else as a paragraph of its own continuing it. */
+static void footnote_goes_on(struct assembly *a, long *open_fn, long *last_fn, const char *t)
+{
+	size_t at;
+
+	if (*open_fn >= 0 && joinable(a, *open_fn, t)) {
+		piece_join(a, *open_fn, t);
+		if (!text_ends_open(t))
+			*open_fn = -1;
+		return;
+	}
+	at = piece_add(a, t, "footnote", a->p[*last_fn].note);
+	a->p[at].cont = *open_fn >= 0 ? *open_fn : *last_fn;
+	*last_fn = (long)at;
+	*open_fn = text_ends_open(t) ? (long)at : -1;
+}
+
 /* A paragraph that opens a footnote with a superscript or bracketed marker ("⁵ - …",
  * "[5] …"): plain digits are a footnote only in context. */
 static int opens_footnote(const char *t)
@@ -915,50 +933,30 @@ static void assemble(struct paras *ps, struct vn_norm *nm, struct assembly *a)
 			body_since_fn = 1;
 			continue;
 		}
-		/* a paragraph opening in capitals right before a page's footnote, naming the unit
-		 * of the last footnote's last item, goes on with that item: an earlier page's
-		 * foot ended between two of its sentences ("- Bệnh viện Y dược cổ truyền tỉnh:
-		 * … nhân rộng." / the body / "Giám đốc Bệnh viện Y dược cổ truyền tỉnh quyết
-		 * định vinh danh …" / "⁵ - …"); the page's body is left as it was, open or not */
-		if (!in_fn && last_fn >= 0 && m <= 0 && !is_bullet(t) && !pp->heading_block &&
-		    !is_heading_text(t) && !text_caps_line(t, strcspn(t, "\n")) &&
-		    !text_is_name(t) && i + 1 < ps->n && opens_footnote(ps->p[i + 1].text) &&
-		    item_names_unit(a, last_fn, nm, t)) {
-			if (open_fn >= 0 && joinable(a, open_fn, t)) {
-				piece_join(a, open_fn, t);
-				if (!text_ends_open(t))
-					open_fn = -1;
-			} else {
-				at = piece_add(a, t, "footnote", a->p[last_fn].note);
-				a->p[at].cont = last_fn;
-				last_fn = (long)at;
-				open_fn = text_ends_open(t) ? (long)at : -1;
-			}
-			continue;
-		}
 		/* a paragraph opening in capitals can be the tail of a footnote that the last
 		 * page's foot cut ("… tại Trường Tiểu học Côn" / the page's body / "Lôn, trị
-		 * giá …"): it is when the footnote's next items follow it. Cut in mid-sentence,
-		 * the item takes it into its own text; else it is a paragraph of its own. Running
-		 * text only: the signature's block in capitals and its signer's name (the last
-		 * page's footnotes follow them) are no sentence going on. */
+		 * giá …"): it is when the footnote's next items follow it, and then the foot goes
+		 * on. It is also when it stands right before a page's own footnote and names the
+		 * unit of the last footnote's last item: an earlier page's foot ended between two
+		 * of the item's sentences ("- Bệnh viện Y dược cổ truyền tỉnh: … nhân rộng." / the
+		 * body / "Giám đốc Bệnh viện Y dược cổ truyền tỉnh quyết định vinh danh …" / "⁵ -
+		 * …"), and the page's body is left as it was, open or not. Running text only: the
+		 * signature's block in capitals and its signer's name (the last page's footnotes
+		 * follow them) are no sentence going on. */
 		if (!in_fn && last_fn >= 0 && m <= 0 && !is_bullet(t) && !pp->heading_block &&
 		    !is_heading_text(t) && !text_caps_line(t, strcspn(t, "\n")) &&
-		    !text_is_name(t) && i + 1 < ps->n &&
-		    continues_footnote(ps, i + 1, nm, &fn_units, buf_str(&a->p[last_fn].text))) {
-			if (open_fn >= 0 && joinable(a, open_fn, t)) {
-				piece_join(a, open_fn, t);
-				if (!text_ends_open(t))
-					open_fn = -1;
-			} else {
-				at = piece_add(a, t, "footnote", a->p[last_fn].note);
-				a->p[at].cont = open_fn >= 0 ? open_fn : last_fn;
-				last_fn = (long)at;
-				open_fn = text_ends_open(t) ? (long)at : -1;
+		    !text_is_name(t) && i + 1 < ps->n) {
+			int items = continues_footnote(ps, i + 1, nm, &fn_units,
+			                               buf_str(&a->p[last_fn].text));
+			if (items || (opens_footnote(ps->p[i + 1].text) &&
+			              item_names_unit(a, last_fn, nm, t))) {
+				footnote_goes_on(a, &open_fn, &last_fn, t);
+				if (items) {
+					in_fn = 1;
+					body_since_fn = 0;
+				}
+				continue;
 			}
-			in_fn = 1;
-			body_since_fn = 0;
-			continue;
 		}
 		/* a unit's item after a footnote is the footnote's next item, unless the unit
 		 * already has its item in this footnote (a list names each unit once: "- Sở Y
