@@ -156,6 +156,17 @@ static void fn_free(void *v)
 	free(s);
 }
 
+/* A damaged chunk: an error that names the database's file (the reading command shows it
+ * as it is), and the function that met it. */
+static void damaged(sqlite3_context *ctx, const char *what)
+{
+	const char *file = sqlite3_db_filename(sqlite3_context_db_handle(ctx), "main");
+	char *msg = sqlite3_mprintf("%s: %s", file && *file ? file : "database", what);
+
+	sqlite3_result_error(ctx, msg ? msg : what, -1);
+	sqlite3_free(msg);
+}
+
 /* SQL: vn_unpack(blob) -> text. A text argument (never packed) passes through. */
 static void fn_unpack(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -171,7 +182,7 @@ static void fn_unpack(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	if (vn_unpack(s->p, sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]),
 		      &s->out) != 0) {
-		sqlite3_result_error(ctx, "vn_unpack: damaged passage text", -1);
+		damaged(ctx, "damaged passage text (vn_unpack)");
 		return;
 	}
 	sqlite3_result_text(ctx, buf_str(&s->out), (int)s->out.n, SQLITE_TRANSIENT);
@@ -209,13 +220,13 @@ static const char *chunk_passage(sqlite3_context *ctx, struct slice_state *s, sq
 	if (!b || n != s->packed.n || memcmp(b, s->packed.p, n) != 0) {
 		buf_reset(&s->packed);
 		if (!b || vn_unpack(s->p, b, n, &s->text) != 0) {
-			sqlite3_result_error(ctx, "vn_slice: damaged passage text", -1);
+			damaged(ctx, "damaged passage text (vn_slice)");
 			return NULL;
 		}
 		buf_add(&s->packed, b, n);
 	}
 	if (off < 0 || l < 0 || (size_t)off > s->text.n || (size_t)l > s->text.n - (size_t)off) {
-		sqlite3_result_error(ctx, "vn_slice: passage outside its chunk", -1);
+		damaged(ctx, "passage outside its chunk (vn_slice)");
 		return NULL;
 	}
 	*len = (size_t)l;

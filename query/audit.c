@@ -67,6 +67,7 @@ struct audit {
 	long docid;
 	struct finding *f;
 	size_t n, cap;
+	char *failed; /* the first read error an inner statement met (row) */
 };
 
 static void add(struct audit *a, int check, long long doc, long long passage, char *message,
@@ -136,6 +137,20 @@ static const char *col_text(sqlite3_stmt *st, int k)
 {
 	const char *s = (const char *)sqlite3_column_text(st, k);
 	return s ? s : "";
+}
+
+/* One row of a check's inner statement (a passage's text, a document's figures): 1, else
+ * 0 — also when the read failed, which is kept and fails the audit once every check has
+ * run (a damaged page must not read as a passage without figures). */
+static int row(struct audit *a, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc != SQLITE_DONE && !a->failed)
+		a->failed = xstrdup(sqlite3_errmsg(a->db));
+	return 0;
 }
 
 /* A check's statement is done: an error its reading met (a damaged database: figures that
@@ -304,7 +319,7 @@ static int check_money_totals(struct audit *a)
 		if (parts >= 2 && fabs(sum - v) >= 0.5) {
 			sqlite3_reset(txt);
 			sqlite3_bind_int64(txt, 1, psg);
-			text = sqlite3_step(txt) == SQLITE_ROW ? col_text(txt, 0) : "";
+			text = row(a, txt) ? col_text(txt, 0) : "";
 			/* a list item's ("- Công an tỉnh: …") */
 			if (starts_with(text, "- ") &&
 			    stated_total(qual, text, sqlite3_column_int64(st, 7))) {
@@ -367,7 +382,7 @@ static void bloc_money_doc(struct audit *a, long long doc, const struct psg_mone
 
 	sqlite3_reset(items);
 	sqlite3_bind_int64(items, 1, doc);
-	while (sqlite3_step(items) == SQLITE_ROW) {
+	while (row(a, items)) {
 		it = xgrow(it, &cap, n + 1, sizeof(*it));
 		it[n].id = sqlite3_column_int64(items, 0);
 		it[n].cites = sqlite3_column_int64(items, 1);
@@ -430,7 +445,7 @@ static void bloc_money_doc(struct audit *a, long long doc, const struct psg_mone
 			continue;
 		sqlite3_reset(txt);
 		sqlite3_bind_int64(txt, 1, it[i].cites);
-		if (sqlite3_step(txt) == SQLITE_ROW) {
+		if (row(a, txt)) {
 			const char *text = col_text(txt, 0);
 			size_t end = char_offset(text, c->last_end);
 			size_t from = char_offset(text, c->last_start);
@@ -620,7 +635,7 @@ static int check_award_totals(struct audit *a)
 			sqlite3_reset(fg);
 			sqlite3_bind_int64(fg, 1, sqlite3_column_int64(st, 1));
 			sqlite3_bind_int64(fg, 2, sqlite3_column_int64(st, 0));
-			while (sqlite3_step(fg) == SQLITE_ROW) {
+			while (row(a, fg)) {
 				const char *at =
 				    text + char_offset(text, sqlite3_column_int64(fg, 0));
 				const char *noun = col_text(fg, 2), *b;
@@ -673,7 +688,7 @@ static int check_award_totals(struct audit *a)
 			sqlite3_bind_int64(aw, 3, nc);
 			sqlite3_bind_int64(aw, 4, sqlite3_column_int64(st, 3));
 			sqlite3_bind_int64(aw, 5, sqlite3_column_int64(st, 0));
-			if (sqlite3_step(aw) == SQLITE_ROW && sqlite3_column_int(aw, 2) > 0 &&
+			if (row(a, aw) && sqlite3_column_int(aw, 2) > 0 &&
 			    (stated[0] >= 0 || stated[1] >= 0)) {
 				sum[0] = sqlite3_column_double(aw, 0);
 				sum[1] = sqlite3_column_double(aw, 1);
@@ -1013,7 +1028,7 @@ static int check_bloc_award_totals(struct audit *a)
 			continue;
 		bloc_awards_clear(&sum);
 		rebind(own, doc, psg, year);
-		while (sqlite3_step(own) == SQLITE_ROW) {
+		while (row(a, own)) {
 			struct bloc_award *w = bloc_awards_push(&sum, own);
 			w->start = sqlite3_column_int64(own, 5);
 			w->has_end = sqlite3_column_type(own, 6) != SQLITE_NULL;
@@ -1040,7 +1055,7 @@ static int check_bloc_award_totals(struct audit *a)
 				loaded = 1;
 				bloc_awards_clear(&units);
 				rebind(parts, doc, psg, year);
-				while (sqlite3_step(parts) == SQLITE_ROW) {
+				while (row(a, parts)) {
 					struct bloc_award *w = bloc_awards_push(&units, parts);
 					/* "Năm 2019, … tặng …. Tặng …": where another year's
 					   awards stop in an item is not written, so an award
@@ -1158,7 +1173,7 @@ static int check_dates(struct audit *a)
 			if (sqlite3_prepare_v2(a->db, "SELECT text FROM passages WHERE id = ?", -1,
 			                       &t, NULL) == SQLITE_OK) {
 				sqlite3_bind_int64(t, 1, psg);
-				if (sqlite3_step(t) == SQLITE_ROW)
+				if (row(a, t))
 					ev = xstrdup(col_text(t, 0));
 				sqlite3_finalize(t);
 			}
@@ -1354,6 +1369,8 @@ int cmd_audit(int argc, char **argv)
 	    (a.want & 32 && check_sections(&a) != 0) || (a.want & 64 && check_dates(&a) != 0) ||
 	    (a.want & 128 && check_duplicates(&a) != 0) || (a.want & 256 && check_gaps(&a) != 0))
 		rc = EXIT_USAGE;
+	if (rc == EXIT_OK && a.failed)
+		rc = cli_error("audit", "%s", a.failed);
 	if (rc == EXIT_OK) {
 		sqlite3_stmt *path = NULL;
 		if (a.n) /* no findings: a.f is NULL, which qsort may not be given */
@@ -1387,6 +1404,7 @@ int cmd_audit(int argc, char **argv)
 		free(a.f[i].evidence);
 	}
 	free(a.f);
+	free(a.failed);
 	db_close(a.db);
 	return rc;
 }

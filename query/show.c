@@ -229,7 +229,9 @@ int cmd_show(int argc, char **argv)
 		out_end(o);
 	}
 	sqlite3_finalize(fn);
-	sqlite3_finalize(st);
+	/* a passage that does not read (a damaged page) ends the listing: say so, not exit 0 */
+	if (sqlite3_finalize(st) != SQLITE_OK)
+		rc = cli_error("show", "%s", sqlite3_errmsg(db));
 out:
 	free(want);
 	db_close(db);

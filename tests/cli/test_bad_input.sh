@@ -173,4 +173,15 @@ for cmd in audit figures "trend --figure suất"; do
 	expect_err "figs.db: damaged figures of document 1 (figure_packs)"
 done
 
+# a page of passage text that does not unpack: every command reading it says so, naming the
+# file, where a listing cut short or a search without that passage would look complete
+run index --db text.db "$SEED"
+sql text.db "UPDATE passage_chunks SET packed = substr(packed, 1, 30) WHERE id = (SELECT chunk FROM passage_rows WHERE ordinal = 40 AND doc = 1)"
+for cmd in "show 1" "passages --doc 1" "audit --check total_mismatch"; do
+	# shellcheck disable=SC2086 # the command's words
+	run $cmd --db text.db
+	expect_rc 2
+	expect_err "text.db: damaged passage text (vn_slice)"
+done
+
 done_ok
