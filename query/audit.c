@@ -887,12 +887,13 @@ static long bloc_members(const char *text)
 }
 
 /* Whether the footnote citing psg holds one item per member, each ending its sentence. */
-static int footnote_has_members(sqlite3_stmt *members, long long doc, long long psg, long whole)
+static int footnote_has_members(struct audit *a, sqlite3_stmt *members, long long doc,
+                                long long psg, long whole)
 {
 	sqlite3_reset(members);
 	sqlite3_bind_int64(members, 1, psg);
 	sqlite3_bind_int64(members, 2, doc);
-	return whole > 0 && sqlite3_step(members) == SQLITE_ROW &&
+	return whole > 0 && row(a, members) &&
 	       sqlite3_column_int64(members, 0) == whole && sqlite3_column_double(members, 1) <= 0;
 }
 
@@ -1024,7 +1025,7 @@ static int check_bloc_award_totals(struct audit *a)
 		size_t i;
 
 		/* a summary whose footnote lacks a member's item says nothing */
-		if (!footnote_has_members(members, doc, psg, bloc_members(text)))
+		if (!footnote_has_members(a, members, doc, psg, bloc_members(text)))
 			continue;
 		bloc_awards_clear(&sum);
 		rebind(own, doc, psg, year);
