@@ -25,23 +25,6 @@ int store_doc(struct store *s, const struct doc *d, struct err *e);
 
 /*
  * Replace everything indexed from the file at path — the document at path and the
- * members of an archive, "path!…" — with docs (none: just remove). All or nothing: one
- * savepoint, so a crash or an error never leaves part of a file.
- */
-int store_file(struct store *s, const char *path, const struct doc *docs, size_t ndocs,
-               struct err *e);
-
-/*
- * A document too large to hold, written as it is read: begin with the document row (which
- * replaces whatever was at d->path, members included), add passages part by part, end
- * (ok = 0 rolls everything back). One savepoint around all of it.
- */
-int store_stream_begin(struct store *s, const struct doc *d, struct err *e);
-int store_stream_passages(struct store *s, const struct doc *part, struct err *e);
-int store_stream_end(struct store *s, int ok, struct err *e);
-
-/*
- * Replace everything indexed from the file at path — the document at path and the
  * members of an archive, "path!…" — with docs (none: just remove). Inside the open batch
  * (no savepoint: it would flush FTS5); a failure here is the database's, fatal for the
  * batch.
