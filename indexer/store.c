@@ -35,8 +35,8 @@ struct store {
 static const char *const sql[] = {
     "SELECT id FROM documents WHERE path = ?",
     /* FTS5 external content: a row leaves the index by handing back its exact text */
-    "INSERT INTO passages_fts(passages_fts, rowid, text)"
-    " SELECT 'delete', id, text FROM passages WHERE id BETWEEN"
+    "INSERT INTO passages_fts(passages_fts, rowid, text, unit)"
+    " SELECT 'delete', id, text, unit FROM passages WHERE id BETWEEN"
     " (SELECT first_passage FROM documents WHERE id = ?1)"
     " AND (SELECT last_passage FROM documents WHERE id = ?1)",
     "DELETE FROM passage_rows WHERE id BETWEEN (SELECT first_passage FROM documents WHERE id = ?1)"
@@ -46,7 +46,7 @@ static const char *const sql[] = {
     " indexed_at, facts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
     "INSERT INTO passage_rows (doc, ordinal, section, kind, chunk, note, unit, bytes, bare,"
     " cites, off) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-    "INSERT INTO passages_fts (rowid, text) VALUES (?,?)",
+    "INSERT INTO passages_fts (rowid, text, unit) VALUES (?,?,?)",
     /* a file's documents: itself and its archive members "path!…" — the range keeps the
      * lookup on the path index ('"' follows '!') */
     "SELECT path FROM documents WHERE path = ?1 OR (path > ?1 || '!' AND path < ?1 || '\"')",
@@ -293,10 +293,13 @@ static int insert_passages(struct store *s, const struct doc *d, sqlite3_int64 i
 			                   (sqlite3_int64)vn_rank_bare_signature(p->text, n));
 		}
 		bind_text_or_null(s->ins_pass, 6, p->note);
-		if (unit)
+		if (unit) {
 			sqlite3_bind_int64(s->ins_pass, 7, unit);
-		else
+			sqlite3_bind_int64(s->ins_fts, 3, unit);
+		} else {
 			sqlite3_bind_null(s->ins_pass, 7);
+			sqlite3_bind_null(s->ins_fts, 3);
+		}
 		sqlite3_bind_int64(s->ins_pass, 8, (sqlite3_int64)n);
 		/* a footnote cites a passage before it, nearly always: set with the row here, where
 		 * an UPDATE afterwards rewrote it (a seek and a row a footnote; facts_store_doc

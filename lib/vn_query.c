@@ -513,6 +513,13 @@ static void emit_term(struct out *o, const struct node *t, int negated)
 {
 	int i;
 
+	/* the full-text table's second column holds a passage's unit as its id (schema/
+	 * thidua.sql): a number typed must not match it */
+	for (i = 0; i < t->words.n; i++)
+		if (strpbrk(t->words.w[i].raw, "0123456789"))
+			break;
+	if (i < t->words.n)
+		buf_adds(&o->fts, "text : ");
 	buf_addc(&o->fts, '"');
 	for (i = 0; i < t->words.n; i++) {
 		if (i)

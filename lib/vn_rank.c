@@ -89,13 +89,14 @@ static double phrase_hits(const Fts5ExtensionApi *api, Fts5Context *fts, const s
 }
 
 /* The description's lines (vn_query's `rank`): phrases, adjacent pairs, the sample; at most
- * nph phrases (the FTS5 query's count), or every P line when nph < 0. */
+ * nph phrases (the FTS5 query's count), or every P line when nph < 0; none from the "F"
+ * line's index on (a filter's phrases). */
 static struct rankdata *parse_desc(const char *desc, int nph)
 {
 	struct rankdata *r = xcalloc(1, sizeof(*r));
 	size_t pcap = 0, phcap = 0;
 	const char *s = desc ? desc : "";
-	int i = 0;
+	int i = 0, filters = -1;
 
 	if (nph >= 0) {
 		r->nph = nph;
@@ -130,6 +131,9 @@ static struct rankdata *parse_desc(const char *desc, int nph)
 				r->any_x = 1;
 		} else if (f && f[0] == 'K') {
 			r->keep = 1;
+		} else if (f && f[0] == 'F') {
+			char *a = strtok_r(NULL, "\t", &save);
+			filters = a ? atoi(a) : -1;
 		} else if (f && f[0] == 'S') {
 			char *n = strtok_r(NULL, "\t", &save), *lo = strtok_r(NULL, "\t", &save),
 			     *hi = strtok_r(NULL, "\t", &save);
@@ -150,6 +154,8 @@ static struct rankdata *parse_desc(const char *desc, int nph)
 		free(line);
 		s += len + (eol ? 1 : 0);
 	}
+	if (filters >= i && filters < r->nph) /* never below the phrases described */
+		r->nph = filters;
 	return r;
 }
 

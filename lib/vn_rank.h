@@ -4,9 +4,10 @@
  * search (passage_bytes saves reading the text back for length normalization, the
  * signature most of the reads of the accent check, defer the rest: vn_rank_partial).
  * `description` is vn_query's `rank` string, to which search adds an "S" line (--candidates:
- * count a phrase's first hits only, vn_rank.c) and a "K" line (the index does not change
+ * count a phrase's first hits only, vn_rank.c), a "K" line (the index does not change
  * while this description is used on the connection: the IDFs of its first statement serve
- * the next ones). A passage scores
+ * the next ones) and, with --unit, an "F" line (the phrases from that index on are a
+ * filter added to the expression, not the query's: they score nothing). A passage scores
  *
  *   200 × (share of consecutive query words found adjacent, in order)
  * + 100 × (share of word hits whose accents are exactly what was typed)

@@ -288,30 +288,6 @@ static void year_close(struct year_ivs *v)
 	v->n = 0;
 }
 
-/*
- * The passages about the units ids ("1,4": qopts_unit_ids) as id intervals, from the index
- * on passage_rows(unit). Tested on each match's id, they spare reading the row of every
- * match of another unit: `khen thưởng --unit "Công an tỉnh"` on the national corpus read
- * 673 430 matches' rows on its way to 1000 of that unit's.
- */
-static int unit_ranges(sqlite3 *db, const char *ids, struct id_ranges *s)
-{
-	struct buf sql = BUF_INIT;
-	sqlite3_stmt *st;
-	int rc;
-
-	buf_printf(&sql, "SELECT id FROM passage_rows WHERE unit IN (%s) ORDER BY id", ids);
-	rc = sqlite3_prepare_v2(db, sql.p, -1, &st, NULL);
-	buf_free(&sql);
-	if (rc != SQLITE_OK)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		ranges_add(s, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 0));
-	sqlite3_finalize(st);
-	ranges_finish(s);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* A ranked match: its score known, or only bounded until its pending reads are done. */
 struct cand {
 	sqlite3_int64 id;
@@ -483,13 +459,14 @@ int cmd_search(int argc, char **argv)
 	sqlite3 *db;
 	sqlite3_stmt *st = NULL, *row = NULL;
 	struct out *o;
-	struct id_ranges keep = {NULL, 0, 0, 0}, unit_keep = {NULL, 0, 0, 0};
+	struct id_ranges keep = {NULL, 0, 0, 0};
 	struct cand *cv = NULL;
 	const struct id_ranges *seek = NULL; /* one statement per interval */
 	struct year_ivs years = {{NULL}, {0}, {0}, {0}, 0};
 	sqlite3_int64 lo = 0, hi = 0;
 	int lazy = 0; /* --year's intervals from years, as sought */
 	struct buf rank_desc = BUF_INIT;
+	struct buf match = BUF_INIT; /* the expression with the filter's term, if any */
 	size_t ncand = 0, ccap = 0;
 	long i, nshow = 0;
 	int own; /* the snippets' own full-text table (row_sql) */
@@ -583,15 +560,21 @@ int cmd_search(int argc, char **argv)
 			buf_adds(&sql, " AND in_filter_ranges(passages_fts.rowid)");
 	}
 	if (unit) {
-		char *ids = qopts_unit_ids(db, nm, unit);
-		if (unit_ranges(db, ids, &unit_keep) != 0 ||
-		    ranges_register(db, "in_unit_ranges", &unit_keep) != 0) {
-			free(ids);
-			vn_norm_free(nm);
-			rc = cli_error("search", "%s", sqlite3_errmsg(db));
-			goto out;
+		/* one more term: the unit column (schema/thidua.sql) holding one of its ids; its
+		 * phrases rank nothing ("F", lib/vn_rank.h) */
+		char *ids = qopts_unit_ids(db, nm, unit), *p;
+		if (!*ids) {
+			buf_adds(&sql, " AND 0"); /* no unit of that name */
+		} else {
+			buf_printf(&match, "(%s) AND unit : (", vq.fts);
+			for (p = ids; *p; p++)
+				if (*p == ',')
+					buf_adds(&match, " OR ");
+				else
+					buf_addc(&match, *p);
+			buf_addc(&match, ')');
+			buf_printf(&rank_desc, "F\t%d\n", vq.nphrases);
 		}
-		buf_printf(&sql, " AND in_unit_ranges(passages_fts.rowid) AND p.unit IN (%s)", ids);
 		free(ids);
 	}
 	if (ocr_filter)
@@ -616,7 +599,7 @@ int cmd_search(int argc, char **argv)
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, vq.rank, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, vq.fts, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, match.n ? match.p : vq.fts, -1, SQLITE_STATIC);
 	if (y0) {
 		sqlite3_bind_int(st, 3, y0);
 		sqlite3_bind_int(st, 4, y1);
@@ -735,7 +718,7 @@ out:
 	free(cv);
 	buf_free(&sql);
 	ranges_free(&keep);
-	ranges_free(&unit_keep);
+	buf_free(&match);
 	vn_query_free(&vq);
 	db_close(db);
 	return rc;

@@ -53,6 +53,20 @@ expect_out "bảo vệ tổ quốc hạng nhì cho 01 cá nhân"
 expect_eq "$(tsv_col unit | sort -u)" "Công an tỉnh" "unit column"
 run search --db seed.db --format tsv --unit "Cục THADS" "sáng kiến"
 expect_out "công nhận sáng kiến"
+# --unit is one more term, on the full-text index's unit column (schema/thidua.sql): the
+# very passages a filter of every match by its unit keeps
+run search --db seed.db --format tsv --limit 0 --candidates 0 "tỉnh"
+printf '%s\n' "$OUT" | awk -F'\t' 'NR > 1 && $7 == "Thanh tra tỉnh" { print $2 }' | sort >by_row
+run search --db seed.db --format tsv --limit 0 --candidates 0 --unit "Thanh tra tỉnh" "tỉnh"
+tsv_col passage | sort >by_term
+[ "$(wc -l <by_term)" -gt 2 ] && cmp -s by_row by_term || fail "--unit: not the passages of Thanh tra tỉnh"
+# a number typed is searched in the text, not in that column, where the unit's id is
+id=$(sql seed.db "SELECT id FROM units WHERE name = 'Thanh tra tỉnh'")
+tsv_col text | grep -qv -- "$id" || fail "every passage of the unit has its id $id: no test"
+run search --db seed.db --format tsv --limit 0 "$id"
+[ "$(tsv_rows)" -gt 0 ] && ! tsv_col text | grep -qv -- "$id" ||
+	fail "a search for $id found passages without it (the unit column)"
+CHECKS=$((CHECKS + 3))
 run units --db seed.db --format tsv --unit "TAND huyen Chiem Hoa"
 expect_eq "$(tsv_col unit)" "Tòa án nhân dân huyện Chiêm Hóa" "district unit by abbreviation"
 

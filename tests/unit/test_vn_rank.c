@@ -368,6 +368,80 @@ static void test_sampled_idf(void **state)
 		assert_true(sampled[i] < 0.001 && exact[i] > 0.5);
 }
 
+/*
+ * search --unit adds a term on the unit column; the "F" line makes its phrases rank nothing:
+ * each passage of the unit scores what it scores without the filter (without the line the
+ * filter's phrase adds its BM25 share: the test sees that too).
+ */
+static void test_filter_phrases_score_nothing(void **state)
+{
+	sqlite3 *db;
+	struct vn_norm *nm;
+	struct err e;
+	size_t i;
+	int rows = 0, moved = 0;
+
+	(void)state;
+	nm = vn_norm_new(&e);
+	assert_non_null(nm);
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(vn_tok_register(db, &e), 0);
+	assert_int_equal(vn_rank_register(db, &e), 0);
+	assert_int_equal(sqlite3_exec(db,
+	                              "CREATE TABLE p(id INTEGER PRIMARY KEY, text, unit);"
+	                              "CREATE VIRTUAL TABLE g USING fts5(text, unit, content='p',"
+	                              " content_rowid='id', tokenize='vietnamese');",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		char *sql = sqlite3_mprintf("INSERT INTO p VALUES (%d, %Q, %d)", (int)i + 1,
+		                            texts[i], 1 + (int)i % 2);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_free(sql);
+	}
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO g(g) VALUES ('rebuild')", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		struct vn_query q;
+		sqlite3_stmt *st;
+		char *filtered, *desc;
+		assert_int_equal(vn_query_build(nm, queries[i], &q, &e), 0);
+		filtered = sqlite3_mprintf("(%s) AND unit : (1 OR 7)", q.fts);
+		desc = sqlite3_mprintf("%sF\t%d\n", q.rank, q.nphrases);
+		assert_int_equal(
+		    sqlite3_prepare_v2(db,
+		                       "SELECT a.id, a.s, b.s, c.s FROM"
+		                       " (SELECT g.rowid id, vn_rank(g, ?2) s FROM g JOIN p ON"
+		                       "  p.id = g.rowid WHERE g MATCH ?1 AND p.unit = 1) a"
+		                       " FULL JOIN (SELECT rowid id, vn_rank(g, ?4) s FROM g"
+		                       "  WHERE g MATCH ?3) b ON b.id = a.id"
+		                       " LEFT JOIN (SELECT rowid id, vn_rank(g, ?2) s FROM g"
+		                       "  WHERE g MATCH ?3) c ON c.id = b.id",
+		                       -1, &st, NULL),
+		    SQLITE_OK);
+		sqlite3_bind_text(st, 1, q.fts, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, q.rank, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, filtered, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, desc, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			/* the same passages, the same scores */
+			assert_int_not_equal(sqlite3_column_type(st, 0), SQLITE_NULL);
+			assert_int_not_equal(sqlite3_column_type(st, 2), SQLITE_NULL);
+			assert_true(sqlite3_column_double(st, 1) == sqlite3_column_double(st, 2));
+			moved += sqlite3_column_double(st, 1) != sqlite3_column_double(st, 3);
+			rows++;
+		}
+		sqlite3_finalize(st);
+		sqlite3_free(filtered);
+		sqlite3_free(desc);
+		vn_query_free(&q);
+	}
+	assert_true(rows >= 8);
+	assert_true(moved > 0);
+	vn_norm_free(nm);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +451,7 @@ int main(void)
 	    cmocka_unit_test(test_signature_from_tokens),
 	    cmocka_unit_test(test_sampled_idf),
 	    cmocka_unit_test(test_kept_idf),
+	    cmocka_unit_test(test_filter_phrases_score_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
