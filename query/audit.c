@@ -772,20 +772,69 @@ static int group_may(int group, const char *award)
 	return 1;
 }
 
-/* Where text first reports on a year other than year ("Năm 2019, …"), in characters;
- * -1 when it does not. */
-static long other_year(const char *text, long year)
+/* Where s, at a "Năm " of text, names a year: the year, else 0. */
+static long year_named(const char *s)
 {
-	const char *p = text;
+	s += strlen("Năm ");
+	return s[0] >= '1' && s[0] <= '2' && strspn(s, "0123456789") == 4 ? strtol(s, NULL, 10) : 0;
+}
 
-	while ((p = strstr(p, "Năm ")) != NULL) {
-		const char *at = p;
+/*
+ * The characters [*from, *to) of text that may report on a year other than year: from its
+ * first "Năm 2019, …" to the end of the sentence after that label's own (a list of that
+ * year's awards may run on past a full stop, but the report's year is its default, so two
+ * sentences on it is taken back), or to a "Năm 2020" of the report's year, whichever comes
+ * first. 0 when text names no other year.
+ */
+static int other_year(const char *text, long year, long *from, long *to)
+{
+	const char *p = text, *at = NULL, *end;
+	int stops = 0;
+
+	while ((p = strstr(p, "Năm ")) != NULL && !at) {
+		long y = year_named(p);
+		if (y && y != year)
+			at = p;
 		p += strlen("Năm ");
-		if (p[0] >= '1' && p[0] <= '2' && strspn(p, "0123456789") == 4 &&
-		    strtol(p, NULL, 10) != year)
-			return (long)text_count_chars(text, (size_t)(at - text));
 	}
-	return -1;
+	if (!at)
+		return 0;
+	for (end = at + strlen("Năm "); *end && stops < 2; end++) {
+		if (end[0] == '.' && (end[1] == ' ' || end[1] == 0))
+			stops++;
+		else if (!strncmp(end, "Năm ", strlen("Năm ")) && year_named(end) == year)
+			break;
+	}
+	*from = (long)text_count_chars(text, (size_t)(at - text));
+	*to = (long)text_count_chars(text, (size_t)(end - text));
+	return 1;
+}
+
+/*
+ * Whether an item of the footnote names another year ("- Hội Cựu chiến binh tỉnh: Năm
+ * 2019,") and holds no award after it: a page break carried that year's awards off, maybe
+ * into text read as another item's or as this year's, so the sums of the footnote say
+ * nothing about the summary.
+ */
+static int other_year_lost(struct audit *a, sqlite3_stmt *items, sqlite3_stmt *after, long long doc,
+                           long long psg, long year)
+{
+	int lost = 0;
+
+	sqlite3_reset(items);
+	sqlite3_bind_int64(items, 1, psg);
+	sqlite3_bind_int64(items, 2, doc);
+	while (!lost && row(a, items)) {
+		long from, to;
+		if (!other_year(col_text(items, 1), year, &from, &to))
+			continue;
+		sqlite3_reset(after);
+		sqlite3_bind_int64(after, 1, doc);
+		sqlite3_bind_int64(after, 2, sqlite3_column_int64(items, 0));
+		sqlite3_bind_int64(after, 3, from);
+		lost = row(a, after) && sqlite3_column_int64(after, 0) == 0;
+	}
+	return lost;
 }
 
 /* One unit-less award of the summary passage, or one unit's award in its footnote. */
@@ -794,6 +843,7 @@ struct bloc_award {
 	int group;
 	int checked; /* summary: granted, of the report's year, with a count */
 	int later;   /* footnote: after an item's "Năm 2019": maybe another year's */
+	long long item; /* footnote: its unit's item (the passage) */
 	int granted;
 	double n[2]; /* collectives, individuals */
 	long long start, end;
@@ -897,6 +947,60 @@ static int footnote_has_members(struct audit *a, sqlite3_stmt *members, long lon
 	       sqlite3_column_int64(members, 0) == whole && sqlite3_column_double(members, 1) <= 0;
 }
 
+/* Whether w, one unit's award, is among those summary award x adds up. */
+static int adds_to(const struct bloc_award *x, const struct bloc_award *w, int shared)
+{
+	return w->group == x->group && (shared || (!strcmp(w->award, x->award) &&
+	                                           (!*x->klass || !strcmp(w->klass, x->klass))));
+}
+
+/* items whose other year may run on are weighed each way while there are at most so many */
+#define MAY_ITEMS 12
+
+/*
+ * Whether x's stated counts are what the units' awards may add up to: s[0..1] for certain
+ * of the year, plus what the items whose other year's awards may run on ("Năm 2019, …. …")
+ * hold after their first sentence — each item's part all of the year or all not, its
+ * collectives and individuals together (where an item's other year stops is one place).
+ */
+static int may_add_up(const struct bloc_award *x, const double s[4],
+                      const struct bloc_awards *parts, int shared)
+{
+	long long item[MAY_ITEMS];
+	double add[MAY_ITEMS][2];
+	size_t i, k, n = 0;
+	unsigned long m;
+
+	for (i = 0; i < parts->n; i++) {
+		const struct bloc_award *w = &parts->v[i];
+		if (!w->later || !adds_to(x, w, shared))
+			continue;
+		for (k = 0; k < n && item[k] != w->item; k++)
+			;
+		if (k == n) {
+			if (n == MAY_ITEMS) /* too many to weigh: anything in the range */
+				return x->n[0] >= s[0] && x->n[0] <= s[0] + s[2] &&
+				       x->n[1] >= s[1] && x->n[1] <= s[1] + s[3];
+			item[n] = w->item;
+			add[n][0] = add[n][1] = 0;
+			n++;
+		}
+		add[k][0] += w->n[0];
+		add[k][1] += w->n[1];
+	}
+	for (m = 0; m < 1ul << n; m++) {
+		double c = s[0], p = s[1];
+		for (k = 0; k < n; k++)
+			if (m & 1ul << k) {
+				c += add[k][0];
+				p += add[k][1];
+			}
+		if (c == x->n[0] && p == x->n[1])
+			return 1;
+	}
+	return 0;
+}
+
 /* One summary award against the units' awards of its group in the footnote. */
 static void check_bloc_award(struct audit *a, long long doc, long long psg, const char *text,
                              const struct bloc_awards *sum, const struct bloc_award *x,
@@ -919,16 +1023,14 @@ static void check_bloc_award(struct audit *a, long long doc, long long psg, cons
 			all[0] += w->n[0];
 			all[1] += w->n[1];
 		}
-		if (w->group != x->group || !same)
+		if (!adds_to(x, w, shared))
 			continue;
 		s[2 * w->later] += w->n[0];
 		s[2 * w->later + 1] += w->n[1];
 		nparts++;
 	}
 	/* a finding needs the stated numbers outside what the awards may add up to */
-	if (unknown || !nparts ||
-	    (x->n[0] >= s[0] && x->n[0] <= s[0] + s[2] && x->n[1] >= s[1] &&
-	     x->n[1] <= s[1] + s[3]))
+	if (unknown || !nparts || may_add_up(x, s, parts, shared))
 		return;
 	/* an award the summary gives to several groups ("Tập thể lao động xuất sắc" of the
 	   ministries and of the province) that adds up over all of them: a grantor read wrong
@@ -962,12 +1064,13 @@ static void check_bloc_award(struct audit *a, long long doc, long long psg, cons
  * group: of the same award (and class, when the summary names one), or — where awards
  * share one list of recipients, as the state's and the government's do — of every award
  * of the group. An award of the units with no grantor could belong to any group whose
- * level may give it (data/awards.tsv), and one in an item that reports another year too
- * ("Năm 2019, … tặng …. Tặng …": where that year's awards stop is not written) may not
- * be this year's: the summary's awards it could be part of are then not checked rather
- * than raise a false alarm, and
- * neither is a summary whose footnote lacks a member's item (a page break may have carried
- * it off): the ratio "7/7 đơn vị" gives the members.
+ * level may give it (data/awards.tsv): the summary's awards it could be part of are then
+ * not checked rather than raise a false alarm. An item that reports another year first
+ * ("Năm 2019, … tặng …. Tặng …") does not write where that year's awards stop: the
+ * sentence after the label's own may be either year's (may_add_up weighs both), what
+ * follows is the report's year. Neither is a summary checked whose footnote lacks a
+ * member's item, or the awards after an item's "Năm 2019," (a page break may have carried
+ * them off): the ratio "7/7 đơn vị" gives the members.
  */
 static int check_bloc_award_totals(struct audit *a)
 {
@@ -982,7 +1085,7 @@ static int check_bloc_award_totals(struct audit *a)
 	            " AND EXISTS (SELECT 1 FROM passage_rows f WHERE f.id BETWEEN d.first_passage"
 	            "  AND d.last_passage AND f.cites = p.id)"
 	            " ORDER BY h.rowid");
-	sqlite3_stmt *own = NULL, *parts = NULL, *members = NULL;
+	sqlite3_stmt *own = NULL, *parts = NULL, *members = NULL, *items = NULL, *after = NULL;
 	struct bloc_awards sum = {0}, units = {0};
 	int rc;
 
@@ -1000,7 +1103,7 @@ static int check_bloc_award_totals(struct audit *a)
 	    sqlite3_prepare_v2(a->db,
 	                       "SELECT x.award, coalesce(x.class, ''), x.grantor,"
 	                       " coalesce(x.collectives, 0), coalesce(x.individuals, 0), f.text,"
-	                       " x.start"
+	                       " x.start, f.id"
 	                       " FROM awards x JOIN passages f ON f.id = x.passage"
 	                       " WHERE x.doc = ?1 AND f.cites = ?2 AND f.kind = 'footnote'"
 	                       " AND x.unit IS NOT NULL AND x.status = 'granted' AND x.year = ?3",
@@ -1011,7 +1114,17 @@ static int check_bloc_award_totals(struct audit *a)
 	                       " (SELECT first_passage FROM documents WHERE id = ?2)"
 	                       " AND (SELECT last_passage FROM documents WHERE id = ?2)"
 	                       " AND f.cites = ?1 AND f.kind = 'footnote' AND f.unit IS NOT NULL",
-	                       -1, &members, NULL) != SQLITE_OK) {
+	                       -1, &members, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(a->db,
+	                       "SELECT f.id, f.text FROM passages f WHERE f.id BETWEEN"
+	                       " (SELECT first_passage FROM documents WHERE id = ?2)"
+	                       " AND (SELECT last_passage FROM documents WHERE id = ?2)"
+	                       " AND f.cites = ?1 AND f.kind = 'footnote' AND f.unit IS NOT NULL",
+	                       -1, &items, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(a->db,
+	                       "SELECT count(*) FROM award_rows WHERE doc = ?1 AND passage = ?2"
+	                       " AND start > ?3",
+	                       -1, &after, NULL) != SQLITE_OK) {
 		cli_error("audit", "%s", sqlite3_errmsg(a->db));
 		rc = SQLITE_ERROR;
 		goto out;
@@ -1024,8 +1137,10 @@ static int check_bloc_award_totals(struct audit *a)
 		int loaded = 0;
 		size_t i;
 
-		/* a summary whose footnote lacks a member's item says nothing */
-		if (!footnote_has_members(a, members, doc, psg, bloc_members(text)))
+		/* a summary whose footnote lacks a member's item, or another year's awards of
+		   one, says nothing */
+		if (!footnote_has_members(a, members, doc, psg, bloc_members(text)) ||
+		    other_year_lost(a, items, after, doc, psg, year))
 			continue;
 		bloc_awards_clear(&sum);
 		rebind(own, doc, psg, year);
@@ -1061,8 +1176,12 @@ static int check_bloc_award_totals(struct audit *a)
 					/* "Năm 2019, … tặng …. Tặng …": where another year's
 					   awards stop in an item is not written, so an award
 					   after "Năm 2019" may be that year's */
-					long oy = other_year(col_text(parts, 5), year);
-					w->later = oy >= 0 && sqlite3_column_int64(parts, 6) > oy;
+					long from, to;
+					long long at = sqlite3_column_int64(parts, 6);
+					w->later =
+					    other_year(col_text(parts, 5), year, &from, &to) &&
+					    at > from && at < to;
+					w->item = sqlite3_column_int64(parts, 7);
 				}
 			}
 			check_bloc_award(a, doc, psg, text, &sum, x, &units);
@@ -1073,6 +1192,8 @@ out:
 	bloc_awards_clear(&units);
 	free(sum.v);
 	free(units.v);
+	sqlite3_finalize(after);
+	sqlite3_finalize(items);
 	sqlite3_finalize(members);
 	sqlite3_finalize(parts);
 	sqlite3_finalize(own);

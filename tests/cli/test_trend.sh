@@ -62,6 +62,45 @@ run index --db bloc-part.db bloc-part.txt
 run audit --db bloc-part.db --check total_mismatch --format tsv
 expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" 0 "a footnote without every member's item"
 
+# an item that reports the year before first ("Năm 2008, …. …"): its first sentence is that
+# year's, its second may be either year's, all of it at once, collectives and individuals
+# together — 2 + 5 or 5 + 9, not 4 + 7 in between; two sentences on, the report's year
+cat >blocyear.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2009
+
+Kết quả khen thưởng năm 2009, toàn Khối có 02/02 đơn vị được tặng thưởng nhiều danh hiệu cao quý trong các phong trào thi đua, như: Chủ tịch UBND tỉnh tặng Bằng khen cho STATED; Thủ trưởng các đơn vị tặng Giấy khen cho 10 tập thể, 20 cá nhân⁵.
+
+⁵ - Công an tỉnh: Năm 2008, Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể, 02 cá nhân. SECOND Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể, 04 cá nhân; Giám đốc Công an tỉnh tặng Giấy khen cho 06 tập thể, 12 cá nhân.
+
+- Sở Tư pháp: Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể, 05 cá nhân; Giám đốc Sở Tư pháp tặng Giấy khen cho 04 tập thể, 08 cá nhân.
+EOF
+for c in "05 tập thể, 09 cá nhân||0" "02 tập thể, 05 cá nhân||0" "04 tập thể, 07 cá nhân||1" \
+	"02 tập thể, 05 cá nhân|Đơn vị làm tốt công tác. |1"; do
+	IFS='|' read -r stated second want <<<"$c"
+	sed -e "s/STATED/$stated/" -e "s/SECOND /$second/" blocyear.txt >by.txt
+	run index --db by.db by.txt
+	run audit --db by.db --check total_mismatch --format tsv
+	expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" "$want" "stated $stated, '$second'"
+	rm -f by.db*
+done
+# an item whose "Năm 2008," a page break parted from that year's awards (the text after it
+# is the body's): what the footnote adds up to says nothing of the summary; without the
+# label the same item is one with no awards: 9 + 9 is not 2 + 5, nor 10 + 20 Giấy khen 4 + 8
+sed -e 's/STATED/09 tập thể, 09 cá nhân/' \
+	-e 's/: Năm 2008, Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể, 02 cá nhân\. SECOND .*/: LABEL hiện đồng bộ tốt cả 04 khâu./' \
+	blocyear.txt >bylost.txt
+grep -q ": LABEL hiện" bylost.txt || fail "bylost.txt: the item was not replaced"
+for c in "Năm 2008, |0" "|2"; do
+	IFS='|' read -r label want <<<"$c"
+	sed "s/LABEL /$label/" bylost.txt >bl.txt
+	run index --db bl.db bl.txt
+	run audit --db bl.db --check total_mismatch --format tsv
+	expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" "$want" "an item '$label' without its awards"
+	rm -f bl.db*
+done
+
 # the bloc's money total against the units' own totals in the footnote it cites (6 + 4 is
 # not 11 million); written right, or with a unit's item whose unit is not read, nothing
 cat >blocmoney.txt <<'EOF'
