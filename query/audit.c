@@ -16,6 +16,7 @@
 #include "lexicons.h"
 #include "text.h"
 #include "vn_lex.h"
+#include "vn_words.h"
 
 static const char usage[] =
     "usage: thidua audit [--db FILE] [--year Y|Y1-Y2] [--doc ID] [--check NAME[,NAME…]]\n"
@@ -68,6 +69,7 @@ struct audit {
 	struct finding *f;
 	size_t n, cap;
 	char *failed; /* the first read error an inner statement met (row) */
+	struct vn_norm *nm; /* made when an award's written name is read (written_levels) */
 };
 
 static void add(struct audit *a, int check, long long doc, long long passage, char *message,
@@ -753,9 +755,9 @@ static int grantor_group(const char *grantor)
 	return GRP_HEAD;
 }
 
-/* Whether a grantor of the group may give the award (the levels of data/awards.tsv); yes
- * when the table does not say. */
-static int group_may(int group, const char *award)
+/* Whether a grantor of the group may give the award (the levels of data/awards.tsv: the
+ * row written, lv, else the award's); yes when the table does not say. */
+static int group_may(int group, const char *award, const char *lv)
 {
 	static const char *const levels[][2] = {
 	    [GRP_STATE] = {"state", "state"},          [GRP_GOVERNMENT] = {"government", "government"},
@@ -765,11 +767,38 @@ static int group_may(int group, const char *award)
 	const struct lexicons *lx = lexicons_get();
 	size_t k;
 
-	for (k = 0; k < lx->naward; k++)
+	for (k = 0; !lv && k < lx->naward; k++)
 		if (lx->award[k].levels && !strcmp(lx->award[k].award, award))
-			return lexicons_level_in(lx->award[k].levels, levels[group][0]) ||
-			       lexicons_level_in(lx->award[k].levels, levels[group][1]);
-	return 1;
+			lv = lx->award[k].levels;
+	return !lv || lexicons_level_in(lv, levels[group][0]) ||
+	       lexicons_level_in(lv, levels[group][1]);
+}
+
+/*
+ * The levels of the row of data/awards.tsv an award is written as, in characters [start,
+ * end) of text: "Chiến sĩ thi đua cấp tỉnh" is the province's to give, though no grantor
+ * is written and its kind is the ministries' as well. NULL when it cannot be read.
+ */
+static const char *written_levels(struct audit *a, const char *text, long long start, long long end)
+{
+	const struct lexicons *lx = lexicons_get();
+	const char *from = text + char_offset(text, (long)start);
+	const char *to = text + char_offset(text, (long)end);
+	const char *lv = NULL;
+	struct vn_words w;
+	struct err e;
+	size_t i, len;
+
+	if (to <= from || (!a->nm && !(a->nm = vn_norm_new(&e))))
+		return NULL;
+	vn_words_build(&w, a->nm, from, (size_t)(to - from));
+	for (i = 0; i < w.n && !lv; i++) {
+		int id = vn_lexicon_longest(lx->awards, &w, i, &len);
+		if (id >= 0)
+			lv = lx->award[id].levels;
+	}
+	vn_words_free(&w);
+	return lv;
 }
 
 /* Where s, at a "Năm " of text, names a year: the year, else 0. */
@@ -844,6 +873,7 @@ struct bloc_award {
 	int checked; /* summary: granted, of the report's year, with a count */
 	int later;   /* footnote: after an item's "Năm 2019": maybe another year's */
 	long long item; /* footnote: its unit's item (the passage) */
+	const char *levels; /* footnote, no grantor: who may give it as written (written_levels) */
 	int granted;
 	double n[2]; /* collectives, individuals */
 	long long start, end;
@@ -1017,7 +1047,7 @@ static void check_bloc_award(struct audit *a, long long doc, long long psg, cons
 		int same = shared || (!strcmp(w->award, x->award) &&
 		                      (!*x->klass || !strcmp(w->klass, x->klass)));
 
-		if (w->group < 0 && same && group_may(x->group, w->award))
+		if (w->group < 0 && same && group_may(x->group, w->award, w->levels))
 			unknown = 1;
 		if (!shared && same && w->group != GRP_STATE && w->group != GRP_GOVERNMENT) {
 			all[0] += w->n[0];
@@ -1064,7 +1094,7 @@ static void check_bloc_award(struct audit *a, long long doc, long long psg, cons
  * group: of the same award (and class, when the summary names one), or — where awards
  * share one list of recipients, as the state's and the government's do — of every award
  * of the group. An award of the units with no grantor could belong to any group whose
- * level may give it (data/awards.tsv): the summary's awards it could be part of are then
+ * level may give it as written (data/awards.tsv): the summary's awards it could be part of are then
  * not checked rather than raise a false alarm. An item that reports another year first
  * ("Năm 2019, … tặng …. Tặng …") does not write where that year's awards stop: the
  * sentence after the label's own may be either year's (may_add_up weighs both), what
@@ -1103,7 +1133,7 @@ static int check_bloc_award_totals(struct audit *a)
 	    sqlite3_prepare_v2(a->db,
 	                       "SELECT x.award, coalesce(x.class, ''), x.grantor,"
 	                       " coalesce(x.collectives, 0), coalesce(x.individuals, 0), f.text,"
-	                       " x.start, f.id"
+	                       " x.start, f.id, x.\"end\""
 	                       " FROM awards x JOIN passages f ON f.id = x.passage"
 	                       " WHERE x.doc = ?1 AND f.cites = ?2 AND f.kind = 'footnote'"
 	                       " AND x.unit IS NOT NULL AND x.status = 'granted' AND x.year = ?3",
@@ -1182,6 +1212,10 @@ static int check_bloc_award_totals(struct audit *a)
 					    other_year(col_text(parts, 5), year, &from, &to) &&
 					    at > from && at < to;
 					w->item = sqlite3_column_int64(parts, 7);
+					if (w->group < 0)
+						w->levels =
+						    written_levels(a, col_text(parts, 5), at,
+						                   sqlite3_column_int64(parts, 8));
 				}
 			}
 			check_bloc_award(a, doc, psg, text, &sum, x, &units);
@@ -1527,6 +1561,7 @@ int cmd_audit(int argc, char **argv)
 	}
 	free(a.f);
 	free(a.failed);
+	vn_norm_free(a.nm);
 	db_close(a.db);
 	return rc;
 }

@@ -101,6 +101,30 @@ for c in "Năm 2008, |0" "|2"; do
 	rm -f bl.db*
 done
 
+# a title written with its level and no grantor ("đạt danh hiệu “Chiến sĩ thi đua cấp
+# tỉnh”") is the province's to give: it leaves the ministries' count of the kind checked
+# (02 is not 01; the province's is not, its grantor unwritten); with the kind's own name,
+# either group's, nothing can be said
+cat >blocstd.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2009
+
+Kết quả khen thưởng năm 2009, toàn Khối có 02/02 đơn vị được tặng thưởng nhiều danh hiệu cao quý trong các phong trào thi đua, như: Bộ, ngành tặng danh hiệu “Chiến sĩ thi đua cấp Bộ” cho 02 cá nhân; Chủ tịch UBND tỉnh tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh” cho 01 cá nhân; Thủ trưởng các đơn vị tặng Giấy khen cho 10 tập thể, 20 cá nhân⁵.
+
+⁵ - Công an tỉnh: Bộ trưởng Bộ Công an tặng danh hiệu “Chiến sĩ thi đua cấp Bộ” cho 01 cá nhân; Giám đốc Công an tỉnh tặng Giấy khen cho 06 tập thể, 12 cá nhân.
+
+- Sở Tư pháp: 01 cá nhân đạt danh hiệu “Chiến sĩ thi đua TITLE”; Giám đốc Sở Tư pháp tặng Giấy khen cho 04 tập thể, 08 cá nhân.
+EOF
+for c in "cấp tỉnh|1" "cấp bộ, ngành, tỉnh|0"; do
+	IFS='|' read -r title want <<<"$c"
+	sed "s/TITLE/$title/" blocstd.txt >bs.txt
+	run index --db bs.db bs.txt
+	run audit --db bs.db --check total_mismatch --format tsv
+	expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" "$want" "a unit's “Chiến sĩ thi đua $title”"
+	rm -f bs.db*
+done
+
 # the bloc's money total against the units' own totals in the footnote it cites (6 + 4 is
 # not 11 million); written right, or with a unit's item whose unit is not read, nothing
 cat >blocmoney.txt <<'EOF'
