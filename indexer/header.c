@@ -271,18 +271,33 @@ static void add_recipient(struct doc *d, const char *s, size_t n)
 	d->recipients[d->nrecipients++] = r;
 }
 
+/* Whether t is a sentence: six words or more, ending with a full stop, not in capitals, not
+ * a list item. Nothing of a signature block is ("Lưu: VT, TĐKT." has three words). */
+static int sentence_like(const char *t, size_t n)
+{
+	size_t k, words = 1;
+
+	if (n < 2 || t[n - 1] != '.' || ((t[0] == '-' || t[0] == '+') && t[1] == ' ') ||
+	    text_caps_line(t, n))
+		return 0;
+	for (k = 1; k < n; k++)
+		words += t[k] == ' ' && t[k - 1] != ' ';
+	return words >= 6;
+}
+
 /*
  * Whether passage i, after the signer's name, is the foot of the last page rather than the
- * signature block: a line going on in lower case, or running text too long for a
- * recipient or a title — the tail of a footnote the previous page left open (its list items
- * "- Công an tỉnh: …" or a sentence of the last one). Once one is, the rest are.
+ * signature block: a line going on in lower case, a sentence, or running text too long for
+ * a recipient or a title — the tail of a footnote the previous page left open (its list
+ * items "- Công an tỉnh: …" or a sentence of the last one: "Tổng số tiền ủng hộ của đơn vị
+ * là 200.909.500 đồng."). Once one is, the rest are.
  */
 static int foot_note_tail(const struct doc *d, size_t i)
 {
 	const char *t = d->passages[i].text;
 	size_t n = strlen(t);
 	return (i > 0 && strcmp(d->passages[i - 1].kind, "footnote") == 0) ||
-	       text_starts_lower(t, n) || n >= 100;
+	       text_starts_lower(t, n) || n >= 100 || sentence_like(t, n);
 }
 
 /* Running text amid the Nơi nhận list: a page that ended inside the list puts its footnotes

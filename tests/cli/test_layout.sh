@@ -213,6 +213,45 @@ run index --db sigtail.db sigtail.txt
 expect_rc 0
 run docs --db sigtail.db --format tsv
 expect_eq "$(tsv_col signer)" "Hoàng Việt Huyền" "the signer's name is no sentence going on"
+# A closed sentence in mixed case right after the signer's name is the tail of the item the
+# page before left with its footnote (cut between two sentences): that unit's total, not the
+# foot's, the last page's own footnote after it.
+cat >sigsent.txt <<'EOF'
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2025
+
+Các đơn vị tích cực tham gia các hoạt động xã hội³.
+
+³ - Sở Kế hoạch và Đầu tư: Ủng hộ Quỹ vì người nghèo 10.000.000 đồng.
+
+- Sở Công Thương: Ủng hộ Quỹ vì người nghèo 6.000.000 đồng; tặng 05 suất quà trị giá 4.000.000 đồng.
+
+Kết quả khen thưởng năm 2025 của các đơn vị trong Khối⁴.
+
+Nơi nhận:
+
+- UBND tỉnh;
+
+- Lưu: VT, TĐKT.
+
+TM. KHỐI KINH TẾ TỔNG HỢP
+TRƯỞNG KHỐI NĂM 2025
+
+PHÓ CỤC TRƯỞNG CỤC THỐNG KÊ TỈNH
+Hoàng Việt Huyền
+
+Tổng số tiền ủng hộ của đơn vị là 10.000.000 đồng.
+
+⁴ - Sở Kế hoạch và Đầu tư: Giám đốc Sở Kế hoạch và Đầu tư tặng Giấy khen cho 04 tập thể.
+EOF
+passages_of sigsent
+expect_eq "$(kind_of 'Tổng số tiền ủng hộ của đơn vị là 10.000.000 đồng.')" footnote \
+	"a closed sentence after the signer's name"
+expect_eq "$(unit_of 'Tổng số tiền ủng hộ của đơn vị là 10.000.000 đồng.')" "Sở Công Thương" \
+	"the tail's unit"
+run docs --db sigsent.db --format tsv
+expect_eq "$(tsv_col signer)" "Hoàng Việt Huyền" "the signer, a sentence after"
 
 # A page that ended on a heading or a numbered item cut in mid-sentence: the next page goes
 # on with it after the page's footnotes, in lower case.
