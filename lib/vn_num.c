@@ -301,8 +301,8 @@ static void gap_describe(const char *s, size_t a, size_t b, struct gapinfo *g)
  * Up to max words after pos. Reading stops at a digit (another number) and at a gap longer
  * than a few characters; each word records the gap before it.
  */
-static size_t words_after(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
-                          struct word *w, size_t max)
+static size_t words_after_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
+                               struct word *w, size_t max)
 {
 	size_t k = 0, i = pos;
 
@@ -335,6 +335,9 @@ static size_t words_after(struct vn_num_reader *r, const char *s, size_t n, size
 	}
 	return k;
 }
+
+static size_t words_after(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
+                          struct word *w, size_t max);
 
 /*
  * Up to max words before pos, nearest first. w[k].gap is the gap on the word's right (toward
@@ -475,7 +478,16 @@ struct filled {
 	char canon[WLEN];
 };
 
+/* the last words_after: the words after pos in s[0..n), k of the asked read */
+#define WA_MAX 10
+struct wa_memo {
+	const char *s;
+	size_t n, pos, k, asked;
+	struct word w[WA_MAX];
+};
+
 struct vn_num_reader {
+	struct wa_memo wa;
 	struct vn_norm *nm;
 	struct filled *filled; /* FILLED_SLOTS */
 	int own_nm;
@@ -484,6 +496,41 @@ struct vn_num_reader {
 	int dvt_on, dvt_scale;
 	char dvt_currency[16];
 };
+
+/*
+ * words_after_read, remembered for the last place asked: reading one number asks for the
+ * words after the same place up to six times (a scale? a currency? "/người"? a noun?), and
+ * reading them again was a twentieth of indexing (callgrind, one province). The memory
+ * lasts one public call (wa_forget): the text may be another at the same address then.
+ */
+static size_t words_after(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
+                          struct word *w, size_t max)
+{
+	struct wa_memo *m = &r->wa;
+
+	if (max > WA_MAX)
+		return words_after_read(r, s, n, pos, w, max);
+	if (m->s != s || m->n != n || m->pos != pos) {
+		m->s = s;
+		m->n = n;
+		m->pos = pos;
+		m->k = m->asked = 0;
+	}
+	/* more wanted, and the last read stopped at its limit: read them all this time */
+	if (max > m->asked && m->k == m->asked) {
+		m->asked = m->asked ? WA_MAX : max;
+		m->k = words_after_read(r, s, n, pos, m->w, m->asked);
+	}
+	if (max > m->k)
+		max = m->k;
+	memcpy(w, m->w, max * sizeof(*w));
+	return max;
+}
+
+static void wa_forget(struct vn_num_reader *r)
+{
+	r->wa.s = NULL;
+}
 
 static unsigned fill_hash(const char *s, size_t n)
 {
@@ -1366,6 +1413,7 @@ size_t vn_num_read(struct vn_num_reader *r, const char *s, size_t n, size_t pos,
 	struct noun nn;
 	char per[48];
 
+	wa_forget(r);
 	memset(out, 0, sizeof(*out));
 	lex_token(s, n, pos, &t);
 	out->tok_start = out->start = t.s;
@@ -1741,6 +1789,7 @@ void vn_num_vote(struct vn_num_reader *r, const char *s, size_t n)
 {
 	size_t i = 0;
 
+	wa_forget(r);
 	while (i < n) {
 		struct tok t;
 		if (!is_digit(s[i])) {
@@ -1856,6 +1905,7 @@ int vn_num_scan(struct vn_num_reader *r, const char *s, size_t n, vn_num_fn fn, 
 	size_t nv = 0, cap = 0, i = 0, k;
 	int rc = 0;
 
+	wa_forget(r);
 	find_unit_line(r, s, n);
 	while (i < n) {
 		size_t next;

@@ -778,6 +778,48 @@ static void test_names(void **state)
 	assert_string_equal(b, "");
 }
 
+/*
+ * The words after a number are remembered while one number is read (lib/vn_num.c,
+ * words_after): another text at the same address, with the number at the same place, is
+ * read for itself — as a worker's buffer is reused from one passage to the next.
+ */
+static void test_same_buffer_other_text(void **state)
+{
+	static const char *const texts[] = {
+	    "Tặng 25 suất quà cho hộ nghèo.",
+	    "Tặng 25 triệu đồng cho hộ nghèo.",
+	    "Tặng 25 cá nhân xuất sắc.",
+	};
+	struct vn_num alone[3];
+	char own[3][64], buf[64];
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		n = strlen(texts[i]) > n ? strlen(texts[i]) : n;
+	for (i = 0; i < 3; i++) {
+		memset(own[i], ' ', n);
+		memcpy(own[i], texts[i], strlen(texts[i]));
+		own[i][n] = 0;
+		vn_num_doc_begin(r);
+		vn_num_read(r, own[i], n, strlen("Tặng "), &alone[i]);
+	}
+	/* not vacuous: the three read differently */
+	assert_int_equal(alone[0].kind, VN_NUM_COUNT);
+	assert_int_equal(alone[1].kind, VN_NUM_MONEY);
+	assert_string_equal(alone[2].head, "cá");
+	for (i = 0; i < 3; i++) {
+		struct vn_num v;
+		memcpy(buf, own[i], n + 1);
+		vn_num_doc_begin(r);
+		vn_num_read(r, buf, n, strlen("Tặng "), &v);
+		assert_int_equal(v.kind, alone[i].kind);
+		assert_true(near(v.value, alone[i].value));
+		assert_string_equal(v.noun, alone[i].noun);
+		assert_string_equal(v.head, alone[i].head);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -806,6 +848,7 @@ int main(void)
 	    cmocka_unit_test(test_bounds),
 	    cmocka_unit_test(test_value_alone),
 	    cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_same_buffer_other_text),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
