@@ -62,6 +62,14 @@ run index --db bloc-part.db bloc-part.txt
 run audit --db bloc-part.db --check total_mismatch --format tsv
 expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" 0 "a footnote without every member's item"
 
+# mismatches FILE: how many total_mismatch findings the audit makes of FILE alone
+mismatches() {
+	run index --db "$1.db" "$1"
+	run audit --db "$1.db" --check total_mismatch --format tsv
+	rm -f "$1".db*
+	printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l
+}
+
 # an item that reports the year before first ("Năm 2008, …. …"): its first sentence is that
 # year's, its second may be either year's, all of it at once, collectives and individuals
 # together — 2 + 5 or 5 + 9, not 4 + 7 in between; two sentences on, the report's year
@@ -80,10 +88,7 @@ for c in "05 tập thể, 09 cá nhân||0" "02 tập thể, 05 cá nhân||0" "04
 	"02 tập thể, 05 cá nhân|Đơn vị làm tốt công tác. |1"; do
 	IFS='|' read -r stated second want <<<"$c"
 	sed -e "s/STATED/$stated/" -e "s/SECOND /$second/" blocyear.txt >by.txt
-	run index --db by.db by.txt
-	run audit --db by.db --check total_mismatch --format tsv
-	expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" "$want" "stated $stated, '$second'"
-	rm -f by.db*
+	expect_eq "$(mismatches by.txt)" "$want" "stated $stated, '$second'"
 done
 # an item whose "Năm 2008," a page break parted from that year's awards (the text after it
 # is the body's): what the footnote adds up to says nothing of the summary; without the
@@ -95,10 +100,7 @@ grep -q ": LABEL hiện" bylost.txt || fail "bylost.txt: the item was not replac
 for c in "Năm 2008, |0" "|2"; do
 	IFS='|' read -r label want <<<"$c"
 	sed "s/LABEL /$label/" bylost.txt >bl.txt
-	run index --db bl.db bl.txt
-	run audit --db bl.db --check total_mismatch --format tsv
-	expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" "$want" "an item '$label' without its awards"
-	rm -f bl.db*
+	expect_eq "$(mismatches bl.txt)" "$want" "an item '$label' without its awards"
 done
 
 # a title written with its level and no grantor ("đạt danh hiệu “Chiến sĩ thi đua cấp
@@ -119,10 +121,7 @@ EOF
 for c in "cấp tỉnh|1" "cấp bộ, ngành, tỉnh|0"; do
 	IFS='|' read -r title want <<<"$c"
 	sed "s/TITLE/$title/" blocstd.txt >bs.txt
-	run index --db bs.db bs.txt
-	run audit --db bs.db --check total_mismatch --format tsv
-	expect_eq "$(printf '%s\n' "$OUT" | awk 'NR > 1' | wc -l)" "$want" "a unit's “Chiến sĩ thi đua $title”"
-	rm -f bs.db*
+	expect_eq "$(mismatches bs.txt)" "$want" "a unit's “Chiến sĩ thi đua $title”"
 done
 
 # the bloc's money total against the units' own totals in the footnote it cites (6 + 4 is

@@ -34,21 +34,26 @@ static const char *const queries[] = {
     "ung ho", "\"ung ho\"", "hoat dong", "quy",        "dongs",   "tien",
 };
 
-static sqlite3 *open_db(void)
+/* An in-memory database with the tokenizer and vn_rank, and the tables of schema. */
+static sqlite3 *open_with(const char *schema)
 {
 	sqlite3 *db;
 	struct err e;
-	size_t i;
 
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	assert_int_equal(vn_tok_register(db, &e), 0);
 	assert_int_equal(vn_rank_register(db, &e), 0);
-	assert_int_equal(sqlite3_exec(db,
-	                              "CREATE TABLE p(id INTEGER PRIMARY KEY, text, bytes, bare);"
-	                              "CREATE VIRTUAL TABLE f USING fts5(text, content='p',"
-	                              " content_rowid='id', tokenize='vietnamese');",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, schema, NULL, NULL, NULL), SQLITE_OK);
+	return db;
+}
+
+static sqlite3 *open_db(void)
+{
+	sqlite3 *db = open_with("CREATE TABLE p(id INTEGER PRIMARY KEY, text, bytes, bare);"
+	                        "CREATE VIRTUAL TABLE f USING fts5(text, content='p',"
+	                        " content_rowid='id', tokenize='vietnamese');");
+	size_t i;
+
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		sqlite3_stmt *st;
 		const char *t = texts[i];
@@ -301,14 +306,7 @@ static void sample_scores(int (*with)(int), const char *sample, double *exact, d
 	char *desc;
 	int i;
 
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(vn_tok_register(db, &e), 0);
-	assert_int_equal(vn_rank_register(db, &e), 0);
-	assert_int_equal(sqlite3_exec(db,
-	                              "CREATE VIRTUAL TABLE f USING fts5(text,"
-	                              " tokenize='vietnamese');",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
+	db = open_with("CREATE VIRTUAL TABLE f USING fts5(text, tokenize='vietnamese');");
 	assert_int_equal(
 	    sqlite3_prepare_v2(db, "INSERT INTO f(rowid, text) VALUES (?1, ?2)", -1, &st, NULL),
 	    SQLITE_OK);
@@ -384,15 +382,9 @@ static void test_filter_phrases_score_nothing(void **state)
 	(void)state;
 	nm = vn_norm_new(&e);
 	assert_non_null(nm);
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(vn_tok_register(db, &e), 0);
-	assert_int_equal(vn_rank_register(db, &e), 0);
-	assert_int_equal(sqlite3_exec(db,
-	                              "CREATE TABLE p(id INTEGER PRIMARY KEY, text, unit);"
-	                              "CREATE VIRTUAL TABLE g USING fts5(text, unit, content='p',"
-	                              " content_rowid='id', tokenize='vietnamese');",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
+	db = open_with("CREATE TABLE p(id INTEGER PRIMARY KEY, text, unit);"
+	               "CREATE VIRTUAL TABLE g USING fts5(text, unit, content='p',"
+	               " content_rowid='id', tokenize='vietnamese');");
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		char *sql = sqlite3_mprintf("INSERT INTO p VALUES (%d, %Q, %d)", (int)i + 1,
 		                            texts[i], 1 + (int)i % 2);
