@@ -977,11 +977,18 @@ static int footnote_has_members(struct audit *a, sqlite3_stmt *members, long lon
 	       sqlite3_column_int64(members, 0) == whole && sqlite3_column_double(members, 1) <= 0;
 }
 
+/* Whether w, one unit's award, is of summary award x's kind (and class, when x names one);
+ * any award is, where the group shares one list of recipients. */
+static int same_award(const struct bloc_award *x, const struct bloc_award *w, int shared)
+{
+	return shared ||
+	       (!strcmp(w->award, x->award) && (!*x->klass || !strcmp(w->klass, x->klass)));
+}
+
 /* Whether w, one unit's award, is among those summary award x adds up. */
 static int adds_to(const struct bloc_award *x, const struct bloc_award *w, int shared)
 {
-	return w->group == x->group && (shared || (!strcmp(w->award, x->award) &&
-	                                           (!*x->klass || !strcmp(w->klass, x->klass))));
+	return w->group == x->group && same_award(x, w, shared);
 }
 
 /* items whose other year may run on are weighed each way while there are at most so many */
@@ -1044,8 +1051,7 @@ static void check_bloc_award(struct audit *a, long long doc, long long psg, cons
 
 	for (i = 0; i < parts->n; i++) {
 		const struct bloc_award *w = &parts->v[i];
-		int same = shared || (!strcmp(w->award, x->award) &&
-		                      (!*x->klass || !strcmp(w->klass, x->klass)));
+		int same = same_award(x, w, shared);
 
 		if (w->group < 0 && same && group_may(x->group, w->award, w->levels))
 			unknown = 1;
@@ -1094,8 +1100,8 @@ static void check_bloc_award(struct audit *a, long long doc, long long psg, cons
  * group: of the same award (and class, when the summary names one), or — where awards
  * share one list of recipients, as the state's and the government's do — of every award
  * of the group. An award of the units with no grantor could belong to any group whose
- * level may give it as written (data/awards.tsv): the summary's awards it could be part of are then
- * not checked rather than raise a false alarm. An item that reports another year first
+ * level may give it as written (data/awards.tsv): the summary's awards it could be part of
+ * are then not checked rather than raise a false alarm. An item that reports another year first
  * ("Năm 2019, … tặng …. Tặng …") does not write where that year's awards stop: the
  * sentence after the label's own may be either year's (may_add_up weighs both), what
  * follows is the report's year. Neither is a summary checked whose footnote lacks a
